@@ -1,5 +1,210 @@
+/* main.c: chimuc-index, the command line of the indexer: options, opening
+ * the index for writing (exit 75 when another writer holds it), the walk of
+ * every PATH, pruning, the final commit and the summary. */
+#include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
-int main(void)
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "chimuc/dbpath.h"
+#include "chimuc/diag.h"
+#include "chimuc/error.h"
+#include "chimuc/source.h"
+#include "indexer.h"
+
+enum { EXIT_SKIPPED = 1, EXIT_USAGE = 2, EXIT_LOCKED = 75 };
+
+static const char usage_text[] =
+	"Usage: chimuc-index [OPTION]... PATH...\n"
+	"Index the directive documents in each PATH (a file or a folder, walked\n"
+	"recursively) into a chimuc index. Rerunning is incremental: unchanged files\n"
+	"are skipped, changed ones replaced, and files gone from a walked folder\n"
+	"removed from the index.\n"
+	"\n"
+	"In folders, files named *.txt, *.md, *.text and *.markdown are documents;\n"
+	"hidden entries (.name) are passed over. A file named on the command line is\n"
+	"always read. Binary, empty and unreadable files are reported and skipped;\n"
+	"invalid UTF-8 is replaced, reported and indexed.\n"
+	"\n"
+	"Options:\n"
+	"  --db DIR         the index (default: $CHIMUC_DB, else\n"
+	"                   $XDG_DATA_HOME/chimuc/index, else\n"
+	"                   ~/.local/share/chimuc/index)\n"
+	"  --follow         follow symbolic links (loops are detected)\n"
+	"  --max-size N     skip files larger than N bytes (default 64 MiB;\n"
+	"                   suffixes K, M, G)\n"
+	"  --batch N        commit every N changed documents (default 1000)\n"
+	"  --strict         exit 1 when any input was skipped\n"
+	"  -q, --quiet      no summary line\n"
+	"  -h, --help       show this help\n"
+	"  -V, --version    show the version\n"
+	"\n"
+	"Exit status: 0 success; 1 failure, or skipped inputs with --strict;\n"
+	"2 usage error; 75 the index is locked by another writer.\n";
+
+typedef struct {
+	const char *db;
+	int follow, strict, quiet;
+	uint64_t max_size;
+	unsigned batch;
+} options;
+
+static int parse_size(uint64_t *out, const char *s)
 {
-	return puts("wip") < 0;
+	char *end;
+	unsigned long long v = strtoull(s, &end, 10);
+
+	if (end == s)
+		return -1;
+	switch (*end) {
+	case 'K': case 'k': v <<= 10; end++; break;
+	case 'M': case 'm': v <<= 20; end++; break;
+	case 'G': case 'g': v <<= 30; end++; break;
+	default: break;
+	}
+	if (*end)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int usage_error(const char *msg, const char *arg)
+{
+	fprintf(stderr, "%s: %s%s%s\nTry 'chimuc-index --help'.\n", CM_INDEXER_PROGRAM, msg,
+		arg ? ": " : "", arg ? arg : "");
+	return EXIT_USAGE;
+}
+
+/* Returns -1 to go on, else the exit status. */
+static int parse_options(options *o, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"db", required_argument, NULL, 'd'},   {"follow", no_argument, NULL, 'f'},
+		{"max-size", required_argument, NULL, 'm'}, {"batch", required_argument, NULL, 'b'},
+		{"strict", no_argument, NULL, 's'},     {"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},       {"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0}};
+	uint64_t n;
+	int c;
+
+	*o = (options){.max_size = CM_SOURCE_MAX_DEFAULT, .batch = 1000};
+	while ((c = getopt_long(argc, argv, "qhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': o->db = optarg; break;
+		case 'f': o->follow = 1; break;
+		case 's': o->strict = 1; break;
+		case 'q': o->quiet = 1; break;
+		case 'm':
+			if (parse_size(&o->max_size, optarg) < 0)
+				return usage_error("--max-size needs a size", optarg);
+			break;
+		case 'b':
+			if (parse_size(&n, optarg) < 0 || n == 0 || n > 1000000)
+				return usage_error("--batch needs a number from 1 to 1000000", optarg);
+			o->batch = (unsigned)n;
+			break;
+		case 'h': fputs(usage_text, stdout); return 0;
+		case 'V': printf("chimuc-index %s\n", CM_VERSION); return 0;
+		default: return usage_error("unknown option", NULL);
+		}
+	}
+	if (optind >= argc)
+		return usage_error("no PATH to index", NULL);
+	return -1;
+}
+
+/* Strips trailing slashes so that "corpus/" and "corpus" are one path. */
+static void trim_slashes(char *path)
+{
+	size_t n = strlen(path);
+
+	while (n > 1 && path[n - 1] == '/')
+		path[--n] = '\0';
+}
+
+/* Indexes one command-line PATH; only index failures are returned. */
+static int index_root(cm_indexer *ix, char *root)
+{
+	struct stat st;
+	int rc;
+
+	trim_slashes(root);
+	if ((ix->follow ? stat(root, &st) : lstat(root, &st)) < 0) {
+		ix->seen++;
+		ix->skipped++;
+		cm_diag(CM_INDEXER_PROGRAM, root, "skipped: %s", strerror(errno));
+		return 0;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return cm_indexer_file(ix, root, &st);
+	if ((rc = cm_indexer_walk(ix, root)) < 0)
+		return rc;
+	return cm_indexer_prune(ix, root);
+}
+
+static void summary(const cm_indexer *ix)
+{
+	printf("%s: %lu seen: %lu indexed, %lu unchanged, %lu removed, %lu skipped", CM_INDEXER_PROGRAM,
+	       ix->seen, ix->indexed, ix->unchanged, ix->removed, ix->skipped);
+	if (ix->warnings)
+		printf(" (%lu with warnings)", ix->warnings);
+	if (ix->ignored)
+		printf("; %lu other files ignored", ix->ignored);
+	if (ix->indexed + ix->removed == 0)
+		printf("; the index is unchanged");
+	putchar('\n');
+}
+
+int main(int argc, char **argv)
+{
+	options o;
+	cm_indexer ix = {0};
+	char *dbpath = NULL;
+	int status, rc = 0;
+
+	if ((status = parse_options(&o, argc, argv)) >= 0)
+		return status;
+	if (cm_dbpath_resolve(&dbpath, o.db) < 0 || cm_dbpath_make_parents(dbpath) < 0) {
+		cm_diag(CM_INDEXER_PROGRAM, NULL, "%s", cm_error_last());
+		free(dbpath);
+		return EXIT_FAILURE;
+	}
+	rc = cm_xdb_open_writable(&ix.db, dbpath, CM_XDB_CREATE_OR_OPEN);
+	if (rc == CM_ELOCKED) {
+		cm_diag(CM_INDEXER_PROGRAM, dbpath, "index is locked by another writer");
+		free(dbpath);
+		return EXIT_LOCKED;
+	}
+	if (rc < 0) {
+		cm_diag(CM_INDEXER_PROGRAM, dbpath, "cannot open the index: %s", cm_error_last());
+		free(dbpath);
+		return EXIT_FAILURE;
+	}
+	ix.follow = o.follow;
+	ix.max_size = o.max_size;
+	ix.batch = o.batch;
+	ix.progress = isatty(STDERR_FILENO);
+	for (int i = optind; i < argc && rc >= 0; i++)
+		rc = index_root(&ix, argv[i]);
+	if (rc >= 0)
+		rc = cm_xdb_commit(ix.db);
+	if (rc < 0)
+		cm_diag(CM_INDEXER_PROGRAM, dbpath, "indexing stopped: %s (the index keeps its "
+			"last commit)", cm_error_last());
+	if (cm_xdb_free(ix.db) < 0 && rc >= 0) {
+		cm_diag(CM_INDEXER_PROGRAM, dbpath, "cannot close the index: %s", cm_error_last());
+		rc = CM_EIO;
+	}
+	if (ix.progress)
+		fputs("\r\033[K", stderr);
+	if (!o.quiet)
+		summary(&ix);
+	cm_indexer_release(&ix);
+	free(dbpath);
+	if (rc < 0)
+		return EXIT_FAILURE;
+	return o.strict && ix.skipped ? EXIT_SKIPPED : EXIT_SUCCESS;
 }

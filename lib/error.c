@@ -34,6 +34,7 @@ const char *cm_error_name(int code)
 	case CM_EPARSE: return "parse";
 	case CM_EIO: return "i/o";
 	case CM_ELIMIT: return "limit";
+	case CM_EUNSUPPORTED: return "unsupported";
 	default: return "error";
 	}
 }

@@ -5,7 +5,7 @@ set -eu
 
 PACKAGES="build-essential cmake pkg-config \
 libxapian-dev libicu-dev libxml2-dev libjson-c-dev \
-libcriterion-dev jq"
+libical-dev libcriterion-dev jq clang libclang-rt-14-dev"
 
 missing=""
 for p in $PACKAGES; do

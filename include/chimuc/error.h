@@ -7,6 +7,10 @@
 #ifndef CHIMUC_ERROR_H
 #define CHIMUC_ERROR_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 enum {
 	CM_OK = 0,
 	CM_ERROR = -1,     /* anything not listed below */
@@ -18,7 +22,8 @@ enum {
 	CM_ECORRUPT = -7,  /* the index is damaged */
 	CM_EPARSE = -8,    /* a query or document could not be parsed */
 	CM_EIO = -9,       /* a read or write failed */
-	CM_ELIMIT = -10    /* an input exceeds a documented limit */
+	CM_ELIMIT = -10,   /* an input exceeds a documented limit */
+	CM_EUNSUPPORTED = -11 /* not a document we can read: binary, empty… */
 };
 
 /* The message of the last error on this thread, or "" if none. */
@@ -40,5 +45,9 @@ int cm_error_set(int code, const char *fmt, ...)
 
 /* Forgets the last error of this thread. */
 void cm_error_clear(void);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -20,6 +20,10 @@
 #ifndef CHIMUC_XAPIAN_C_H
 #define CHIMUC_XAPIAN_C_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 
 typedef unsigned cm_xdocid;
@@ -216,5 +220,9 @@ int cm_xmset_get(const cm_xmset *m, unsigned i, cm_xdocid *docid, double *weight
 		 unsigned *rank);
 int cm_xmset_document(cm_xdoc **out, const cm_xmset *m, unsigned i);
 void cm_xmset_free(cm_xmset *m);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

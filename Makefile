@@ -1,0 +1,47 @@
+# Thin wrapper around CMake: installs what is missing, builds, runs the demo
+# on the sample corpus and the tests. See README.md.
+BUILD_DIR ?= build/release
+CHECK_DIR ?= build/check
+FUZZ_DIR ?= build/fuzz
+FUZZ_SECONDS ?= 600
+DEMO_DB ?= .chimuc-demo/index
+JOBS ?= $(shell nproc)
+
+.PHONY: all deps build demo check fuzz-build fuzz install clean
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh
+
+build: deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF
+	cmake --build $(BUILD_DIR) -j$(JOBS)
+
+demo: build
+	./scripts/demo.sh $(BUILD_DIR) $(DEMO_DB)
+
+check: deps
+	cmake -S . -B $(CHECK_DIR) -DCMAKE_BUILD_TYPE=Debug -DCHIMUC_SANITIZE=ON
+	cmake --build $(CHECK_DIR) -j$(JOBS)
+	cd $(CHECK_DIR) && ctest --output-on-failure -j$(JOBS)
+	$(MAKE) fuzz-build
+	cd $(FUZZ_DIR) && ctest --output-on-failure -j$(JOBS) -L fuzz
+
+# libFuzzer targets (clang): a short smoke run in `make check`, a long one
+# here (FUZZ_SECONDS per target).
+fuzz-build: deps
+	cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=Debug -DCHIMUC_FUZZ=ON \
+		-DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCM_FUZZ_SECONDS=20
+	cmake --build $(FUZZ_DIR) -j$(JOBS)
+
+fuzz: fuzz-build
+	cmake -S . -B $(FUZZ_DIR) -DCM_FUZZ_SECONDS=$(FUZZ_SECONDS)
+	cd $(FUZZ_DIR) && ctest --output-on-failure -j$(JOBS) -L fuzz
+	cmake -S . -B $(FUZZ_DIR) -DCM_FUZZ_SECONDS=20
+
+install: build
+	cmake --install $(BUILD_DIR) $(if $(PREFIX),--prefix $(PREFIX))
+
+clean:
+	rm -rf build .chimuc-demo

@@ -1,0 +1,69 @@
+/* chimuc/document.h: the document model: how one source file becomes one
+ * Xapian document (terms, values, data) and how a stored one is read back.
+ *
+ * Term scheme (see DESIGN.md):
+ *   Q<path>             unique id (long paths: a prefix of the path + a hash)
+ *   <exact>             every token's canonical term, with its position
+ *   XF<folded>:<exact>  vocabulary map from folded to exact forms, no
+ *                       positions, only for terms that carry diacritics
+ * Value slots: CM_SLOT_MTIME ("seconds.nanoseconds"), CM_SLOT_SIZE (decimal
+ * bytes), CM_SLOT_HASH (content hash, 16 hex digits).
+ * Document data: a JSON object with path, title, mtime, size, hash and the
+ * decoded text (so snippets need no access to the file).
+ *
+ * Ownership: what comes back through `**out` is the caller's, freed with its
+ * cm_*_free(); borrowed pointers inside a cm_docinfo live as long as it. */
+#ifndef CHIMUC_DOCUMENT_H
+#define CHIMUC_DOCUMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "chimuc/xapian_c.h"
+
+#define CM_PREFIX_ID "Q"
+#define CM_PREFIX_FOLD "XF"
+#define CM_FOLD_SEPARATOR ':'
+
+enum { CM_SLOT_MTIME = 0, CM_SLOT_SIZE = 1, CM_SLOT_HASH = 2 };
+
+/* The longest id term; Xapian's own limit is 245 bytes. */
+#define CM_ID_TERM_MAX 240
+
+/* What the indexer knows of one file. */
+typedef struct {
+	const char *path;  /* as indexed, NUL-terminated */
+	const char *text;  /* decoded UTF-8 text */
+	size_t text_len;
+	const char *mtime; /* "seconds.nanoseconds", NUL-terminated */
+	uint64_t size;     /* file size in bytes */
+	uint64_t hash;     /* cm_hash64 of the file's bytes */
+} cm_document;
+
+/* 64-bit FNV-1a of the bytes: a change detector, not a cryptographic hash. */
+uint64_t cm_hash64(const void *data, size_t len);
+
+/* Writes the unique id term of path into buf (CM_ID_TERM_MAX + 1 bytes),
+ * NUL-terminated; *out_len is its length. */
+void cm_document_id_term(char *buf, size_t *out_len, const char *path);
+
+/* The Xapian document for doc: terms, values and data as above.
+ * Errors: CM_ENOMEM, or the binding's. */
+int cm_document_build(cm_xdoc **out, const cm_document *doc);
+
+/* A stored document read back from its data. */
+typedef struct cm_docinfo cm_docinfo;
+
+int cm_docinfo_load(cm_docinfo **out, cm_xdoc *xdoc);
+void cm_docinfo_free(cm_docinfo *info);
+
+const char *cm_docinfo_path(const cm_docinfo *info);
+const char *cm_docinfo_title(const cm_docinfo *info);
+const char *cm_docinfo_text(const cm_docinfo *info, size_t *len);
+
+/* The title of a document: its first line with any letter, trimmed and cut
+ * at CM_TITLE_MAX bytes on a character boundary. *out is the caller's. */
+#define CM_TITLE_MAX 200
+int cm_document_title(char **out, const char *text, size_t len);
+
+#endif

@@ -1,0 +1,36 @@
+/* chimuc/source.h: reading one source file into decoded text, with its
+ * format told from its content, not its name.
+ *
+ * Ownership: a cm_source is the caller's (cm_source_free); its strings are
+ * borrowed from it. */
+#ifndef CHIMUC_SOURCE_H
+#define CHIMUC_SOURCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define CM_SOURCE_MAX_DEFAULT (64u << 20) /* default --max-size: 64 MiB */
+
+typedef struct {
+	char *text;         /* decoded UTF-8, NUL-terminated */
+	size_t text_len;
+	size_t invalid;     /* invalid sequences replaced by U+FFFD */
+	const char *format; /* "text" (static) */
+	uint64_t size;      /* bytes read */
+	uint64_t hash;      /* cm_hash64 of the bytes */
+} cm_source;
+
+/* Reads the regular file at path (never blocking on a FIFO or device, never
+ * following a final symbolic link unless follow is set) and decodes it.
+ * Errors: CM_ENOTFOUND (gone), CM_EIO (unreadable, with the reason),
+ * CM_ELIMIT (larger than max_size bytes), CM_EUNSUPPORTED (not a regular
+ * file, empty, only white space, binary, or a format not supported yet; the
+ * message is the reason), CM_ENOMEM. */
+int cm_source_load(cm_source **out, const char *path, uint64_t max_size, int follow);
+
+/* Decodes bytes already in memory the same way (for standard input). */
+int cm_source_from_bytes(cm_source **out, const char *data, size_t len);
+
+void cm_source_free(cm_source *src);
+
+#endif

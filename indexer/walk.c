@@ -1,0 +1,231 @@
+/* walk.c: walks folders in sorted order and hands every document file to
+ * ingest.c. Hidden entries (".name") are passed over; symbolic links are
+ * reported and skipped unless --follow, which guards against loops; FIFOs,
+ * sockets and devices are reported and skipped, never opened. Each folder is
+ * read and closed before descending, so open descriptors stay flat. Also
+ * prunes the index of files that vanished below a walked folder. */
+#include "indexer.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chimuc/diag.h"
+#include "chimuc/document.h"
+#include "chimuc/error.h"
+
+/* File names the walk treats as documents. */
+static const char *const document_suffixes[] = {".txt", ".md", ".text", ".markdown"};
+
+typedef struct visited {
+	dev_t dev;
+	ino_t ino;
+	const struct visited *up;
+} visited;
+
+static int is_document_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i < sizeof document_suffixes / sizeof document_suffixes[0]; i++) {
+		size_t k = strlen(document_suffixes[i]);
+		if (n > k && strcasecmp(name + n - k, document_suffixes[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void free_names(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+/* The sorted names in folder path, without "." entries. *out is NULL and the
+ * problem reported when the folder cannot be read. */
+static int list_folder(char ***out, size_t *out_n, cm_indexer *ix, const char *path)
+{
+	DIR *dir = opendir(path);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+
+	*out = NULL;
+	*out_n = 0;
+	if (!dir) {
+		ix->skipped++;
+		cm_diag(CM_INDEXER_PROGRAM, path, "skipped folder: %s", strerror(errno));
+		return 0;
+	}
+	while ((de = readdir(dir))) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			char **v;
+			cap = cap ? 2 * cap : 64;
+			if (!(v = realloc(names, cap * sizeof *v)))
+				goto nomem;
+			names = v;
+		}
+		if (!(names[n] = strdup(de->d_name)))
+			goto nomem;
+		n++;
+	}
+	closedir(dir);
+	if (n > 0)
+		qsort(names, n, sizeof *names, by_name);
+	*out = names;
+	*out_n = n;
+	return 0;
+nomem:
+	closedir(dir);
+	free_names(names, n);
+	return cm_error_set(CM_ENOMEM, "out of memory");
+}
+
+static int seen_before(const visited *v, const struct stat *st)
+{
+	for (; v; v = v->up)
+		if (v->dev == st->st_dev && v->ino == st->st_ino)
+			return 1;
+	return 0;
+}
+
+static int walk(cm_indexer *ix, const char *path, const visited *up);
+
+static int skip_entry(cm_indexer *ix, const char *path, const char *why)
+{
+	ix->seen++;
+	ix->skipped++;
+	cm_diag(CM_INDEXER_PROGRAM, path, "skipped: %s", why);
+	return 0;
+}
+
+static int visit(cm_indexer *ix, const char *path, const char *name, const visited *up)
+{
+	struct stat st;
+
+	if (lstat(path, &st) < 0)
+		return skip_entry(ix, path, strerror(errno));
+	if (S_ISLNK(st.st_mode)) {
+		if (!ix->follow)
+			return skip_entry(ix, path, "symbolic link (not followed; see --follow)");
+		if (stat(path, &st) < 0)
+			return skip_entry(ix, path, "dangling symbolic link");
+	}
+	if (S_ISDIR(st.st_mode)) {
+		visited here = {st.st_dev, st.st_ino, up};
+		if (seen_before(up, &st))
+			return skip_entry(ix, path, "symbolic link loop");
+		return walk(ix, path, &here);
+	}
+	if (!is_document_name(name)) {
+		ix->ignored++;
+		return 0;
+	}
+	if (!S_ISREG(st.st_mode))
+		return skip_entry(ix, path, "not a regular file");
+	return cm_indexer_file(ix, path, &st);
+}
+
+static int walk(cm_indexer *ix, const char *path, const visited *up)
+{
+	char **names;
+	size_t n, plen = strlen(path);
+	int rc = 0;
+
+	if ((rc = list_folder(&names, &n, ix, path)) < 0 || !names)
+		return rc;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		size_t len = plen + 1 + strlen(names[i]) + 1;
+		char *child = malloc(len);
+		if (!child) {
+			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			break;
+		}
+		snprintf(child, len, "%s%s%s", path, path[plen - 1] == '/' ? "" : "/", names[i]);
+		rc = visit(ix, child, names[i], up);
+		free(child);
+	}
+	free_names(names, n);
+	return rc;
+}
+
+int cm_indexer_walk(cm_indexer *ix, const char *root)
+{
+	struct stat st;
+	visited top;
+
+	if (stat(root, &st) < 0)
+		return cm_error_set(CM_ENOTFOUND, "%s", strerror(errno));
+	top = (visited){st.st_dev, st.st_ino, NULL};
+	return walk(ix, root, &top);
+}
+
+static int by_string(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int is_kept(const cm_indexer *ix, const char *term)
+{
+	return bsearch(&term, ix->kept, ix->nkept, sizeof *ix->kept, by_string) != NULL;
+}
+
+int cm_indexer_prune(cm_indexer *ix, const char *root)
+{
+	size_t rlen = strlen(root), plen, ngone = 0, capgone = 0;
+	char *prefix = malloc(rlen + 3), **gone = NULL;
+	cm_xterms *it = NULL;
+	const char *term;
+	size_t len;
+	unsigned count;
+	int rc;
+
+	if (!prefix)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	plen = (size_t)snprintf(prefix, rlen + 3, "%s%s%s", CM_PREFIX_ID, root,
+				root[rlen - 1] == '/' ? "" : "/");
+	qsort(ix->kept, ix->nkept, sizeof *ix->kept, by_string);
+	if ((rc = cm_xdb_allterms(&it, ix->db, prefix, plen)) < 0)
+		goto cleanup;
+	while ((rc = cm_xterms_next(it, &term, &len, &count)) == 1) {
+		char *t;
+		if (is_kept(ix, term))
+			continue;
+		if (ngone == capgone) {
+			char **v;
+			capgone = capgone ? 2 * capgone : 64;
+			if (!(v = realloc(gone, capgone * sizeof *v))) {
+				rc = cm_error_set(CM_ENOMEM, "out of memory");
+				goto cleanup;
+			}
+			gone = v;
+		}
+		if (!(t = strndup(term, len))) {
+			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			goto cleanup;
+		}
+		gone[ngone++] = t;
+	}
+	if (rc < 0)
+		goto cleanup;
+	for (size_t i = 0; i < ngone && rc == 0; i++) {
+		rc = cm_xdb_delete_by_term(ix->db, gone[i], strlen(gone[i]));
+		ix->seen++;
+		ix->removed++;
+		ix->pending++;
+	}
+cleanup:
+	cm_xterms_free(it);
+	free_names(gone, ngone);
+	free(prefix);
+	return rc;
+}

@@ -1,0 +1,268 @@
+/* document.c: builds the Xapian document of one source file (terms, values,
+ * JSON data) and reads the data of a stored one back. It does not read
+ * files or decide what to index: the indexer does. */
+#include "chimuc/document.h"
+
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "chimuc/error.h"
+#include "chimuc/text.h"
+
+struct cm_docinfo {
+	json_object *root;
+	const char *path;
+	const char *title;
+	const char *text;
+	size_t text_len;
+};
+
+uint64_t cm_hash64(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint64_t h = 14695981039346656037ULL;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+void cm_document_id_term(char *buf, size_t *out_len, const char *path)
+{
+	size_t plen = strlen(path);
+	size_t n;
+
+	if (1 + plen <= CM_ID_TERM_MAX) {
+		n = (size_t)snprintf(buf, CM_ID_TERM_MAX + 1, "%s%s", CM_PREFIX_ID, path);
+	} else {
+		/* Keep a readable prefix (so that prefix walks by folder still
+		 * work for ordinary folders) and make it unique with a hash. */
+		const size_t keep = CM_ID_TERM_MAX - 1 - 17;
+		n = (size_t)snprintf(buf, CM_ID_TERM_MAX + 1, "%s%.*s#%016" PRIx64, CM_PREFIX_ID,
+				     (int)keep, path, cm_hash64(path, plen));
+	}
+	*out_len = n;
+}
+
+static int add_fold_term(cm_xdoc *xdoc, const cm_token *tok)
+{
+	char term[sizeof CM_PREFIX_FOLD + 2 * CM_TERM_MAX + 1];
+	size_t n = 0;
+
+	memcpy(term, CM_PREFIX_FOLD, sizeof CM_PREFIX_FOLD - 1);
+	n += sizeof CM_PREFIX_FOLD - 1;
+	memcpy(term + n, tok->folded, tok->folded_len);
+	n += tok->folded_len;
+	term[n++] = CM_FOLD_SEPARATOR;
+	memcpy(term + n, tok->exact, tok->exact_len);
+	n += tok->exact_len;
+	return cm_xdoc_add_term(xdoc, term, n, 0);
+}
+
+static int add_text_terms(cm_xdoc *xdoc, const char *text, size_t len)
+{
+	cm_tokenizer tz;
+	cm_token tok;
+	cm_xtermpos pos = 0;
+	int rc;
+
+	cm_tokenizer_init(&tz, text, len);
+	while ((rc = cm_tokenizer_next(&tz, &tok)) == 1) {
+		rc = cm_xdoc_add_posting(xdoc, tok.exact, tok.exact_len, ++pos, 1);
+		if (rc == 0 && cm_token_has_diacritics(&tok))
+			rc = add_fold_term(xdoc, &tok);
+		if (rc < 0)
+			return rc;
+	}
+	return rc;
+}
+
+static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title)
+{
+	json_object *o = json_object_new_object();
+	char hash[17];
+	const char *s;
+	size_t n;
+	int rc;
+
+	if (!o)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	snprintf(hash, sizeof hash, "%016" PRIx64, doc->hash);
+	json_object_object_add(o, "path", json_object_new_string(doc->path));
+	json_object_object_add(o, "title", json_object_new_string(title));
+	json_object_object_add(o, "mtime", json_object_new_string(doc->mtime));
+	json_object_object_add(o, "size", json_object_new_int64((int64_t)doc->size));
+	json_object_object_add(o, "hash", json_object_new_string(hash));
+	json_object_object_add(o, "text",
+			       json_object_new_string_len(doc->text, (int)doc->text_len));
+	s = json_object_to_json_string_length(o, JSON_C_TO_STRING_PLAIN, &n);
+	rc = s ? cm_xdoc_set_data(xdoc, s, n) : cm_error_set(CM_ENOMEM, "out of memory");
+	json_object_put(o);
+	return rc;
+}
+
+static int set_values(cm_xdoc *xdoc, const cm_document *doc)
+{
+	char buf[32];
+	int rc;
+
+	rc = cm_xdoc_add_value(xdoc, CM_SLOT_MTIME, doc->mtime, strlen(doc->mtime));
+	if (rc == 0) {
+		snprintf(buf, sizeof buf, "%" PRIu64, doc->size);
+		rc = cm_xdoc_add_value(xdoc, CM_SLOT_SIZE, buf, strlen(buf));
+	}
+	if (rc == 0) {
+		snprintf(buf, sizeof buf, "%016" PRIx64, doc->hash);
+		rc = cm_xdoc_add_value(xdoc, CM_SLOT_HASH, buf, strlen(buf));
+	}
+	return rc;
+}
+
+int cm_document_build(cm_xdoc **out, const cm_document *doc)
+{
+	cm_xdoc *xdoc = NULL;
+	char *title = NULL;
+	char idterm[CM_ID_TERM_MAX + 1];
+	size_t idlen;
+	int rc;
+
+	if (doc->text_len > INT32_MAX)
+		return cm_error_set(CM_ELIMIT, "%s: text too large", doc->path);
+	if ((rc = cm_xdoc_new(&xdoc)) < 0)
+		goto cleanup;
+	cm_document_id_term(idterm, &idlen, doc->path);
+	if ((rc = cm_xdoc_add_term(xdoc, idterm, idlen, 0)) < 0)
+		goto cleanup;
+	if ((rc = add_text_terms(xdoc, doc->text, doc->text_len)) < 0)
+		goto cleanup;
+	if ((rc = cm_document_title(&title, doc->text, doc->text_len)) < 0)
+		goto cleanup;
+	if ((rc = set_values(xdoc, doc)) < 0 || (rc = set_data(xdoc, doc, title)) < 0)
+		goto cleanup;
+	*out = xdoc;
+	xdoc = NULL;
+cleanup:
+	free(title);
+	cm_xdoc_free(xdoc);
+	return rc;
+}
+
+static const char *get_string(json_object *root, const char *key, size_t *len)
+{
+	json_object *v;
+
+	if (!json_object_object_get_ex(root, key, &v) || !json_object_is_type(v, json_type_string)) {
+		if (len)
+			*len = 0;
+		return "";
+	}
+	if (len)
+		*len = (size_t)json_object_get_string_len(v);
+	return json_object_get_string(v);
+}
+
+int cm_docinfo_load(cm_docinfo **out, cm_xdoc *xdoc)
+{
+	cm_docinfo *info = NULL;
+	char *data = NULL;
+	size_t len;
+	int rc;
+
+	if ((rc = cm_xdoc_get_data(&data, &len, xdoc)) < 0)
+		return rc;
+	info = calloc(1, sizeof *info);
+	if (!info) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	info->root = json_tokener_parse(data);
+	if (!info->root || !json_object_is_type(info->root, json_type_object)) {
+		rc = cm_error_set(CM_ECORRUPT, "document data is not a JSON object");
+		goto cleanup;
+	}
+	info->path = get_string(info->root, "path", NULL);
+	info->title = get_string(info->root, "title", NULL);
+	info->text = get_string(info->root, "text", &info->text_len);
+	*out = info;
+	info = NULL;
+cleanup:
+	cm_docinfo_free(info);
+	free(data);
+	return rc;
+}
+
+void cm_docinfo_free(cm_docinfo *info)
+{
+	if (!info)
+		return;
+	json_object_put(info->root);
+	free(info);
+}
+
+const char *cm_docinfo_path(const cm_docinfo *info)
+{
+	return info->path;
+}
+
+const char *cm_docinfo_title(const cm_docinfo *info)
+{
+	return info->title;
+}
+
+const char *cm_docinfo_text(const cm_docinfo *info, size_t *len)
+{
+	*len = info->text_len;
+	return info->text;
+}
+
+/* Cuts n back to the start of a UTF-8 character. */
+static size_t utf8_floor(const char *s, size_t n)
+{
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+static int line_has_letter(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80 || isalpha(c))
+			return 1;
+	}
+	return 0;
+}
+
+int cm_document_title(char **out, const char *text, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t e = i, s, t;
+		while (e < len && text[e] != '\n')
+			e++;
+		s = i;
+		t = e;
+		while (s < t && (isspace((unsigned char)text[s]) || text[s] == '*' || text[s] == '#'))
+			s++;
+		while (t > s && (isspace((unsigned char)text[t - 1]) || text[t - 1] == '*'))
+			t--;
+		if (line_has_letter(text + s, t - s)) {
+			size_t n = t - s;
+			if (n > CM_TITLE_MAX)
+				n = utf8_floor(text + s, CM_TITLE_MAX);
+			*out = strndup(text + s, n);
+			return *out ? 0 : cm_error_set(CM_ENOMEM, "out of memory");
+		}
+		i = e + 1;
+	}
+	*out = strdup("");
+	return *out ? 0 : cm_error_set(CM_ENOMEM, "out of memory");
+}

@@ -1,0 +1,377 @@
+/* graph.c: the citation graph container (nodes by id, edges deduplicated)
+ * and its three writers. Node lookup is linear: graphs here are citation
+ * neighbourhoods and corpus maps of thousands of nodes at most, written
+ * once. It does not know where nodes come from. */
+#include "chimuc/graph.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+#include <libxml/xmlwriter.h>
+
+#include "chimuc/error.h"
+
+typedef struct {
+	char *id, *label, *path, *type, *date;
+} node;
+
+typedef struct {
+	size_t from, to;
+	char *relation;
+} edge;
+
+struct cm_graph {
+	node *nodes;
+	size_t nnodes, capnodes;
+	edge *edges;
+	size_t nedges, capedges;
+};
+
+/* A copy of s without control characters other than tab and newline (NULL
+ * stays NULL). *failed is set when memory runs out. */
+static char *clean_dup(const char *s, int *failed)
+{
+	char *out, *p;
+
+	if (!s)
+		return NULL;
+	if (!(out = p = malloc(strlen(s) + 1))) {
+		*failed = 1;
+		return NULL;
+	}
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x20 || *s == '\t' || *s == '\n')
+			if (*s != 0x7F)
+				*p++ = *s;
+	*p = '\0';
+	return out;
+}
+
+int cm_graph_new(cm_graph **out)
+{
+	*out = calloc(1, sizeof **out);
+	return *out ? 0 : cm_error_set(CM_ENOMEM, "out of memory");
+}
+
+void cm_graph_free(cm_graph *g)
+{
+	if (!g)
+		return;
+	for (size_t i = 0; i < g->nnodes; i++) {
+		node *n = &g->nodes[i];
+		free(n->id);
+		free(n->label);
+		free(n->path);
+		free(n->type);
+		free(n->date);
+	}
+	for (size_t i = 0; i < g->nedges; i++)
+		free(g->edges[i].relation);
+	free(g->nodes);
+	free(g->edges);
+	free(g);
+}
+
+static int find_node(const cm_graph *g, const char *id, size_t *at)
+{
+	for (size_t i = 0; i < g->nnodes; i++)
+		if (!strcmp(g->nodes[i].id, id)) {
+			*at = i;
+			return 1;
+		}
+	return 0;
+}
+
+static void fill(char **field, const char *value, int *failed)
+{
+	if (!*field && value)
+		*field = clean_dup(value, failed);
+}
+
+int cm_graph_add_node(cm_graph *g, const cm_graph_node *nd)
+{
+	size_t at;
+	node *n;
+	int failed = 0;
+
+	if (!find_node(g, nd->id, &at)) {
+		if (g->nnodes == g->capnodes) {
+			size_t cap = g->capnodes ? 2 * g->capnodes : 32;
+			node *v = realloc(g->nodes, cap * sizeof *v);
+			if (!v)
+				return cm_error_set(CM_ENOMEM, "out of memory");
+			g->nodes = v;
+			g->capnodes = cap;
+		}
+		at = g->nnodes;
+		memset(&g->nodes[at], 0, sizeof g->nodes[at]);
+		if (!(g->nodes[at].id = clean_dup(nd->id, &failed)))
+			return cm_error_set(CM_ENOMEM, "out of memory");
+		g->nnodes++;
+	}
+	n = &g->nodes[at];
+	fill(&n->label, nd->label, &failed);
+	fill(&n->path, nd->path, &failed);
+	fill(&n->type, nd->type, &failed);
+	fill(&n->date, nd->date, &failed);
+	return failed ? cm_error_set(CM_ENOMEM, "out of memory") : 0;
+}
+
+static int node_index(cm_graph *g, const char *id, size_t *at)
+{
+	cm_graph_node bare = {.id = id};
+	int rc;
+
+	if (find_node(g, id, at))
+		return 0;
+	if ((rc = cm_graph_add_node(g, &bare)) < 0)
+		return rc;
+	*at = g->nnodes - 1;
+	return 0;
+}
+
+static int same_relation(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+int cm_graph_add_edge(cm_graph *g, const char *from, const char *to, const char *relation)
+{
+	size_t f, t;
+	int rc, failed = 0;
+
+	if ((rc = node_index(g, from, &f)) < 0 || (rc = node_index(g, to, &t)) < 0)
+		return rc;
+	for (size_t i = 0; i < g->nedges; i++)
+		if (g->edges[i].from == f && g->edges[i].to == t &&
+		    same_relation(g->edges[i].relation, relation))
+			return 0;
+	if (g->nedges == g->capedges) {
+		size_t cap = g->capedges ? 2 * g->capedges : 32;
+		edge *v = realloc(g->edges, cap * sizeof *v);
+		if (!v)
+			return cm_error_set(CM_ENOMEM, "out of memory");
+		g->edges = v;
+		g->capedges = cap;
+	}
+	g->edges[g->nedges] = (edge){f, t, clean_dup(relation, &failed)};
+	if (failed)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	g->nedges++;
+	return 0;
+}
+
+size_t cm_graph_node_count(const cm_graph *g)
+{
+	return g->nnodes;
+}
+
+size_t cm_graph_edge_count(const cm_graph *g)
+{
+	return g->nedges;
+}
+
+/* ---- GraphML ------------------------------------------------------------ */
+
+static const char *const node_keys[] = {"label", "path", "type", "date"};
+
+static const char *node_field(const node *n, size_t k)
+{
+	const char *v[] = {n->label, n->path, n->type, n->date};
+	return v[k];
+}
+
+static int graphml_keys(xmlTextWriterPtr w)
+{
+	int rc = 0;
+
+	for (size_t k = 0; k < sizeof node_keys / sizeof node_keys[0] && rc >= 0; k++) {
+		rc = xmlTextWriterStartElement(w, BAD_CAST "key");
+		if (rc >= 0)
+			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST node_keys[k]);
+		if (rc >= 0)
+			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "for", BAD_CAST "node");
+		if (rc >= 0)
+			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "attr.name", BAD_CAST node_keys[k]);
+		if (rc >= 0)
+			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "attr.type", BAD_CAST "string");
+		if (rc >= 0)
+			rc = xmlTextWriterEndElement(w);
+	}
+	if (rc >= 0)
+		rc = xmlTextWriterWriteRaw(w, BAD_CAST "<key id=\"relation\" for=\"edge\" "
+						     "attr.name=\"relation\" attr.type=\"string\"/>");
+	return rc;
+}
+
+static int graphml_data(xmlTextWriterPtr w, const char *key, const char *value)
+{
+	int rc;
+
+	if (!value)
+		return 0;
+	rc = xmlTextWriterStartElement(w, BAD_CAST "data");
+	if (rc >= 0)
+		rc = xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST key);
+	if (rc >= 0)
+		rc = xmlTextWriterWriteString(w, BAD_CAST value);
+	if (rc >= 0)
+		rc = xmlTextWriterEndElement(w);
+	return rc;
+}
+
+static int graphml_body(const cm_graph *g, xmlTextWriterPtr w)
+{
+	char id[32];
+	int rc = 0;
+
+	for (size_t i = 0; i < g->nnodes && rc >= 0; i++) {
+		rc = xmlTextWriterStartElement(w, BAD_CAST "node");
+		if (rc >= 0)
+			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST g->nodes[i].id);
+		for (size_t k = 0; k < sizeof node_keys / sizeof node_keys[0] && rc >= 0; k++)
+			rc = graphml_data(w, node_keys[k], node_field(&g->nodes[i], k));
+		if (rc >= 0)
+			rc = xmlTextWriterEndElement(w);
+	}
+	for (size_t i = 0; i < g->nedges && rc >= 0; i++) {
+		snprintf(id, sizeof id, "e%zu", i);
+		rc = xmlTextWriterStartElement(w, BAD_CAST "edge");
+		if (rc >= 0)
+			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id);
+		if (rc >= 0)
+			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "source",
+							 BAD_CAST g->nodes[g->edges[i].from].id);
+		if (rc >= 0)
+			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "target",
+							 BAD_CAST g->nodes[g->edges[i].to].id);
+		if (rc >= 0)
+			rc = graphml_data(w, "relation", g->edges[i].relation);
+		if (rc >= 0)
+			rc = xmlTextWriterEndElement(w);
+	}
+	return rc;
+}
+
+int cm_graph_write_graphml(const cm_graph *g, FILE *f)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+	int rc;
+
+	if (!w) {
+		xmlBufferFree(buf);
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	}
+	xmlTextWriterSetIndent(w, 1);
+	rc = xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
+	if (rc >= 0)
+		rc = xmlTextWriterStartElement(w, BAD_CAST "graphml");
+	if (rc >= 0)
+		rc = xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns",
+						 BAD_CAST "http://graphml.graphdrawing.org/xmlns");
+	if (rc >= 0)
+		rc = graphml_keys(w);
+	if (rc >= 0)
+		rc = xmlTextWriterStartElement(w, BAD_CAST "graph");
+	if (rc >= 0)
+		rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST "citations");
+	if (rc >= 0)
+		rc = xmlTextWriterWriteAttribute(w, BAD_CAST "edgedefault", BAD_CAST "directed");
+	if (rc >= 0)
+		rc = graphml_body(g, w);
+	if (rc >= 0)
+		rc = xmlTextWriterEndDocument(w);
+	xmlFreeTextWriter(w);
+	if (rc >= 0 && fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), f) !=
+			       (size_t)xmlBufferLength(buf))
+		rc = -1;
+	xmlBufferFree(buf);
+	return rc < 0 ? cm_error_set(CM_EIO, "cannot write GraphML") : 0;
+}
+
+/* ---- DOT ---------------------------------------------------------------- */
+
+static void dot_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', f);
+		if (*s == '\n')
+			fputs("\\n", f);
+		else
+			fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+int cm_graph_write_dot(const cm_graph *g, FILE *f)
+{
+	fputs("digraph citations {\n  node [shape=box, fontname=\"DejaVu Sans\"];\n", f);
+	for (size_t i = 0; i < g->nnodes; i++) {
+		const node *n = &g->nodes[i];
+		fputs("  ", f);
+		dot_string(f, n->id);
+		fputs(" [label=", f);
+		dot_string(f, n->label ? n->label : n->id);
+		fputs(n->path ? ", style=filled, fillcolor=\"#dde8f5\"" : ", style=dashed", f);
+		fputs("];\n", f);
+	}
+	for (size_t i = 0; i < g->nedges; i++) {
+		fputs("  ", f);
+		dot_string(f, g->nodes[g->edges[i].from].id);
+		fputs(" -> ", f);
+		dot_string(f, g->nodes[g->edges[i].to].id);
+		if (g->edges[i].relation) {
+			fputs(" [label=", f);
+			dot_string(f, g->edges[i].relation);
+			fputc(']', f);
+		}
+		fputs(";\n", f);
+	}
+	fputs("}\n", f);
+	return ferror(f) ? cm_error_set(CM_EIO, "cannot write DOT") : 0;
+}
+
+/* ---- JSON --------------------------------------------------------------- */
+
+static void json_add(json_object *o, const char *key, const char *value)
+{
+	json_object_object_add(o, key, value ? json_object_new_string(value) : NULL);
+}
+
+static void json_line(FILE *f, json_object *o)
+{
+	size_t n;
+	const char *s = json_object_to_json_string_length(
+		o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &n);
+	fwrite(s, 1, n, f);
+	fputc('\n', f);
+	json_object_put(o);
+}
+
+int cm_graph_write_json(const cm_graph *g, FILE *f)
+{
+	for (size_t i = 0; i < g->nnodes; i++) {
+		const node *n = &g->nodes[i];
+		json_object *o = json_object_new_object();
+		json_add(o, "kind", "node");
+		json_add(o, "id", n->id);
+		json_add(o, "label", n->label);
+		json_add(o, "path", n->path);
+		json_add(o, "type", n->type);
+		json_add(o, "date", n->date);
+		json_line(f, o);
+	}
+	for (size_t i = 0; i < g->nedges; i++) {
+		json_object *o = json_object_new_object();
+		json_add(o, "kind", "edge");
+		json_add(o, "from", g->nodes[g->edges[i].from].id);
+		json_add(o, "to", g->nodes[g->edges[i].to].id);
+		json_add(o, "relation", g->edges[i].relation);
+		json_line(f, o);
+	}
+	return ferror(f) ? cm_error_set(CM_EIO, "cannot write JSON") : 0;
+}

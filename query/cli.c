@@ -1,0 +1,75 @@
+/* cli.c: helpers shared by the chimuc subcommands (see cli.h). */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "chimuc/dbpath.h"
+#include "chimuc/diag.h"
+#include "chimuc/error.h"
+
+int cm_cli_open(cm_xdb **out, char **out_path, const char *db_option)
+{
+	char *path = NULL;
+	int rc;
+
+	if (cm_dbpath_resolve(&path, db_option) < 0) {
+		cm_diag(CM_PROGRAM, NULL, "%s", cm_error_last());
+		return CM_EXIT_USAGE;
+	}
+	rc = cm_xdb_open(out, path);
+	if (rc == CM_ENOTFOUND) {
+		cm_diag(CM_PROGRAM, path, "no index here (build one with chimuc-index --db %s PATH)",
+			path);
+		free(path);
+		return CM_EXIT_FAIL;
+	}
+	if (rc < 0) {
+		cm_diag(CM_PROGRAM, path, "cannot open the index: %s", cm_error_last());
+		free(path);
+		return CM_EXIT_FAIL;
+	}
+	*out_path = path;
+	return -1;
+}
+
+int cm_cli_usage_error(const char *command, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", CM_PROGRAM);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s%s%s --help'.\n", CM_PROGRAM, command ? " " : "",
+		command ? command : "");
+	return CM_EXIT_USAGE;
+}
+
+int cm_cli_count(unsigned *out, const char *s, unsigned max)
+{
+	char *end;
+	unsigned long v = strtoul(s, &end, 10);
+
+	if (end == s || *end || v > max || s[0] == '-')
+		return -1;
+	*out = (unsigned)v;
+	return 0;
+}
+
+void cm_cli_json_line(json_object *o)
+{
+	size_t n;
+	const char *s = json_object_to_json_string_length(
+		o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &n);
+
+	fwrite(s, 1, n, stdout);
+	putchar('\n');
+	json_object_put(o);
+}
+
+json_object *cm_cli_json_string(const char *s)
+{
+	return s ? json_object_new_string(s) : NULL;
+}

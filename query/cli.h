@@ -1,0 +1,43 @@
+/* cli.h: what the subcommands of the chimuc tool share: exit codes, opening
+ * the index read-only with clear messages, and JSON Lines output. Internal
+ * to the chimuc program. */
+#ifndef CHIMUC_CLI_H
+#define CHIMUC_CLI_H
+
+#include <json-c/json.h>
+
+#include "chimuc/xapian_c.h"
+
+#define CM_PROGRAM "chimuc"
+
+enum { CM_EXIT_OK = 0, CM_EXIT_FAIL = 1, CM_EXIT_USAGE = 2, CM_EXIT_LOCKED = 75 };
+
+/* Tries to re-run a read after "database modified" this many times. */
+#define CM_CLI_RETRIES 5
+
+/* Opens the index named by --db (or the default) read-only into *out and
+ * its path into *out_path (caller frees both). Reports the problem and
+ * returns a CM_EXIT_* status on failure, else -1. */
+int cm_cli_open(cm_xdb **out, char **out_path, const char *db_option);
+
+/* Prints "chimuc: message" plus a hint at --help and returns CM_EXIT_USAGE. */
+int cm_cli_usage_error(const char *command, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+/* Parses a count option (0..max) into *out; -1 on a bad value. */
+int cm_cli_count(unsigned *out, const char *s, unsigned max);
+
+/* Writes o as one JSON line on standard output and releases it. */
+void cm_cli_json_line(json_object *o);
+
+/* A JSON string, or null for NULL. */
+json_object *cm_cli_json_string(const char *s);
+
+/* The subcommands: argc/argv start at the subcommand's name. */
+int cm_cmd_search(int argc, char **argv);
+int cm_cmd_stats(int argc, char **argv);
+
+#endif

@@ -1,0 +1,239 @@
+/* cmd_search.c: `chimuc search`: parses the query, runs it with BM25 (re-run
+ * from scratch when the index changes underneath), and prints each hit with
+ * a snippet, as text or JSON Lines. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "chimuc/diag.h"
+#include "chimuc/document.h"
+#include "chimuc/error.h"
+#include "chimuc/query.h"
+#include "chimuc/snippet.h"
+#include "cli.h"
+
+static const char usage_text[] =
+	"Usage: chimuc search [OPTION]... QUERY...\n"
+	"Ranked search (BM25) of the index. The words of QUERY are joined by AND.\n"
+	"\n"
+	"  dân vận khéo          documents with all three words\n"
+	"  dan van kheo          the same: words without diacritics match every\n"
+	"                        accented form (dân, dặn…); words with diacritics\n"
+	"                        match exactly (dặn never finds dân)\n"
+	"  \"công tác dân vận\"    a phrase\n"
+	"  a OR b, a AND b, NOT b, -b, ( )\n"
+	"Old and new tone placement (Tỉnh uỷ, Tỉnh ủy), letter case and Unicode\n"
+	"normalization never change the result.\n"
+	"\n"
+	"QUERY '-' reads the query from standard input.\n"
+	"\n"
+	"Options:\n"
+	"  --db DIR       the index\n"
+	"  --json         one JSON object per hit and line: rank, score, path,\n"
+	"                 title, snippet, highlights (byte ranges in snippet)\n"
+	"  --limit N      at most N hits (default 10)\n"
+	"  --offset N     skip the first N hits (default 0)\n"
+	"  -h, --help     show this help\n";
+
+typedef struct {
+	const char *db;
+	int json;
+	unsigned limit, offset;
+} options;
+
+/* Joins the words of the query with spaces. */
+static char *join_args(int argc, char **argv)
+{
+	size_t n = 1;
+	char *s, *p;
+
+	for (int i = 0; i < argc; i++)
+		n += strlen(argv[i]) + 1;
+	if (!(s = p = malloc(n)))
+		return NULL;
+	for (int i = 0; i < argc; i++) {
+		size_t k = strlen(argv[i]);
+		memcpy(p, argv[i], k);
+		p += k;
+		*p++ = ' ';
+	}
+	*(p > s ? p - 1 : p) = '\0';
+	return s;
+}
+
+/* Reads the query from standard input, up to one byte past the limit (so
+ * that an over-long query is refused, not cut). */
+static char *read_stdin(size_t *len)
+{
+	size_t cap = CM_QUERY_MAX_BYTES + 2;
+	char *s = malloc(cap);
+
+	if (!s)
+		return NULL;
+	*len = fread(s, 1, cap - 1, stdin);
+	s[*len] = '\0';
+	return s;
+}
+
+static void print_marked(const cm_snippet *sn, int tty)
+{
+	const char *open = tty ? "\033[1m" : "[", *close = tty ? "\033[0m" : "]";
+	size_t at = 0;
+
+	for (size_t i = 0; i < sn->nmarks; i++) {
+		fwrite(sn->text + at, 1, sn->marks[i].start - at, stdout);
+		fputs(open, stdout);
+		fwrite(sn->text + sn->marks[i].start, 1, sn->marks[i].end - sn->marks[i].start,
+		       stdout);
+		fputs(close, stdout);
+		at = sn->marks[i].end;
+	}
+	fwrite(sn->text + at, 1, sn->len - at, stdout);
+}
+
+static void print_hit(const options *o, unsigned rank, double score, const cm_docinfo *info,
+		      const cm_snippet *sn, int tty)
+{
+	if (o->json) {
+		json_object *h = json_object_new_object(), *marks = json_object_new_array();
+		for (size_t i = 0; i < sn->nmarks; i++) {
+			json_object *pair = json_object_new_array();
+			json_object_array_add(pair, json_object_new_int64((int64_t)sn->marks[i].start));
+			json_object_array_add(pair, json_object_new_int64((int64_t)sn->marks[i].end));
+			json_object_array_add(marks, pair);
+		}
+		json_object_object_add(h, "rank", json_object_new_int((int)rank));
+		json_object_object_add(h, "score", json_object_new_double(score));
+		json_object_object_add(h, "path", json_object_new_string(cm_docinfo_path(info)));
+		json_object_object_add(h, "title", json_object_new_string(cm_docinfo_title(info)));
+		json_object_object_add(h, "snippet", json_object_new_string_len(sn->text, (int)sn->len));
+		json_object_object_add(h, "highlights", marks);
+		cm_cli_json_line(h);
+		return;
+	}
+	printf("%u. %s\n   ", rank, cm_docinfo_title(info));
+	cm_diag_path(stdout, cm_docinfo_path(info));
+	printf("  (score %.3f)\n   ", score);
+	print_marked(sn, tty);
+	fputs("\n\n", stdout);
+}
+
+/* Prints the hits of one run; CM_EMODIFIED means: reopen and run again. */
+static int run_once(unsigned *out_shown, cm_xdb *db, const cm_query *q, const options *o)
+{
+	cm_xenquire *e = NULL;
+	cm_xmset *m = NULL;
+	int rc, tty = !o->json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+
+	*out_shown = 0;
+	if ((rc = cm_xenquire_new(&e, db)) < 0 || (rc = cm_xenquire_set_query(e, cm_query_xapian(q))) < 0 ||
+	    (rc = cm_xenquire_mset(&m, e, o->offset, o->limit)) < 0)
+		goto cleanup;
+	for (unsigned i = 0; i < cm_xmset_size(m); i++) {
+		cm_xdocid docid;
+		double weight;
+		unsigned rank;
+		cm_xdoc *doc = NULL;
+		cm_docinfo *info = NULL;
+		cm_snippet *sn = NULL;
+		const char *text;
+		size_t len;
+
+		if ((rc = cm_xmset_get(m, i, &docid, &weight, &rank)) == 0 &&
+		    (rc = cm_xmset_document(&doc, m, i)) == 0 && (rc = cm_docinfo_load(&info, doc)) == 0) {
+			text = cm_docinfo_text(info, &len);
+			if ((rc = cm_snippet_make(&sn, text, len, q)) == 0)
+				print_hit(o, rank + 1, weight, info, sn, tty);
+		}
+		cm_snippet_free(sn);
+		cm_docinfo_free(info);
+		cm_xdoc_free(doc);
+		if (rc < 0)
+			goto cleanup;
+		(*out_shown)++;
+	}
+cleanup:
+	cm_xmset_free(m);
+	cm_xenquire_free(e);
+	return rc;
+}
+
+static int parse_options(options *o, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"db", required_argument, NULL, 'd'},     {"json", no_argument, NULL, 'j'},
+		{"limit", required_argument, NULL, 'l'},  {"offset", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+	int c;
+
+	*o = (options){.limit = 10};
+	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': o->db = optarg; break;
+		case 'j': o->json = 1; break;
+		case 'l':
+			if (cm_cli_count(&o->limit, optarg, 10000) < 0)
+				return cm_cli_usage_error("search", "--limit needs a number up to 10000");
+			break;
+		case 'o':
+			if (cm_cli_count(&o->offset, optarg, 1000000) < 0)
+				return cm_cli_usage_error("search", "--offset needs a number");
+			break;
+		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
+		default: return cm_cli_usage_error("search", "unknown option");
+		}
+	}
+	if (optind >= argc)
+		return cm_cli_usage_error("search", "no QUERY given");
+	return -1;
+}
+
+int cm_cmd_search(int argc, char **argv)
+{
+	options o;
+	cm_xdb *db = NULL;
+	cm_query *q = NULL;
+	char *dbpath = NULL, *text = NULL;
+	size_t textlen = 0;
+	unsigned shown = 0;
+	int status, rc = 0;
+
+	if ((status = parse_options(&o, argc, argv)) >= 0)
+		return status;
+	if ((status = cm_cli_open(&db, &dbpath, o.db)) >= 0)
+		return status;
+	if (argc - optind == 1 && !strcmp(argv[optind], "-"))
+		text = read_stdin(&textlen);
+	else if ((text = join_args(argc - optind, argv + optind)))
+		textlen = strlen(text);
+	if (!text) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	for (int attempt = 0; attempt < CM_CLI_RETRIES; attempt++) {
+		int changed;
+		cm_query_free(q);
+		q = NULL;
+		if ((rc = cm_query_parse(&q, db, text, textlen)) == 0 &&
+		    (rc = run_once(&shown, db, q, &o)) == 0)
+			break;
+		if (rc != CM_EMODIFIED || shown > 0 || cm_xdb_reopen(&changed, db) < 0)
+			break;
+	}
+	if (rc == 0 && shown == 0 && !o.json)
+		fputs("no match\n", stderr);
+cleanup:
+	if (rc < 0) {
+		if (rc == CM_EINVAL || rc == CM_EPARSE || rc == CM_ELIMIT)
+			cm_diag(CM_PROGRAM, NULL, "bad query: %s", cm_error_last());
+		else
+			cm_diag(CM_PROGRAM, dbpath, "search failed: %s", cm_error_last());
+	}
+	cm_query_free(q);
+	cm_xdb_free(db);
+	free(dbpath);
+	free(text);
+	return rc < 0 ? CM_EXIT_FAIL : CM_EXIT_OK;
+}

@@ -1,0 +1,48 @@
+# lib.sh: helpers sourced by the end-to-end tests: a scratch folder, an
+# index of the sample corpus, and assertions that count and report.
+# Needs CHIMUC, CHIMUC_INDEX and CM_SOURCE_DIR (set by ctest).
+set -u
+: "${CHIMUC:?}" "${CHIMUC_INDEX:?}" "${CM_SOURCE_DIR:?}"
+CORPUS="$CM_SOURCE_DIR/corpus"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/chimuc-e2e.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+passed=0
+failed=0
+
+ok() {
+    passed=$((passed + 1))
+}
+
+fail() {
+    failed=$((failed + 1))
+    echo "FAIL: $*" >&2
+}
+
+# check DESCRIPTION COMMAND...: the command must succeed.
+check() {
+    desc=$1
+    shift
+    if "$@"; then ok; else fail "$desc"; fi
+}
+
+# same DESCRIPTION A B: two strings must be equal.
+same() {
+    if [ "$2" = "$3" ]; then ok; else fail "$1: '$2' != '$3'"; fi
+}
+
+# Indexes the five sample directives into $1.
+index_corpus() {
+    "$CHIMUC_INDEX" --db "$1" "$CORPUS"/*.txt >/dev/null
+}
+
+# paths DB QUERY...: the paths of the hits, one per line, in rank order.
+paths() {
+    db=$1
+    shift
+    "$CHIMUC" search --db "$db" --json --limit 100 "$@" | jq -r .path
+}
+
+finish() {
+    echo "$passed passed, $failed failed"
+    [ "$failed" -eq 0 ]
+}
