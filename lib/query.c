@@ -340,7 +340,7 @@ cleanup:
 static int parse_or(cm_xquery **out, parser *p)
 {
 	qlist alts = {0};
-	cm_xquery *item;
+	cm_xquery *item = NULL;
 	int rc;
 
 	for (;;) {

@@ -122,7 +122,7 @@ int cm_snippet_make(cm_snippet **out, const char *text, size_t len, const cm_que
 {
 	cm_snippet *s = NULL;
 	span *hits = NULL;
-	size_t nhits, from = 0, to;
+	size_t nhits = 0, from = 0, to;
 	int rc;
 
 	if ((rc = find_hits(&hits, &nhits, text, len, q)) < 0)
