@@ -492,12 +492,10 @@ static char *occasion(const scan *sc, const cm_date *d)
 	if (!(clause_has(sc, c, open, "kỷ niệm") || clause_has(sc, c, open, "truyền thống") ||
 	      clause_has(sc, c, open, "ngày truyền") || clause_has_anniversary(sc, c, open)))
 		return NULL;
-	for (size_t i = c; i < open; i++)
-		if (word_at(sc, i, "kỷ niệm ")) {
-			c = i + strlen("kỷ niệm ");
-			break;
-		}
 	kn = c;
+	for (size_t i = c; i < open; i++) /* the last "kỷ niệm" names it */
+		if (word_at(sc, i, "kỷ niệm "))
+			kn = i + strlen("kỷ niệm ");
 	while (kn < open && (is_space(sc->s[kn]) || sc->s[kn] == '*'))
 		kn++;
 	s = malloc(to + 2 - kn);
@@ -531,6 +529,12 @@ static void sentence(const scan *sc, const cm_date *d, size_t *from, size_t *to)
 		a--;
 	while (b < hi && sc->s[b] != '\n' && !(sc->s[b] == '.' && (b + 1 >= sc->n || sc->s[b + 1] == ' ' || sc->s[b + 1] == '\n')) && sc->s[b] != ';')
 		b++;
+	if (a == lo && a > 0) /* cut inside the sentence: start on a word */
+		while (a < d->start && !is_space(sc->s[a]))
+			a++;
+	if (b == hi && b < sc->n)
+		while (b > d->end && !is_space(sc->s[b - 1]))
+			b--;
 	while (a < b && is_space(sc->s[a]))
 		a++;
 	*from = a;
@@ -593,16 +597,16 @@ static int classify(scan *sc)
 		sentence(sc, d, &cs, &ce);
 		d->context_start = cs;
 		d->context_end = ce;
+		if (d->iso[0] == '-' && sc->out->doc_date[0])
+			snprintf(d->resolved, sizeof d->resolved, "%.4s%s", sc->out->doc_date, d->iso + 1);
+		else if (d->iso[0] != '-')
+			memcpy(d->resolved, d->iso, CM_ISO_MAX);
 		if (d->in_citation || d->in_self)
 			continue;
 		d->occasion = occasion(sc, d);
 		cue = deadline_cue(sc, d->range == CM_RANGE_END ? &sc->out->v[i - 1] : d);
 		d->deadline = d->range != CM_RANGE_START && cue >= 0 && (cue > 0 || d->occasion);
 		d->recurrence = recurrence(sc, cs, ce);
-		if (d->iso[0] == '-' && sc->out->doc_date[0])
-			snprintf(d->resolved, sizeof d->resolved, "%.4s%s", sc->out->doc_date, d->iso + 1);
-		else if (d->iso[0] != '-')
-			memcpy(d->resolved, d->iso, CM_ISO_MAX);
 	}
 	return 0;
 }

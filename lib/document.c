@@ -11,6 +11,7 @@
 
 #include <json-c/json.h>
 
+#include "chimuc/date.h"
 #include "chimuc/error.h"
 #include "chimuc/text.h"
 
@@ -84,7 +85,67 @@ static int add_text_terms(cm_xdoc *xdoc, const char *text, size_t len)
 	return rc;
 }
 
-static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title)
+/* XD and XDM terms for one date. */
+static int add_date_terms(cm_xdoc *xdoc, const cm_date *d)
+{
+	const char *iso = d->resolved[0] ? d->resolved : d->iso;
+	char term[24];
+	int n, rc = 0;
+
+	if (iso[0] != '-' && strlen(iso) == 10) {
+		n = snprintf(term, sizeof term, "%s%.4s%.2s%.2s", CM_PREFIX_DATE, iso, iso + 5, iso + 8);
+		rc = cm_xdoc_add_term(xdoc, term, (size_t)n, 0);
+	} else if (strlen(iso) == 7 && iso[4] == '-') {
+		n = snprintf(term, sizeof term, "%s%.4s%.2s", CM_PREFIX_DATE, iso, iso + 5);
+		rc = cm_xdoc_add_term(xdoc, term, (size_t)n, 0);
+	}
+	if (rc == 0 && strlen(d->iso) == 10) {
+		const char *md = d->iso + (d->iso[0] == '-' ? 2 : 5);
+		n = snprintf(term, sizeof term, "%s%.2s%.2s", CM_PREFIX_DAY_MONTH, md, md + 3);
+		rc = cm_xdoc_add_term(xdoc, term, (size_t)n, 0);
+	}
+	return rc;
+}
+
+static json_object *date_json(const cm_date *d)
+{
+	static const char *const roles[] = {NULL, "start", "end"};
+	json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "start", json_object_new_int64((int64_t)d->start));
+	json_object_object_add(o, "end", json_object_new_int64((int64_t)d->end));
+	json_object_object_add(o, "iso", json_object_new_string(d->iso));
+	json_object_object_add(o, "resolved",
+			       d->resolved[0] ? json_object_new_string(d->resolved) : NULL);
+	json_object_object_add(o, "deadline", json_object_new_boolean(d->deadline));
+	json_object_object_add(o, "occasion", d->occasion ? json_object_new_string(d->occasion) : NULL);
+	json_object_object_add(o, "recurrence",
+			       d->recurrence ? json_object_new_string(d->recurrence) : NULL);
+	json_object_object_add(o, "in_citation", json_object_new_boolean(d->in_citation));
+	json_object_object_add(o, "in_self", json_object_new_boolean(d->in_self));
+	json_object_object_add(o, "range", roles[d->range] ? json_object_new_string(roles[d->range]) : NULL);
+	json_object_object_add(o, "ctx_start", json_object_new_int64((int64_t)d->context_start));
+	json_object_object_add(o, "ctx_end", json_object_new_int64((int64_t)d->context_end));
+	return o;
+}
+
+static int add_dates(cm_xdoc *xdoc, json_object *data, const cm_dates *dates)
+{
+	json_object *arr = json_object_new_array();
+	int rc = 0;
+
+	for (size_t i = 0; i < dates->n && rc == 0; i++) {
+		json_object_array_add(arr, date_json(&dates->v[i]));
+		rc = add_date_terms(xdoc, &dates->v[i]);
+	}
+	json_object_object_add(data, "dates", arr);
+	json_object_object_add(data, "date",
+			       dates->doc_date[0] ? json_object_new_string(dates->doc_date) : NULL);
+	return rc;
+}
+
+static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title,
+		    const cm_dates *dates)
 {
 	json_object *o = json_object_new_object();
 	char hash[17];
@@ -102,6 +163,10 @@ static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title)
 	json_object_object_add(o, "hash", json_object_new_string(hash));
 	json_object_object_add(o, "text",
 			       json_object_new_string_len(doc->text, (int)doc->text_len));
+	if ((rc = add_dates(xdoc, o, dates)) < 0) {
+		json_object_put(o);
+		return rc;
+	}
 	s = json_object_to_json_string_length(o, JSON_C_TO_STRING_PLAIN, &n);
 	rc = s ? cm_xdoc_set_data(xdoc, s, n) : cm_error_set(CM_ENOMEM, "out of memory");
 	json_object_put(o);
@@ -128,6 +193,7 @@ static int set_values(cm_xdoc *xdoc, const cm_document *doc)
 int cm_document_build(cm_xdoc **out, const cm_document *doc)
 {
 	cm_xdoc *xdoc = NULL;
+	cm_dates *dates = NULL;
 	char *title = NULL;
 	char idterm[CM_ID_TERM_MAX + 1];
 	size_t idlen;
@@ -144,11 +210,14 @@ int cm_document_build(cm_xdoc **out, const cm_document *doc)
 		goto cleanup;
 	if ((rc = cm_document_title(&title, doc->text, doc->text_len)) < 0)
 		goto cleanup;
-	if ((rc = set_values(xdoc, doc)) < 0 || (rc = set_data(xdoc, doc, title)) < 0)
+	if ((rc = cm_dates_extract(&dates, doc->text, doc->text_len)) < 0)
+		goto cleanup;
+	if ((rc = set_values(xdoc, doc)) < 0 || (rc = set_data(xdoc, doc, title, dates)) < 0)
 		goto cleanup;
 	*out = xdoc;
 	xdoc = NULL;
 cleanup:
+	cm_dates_free(dates);
 	free(title);
 	cm_xdoc_free(xdoc);
 	return rc;
@@ -220,6 +289,11 @@ const char *cm_docinfo_text(const cm_docinfo *info, size_t *len)
 {
 	*len = info->text_len;
 	return info->text;
+}
+
+json_object *cm_docinfo_json(const cm_docinfo *info)
+{
+	return info->root;
 }
 
 /* Cuts n back to the start of a UTF-8 character. */

@@ -214,6 +214,23 @@ static int at_keyword(const parser *p, const char *kw)
 
 static int parse_or(cm_xquery **out, parser *p);
 
+#define DATE_FIELD "date:"
+#define DATE_FIELD_LEN (sizeof DATE_FIELD - 1)
+
+/* date:SPEC keeps the documents that mention that date (no weight). */
+static int date_query(cm_xquery **out, parser *p, const char *spec, size_t len)
+{
+	char buf[64];
+
+	if (!p->db)
+		return cm_error_set(CM_EINVAL, "date: needs an index");
+	if (len >= sizeof buf)
+		return cm_error_set(CM_EINVAL, "not a date: '%.*s'", (int)len, spec);
+	memcpy(buf, spec, len);
+	buf[len] = '\0';
+	return cm_date_filter(out, p->db, buf);
+}
+
 /* A phrase, a group or a word. */
 static int parse_primary(cm_xquery **out, int *stop, parser *p)
 {
@@ -252,6 +269,8 @@ static int parse_primary(cm_xquery **out, int *stop, parser *p)
 		*out = NULL;
 		return 0;
 	}
+	if (n > DATE_FIELD_LEN && !memcmp(p->s + start, DATE_FIELD, DATE_FIELD_LEN))
+		return date_query(out, p, p->s + start + DATE_FIELD_LEN, n - DATE_FIELD_LEN);
 	return text_query(out, stop, p, p->s + start, n);
 }
 

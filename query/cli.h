@@ -39,5 +39,7 @@ json_object *cm_cli_json_string(const char *s);
 /* The subcommands: argc/argv start at the subcommand's name. */
 int cm_cmd_search(int argc, char **argv);
 int cm_cmd_stats(int argc, char **argv);
+int cm_cmd_extract(int argc, char **argv);
+int cm_cmd_deadlines(int argc, char **argv);
 
 #endif

@@ -11,6 +11,8 @@ static const char usage_text[] =
 	"Commands:\n"
 	"  search QUERY...   ranked full-text search (see 'chimuc search --help')\n"
 	"  stats             number of documents and size of the index\n"
+	"  deadlines         deadlines and occasions by date (--on 15/10, --ics)\n"
+	"  extract FILE...   the dates found in files (no index needed)\n"
 	"\n"
 	"Every command takes --db DIR (default: $CHIMUC_DB, else\n"
 	"$XDG_DATA_HOME/chimuc/index, else ~/.local/share/chimuc/index), --json\n"
@@ -24,6 +26,8 @@ static const struct {
 } commands[] = {
 	{"search", cm_cmd_search},
 	{"stats", cm_cmd_stats},
+	{"deadlines", cm_cmd_deadlines},
+	{"extract", cm_cmd_extract},
 };
 
 int main(int argc, char **argv)

@@ -6,10 +6,16 @@
  *   <exact>             every token's canonical term, with its position
  *   XF<folded>:<exact>  vocabulary map from folded to exact forms, no
  *                       positions, only for terms that carry diacritics
+ *   XD<yyyymmdd>        a full date mentioned (resolved where the year
+ *                       follows from the document's date); XD<yyyymm> a month
+ *   XDM<mmdd>           the day and month of a date, across all years
  * Value slots: CM_SLOT_MTIME ("seconds.nanoseconds"), CM_SLOT_SIZE (decimal
  * bytes), CM_SLOT_HASH (content hash, 16 hex digits).
- * Document data: a JSON object with path, title, mtime, size, hash and the
- * decoded text (so snippets need no access to the file).
+ * Document data: a JSON object with path, title, date (the document's own,
+ * ISO, or null), mtime, size, hash, the decoded text (so snippets need no
+ * access to the file) and "dates": every date mention with start, end,
+ * iso, resolved, deadline, occasion, recurrence, in_citation, range and its
+ * sentence (ctx_start, ctx_end), offsets in bytes of the text.
  *
  * Ownership: what comes back through `**out` is the caller's, freed with its
  * cm_*_free(); borrowed pointers inside a cm_docinfo live as long as it. */
@@ -19,10 +25,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <json-c/json.h>
+
 #include "chimuc/xapian_c.h"
 
 #define CM_PREFIX_ID "Q"
 #define CM_PREFIX_FOLD "XF"
+#define CM_PREFIX_DATE "XD"
+#define CM_PREFIX_DAY_MONTH "XDM"
 #define CM_FOLD_SEPARATOR ':'
 
 enum { CM_SLOT_MTIME = 0, CM_SLOT_SIZE = 1, CM_SLOT_HASH = 2 };
@@ -60,6 +70,15 @@ void cm_docinfo_free(cm_docinfo *info);
 const char *cm_docinfo_path(const cm_docinfo *info);
 const char *cm_docinfo_title(const cm_docinfo *info);
 const char *cm_docinfo_text(const cm_docinfo *info, size_t *len);
+/* The whole data object (borrowed), for fields without an accessor. */
+json_object *cm_docinfo_json(const cm_docinfo *info);
+
+/* A query that keeps the documents mentioning a date (no weight):
+ * "15/10" (that day of any year), "2024-06-15" or "15/6/2024" (that day),
+ * "2024-06" or "6/2024" (that month), "2024" (that year), or a range
+ * "FROM..TO" of those (days or months). db lists the dates that exist.
+ * Errors: CM_EINVAL (not a date), the binding's. */
+int cm_date_filter(cm_xquery **out, cm_xdb *db, const char *spec);
 
 /* The title of a document: its first line with any letter, trimmed and cut
  * at CM_TITLE_MAX bytes on a character boundary. *out is the caller's. */

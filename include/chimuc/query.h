@@ -4,6 +4,8 @@
  *   a OR b, a AND b     boolean operators (upper case); NOT b, -b exclude
  *   "công tác dân vận"  phrase; ( ... ) groups
  *   25-NQ/TW            a word that splits into several tokens is a phrase
+ *   date:15/10          documents that mention 15/10 (any year); also
+ *                       date:2024-06-15, date:2024-06, date:2024-06..2024-12
  *
  * A word typed with diacritics matches exactly that word (case and tone
  * placement aside: "Tỉnh uỷ" = "tỉnh ủy"); a word typed without any diacritic
