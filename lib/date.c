@@ -14,7 +14,6 @@
 #include "chimuc/text.h"
 
 #define CLAUSE_MAX 160  /* how far back an occasion's name is looked for */
-#define CONTEXT_MAX 240 /* half the sentence window given as context */
 #define HEAD_LINES 3    /* lines at the top that may carry the title */
 #define HEAD_BYTES 1500 /* where the "Place, ngày … tháng … năm …" line may be */
 
@@ -519,28 +518,6 @@ static const char *recurrence(const scan *sc, size_t from, size_t to)
 	return NULL;
 }
 
-static void sentence(const scan *sc, const cm_date *d, size_t *from, size_t *to)
-{
-	size_t a = d->start, b = d->end;
-	size_t lo = a > CONTEXT_MAX ? a - CONTEXT_MAX : 0, hi = b + CONTEXT_MAX < sc->n ? b + CONTEXT_MAX : sc->n;
-
-	while (a > lo && sc->s[a - 1] != '\n' && !(sc->s[a - 1] == '.' && a < sc->n && sc->s[a] == ' ') &&
-	       sc->s[a - 1] != ';')
-		a--;
-	while (b < hi && sc->s[b] != '\n' && !(sc->s[b] == '.' && (b + 1 >= sc->n || sc->s[b + 1] == ' ' || sc->s[b + 1] == '\n')) && sc->s[b] != ';')
-		b++;
-	if (a == lo && a > 0) /* cut inside the sentence: start on a word */
-		while (a < d->start && !is_space(sc->s[a]))
-			a++;
-	if (b == hi && b < sc->n)
-		while (b > d->end && !is_space(sc->s[b - 1]))
-			b--;
-	while (a < b && is_space(sc->s[a]))
-		a++;
-	*from = a;
-	*to = b;
-}
-
 /* Type words that open a document's title line. */
 static const char *const title_types[] = {
 	"kế hoạch", "nghị quyết", "chỉ thị", "quyết định", "hướng dẫn", "thông báo", "kết luận",
@@ -561,27 +538,38 @@ static int title_line(const scan *sc, size_t at)
 }
 
 /* The document's own date: "Place, ngày … tháng … năm …" near the top, or
- * a dated title line ("Kế hoạch số 1600-KH/BDVTW ngày 28/02/2018 …"). */
+ * a dated title line ("Kế hoạch số 1600-KH/BDVTW ngày 28/02/2018 …"); a
+ * web page's timestamp line ("Thứ tư - 07/06/2017 16:00") only when the
+ * page has neither. */
+static int is_self(const scan *sc, const cm_date *d, int timestamp)
+{
+	size_t ls = line_start(sc, d->start), p;
+	int had_ngay, place = 0;
+
+	if (d->start > HEAD_BYTES || strlen(d->iso) != 10 || d->iso[0] == '-')
+		return 0;
+	if (timestamp)
+		return line_number(sc, d->start) < HEAD_LINES &&
+		       (word_at(sc, ls, "thứ ") || word_at(sc, ls, "chủ nhật"));
+	for (size_t k = ls; k < d->start; k++)
+		place |= sc->s[k] == ',';
+	p = back_over_ngay(sc, d->start, &had_ngay);
+	return (d->end - d->start > 12 && place && !word_at(sc, ls, "thứ ")) ||
+	       (had_ngay && symbol_before(sc, p) && line_number(sc, d->start) < HEAD_LINES &&
+		title_line(sc, d->start));
+}
+
 static void find_self(scan *sc)
 {
-	for (size_t i = 0; i < sc->out->n; i++) {
-		cm_date *d = &sc->out->v[i];
-		size_t ls = line_start(sc, d->start);
-		int had_ngay, place = 0;
-		size_t p;
-		if (d->start > HEAD_BYTES || strlen(d->iso) != 10 || d->iso[0] == '-')
-			continue;
-		for (size_t k = ls; k < d->start; k++)
-			place |= sc->s[k] == ',';
-		p = back_over_ngay(sc, d->start, &had_ngay);
-		if ((d->end - d->start > 12 && place) ||
-		    (had_ngay && symbol_before(sc, p) && line_number(sc, d->start) < HEAD_LINES &&
-		     title_line(sc, d->start))) {
-			d->in_self = 1;
-			memcpy(sc->out->doc_date, d->iso, CM_ISO_MAX);
-			return;
+	for (int timestamp = 0; timestamp < 2; timestamp++)
+		for (size_t i = 0; i < sc->out->n; i++) {
+			cm_date *d = &sc->out->v[i];
+			if (is_self(sc, d, timestamp)) {
+				d->in_self = 1;
+				memcpy(sc->out->doc_date, d->iso, CM_ISO_MAX);
+				return;
+			}
 		}
-	}
 }
 
 static int classify(scan *sc)
@@ -594,7 +582,7 @@ static int classify(scan *sc)
 		size_t cs, ce;
 
 		d->in_citation = !d->in_self && had_ngay && symbol_before(sc, p);
-		sentence(sc, d, &cs, &ce);
+		cm_text_sentence(&cs, &ce, sc->s, sc->n, d->start, d->end);
 		d->context_start = cs;
 		d->context_end = ce;
 		if (d->iso[0] == '-' && sc->out->doc_date[0])
@@ -663,6 +651,17 @@ void cm_dates_free(cm_dates *d)
 		free((char *)d->v[i].occasion);
 	free(d->v);
 	free(d);
+}
+
+int cm_date_numeric_at(char iso[CM_ISO_MAX], size_t *len, const char *s, size_t n)
+{
+	scan sc = {.s = s, .n = n};
+	size_t at = 0;
+
+	if (!numeric_full(&sc, &at, iso))
+		return 0;
+	*len = at;
+	return 1;
 }
 
 int cm_date_parse_user(char out[CM_ISO_MAX], const char *s)

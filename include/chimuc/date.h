@@ -52,6 +52,10 @@ int cm_dates_extract(cm_dates **out, const char *text, size_t len);
 
 void cm_dates_free(cm_dates *d);
 
+/* 1 and the ISO value and byte length of the numeric full date (03/6/2013,
+ * 01-10-1997) that starts s (n bytes), else 0. */
+int cm_date_numeric_at(char iso[CM_ISO_MAX], size_t *len, const char *s, size_t n);
+
 /* Parses a user's date: "15/10" or "--10-15" (day-month: *out "--10-15"),
  * "15/10/2024" or "2024-10-15" (full), "2024-06" or "6/2024" (month). *out
  * gets the ISO form. Errors: CM_EINVAL. */

@@ -43,6 +43,13 @@ int cm_text_decode(char **out, size_t *out_len, cm_decode_info *info, const char
 int cm_text_canon(char **out, size_t *out_len, size_t **out_map, const char *in,
 		  size_t len);
 
+/* The sentence of text (UTF-8) around [start, end): from the previous line
+ * break, ';' or sentence end, to the next, at most CM_SENTENCE_MAX bytes on
+ * either side (then cut at a space). */
+#define CM_SENTENCE_MAX 240
+void cm_text_sentence(size_t *from, size_t *to, const char *text, size_t len, size_t start,
+		      size_t end);
+
 /* A token: a maximal run of letters, combining marks and digits. */
 typedef struct {
 	size_t start, end;             /* byte span in the tokenizer's text */

@@ -1,0 +1,80 @@
+/* chimuc/citation.h: numbered references to other documents, and the
+ * document's own identity.
+ *
+ * Symbols: Party style 25-NQ/TW, 1599-KH/BDVTW-ĐĐHNBVN, "23 – NQ/TW" (spaces,
+ * en/em dashes), a symbol broken across a line ("126-\nKL/TW"); state style
+ * 15/2020/NĐ-CP, 1234/QĐ-UBND, 01/HDLB-TC-DV-TW, a stray space ("3236/TTr
+ * -SNN"). Around the symbol: the type words before it (with or without
+ * "số", qualifiers such as "phối hợp", "hành động"), the date after it
+ * (", ngày 03/6/2013"), the issuer ("của Bộ Chính trị"), the term ("khóa
+ * XI") and the relation cue that governs it ("căn cứ", "sơ kết 5 năm thực
+ * hiện"…). A type word that contradicts the code ("Chỉ thị số 25-NQ/TW") is
+ * kept and flagged.
+ *
+ * Keys: NUMBER-SYMBOL (NUMBER/SYMBOL for state style) with "@YEAR" when the
+ * year is known: from the stated date, else from a cue relative to the
+ * document's own year ("sơ kết 5 năm thực hiện" in a 2018 plan: 2013), else
+ * from an earlier dated mention of the same symbol in the document.
+ *
+ * Ownership: a cm_citations is the caller's (cm_citations_free); all in it is
+ * borrowed from it. */
+#ifndef CHIMUC_CITATION_H
+#define CHIMUC_CITATION_H
+
+#include <stddef.h>
+
+#include "chimuc/date.h"
+
+#define CM_KEY_MAX 160
+
+enum cm_cite_kind { CM_CITE_CITATION, CM_CITE_SELF_MENTION };
+
+enum { CM_CITE_TYPE_MISMATCH = 1 }; /* flags */
+
+typedef struct {
+	enum cm_cite_kind kind;
+	size_t start, end;      /* the citation's bytes in the input */
+	const char *type;       /* "Nghị quyết"… (static), or NULL */
+	char number[32];        /* "25", "15/2020" */
+	char symbol[96];        /* "NQ/TW", "NĐ-CP" */
+	char date[CM_ISO_MAX];  /* stated date, or "" */
+	int year;               /* from the date or a cue, or 0 */
+	char key[CM_KEY_MAX];   /* "25-NQ/TW@2013" */
+	char *issuer, *term, *relation; /* canonical text, or NULL */
+	unsigned flags;
+} cm_citation;
+
+typedef struct {
+	const char *type;        /* static, or NULL */
+	char number[32], symbol[96], key[CM_KEY_MAX];
+	char date[CM_ISO_MAX];
+	char *title, *place;     /* or NULL */
+	size_t start, end;       /* the surface of the identity, or 0, 0 */
+} cm_identity;
+
+typedef struct {
+	cm_citation *v;
+	size_t n;
+	cm_identity self;
+} cm_citations;
+
+/* Every numbered citation of text (valid UTF-8) and its own identity; dates
+ * (from cm_dates_extract on the same text) give the document's date.
+ * Errors: CM_ENOMEM. */
+int cm_citations_extract(cm_citations **out, const char *text, size_t len, const cm_dates *dates);
+
+void cm_citations_free(cm_citations *c);
+
+/* A user's reference ("25-NQ/TW", "Nghị quyết số 25-NQ/TW", "25-NQ/TW@2013",
+ * "15/2020/NĐ-CP") as a key without year in out and the year (or 0).
+ * Errors: CM_EINVAL when it holds no symbol. */
+int cm_citation_parse_ref(char out[CM_KEY_MAX], int *year, const char *ref);
+
+/* The short code of a type ("NQ" for Nghị quyết), or NULL. */
+const char *cm_citation_type_code(const char *type);
+
+/* The type for a code or a type name typed by a user ("KH", "kế hoạch"), or
+ * NULL. */
+const char *cm_citation_type_from_user(const char *s);
+
+#endif

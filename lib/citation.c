@@ -1,0 +1,742 @@
+/* citation.c: a linear, hand-written scanner for document symbols over the
+ * canonical text, and the reading of what surrounds each one (type words,
+ * date, issuer, term, relation cue), then the document's own identity and
+ * the citation keys. It does not find references without a number. */
+#include "chimuc/citation.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "chimuc/error.h"
+#include "chimuc/text.h"
+
+#define HEAD_BYTES 1500 /* where the "Số …" header and the title may be */
+#define HEAD_LINES 3    /* non-empty lines that may hold a title line */
+#define ISSUER_MAX 120  /* bytes of an issuer phrase */
+#define WINDOW_WORDS 6  /* words before a citation searched for its cue */
+
+static const struct {
+	const char *lower, *name, *code;
+} types[] = {
+	{"nghị quyết", "Nghị quyết", "NQ"},    {"chỉ thị", "Chỉ thị", "CT"},
+	{"kết luận", "Kết luận", "KL"},        {"quyết định", "Quyết định", "QĐ"},
+	{"quy định", "Quy định", "QĐ"},        {"kế hoạch", "Kế hoạch", "KH"},
+	{"chương trình", "Chương trình", "CTr"}, {"hướng dẫn", "Hướng dẫn", "HD"},
+	{"thông báo", "Thông báo", "TB"},      {"nghị định", "Nghị định", "NĐ"},
+	{"thông tư", "Thông tư", "TT"},        {"công văn", "Công văn", "CV"},
+	{"tờ trình", "Tờ trình", "TTr"},       {"báo cáo", "Báo cáo", "BC"},
+	{"quy chế", "Quy chế", "QC"},          {"luật", "Luật", "L"},
+};
+
+/* Words allowed between a type and "số": "Kế hoạch phối hợp số". */
+static const char *const qualifiers[] = {"phối hợp", "hành động", "liên tịch", "liên ngành"};
+
+/* Cues that govern a citation ("căn cứ", "sơ kết 5 năm thực hiện"…). */
+static const char *const cues[] = {
+	"căn cứ", "thực hiện", "triển khai", "quán triệt", "tuyên truyền", "kiểm tra", "sơ kết",
+	"tổng kết", "đánh giá", "thay thế", "bãi bỏ", "sửa đổi", "theo", "giám sát", "tham mưu",
+	"tham gia", "hướng dẫn thực hiện", "gắn với",
+};
+
+typedef struct {
+	const char *s;  /* canonical text */
+	const char *lw; /* the same, lower case, same offsets */
+	size_t n;
+} text;
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_upper_start(const text *t, size_t i)
+{
+	return i < t->n && ((t->s[i] >= 'A' && t->s[i] <= 'Z') ||
+			    ((unsigned char)t->s[i] == 0xC4 && i + 1 < t->n &&
+			     (unsigned char)t->s[i + 1] == 0x90)); /* Đ */
+}
+
+/* Length of a symbol character at i (ASCII letter or digit, Đ, đ), or 0. */
+static size_t sym_char(const text *t, size_t i)
+{
+	unsigned char c;
+
+	if (i >= t->n)
+		return 0;
+	c = (unsigned char)t->s[i];
+	if (is_digit((char)c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+		return 1;
+	if (c == 0xC4 && i + 1 < t->n &&
+	    ((unsigned char)t->s[i + 1] == 0x90 || (unsigned char)t->s[i + 1] == 0x91))
+		return 2;
+	return 0;
+}
+
+static size_t segment(const text *t, size_t i)
+{
+	size_t k, j = i;
+	while ((k = sym_char(t, j)))
+		j += k;
+	return j;
+}
+
+static size_t dash_len(const text *t, size_t i)
+{
+	if (i < t->n && t->s[i] == '-')
+		return 1;
+	if (i + 3 <= t->n &&
+	    (!memcmp(t->s + i, "\xe2\x80\x93", 3) || !memcmp(t->s + i, "\xe2\x80\x94", 3)))
+		return 3;
+	return 0;
+}
+
+static int word_before_ok(const text *t, size_t i)
+{
+	unsigned char c;
+	if (i == 0)
+		return 1;
+	c = (unsigned char)t->s[i - 1];
+	return !(sym_char(t, i - 1) || c >= 0x80 || c == '/' || c == '-' || c == '.');
+}
+
+/* Appends s[from, to) to buf without spaces or line breaks. */
+static void append_clean(char *buf, size_t cap, const text *t, size_t from, size_t to)
+{
+	size_t n = strlen(buf);
+
+	for (size_t i = from; i < to && n + 1 < cap; i++)
+		if (t->s[i] != ' ' && t->s[i] != '\n')
+			buf[n++] = t->s[i];
+	buf[n] = '\0';
+}
+
+/* A symbol at i: its number, its symbol and its end. */
+static int symbol_at(const text *t, size_t i, char *number, char *symbol, size_t *end)
+{
+	size_t p = i, q, r, d;
+
+	while (p < t->n && is_digit(t->s[p]) && p - i < 6)
+		p++;
+	if (p == i || (p < t->n && is_digit(t->s[p])))
+		return 0;
+	number[0] = symbol[0] = '\0';
+	q = p;
+	while (q < t->n && t->s[q] == ' ')
+		q++;
+	if ((d = dash_len(t, q))) { /* Party style: 25-NQ/TW */
+		r = q + d;
+		while (r < t->n && (t->s[r] == ' ' || t->s[r] == '\n'))
+			r++;
+		if (!is_upper_start(t, r))
+			return 0;
+		q = segment(t, r);
+		if (q >= t->n || t->s[q] != '/' || !sym_char(t, q + 1))
+			return 0;
+		snprintf(number, 32, "%.*s", (int)(p - i), t->s + i);
+		append_clean(symbol, 96, t, r, q);
+		p = q;
+		while (p < t->n && t->s[p] == '/' && sym_char(t, p + 1)) {
+			q = segment(t, p + 1);
+			append_clean(symbol, 96, t, p, q);
+			p = q;
+			while (p + 1 < t->n && t->s[p] == '-' && sym_char(t, p + 1)) {
+				q = segment(t, p + 1);
+				append_clean(symbol, 96, t, p, q);
+				p = q;
+			}
+		}
+	} else if (p < t->n && t->s[p] == '/') { /* state style: 15/2020/NĐ-CP */
+		r = p + 1;
+		q = r;
+		while (q < t->n && is_digit(t->s[q]))
+			q++;
+		if (q - r == 4 && q < t->n && t->s[q] == '/') {
+			snprintf(number, 32, "%.*s", (int)(q - i), t->s + i);
+			r = q + 1;
+		} else {
+			snprintf(number, 32, "%.*s", (int)(p - i), t->s + i);
+		}
+		if (!is_upper_start(t, r))
+			return 0;
+		p = segment(t, r);
+		append_clean(symbol, 96, t, r, p);
+		for (;;) {
+			size_t s0 = p;
+			if (s0 < t->n && t->s[s0] == ' ' && s0 + 1 < t->n && t->s[s0 + 1] == '-')
+				s0++; /* "3236/TTr -SNN" */
+			if (s0 + 1 < t->n && (t->s[s0] == '-' || t->s[s0] == '/') && sym_char(t, s0 + 1)) {
+				q = segment(t, s0 + 1);
+				append_clean(symbol, 96, t, s0, q);
+				p = q;
+				continue;
+			}
+			break;
+		}
+	} else {
+		return 0;
+	}
+	if (p < t->n && ((unsigned char)t->s[p] >= 0x80 && !dash_len(t, p)))
+		return 0; /* glued to a word */
+	*end = p;
+	return 1;
+}
+
+/* 1 if lw ends with word at `end` (word boundary before it). */
+static int ends_with(const text *t, size_t end, const char *word)
+{
+	size_t k = strlen(word);
+	return end >= k && !memcmp(t->lw + end - k, word, k) &&
+	       (end == k || t->lw[end - k - 1] == ' ' || t->lw[end - k - 1] == '\n' ||
+		t->lw[end - k - 1] == '(' || t->lw[end - k - 1] == '"' || t->lw[end - k - 1] == '*' ||
+		t->lw[end - k - 1] == ',');
+}
+
+static size_t back_spaces(const text *t, size_t p)
+{
+	while (p > 0 && (t->s[p - 1] == ' ' || t->s[p - 1] == '*'))
+		p--;
+	return p;
+}
+
+/* The type words before the symbol at i: *start where they begin. */
+static int find_type(const text *t, size_t i, size_t *start)
+{
+	size_t p = back_spaces(t, i), q;
+	int had_so = 0;
+
+	if (p > 0 && t->s[p - 1] == ':')
+		p = back_spaces(t, p - 1);
+	if (ends_with(t, p, "số")) {
+		p = back_spaces(t, p - strlen("số"));
+		had_so = 1;
+	}
+	for (size_t k = 0; k < sizeof qualifiers / sizeof qualifiers[0]; k++)
+		if (had_so && ends_with(t, p, qualifiers[k])) {
+			p = back_spaces(t, p - strlen(qualifiers[k]));
+			break;
+		}
+	for (size_t k = 0; k < sizeof types / sizeof types[0]; k++) {
+		if (!ends_with(t, p, types[k].lower))
+			continue;
+		q = p - strlen(types[k].lower);
+		*start = q;
+		/* "Thông báo Kết luận số …" is a Thông báo */
+		for (size_t j = 0; j < sizeof types / sizeof types[0]; j++)
+			if (ends_with(t, back_spaces(t, q), types[j].lower)) {
+				*start = back_spaces(t, q) - strlen(types[j].lower);
+				return (int)j;
+			}
+		return (int)k;
+	}
+	*start = had_so ? p : i;
+	return -1;
+}
+
+static char *dup_range(const text *t, size_t from, size_t to)
+{
+	char *s;
+
+	while (from < to && (t->s[from] == ' ' || t->s[from] == '*'))
+		from++;
+	while (to > from && (t->s[to - 1] == ' ' || t->s[to - 1] == '*'))
+		to--;
+	if (to <= from || !(s = malloc(to - from + 1)))
+		return NULL;
+	memcpy(s, t->s + from, to - from);
+	s[to - from] = '\0';
+	return s;
+}
+
+static const char *const issuer_stops[] = {" về", " (", ",", ";", ".", ")", "\n", " khóa", " thực hiện",
+					    ":", " trình", " năm ", " đến"};
+
+/* "của X" right after the citation: X. */
+static char *issuer_after(const text *t, size_t at, size_t *end)
+{
+	size_t p = at, e;
+
+	while (p < t->n && t->s[p] == ' ')
+		p++;
+	*end = at;
+	if (p + strlen("của ") > t->n || memcmp(t->lw + p, "của ", strlen("của ")))
+		return NULL;
+	p += strlen("của ");
+	for (e = p; e < t->n && e - p < ISSUER_MAX; e++) {
+		int stop = 0;
+		for (size_t k = 0; k < sizeof issuer_stops / sizeof issuer_stops[0] && !stop; k++)
+			stop = !strncmp(t->lw + e, issuer_stops[k], strlen(issuer_stops[k]));
+		if (stop)
+			break;
+	}
+	while (e < t->n && e > p && ((unsigned char)t->s[e] & 0xC0) == 0x80)
+		e--;
+	*end = e;
+	return dup_range(t, p, e);
+}
+
+/* "khóa XI" or "(khóa XI)" close after at. */
+static char *term_after(const text *t, size_t at)
+{
+	size_t p = at, e;
+	char *s;
+
+	while (p < t->n && (t->s[p] == ' ' || t->s[p] == '('))
+		p++;
+	if (p + strlen("khóa ") > t->n || memcmp(t->lw + p, "khóa ", strlen("khóa ")))
+		return NULL;
+	e = p + strlen("khóa ");
+	while (e < t->n && strchr("IVXL", t->s[e]) && t->s[e])
+		e++;
+	if (e == p + strlen("khóa "))
+		return NULL;
+	if (!(s = malloc(e - p + 1)))
+		return NULL;
+	memcpy(s, "khóa ", strlen("khóa "));
+	memcpy(s + strlen("khóa "), t->s + p + strlen("khóa "), e - p - strlen("khóa "));
+	s[e - p] = '\0';
+	return s;
+}
+
+/* The cue governing a citation that starts at start: searched in the last
+ * WINDOW_WORDS words of its clause, from the earliest cue there. *has_cue is
+ * 0 when none; *paren when a '(' opens right before it. */
+static char *relation_before(const text *t, size_t start, size_t floor, int *paren)
+{
+	size_t p = back_spaces(t, start), w = p, words = 0, best = (size_t)-1;
+
+	*paren = p > 0 && t->s[p - 1] == '(';
+	if (*paren)
+		return NULL;
+	while (w > floor && !strchr(";.:\n(", t->s[w - 1]) && words < WINDOW_WORDS) {
+		w--;
+		if (t->s[w] == ' ')
+			words++;
+	}
+	for (size_t i = w; i < p; i++)
+		for (size_t k = 0; k < sizeof cues / sizeof cues[0] && best == (size_t)-1; k++)
+			if (!strncmp(t->lw + i, cues[k], strlen(cues[k])) &&
+			    (i == 0 || t->lw[i - 1] == ' ' || t->lw[i - 1] == '('))
+				best = i;
+	if (best == (size_t)-1)
+		return NULL;
+	while (p > best && (t->s[p - 1] == ',' || t->s[p - 1] == ' '))
+		p--;
+	if (ends_with(t, p, "các"))
+		p = back_spaces(t, p - strlen("các"));
+	{
+		char *s = malloc(p - best + 1);
+		if (s) {
+			memcpy(s, t->lw + best, p - best);
+			s[p - best] = '\0';
+		}
+		return s;
+	}
+}
+
+/* "sơ kết 5 năm thực hiện" in a 2018 plan: 2013. */
+static int year_from_cue(const char *relation, int doc_year)
+{
+	const char *p;
+	int years;
+
+	if (!relation || !doc_year)
+		return 0;
+	for (p = relation; *p; p++)
+		if (is_digit(*p) && sscanf(p, "%d năm", &years) == 1 && strstr(p, " năm"))
+			return years > 0 && years < 100 ? doc_year - years : 0;
+	return 0;
+}
+
+static int push(cm_citations *c, size_t *cap, const cm_citation *x)
+{
+	if (c->n == *cap) {
+		cm_citation *v = realloc(c->v, (*cap = *cap ? 2 * *cap : 32) * sizeof *v);
+		if (!v)
+			return cm_error_set(CM_ENOMEM, "out of memory");
+		c->v = v;
+	}
+	c->v[c->n++] = *x;
+	return 0;
+}
+
+static void lower_copy(char *out, const char *s, size_t n)
+{
+	int32_t i = 0, len = (int32_t)n;
+
+	while (i < len) {
+		int32_t start = i, k = 0;
+		UChar32 c, l;
+		U8_NEXT(s, i, len, c);
+		l = c < 0 ? c : u_tolower(c);
+		if (c >= 0 && U8_LENGTH(l) == i - start) {
+			U8_APPEND_UNSAFE(out + start, k, l);
+		} else {
+			memcpy(out + start, s + start, (size_t)(i - start));
+		}
+	}
+	out[n] = '\0';
+}
+
+static void make_key(char *key, const char *number, const char *symbol, int year)
+{
+	int slash = strchr(number, '/') != NULL || (symbol[0] && !strchr(symbol, '/'));
+	if (year)
+		snprintf(key, CM_KEY_MAX, "%s%s%s@%d", number, slash ? "/" : "-", symbol, year);
+	else
+		snprintf(key, CM_KEY_MAX, "%s%s%s", number, slash ? "/" : "-", symbol);
+}
+
+static int code_matches(const char *type, const char *symbol)
+{
+	const char *code = cm_citation_type_code(type);
+	return !code || !strncmp(symbol, code, strlen(code)) ||
+	       (code[0] == 'Q' && !strncmp(symbol, "QĐ", strlen("QĐ")));
+}
+
+/* Scans every symbol; fills c->v (canonical offsets). */
+static int scan(cm_citations *c, const text *t, int doc_year)
+{
+	size_t cap = 0, i = 0, prev_end = 0;
+
+	while (i < t->n) {
+		cm_citation x;
+		size_t send, tstart, e, after, iend;
+		size_t dlen;
+		int ti, paren, rc;
+
+		if (!is_digit(t->s[i]) || !word_before_ok(t, i)) {
+			i++;
+			continue;
+		}
+		memset(&x, 0, sizeof x);
+		if (!symbol_at(t, i, x.number, x.symbol, &send)) {
+			while (i < t->n && is_digit(t->s[i]))
+				i++;
+			continue;
+		}
+		ti = find_type(t, i, &tstart);
+		x.type = ti >= 0 ? types[ti].name : NULL;
+		x.start = tstart;
+		e = send;
+		after = e;
+		if (after < t->n && t->s[after] == ',')
+			after++;
+		while (after < t->n && t->s[after] == ' ')
+			after++;
+		if (!strncmp(t->lw + after, "ngày", strlen("ngày"))) {
+			size_t d0 = after + strlen("ngày");
+			while (d0 < t->n && t->s[d0] == ' ')
+				d0++;
+			if (cm_date_numeric_at(x.date, &dlen, t->s + d0, t->n - d0)) {
+				e = d0 + dlen;
+				x.year = atoi(x.date);
+			}
+		}
+		x.end = e;
+		x.issuer = issuer_after(t, e, &iend);
+		x.term = term_after(t, x.issuer ? iend : e);
+		x.relation = relation_before(t, x.start, prev_end, &paren);
+		if (!x.relation && !paren && c->n > 0 && prev_end + 8 >= x.start &&
+		    c->v[c->n - 1].relation) /* "A và B": one cue for the list */
+			x.relation = strdup(c->v[c->n - 1].relation);
+		if (!x.year)
+			x.year = year_from_cue(x.relation, doc_year);
+		if (x.type && !code_matches(x.type, x.symbol))
+			x.flags |= CM_CITE_TYPE_MISMATCH;
+		if ((rc = push(c, &cap, &x)) < 0) {
+			free(x.issuer);
+			free(x.term);
+			free(x.relation);
+			return rc;
+		}
+		prev_end = x.end;
+		i = send;
+	}
+	return 0;
+}
+
+/* "A và B, ngày D của X": A shares B's date and issuer. */
+static void share_list_attributes(cm_citations *c, const text *t)
+{
+	for (size_t i = 0; i + 1 < c->n; i++) {
+		cm_citation *a = &c->v[i], *b = &c->v[i + 1];
+		size_t gap = b->start > a->end ? b->start - a->end : 0;
+		if (a->date[0] || !b->date[0] || gap > 6 || strncmp(t->lw + a->end, " và ", 4))
+			continue;
+		memcpy(a->date, b->date, sizeof a->date);
+		a->year = b->year;
+		if (!a->issuer && b->issuer)
+			a->issuer = strdup(b->issuer);
+	}
+}
+
+static const char *type_heading(const text *t)
+{
+	size_t i = 0, lines = 0;
+
+	while (i < t->n && i < HEAD_BYTES * 2 && lines < 25) {
+		size_t e = i, a, b;
+		while (e < t->n && t->s[e] != '\n')
+			e++;
+		a = i;
+		b = e;
+		while (a < b && (t->s[a] == ' ' || t->s[a] == '*'))
+			a++;
+		while (b > a && (t->s[b - 1] == ' ' || t->s[b - 1] == '*'))
+			b--;
+		for (size_t k = 0; k < sizeof types / sizeof types[0]; k++)
+			if (b - a == strlen(types[k].lower) && !memcmp(t->lw + a, types[k].lower, b - a) &&
+			    t->s[a] != t->lw[a])
+				return types[k].name;
+		lines++;
+		i = e + 1;
+	}
+	return NULL;
+}
+
+static size_t line_begin(const text *t, size_t at)
+{
+	while (at > 0 && t->s[at - 1] != '\n')
+		at--;
+	return at;
+}
+
+static size_t count_lines(const text *t, size_t at)
+{
+	size_t lines = 0;
+	int content = 0;
+
+	for (size_t i = 0; i < at; i++) {
+		if (t->s[i] == '\n') {
+			lines += content;
+			content = 0;
+		} else if (t->s[i] != ' ') {
+			content = 1;
+		}
+	}
+	return lines;
+}
+
+/* The citation that is the document's own number: "Số …" at a line start
+ * near the top, or a title line ("Kế hoạch số 1600-KH/BDVTW ngày …") among
+ * the first lines. */
+static int self_index(const cm_citations *c, const text *t)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		const cm_citation *x = &c->v[i];
+		size_t ls = line_begin(t, x->start), p = ls;
+		if (x->start > HEAD_BYTES)
+			break;
+		while (p < x->start && (t->s[p] == ' ' || t->s[p] == '*'))
+			p++;
+		if (!strncmp(t->s + p, "Số", strlen("Số")) || !strncmp(t->s + p, "SỐ", strlen("SỐ")))
+			return (int)i;
+		if (x->type && p == x->start && count_lines(t, x->start) < HEAD_LINES)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* The first non-empty line after at, as the title. */
+static char *line_after(const text *t, size_t at)
+{
+	size_t i = at;
+
+	while (i < t->n && t->s[i] != '\n')
+		i++;
+	while (i < t->n) {
+		size_t a = i + 1, e = a;
+		while (e < t->n && t->s[e] != '\n')
+			e++;
+		char *s = dup_range(t, a, e);
+		if (s)
+			return s;
+		i = e;
+		if (i >= t->n)
+			break;
+	}
+	return NULL;
+}
+
+static size_t find_line(const text *t, const char *lower)
+{
+	size_t k = strlen(lower);
+	for (size_t i = 0; i + k <= t->n && i < HEAD_BYTES * 2; i++)
+		if ((i == 0 || t->s[i - 1] == '\n' || t->s[i - 1] == ' ') && !memcmp(t->lw + i, lower, k) &&
+		    t->s[i] != t->lw[i])
+			return i;
+	return t->n;
+}
+
+static void identity(cm_citations *c, const text *t, const cm_dates *dates)
+{
+	cm_identity *id = &c->self;
+	int si = self_index(c, t);
+	const char *heading = type_heading(t);
+
+	memcpy(id->date, dates->doc_date, sizeof id->date);
+	id->type = heading;
+	if (si >= 0) {
+		cm_citation *x = &c->v[si];
+		snprintf(id->number, sizeof id->number, "%s", x->number);
+		snprintf(id->symbol, sizeof id->symbol, "%s", x->symbol);
+		if (x->type)
+			id->type = x->type;
+		id->start = x->start;
+		id->end = x->end;
+		if (!id->date[0])
+			memcpy(id->date, x->date, sizeof id->date);
+		make_key(id->key, id->number, id->symbol, id->date[0] ? atoi(id->date) : 0);
+		free(x->issuer);
+		free(x->term);
+		free(x->relation);
+		memmove(x, x + 1, (c->n - (size_t)si - 1) * sizeof *x);
+		c->n--;
+		for (size_t i = 0; i < c->n; i++)
+			if (!strcmp(c->v[i].number, id->number) && !strcmp(c->v[i].symbol, id->symbol))
+				c->v[i].kind = CM_CITE_SELF_MENTION;
+	}
+	if (heading) {
+		size_t at = t->n;
+		for (size_t k = 0; k < sizeof types / sizeof types[0]; k++)
+			if (types[k].name == heading)
+				at = find_line(t, types[k].lower);
+		id->title = at < t->n ? line_after(t, at) : NULL;
+	} else if (si >= 0) {
+		id->title = dup_range(t, line_begin(t, id->start), id->end);
+	}
+}
+
+/* Year for every citation without one: an earlier (or later) dated mention
+ * of the same number and symbol in the document. */
+static void inherit_years(cm_citations *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		cm_citation *x = &c->v[i];
+		for (size_t j = 0; j < c->n && !x->year; j++)
+			if (c->v[j].date[0] && !strcmp(c->v[j].number, x->number) &&
+			    !strcmp(c->v[j].symbol, x->symbol))
+				x->year = c->v[j].year;
+		make_key(x->key, x->number, x->symbol, x->year);
+	}
+}
+
+static void map_back(cm_citations *c, const size_t *map)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		c->v[i].start = map[c->v[i].start];
+		c->v[i].end = map[c->v[i].end];
+	}
+	if (c->self.end) {
+		c->self.start = map[c->self.start];
+		c->self.end = map[c->self.end];
+	}
+}
+
+int cm_citations_extract(cm_citations **out, const char *in, size_t len, const cm_dates *dates)
+{
+	text t = {0};
+	char *canon = NULL, *lw = NULL;
+	size_t clen, *map = NULL;
+	cm_citations *c = NULL;
+	int rc;
+
+	if ((rc = cm_text_canon(&canon, &clen, &map, in, len)) < 0)
+		return rc;
+	if (!(lw = malloc(clen + 1)) || !(c = calloc(1, sizeof *c))) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	lower_copy(lw, canon, clen);
+	t = (text){canon, lw, clen};
+	if ((rc = scan(c, &t, dates->doc_date[0] ? atoi(dates->doc_date) : 0)) < 0)
+		goto cleanup;
+	share_list_attributes(c, &t);
+	identity(c, &t, dates);
+	inherit_years(c);
+	map_back(c, map);
+	*out = c;
+	c = NULL;
+cleanup:
+	cm_citations_free(c);
+	free(canon);
+	free(lw);
+	free(map);
+	return rc;
+}
+
+void cm_citations_free(cm_citations *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->v[i].issuer);
+		free(c->v[i].term);
+		free(c->v[i].relation);
+	}
+	free(c->v);
+	free(c->self.title);
+	free(c->self.place);
+	free(c);
+}
+
+int cm_citation_parse_ref(char out[CM_KEY_MAX], int *year, const char *ref)
+{
+	size_t len = strlen(ref);
+	char *canon = NULL, *lw = NULL;
+	size_t clen;
+	const char *at = strchr(ref, '@');
+	int rc = CM_EINVAL;
+
+	if (cm_text_canon(&canon, &clen, NULL, ref, at ? (size_t)(at - ref) : len) < 0)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	if ((lw = malloc(clen + 1))) {
+		text t;
+		lower_copy(lw, canon, clen);
+		t = (text){canon, lw, clen};
+		for (size_t i = 0; i < clen; i++) {
+			char number[32], symbol[96];
+			size_t end;
+			if (is_digit(canon[i]) && word_before_ok(&t, i) &&
+			    symbol_at(&t, i, number, symbol, &end)) {
+				*year = at ? atoi(at + 1) : 0;
+				make_key(out, number, symbol, 0);
+				rc = 0;
+				break;
+			}
+		}
+	}
+	free(canon);
+	free(lw);
+	return rc == 0 ? 0 : cm_error_set(CM_EINVAL, "no document number in '%s' (e.g. 25-NQ/TW)", ref);
+}
+
+const char *cm_citation_type_code(const char *type)
+{
+	for (size_t k = 0; type && k < sizeof types / sizeof types[0]; k++)
+		if (!strcmp(types[k].name, type))
+			return types[k].code;
+	return NULL;
+}
+
+const char *cm_citation_type_from_user(const char *s)
+{
+	char *canon = NULL, lw[64];
+	size_t n;
+	const char *found = NULL;
+
+	if (cm_text_canon(&canon, &n, NULL, s, strlen(s)) < 0 || n >= sizeof lw) {
+		free(canon);
+		return NULL;
+	}
+	lower_copy(lw, canon, n);
+	for (size_t k = 0; k < sizeof types / sizeof types[0] && !found; k++)
+		if (!strcmp(lw, types[k].lower) || !strcmp(canon, types[k].code))
+			found = types[k].name;
+	free(canon);
+	return found;
+}
