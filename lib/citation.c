@@ -27,9 +27,9 @@ static const struct {
 	{"quy định", "Quy định", "QĐ"},        {"kế hoạch", "Kế hoạch", "KH"},
 	{"chương trình", "Chương trình", "CTr"}, {"hướng dẫn", "Hướng dẫn", "HD"},
 	{"thông báo", "Thông báo", "TB"},      {"nghị định", "Nghị định", "NĐ"},
-	{"thông tư", "Thông tư", "TT"},        {"công văn", "Công văn", "CV"},
+	{"thông tư", "Thông tư", "TT"},        {"công văn", "Công văn", NULL},
 	{"tờ trình", "Tờ trình", "TTr"},       {"báo cáo", "Báo cáo", "BC"},
-	{"quy chế", "Quy chế", "QC"},          {"luật", "Luật", "L"},
+	{"quy chế", "Quy chế", "QC"},          {"luật", "Luật", NULL},
 };
 
 /* Words allowed between a type and "số": "Kế hoạch phối hợp số". */
@@ -319,7 +319,7 @@ static char *relation_before(const text *t, size_t start, size_t floor, int *par
 	for (size_t i = w; i < p; i++)
 		for (size_t k = 0; k < sizeof cues / sizeof cues[0] && best == (size_t)-1; k++)
 			if (!strncmp(t->lw + i, cues[k], strlen(cues[k])) &&
-			    (i == 0 || t->lw[i - 1] == ' ' || t->lw[i - 1] == '('))
+			    (i == w || t->lw[i - 1] == ' ' || t->lw[i - 1] == '('))
 				best = i;
 	if (best == (size_t)-1)
 		return NULL;
@@ -735,7 +735,7 @@ const char *cm_citation_type_from_user(const char *s)
 	}
 	lower_copy(lw, canon, n);
 	for (size_t k = 0; k < sizeof types / sizeof types[0] && !found; k++)
-		if (!strcmp(lw, types[k].lower) || !strcmp(canon, types[k].code))
+		if (!strcmp(lw, types[k].lower) || (types[k].code && !strcmp(canon, types[k].code)))
 			found = types[k].name;
 	free(canon);
 	return found;
