@@ -606,8 +606,14 @@ static void identity(cm_citations *c, const text *t, const cm_dates *dates)
 			if (types[k].name == heading)
 				at = find_line(t, types[k].lower);
 		id->title = at < t->n ? line_after(t, at) : NULL;
-	} else if (si >= 0) {
-		id->title = dup_range(t, line_begin(t, id->start), id->end);
+	} else if (si >= 0) { /* a title line: "… số N ngày D của X về TITLE" */
+		size_t e = id->end, a;
+		while (e < t->n && t->s[e] != '\n')
+			e++;
+		for (a = id->end; a + 4 <= e && memcmp(t->lw + a, " về ", strlen(" về ")); a++)
+			;
+		id->title = a + 4 <= e ? dup_range(t, a + strlen(" về "), e)
+				       : dup_range(t, line_begin(t, id->start), e);
 	}
 }
 

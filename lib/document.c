@@ -11,9 +11,11 @@
 
 #include <json-c/json.h>
 
+#include "chimuc/citation.h"
 #include "chimuc/date.h"
 #include "chimuc/error.h"
 #include "chimuc/text.h"
+#include "document_citations.h"
 
 struct cm_docinfo {
 	json_object *root;
@@ -145,7 +147,7 @@ static int add_dates(cm_xdoc *xdoc, json_object *data, const cm_dates *dates)
 }
 
 static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title,
-		    const cm_dates *dates)
+		    const cm_dates *dates, const cm_citations *cites)
 {
 	json_object *o = json_object_new_object();
 	char hash[17];
@@ -163,7 +165,8 @@ static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title,
 	json_object_object_add(o, "hash", json_object_new_string(hash));
 	json_object_object_add(o, "text",
 			       json_object_new_string_len(doc->text, (int)doc->text_len));
-	if ((rc = add_dates(xdoc, o, dates)) < 0) {
+	if ((rc = add_dates(xdoc, o, dates)) < 0 ||
+	    (rc = cm_document_add_citations(xdoc, o, cites, doc->text, doc->text_len)) < 0) {
 		json_object_put(o);
 		return rc;
 	}
@@ -190,10 +193,35 @@ static int set_values(cm_xdoc *xdoc, const cm_document *doc)
 	return rc;
 }
 
+/* "Kế hoạch 15-KH/BDVTU-HNB: Phối hợp …" from the document's identity. */
+static int asprintf_title(char **out, const cm_identity *id)
+{
+	size_t n = strlen(id->type) + strlen(id->number) + strlen(id->symbol) + strlen(id->title) + 8;
+	char *s = malloc(n);
+
+	if (!s)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	if (id->number[0])
+		snprintf(s, n, "%s %s%s%s: %s", id->type, id->number,
+			 strchr(id->number, '/') || !strchr(id->symbol, '/') ? "/" : "-", id->symbol,
+			 id->title);
+	else
+		snprintf(s, n, "%s: %s", id->type, id->title);
+	if (strlen(s) > CM_TITLE_MAX) {
+		size_t k = CM_TITLE_MAX;
+		while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--;
+		s[k] = '\0';
+	}
+	*out = s;
+	return 0;
+}
+
 int cm_document_build(cm_xdoc **out, const cm_document *doc)
 {
 	cm_xdoc *xdoc = NULL;
 	cm_dates *dates = NULL;
+	cm_citations *cites = NULL;
 	char *title = NULL;
 	char idterm[CM_ID_TERM_MAX + 1];
 	size_t idlen;
@@ -208,15 +236,21 @@ int cm_document_build(cm_xdoc **out, const cm_document *doc)
 		goto cleanup;
 	if ((rc = add_text_terms(xdoc, doc->text, doc->text_len)) < 0)
 		goto cleanup;
-	if ((rc = cm_document_title(&title, doc->text, doc->text_len)) < 0)
+	if ((rc = cm_dates_extract(&dates, doc->text, doc->text_len)) < 0 ||
+	    (rc = cm_citations_extract(&cites, doc->text, doc->text_len, dates)) < 0)
 		goto cleanup;
-	if ((rc = cm_dates_extract(&dates, doc->text, doc->text_len)) < 0)
+	if (cites->self.title && cites->self.type)
+		rc = asprintf_title(&title, &cites->self);
+	else
+		rc = cm_document_title(&title, doc->text, doc->text_len);
+	if (rc < 0)
 		goto cleanup;
-	if ((rc = set_values(xdoc, doc)) < 0 || (rc = set_data(xdoc, doc, title, dates)) < 0)
+	if ((rc = set_values(xdoc, doc)) < 0 || (rc = set_data(xdoc, doc, title, dates, cites)) < 0)
 		goto cleanup;
 	*out = xdoc;
 	xdoc = NULL;
 cleanup:
+	cm_citations_free(cites);
 	cm_dates_free(dates);
 	free(title);
 	cm_xdoc_free(xdoc);

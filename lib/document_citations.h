@@ -1,0 +1,17 @@
+/* document_citations.h: the citation part of a document's terms and data
+ * (see chimuc/document.h). Internal to libchimuc. */
+#ifndef CHIMUC_DOCUMENT_CITATIONS_H
+#define CHIMUC_DOCUMENT_CITATIONS_H
+
+#include <json-c/json.h>
+
+#include "chimuc/citation.h"
+#include "chimuc/xapian_c.h"
+
+/* Adds XC (cited keys, with and without year), XN (own key), XT (own type
+ * code) and Y (own year) terms to xdoc, and "self", "type", "number" and
+ * "citations" to data. text is the document's text (for contexts). */
+int cm_document_add_citations(cm_xdoc *xdoc, json_object *data, const cm_citations *c,
+			      const char *text, size_t len);
+
+#endif
