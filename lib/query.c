@@ -4,9 +4,11 @@
  * run the query. */
 #include "chimuc/query.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "chimuc/citation.h"
 #include "chimuc/document.h"
 #include "chimuc/error.h"
 #include "chimuc/text.h"
@@ -214,28 +216,97 @@ static int at_keyword(const parser *p, const char *kw)
 
 static int parse_or(cm_xquery **out, parser *p);
 
-#define DATE_FIELD "date:"
-#define DATE_FIELD_LEN (sizeof DATE_FIELD - 1)
-
-/* date:SPEC keeps the documents that mention that date (no weight). */
-static int date_query(cm_xquery **out, parser *p, const char *spec, size_t len)
+/* A term as a filter: it restricts without weighing. */
+static int filter_term(cm_xquery **out, const char *prefix, const char *value)
 {
-	char buf[64];
+	char term[CM_KEY_MAX + 8];
+	cm_xquery *t;
+	int rc, n = snprintf(term, sizeof term, "%s%s", prefix, value);
 
-	if (!p->db)
-		return cm_error_set(CM_EINVAL, "date: needs an index");
-	if (len >= sizeof buf)
-		return cm_error_set(CM_EINVAL, "not a date: '%.*s'", (int)len, spec);
-	memcpy(buf, spec, len);
-	buf[len] = '\0';
-	return cm_date_filter(out, p->db, buf);
+	if ((rc = cm_xquery_term(&t, term, (size_t)n, 1, 0)) < 0)
+		return rc;
+	rc = cm_xquery_scale(out, 0, t);
+	cm_xquery_free(t);
+	return rc;
+}
+
+/* field:VALUE filters: date:, cites:, type:, year:. 0 with *out unset when
+ * the word is no field. */
+static int field_query(cm_xquery **out, int *is_field, parser *p, const char *w, size_t n)
+{
+	char value[CM_KEY_MAX];
+	const char *colon = memchr(w, ':', n);
+	size_t k = colon ? (size_t)(colon - w) : 0;
+	int year;
+
+	*is_field = 0;
+	if (!colon || n - k - 1 == 0 || n - k - 1 >= sizeof value)
+		return 0;
+	memcpy(value, colon + 1, n - k - 1);
+	value[n - k - 1] = '\0';
+	*is_field = 1;
+	if (k == 4 && !memcmp(w, "date", 4))
+		return p->db ? cm_date_filter(out, p->db, value)
+			     : cm_error_set(CM_EINVAL, "date: needs an index");
+	if (k == 5 && !memcmp(w, "cites", 5)) {
+		char key[CM_KEY_MAX + 8];
+		if (cm_citation_parse_ref(key, &year, value) < 0)
+			return cm_error_code();
+		if (year)
+			snprintf(key + strlen(key), sizeof key - strlen(key), "@%d", year);
+		return filter_term(out, "XC", key);
+	}
+	if (k == 4 && !memcmp(w, "type", 4)) {
+		const char *type = cm_citation_type_from_user(value);
+		if (!type || !cm_citation_type_code(type))
+			return cm_error_set(CM_EINVAL, "unknown document type '%s'", value);
+		return filter_term(out, "XT", cm_citation_type_code(type));
+	}
+	if (k == 4 && !memcmp(w, "year", 4)) {
+		if (strlen(value) != 4 || strspn(value, "0123456789") != 4)
+			return cm_error_set(CM_EINVAL, "year: needs four digits, not '%s'", value);
+		return filter_term(out, "Y", value);
+	}
+	*is_field = 0;
+	return 0;
+}
+
+/* A word that is a document number also weighs up the documents citing it. */
+static int boost_citing(cm_xquery **q, const char *w, size_t n)
+{
+	char buf[CM_KEY_MAX + 8], key[CM_KEY_MAX];
+	cm_xquery *t, *scaled, *pair[2], *both;
+	int year, rc;
+
+	if (n >= sizeof buf || !memchr(w, '/', n))
+		return 0;
+	memcpy(buf, w, n);
+	buf[n] = '\0';
+	if (cm_citation_parse_ref(key, &year, buf) < 0)
+		return 0;
+	snprintf(buf, sizeof buf, "XC%s", key);
+	if ((rc = cm_xquery_term(&t, buf, strlen(buf), 1, 0)) < 0)
+		return rc;
+	rc = cm_xquery_scale(&scaled, 2.0, t);
+	cm_xquery_free(t);
+	if (rc < 0)
+		return rc;
+	pair[0] = *q;
+	pair[1] = scaled;
+	rc = cm_xquery_combine(&both, CM_XQ_AND_MAYBE, pair, 2, 0);
+	cm_xquery_free(scaled);
+	if (rc == 0) {
+		cm_xquery_free(*q);
+		*q = both;
+	}
+	return rc;
 }
 
 /* A phrase, a group or a word. */
 static int parse_primary(cm_xquery **out, int *stop, parser *p)
 {
 	size_t start, n;
-	int rc;
+	int rc, is_field;
 
 	*stop = 0;
 	if (p->s[p->pos] == '(') {
@@ -269,9 +340,11 @@ static int parse_primary(cm_xquery **out, int *stop, parser *p)
 		*out = NULL;
 		return 0;
 	}
-	if (n > DATE_FIELD_LEN && !memcmp(p->s + start, DATE_FIELD, DATE_FIELD_LEN))
-		return date_query(out, p, p->s + start + DATE_FIELD_LEN, n - DATE_FIELD_LEN);
-	return text_query(out, stop, p, p->s + start, n);
+	if ((rc = field_query(out, &is_field, p, p->s + start, n)) < 0 || is_field)
+		return rc;
+	if ((rc = text_query(out, stop, p, p->s + start, n)) < 0 || !*out)
+		return rc;
+	return boost_citing(out, p->s + start, n);
 }
 
 /* Words and phrases joined by AND (implicit or written), with NOT/- parts. */

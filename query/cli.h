@@ -41,5 +41,9 @@ int cm_cmd_search(int argc, char **argv);
 int cm_cmd_stats(int argc, char **argv);
 int cm_cmd_extract(int argc, char **argv);
 int cm_cmd_deadlines(int argc, char **argv);
+int cm_cmd_cited_by(int argc, char **argv);
+int cm_cmd_cites(int argc, char **argv);
+int cm_cmd_top_cited(int argc, char **argv);
+int cm_cmd_graph(int argc, char **argv);
 
 #endif

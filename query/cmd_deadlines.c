@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chimuc/citation.h"
 #include "chimuc/date.h"
 #include "chimuc/diag.h"
 #include "chimuc/document.h"
@@ -25,6 +26,7 @@ static const char usage_text[] =
 	"                  and deadlines alike), 15/10/2024 or 2024-10-15, 2024-06\n"
 	"  --from DATE     only from that day or month on (2024-06-01, 2024-06, 2024)\n"
 	"  --to DATE       only up to that day or month\n"
+	"  --type T        only documents of that type (KH, \"Kế hoạch\", NQ…)\n"
 	"  --all           every date mentioned, not only deadlines and occasions\n"
 	"  --json          one JSON object per line: path, title, iso, resolved, kind\n"
 	"                  (deadline, occasion, date), text, context, occasion,\n"
@@ -34,7 +36,7 @@ static const char usage_text[] =
 	"  -h, --help      show this help\n";
 
 typedef struct {
-	const char *db, *on, *from, *to;
+	const char *db, *on, *from, *to, *type;
 	int all, json, ics;
 } options;
 
@@ -219,6 +221,31 @@ static int collect_doc(items *l, const options *o, const char *on_iso, const cm_
 	return rc;
 }
 
+/* q FILTER the documents of type (XT term). */
+static int restrict_type(cm_xquery **q, const char *user_type)
+{
+	const char *type = cm_citation_type_from_user(user_type);
+	const char *code = cm_citation_type_code(type);
+	char term[16];
+	cm_xquery *t, *pair[2], *both;
+	int rc, n;
+
+	if (!code)
+		return cm_error_set(CM_EINVAL, "unknown document type '%s'", user_type);
+	n = snprintf(term, sizeof term, "XT%s", code);
+	if ((rc = cm_xquery_term(&t, term, (size_t)n, 1, 0)) < 0)
+		return rc;
+	pair[0] = *q;
+	pair[1] = t;
+	rc = cm_xquery_combine(&both, CM_XQ_FILTER, pair, 2, 0);
+	cm_xquery_free(t);
+	if (rc == 0) {
+		cm_xquery_free(*q);
+		*q = both;
+	}
+	return rc;
+}
+
 static int collect(items *l, cm_xdb *db, const options *o, const char *on_iso)
 {
 	cm_xquery *q = NULL;
@@ -236,6 +263,8 @@ static int collect(items *l, cm_xdb *db, const options *o, const char *on_iso)
 	} else {
 		rc = cm_xquery_match_all(&q);
 	}
+	if (rc == 0 && o->type)
+		rc = restrict_type(&q, o->type);
 	if (rc < 0 || (rc = cm_xdb_doccount(&count, db)) < 0 || (rc = cm_xenquire_new(&e, db)) < 0 ||
 	    (rc = cm_xenquire_set_query(e, q)) < 0 || (rc = cm_xenquire_set_sort_by_docid(e)) < 0 ||
 	    (rc = cm_xenquire_mset(&m, e, 0, count)) < 0)
@@ -350,11 +379,12 @@ static int parse_options(options *o, int argc, char **argv)
 		{"from", required_argument, NULL, 'f'}, {"to", required_argument, NULL, 't'},
 		{"all", no_argument, NULL, 'a'}, {"json", no_argument, NULL, 'j'},
 		{"ics", no_argument, NULL, 'i'}, {"help", no_argument, NULL, 'h'},
+		{"type", required_argument, NULL, 'T'},
 		{NULL, 0, NULL, 0}};
 	int c;
 
 	*o = (options){0};
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': o->db = optarg; break;
 		case 'o': o->on = optarg; break;
@@ -363,6 +393,7 @@ static int parse_options(options *o, int argc, char **argv)
 		case 'a': o->all = 1; break;
 		case 'j': o->json = 1; break;
 		case 'i': o->ics = 1; break;
+		case 'T': o->type = optarg; break;
 		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
 		default: return cm_cli_usage_error("deadlines", "unknown option");
 		}

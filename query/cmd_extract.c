@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chimuc/citation.h"
 #include "chimuc/date.h"
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
@@ -14,14 +15,16 @@
 
 static const char usage_text[] =
 	"Usage: chimuc extract [--json | --text] FILE...\n"
-	"Print the dates found in each FILE ('-' for standard input): ISO value, and\n"
-	"whether each is a deadline, an occasion, or a cited document's date. No\n"
-	"index is needed. start and end are byte offsets in the file's text (as\n"
-	"decoded: the file's own bytes for valid UTF-8).\n"
+	"Print what each FILE ('-' for standard input) says: its own identity (kind\n"
+	"self), the documents it cites (citation; its own number repeated:\n"
+	"self_mention) and its dates (date: ISO value, deadline, occasion). No index\n"
+	"is needed. start and end are byte offsets in the file's text (as decoded:\n"
+	"the file's own bytes for valid UTF-8).\n"
 	"\n"
 	"  --json     one JSON object per finding and line: path, kind, text, start,\n"
-	"             end, iso, resolved, deadline, occasion, in_citation, range,\n"
-	"             recurrence\n"
+	"             end; for self and citation: type, number, symbol, date, issuer,\n"
+	"             term, relation, key, flags; for date: iso, resolved, deadline,\n"
+	"             occasion, in_citation, range, recurrence\n"
 	"  --text     print the canonical text (NFC, canonical tone placement) instead\n"
 	"  -h, --help show this help\n"
 	"\n"
@@ -64,6 +67,55 @@ static void print_date(const char *path, const char *text, const cm_date *d, int
 	putchar('\n');
 }
 
+static json_object *str_or_null(const char *s)
+{
+	return s && *s ? json_object_new_string(s) : NULL;
+}
+
+/* One self or citation finding. */
+static void print_citation(const char *path, const char *text, const char *kind, size_t start,
+			   size_t end, const char *type, const char *number, const char *symbol,
+			   const char *date, const cm_citation *x, const char *key, int json)
+{
+	if (json) {
+		json_object *o = json_object_new_object(), *flags = json_object_new_array();
+		json_object_object_add(o, "path", json_object_new_string(path));
+		json_object_object_add(o, "kind", json_object_new_string(kind));
+		json_object_object_add(o, "text", json_object_new_string_len(text + start, (int)(end - start)));
+		json_object_object_add(o, "start", json_object_new_int64((int64_t)start));
+		json_object_object_add(o, "end", json_object_new_int64((int64_t)end));
+		json_object_object_add(o, "type", str_or_null(type));
+		json_object_object_add(o, "number", str_or_null(number));
+		json_object_object_add(o, "symbol", str_or_null(symbol));
+		json_object_object_add(o, "date", str_or_null(date));
+		json_object_object_add(o, "issuer", str_or_null(x ? x->issuer : NULL));
+		json_object_object_add(o, "term", str_or_null(x ? x->term : NULL));
+		json_object_object_add(o, "relation", str_or_null(x ? x->relation : NULL));
+		json_object_object_add(o, "key", str_or_null(key));
+		if (x && (x->flags & CM_CITE_TYPE_MISMATCH))
+			json_object_array_add(flags, json_object_new_string("type_mismatch"));
+		json_object_object_add(o, "flags", flags);
+		cm_cli_json_line(o);
+		return;
+	}
+	cm_diag_path(stdout, path);
+	printf(":%zu-%zu\t%s\t%s\t%.*s\n", start, end, kind, key && *key ? key : "-",
+	       (int)(end - start), text + start);
+}
+
+static void print_citations(const char *path, const char *text, const cm_citations *c, int json)
+{
+	const cm_identity *id = &c->self;
+
+	print_citation(path, text, "self", id->start, id->end, id->type, id->number, id->symbol,
+		       id->date, NULL, id->key, json);
+	for (size_t i = 0; i < c->n; i++) {
+		const cm_citation *x = &c->v[i];
+		print_citation(path, text, x->kind == CM_CITE_SELF_MENTION ? "self_mention" : "citation",
+			       x->start, x->end, x->type, x->number, x->symbol, x->date, x, x->key, json);
+	}
+}
+
 static int load(cm_source **out, const char *path)
 {
 	char *buf = NULL;
@@ -99,6 +151,7 @@ static int extract_one(const char *path, int json, int text_only)
 {
 	cm_source *src = NULL;
 	cm_dates *dates = NULL;
+	cm_citations *cites = NULL;
 	int rc;
 
 	if ((rc = load(&src, path)) < 0)
@@ -112,13 +165,16 @@ static int extract_one(const char *path, int json, int text_only)
 		free(canon);
 		goto cleanup;
 	}
-	if ((rc = cm_dates_extract(&dates, src->text, src->text_len)) < 0)
+	if ((rc = cm_dates_extract(&dates, src->text, src->text_len)) < 0 ||
+	    (rc = cm_citations_extract(&cites, src->text, src->text_len, dates)) < 0)
 		goto cleanup;
+	print_citations(path, src->text, cites, json);
 	for (size_t i = 0; i < dates->n; i++)
 		print_date(path, src->text, &dates->v[i], json);
 cleanup:
 	if (rc < 0)
 		cm_diag(CM_PROGRAM, path, "skipped: %s", cm_error_last());
+	cm_citations_free(cites);
 	cm_dates_free(dates);
 	cm_source_free(src);
 	return rc;
@@ -132,7 +188,7 @@ int cm_cmd_extract(int argc, char **argv)
 						 {NULL, 0, NULL, 0}};
 	int c, json = 0, text_only = 0, failed = 0;
 
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'j': json = 1; break;
 		case 't': text_only = 1; break;

@@ -50,7 +50,7 @@ int cm_cmd_stats(int argc, char **argv)
 	unsigned long long bytes;
 	int c, json = 0, status;
 
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': dbopt = optarg; break;
 		case 'j': json = 1; break;

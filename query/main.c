@@ -11,8 +11,12 @@ static const char usage_text[] =
 	"Commands:\n"
 	"  search QUERY...   ranked full-text search (see 'chimuc search --help')\n"
 	"  stats             number of documents and size of the index\n"
+	"  cited-by REF      documents citing REF (--type KH, --depth N)\n"
+	"  cites DOC         what DOC cites, resolved to corpus documents\n"
+	"  top-cited         the most cited documents\n"
+	"  graph             the citation map (--format dot|graphml|json)\n"
 	"  deadlines         deadlines and occasions by date (--on 15/10, --ics)\n"
-	"  extract FILE...   the dates found in files (no index needed)\n"
+	"  extract FILE...   citations and dates found in files (no index needed)\n"
 	"\n"
 	"Every command takes --db DIR (default: $CHIMUC_DB, else\n"
 	"$XDG_DATA_HOME/chimuc/index, else ~/.local/share/chimuc/index), --json\n"
@@ -27,6 +31,10 @@ static const struct {
 	{"search", cm_cmd_search},
 	{"stats", cm_cmd_stats},
 	{"deadlines", cm_cmd_deadlines},
+	{"cited-by", cm_cmd_cited_by},
+	{"cites", cm_cmd_cites},
+	{"top-cited", cm_cmd_top_cited},
+	{"graph", cm_cmd_graph},
 	{"extract", cm_cmd_extract},
 };
 

@@ -6,6 +6,9 @@
  *   25-NQ/TW            a word that splits into several tokens is a phrase
  *   date:15/10          documents that mention 15/10 (any year); also
  *                       date:2024-06-15, date:2024-06, date:2024-06..2024-12
+ *   cites:25-NQ/TW      documents citing it (cites:25-NQ/TW@2013: that one)
+ *   type:KH, year:2018  documents of that type, of that year
+ * A word that is a document number ranks the documents citing it first.
  *
  * A word typed with diacritics matches exactly that word (case and tone
  * placement aside: "Tỉnh uỷ" = "tỉnh ủy"); a word typed without any diacritic
