@@ -114,6 +114,25 @@ static void print_citations(const char *path, const char *text, const cm_citatio
 		print_citation(path, text, x->kind == CM_CITE_SELF_MENTION ? "self_mention" : "citation",
 			       x->start, x->end, x->type, x->number, x->symbol, x->date, x, x->key, json);
 	}
+	for (size_t i = 0; i < c->nnamed; i++) {
+		const cm_named_ref *r = &c->named[i];
+		if (json) {
+			json_object *o = json_object_new_object();
+			json_object_object_add(o, "path", json_object_new_string(path));
+			json_object_object_add(o, "kind", json_object_new_string("named_ref"));
+			json_object_object_add(o, "text", json_object_new_string_len(text + r->start,
+										       (int)(r->end - r->start)));
+			json_object_object_add(o, "start", json_object_new_int64((int64_t)r->start));
+			json_object_object_add(o, "end", json_object_new_int64((int64_t)r->end));
+			json_object_object_add(o, "type", json_object_new_string(r->type));
+			json_object_object_add(o, "term", str_or_null(r->term));
+			cm_cli_json_line(o);
+		} else {
+			cm_diag_path(stdout, path);
+			printf(":%zu-%zu\tnamed_ref\t-\t%.*s\n", r->start, r->end, (int)(r->end - r->start),
+			       text + r->start);
+		}
+	}
 }
 
 static int load(cm_source **out, const char *path)

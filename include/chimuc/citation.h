@@ -52,9 +52,21 @@ typedef struct {
 	size_t start, end;       /* the surface of the identity, or 0, 0 */
 } cm_identity;
 
+/* A reference by name, without a number: "Nghị quyết Trung ương 4 (khóa
+ * XII)", "Nghị quyết Đại hội Đảng toàn quốc lần thứ XII", "Luật Báo chí
+ * 2016": a capitalized type word with a marker (a conference, a congress, a
+ * term, a year or period). */
+typedef struct {
+	size_t start, end;
+	const char *type;  /* static */
+	char term[32];     /* "khóa XII", "lần thứ XII", or "" */
+} cm_named_ref;
+
 typedef struct {
 	cm_citation *v;
 	size_t n;
+	cm_named_ref *named;
+	size_t nnamed;
 	cm_identity self;
 } cm_citations;
 

@@ -142,3 +142,34 @@ Test(citation, user_references_table)
 	cr_expect_str_eq(cm_citation_type_from_user("kế hoạch"), "Kế hoạch");
 	cr_expect_null(cm_citation_type_from_user("xyz"));
 }
+
+Test(citation, named_references_table)
+{
+	static const struct {
+		const char *text, *want; /* "type|term|text", or "" for none */
+	} named[] = {
+		{"quán triệt Nghị quyết Trung ương 4 (khóa XII) về xây dựng Đảng",
+		 "Nghị quyết|khóa XII|Nghị quyết Trung ương 4 (khóa XII)"},
+		{"thực hiện Nghị quyết Đại hội Đảng toàn quốc lần thứ XII.",
+		 "Nghị quyết|lần thứ XII|Nghị quyết Đại hội Đảng toàn quốc lần thứ XII"},
+		{"tuyên truyền Luật Báo chí 2016, Luật Xuất bản", "Luật||Luật Báo chí 2016"},
+		{"theo Kế hoạch số 12-KH/TU", ""},
+		{"xây dựng kế hoạch phối hợp năm 2018", ""},
+		{"KẾ HOẠCH\nPhối hợp", ""},
+	};
+	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
+		const char *text = named[i].text;
+		cm_dates *d;
+		cm_citations *c;
+		char got[512] = "";
+
+		cr_assert_eq(cm_dates_extract(&d, text, strlen(text)), 0);
+		cr_assert_eq(cm_citations_extract(&c, text, strlen(text), d), 0);
+		if (c->nnamed > 0)
+			snprintf(got, sizeof got, "%s|%s|%.*s", c->named[0].type, c->named[0].term,
+				 (int)(c->named[0].end - c->named[0].start), text + c->named[0].start);
+		cr_expect_str_eq(got, named[i].want, "case %zu: got '%s'", i, got);
+		cm_citations_free(c);
+		cm_dates_free(d);
+	}
+}

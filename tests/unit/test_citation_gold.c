@@ -24,7 +24,7 @@ static const char *or_empty(const char *s)
 Test(citation_gold, precision_recall_dates_and_identity)
 {
 	cm_gold *g = cm_gold_load();
-	size_t tp = 0, fp = 0, fn = 0, date_wrong = 0, type_wrong = 0;
+	size_t tp = 0, fp = 0, fn = 0, date_wrong = 0, type_wrong = 0, named = 0, named_found = 0;
 
 	for (const char *const *doc = cm_gold_docs; *doc; doc++) {
 		size_t len;
@@ -55,6 +55,16 @@ Test(citation_gold, precision_recall_dates_and_identity)
 						  "%s: own number reported as a citation", *doc);
 				for (size_t k = 0; k < c->n; k++)
 					used[k] |= c->v[k].kind == CM_CITE_SELF_MENTION;
+				continue;
+			}
+			if (!strcmp(r->kind, "named_ref") && !cm_gold_bool(r, "optional")) {
+				int found = 0;
+				for (size_t k = 0; k < c->nnamed; k++)
+					found |= overlaps(c->named[k].start, c->named[k].end, r->start, r->end);
+				named++;
+				named_found += found;
+				if (!found)
+					cr_log_info("%s: missed named_ref at %zu", *doc, r->start);
 				continue;
 			}
 			if (strcmp(r->kind, "citation"))
@@ -99,6 +109,8 @@ Test(citation_gold, precision_recall_dates_and_identity)
 		cr_expect_geq(p, 0.98, "precision %.3f", p);
 		cr_expect_geq(r, 0.98, "recall %.3f", r);
 	}
+	cr_log_info("named references (required): %zu of %zu", named_found, named);
+	cr_expect_geq(named_found * 10, named * 9, "named refs: %zu of %zu", named_found, named);
 	cr_expect_eq(date_wrong, 0, "stated dates wrong: %zu", date_wrong);
 	cr_expect_eq(type_wrong, 0, "types wrong: %zu", type_wrong);
 	cm_gold_free(g);
