@@ -14,6 +14,7 @@
 #include "chimuc/document.h"
 #include "chimuc/error.h"
 #include "chimuc/ical.h"
+#include "citegraph.h"
 #include "cli.h"
 
 static const char usage_text[] =
@@ -98,14 +99,6 @@ static int wanted(const options *o, const char *on_iso, const char *iso, const c
 	return 1;
 }
 
-static const char *jstr(json_object *o, const char *key)
-{
-	json_object *v;
-	return json_object_object_get_ex(o, key, &v) && json_object_is_type(v, json_type_string)
-		       ? json_object_get_string(v)
-		       : NULL;
-}
-
 static long jlong(json_object *o, const char *key)
 {
 	json_object *v;
@@ -118,33 +111,6 @@ static int jbool(json_object *o, const char *key)
 	return json_object_object_get_ex(o, key, &v) && json_object_get_boolean(v);
 }
 
-/* A copy of text[from, to) with white space runs folded to one space. */
-static char *folded_copy(const char *text, size_t len, long from, long to)
-{
-	char *s, *p;
-	int space = 0;
-
-	if (from < 0 || to < from || (size_t)to > len)
-		return strdup("");
-	if (!(s = p = malloc((size_t)(to - from) + 1)))
-		return NULL;
-	for (long i = from; i < to; i++) {
-		char c = text[i];
-		if (c == '*')
-			continue;
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-			space = p > s;
-			continue;
-		}
-		if (space)
-			*p++ = ' ';
-		space = 0;
-		*p++ = c;
-	}
-	*p = '\0';
-	return s;
-}
-
 static char *dup_or_null(const char *s)
 {
 	return s ? strdup(s) : NULL;
@@ -152,9 +118,7 @@ static char *dup_or_null(const char *s)
 
 static int add_item(items *l, const cm_docinfo *info, json_object *d, const char *kind)
 {
-	size_t len;
-	const char *text = cm_docinfo_text(info, &len), *iso = jstr(d, "iso"),
-		   *resolved = jstr(d, "resolved");
+	const char *iso = cm_json_str(d, "iso"), *resolved = cm_json_str(d, "resolved");
 	item *it;
 
 	if (l->n == l->cap) {
@@ -173,10 +137,10 @@ static int add_item(items *l, const cm_docinfo *info, json_object *d, const char
 	it->end = jlong(d, "end");
 	it->path = strdup(cm_docinfo_path(info));
 	it->title = strdup(cm_docinfo_title(info));
-	it->text = folded_copy(text, len, it->start, it->end);
-	it->context = folded_copy(text, len, jlong(d, "ctx_start"), jlong(d, "ctx_end"));
-	it->occasion = dup_or_null(jstr(d, "occasion"));
-	it->recurrence = dup_or_null(jstr(d, "recurrence"));
+	it->text = cm_doc_excerpt(info, d, "start", "end");
+	it->context = cm_doc_excerpt(info, d, "ctx_start", "ctx_end");
+	it->occasion = dup_or_null(cm_json_str(d, "occasion"));
+	it->recurrence = dup_or_null(cm_json_str(d, "recurrence"));
 	l->n++;
 	if (!it->path || !it->title || !it->text || !it->context)
 		return cm_error_set(CM_ENOMEM, "out of memory");
@@ -206,13 +170,13 @@ static int collect_doc(items *l, const options *o, const char *on_iso, const cm_
 		return 0;
 	for (size_t i = 0; i < json_object_array_length(dates) && rc == 0; i++) {
 		json_object *d = json_object_array_get_idx(dates, i);
-		const char *iso = jstr(d, "iso"), *resolved = jstr(d, "resolved");
-		const char *kind = jstr(d, "occasion") && !jbool(d, "in_citation") ? "occasion"
+		const char *iso = cm_json_str(d, "iso"), *resolved = cm_json_str(d, "resolved");
+		const char *kind = cm_json_str(d, "occasion") && !jbool(d, "in_citation") ? "occasion"
 				   : jbool(d, "deadline")                              ? "deadline"
 										       : "date";
 		if (!iso || (!o->all && !strcmp(kind, "date")))
 			continue;
-		if (!strcmp(kind, "occasion") && !strcmp(jstr(d, "range") ? jstr(d, "range") : "", "start") &&
+		if (!strcmp(kind, "occasion") && !strcmp(cm_json_str(d, "range") ? cm_json_str(d, "range") : "", "start") &&
 		    !o->all)
 			continue; /* the historical origin of an anniversary */
 		if (wanted(o, on_iso, iso, resolved ? resolved : iso))
