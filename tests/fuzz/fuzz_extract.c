@@ -1,0 +1,73 @@
+/* fuzz_extract.c: libFuzzer target for the date and citation extractors.
+ * Properties: every span lies in the text with start <= end; dates are in
+ * order; keys, issuers, terms and relations are valid UTF-8; a resolved
+ * date is a full ISO date. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/utf8.h>
+
+#include "chimuc/citation.h"
+#include "chimuc/date.h"
+#include "chimuc/text.h"
+
+static void check_utf8(const char *s)
+{
+	int32_t i = 0, n;
+	UChar32 c;
+
+	if (!s)
+		return;
+	n = (int32_t)strlen(s);
+	while (i < n) {
+		U8_NEXT(s, i, n, c);
+		if (c < 0)
+			abort();
+	}
+}
+
+static void check_span(size_t start, size_t end, size_t len)
+{
+	if (start > end || end > len)
+		abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *text;
+	size_t len;
+	cm_decode_info info;
+	cm_dates *d = NULL;
+	cm_citations *c = NULL;
+
+	if (cm_text_decode(&text, &len, &info, (const char *)data, size) < 0)
+		return 0;
+	if (cm_dates_extract(&d, text, len) < 0 || cm_citations_extract(&c, text, len, d) < 0)
+		abort();
+	for (size_t i = 0; i < d->n; i++) {
+		check_span(d->v[i].start, d->v[i].end, len);
+		check_span(d->v[i].context_start, d->v[i].context_end, len);
+		if (i > 0 && d->v[i].start < d->v[i - 1].start)
+			abort();
+		if (d->v[i].resolved[0] && strlen(d->v[i].resolved) < 7)
+			abort();
+		check_utf8(d->v[i].occasion);
+	}
+	for (size_t i = 0; i < c->n; i++) {
+		check_span(c->v[i].start, c->v[i].end, len);
+		check_utf8(c->v[i].key);
+		check_utf8(c->v[i].issuer);
+		check_utf8(c->v[i].term);
+		check_utf8(c->v[i].relation);
+	}
+	for (size_t i = 0; i < c->nnamed; i++)
+		check_span(c->named[i].start, c->named[i].end, len);
+	check_utf8(c->self.title);
+	cm_citations_free(c);
+	cm_dates_free(d);
+	free(text);
+	return 0;
+}
