@@ -699,7 +699,7 @@ static void identity(cm_citations *c, const text *t, const cm_dates *dates)
 		if (!id->date[0])
 			memcpy(id->date, x->date, sizeof id->date);
 		make_key(id->key, id->number, id->symbol, id->date[0] ? atoi(id->date) : 0);
-		free(x->issuer);
+		id->issuer = x->issuer;
 		free(x->term);
 		free(x->relation);
 		memmove(x, x + 1, (c->n - (size_t)si - 1) * sizeof *x);
@@ -801,7 +801,7 @@ void cm_citations_free(cm_citations *c)
 	free(c->v);
 	free(c->named);
 	free(c->self.title);
-	free(c->self.place);
+	free(c->self.issuer);
 	free(c);
 }
 

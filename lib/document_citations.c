@@ -73,6 +73,7 @@ static int add_self(cm_xdoc *xdoc, json_object *data, const cm_identity *id)
 	json_object_object_add(self, "key", str_or_null(id->key));
 	json_object_object_add(self, "date", str_or_null(id->date));
 	json_object_object_add(self, "title", str_or_null(id->title));
+	json_object_object_add(self, "issuer", str_or_null(id->issuer));
 	json_object_object_add(data, "self", self);
 	json_object_object_add(data, "type", str_or_null(id->type));
 	json_object_object_add(data, "number", id->number[0] ? json_object_new_string(id->key) : NULL);

@@ -4,10 +4,12 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "chimuc/dbpath.h"
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
+#include "chimuc/source.h"
 
 int cm_cli_open(cm_xdb **out, char **out_path, const char *db_option)
 {
@@ -73,3 +75,36 @@ json_object *cm_cli_json_string(const char *s)
 {
 	return s ? json_object_new_string(s) : NULL;
 }
+
+/* Reads a file, or standard input for "-", as a source. */
+int cm_cli_load(cm_source **out, const char *path)
+{
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	int rc;
+
+	if (strcmp(path, "-"))
+		return cm_source_load(out, path, CM_SOURCE_MAX_DEFAULT, 1);
+	for (;;) {
+		size_t n;
+		if (len == cap) {
+			char *nb;
+			if (cap >= CM_SOURCE_MAX_DEFAULT) {
+				free(buf);
+				return cm_error_set(CM_ELIMIT, "larger than the size limit");
+			}
+			if (!(nb = realloc(buf, cap = cap ? 2 * cap : 65536))) {
+				free(buf);
+				return cm_error_set(CM_ENOMEM, "out of memory");
+			}
+			buf = nb;
+		}
+		if ((n = fread(buf + len, 1, cap - len, stdin)) == 0)
+			break;
+		len += n;
+	}
+	rc = cm_source_from_bytes(out, buf, len);
+	free(buf);
+	return rc;
+}
+

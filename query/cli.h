@@ -6,6 +6,7 @@
 
 #include <json-c/json.h>
 
+#include "chimuc/source.h"
 #include "chimuc/xapian_c.h"
 
 #define CM_PROGRAM "chimuc"
@@ -30,6 +31,10 @@ int cm_cli_usage_error(const char *command, const char *fmt, ...)
 /* Parses a count option (0..max) into *out; -1 on a bad value. */
 int cm_cli_count(unsigned *out, const char *s, unsigned max);
 
+/* Reads the file at path ("-": standard input) into *out, at most the
+ * default size limit. Errors as cm_source_load's. */
+int cm_cli_load(cm_source **out, const char *path);
+
 /* Writes o as one JSON line on standard output and releases it. */
 void cm_cli_json_line(json_object *o);
 
@@ -45,5 +50,6 @@ int cm_cmd_cited_by(int argc, char **argv);
 int cm_cmd_cites(int argc, char **argv);
 int cm_cmd_top_cited(int argc, char **argv);
 int cm_cmd_graph(int argc, char **argv);
+int cm_cmd_map(int argc, char **argv);
 
 #endif

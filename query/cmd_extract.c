@@ -135,37 +135,6 @@ static void print_citations(const char *path, const char *text, const cm_citatio
 	}
 }
 
-static int load(cm_source **out, const char *path)
-{
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	int rc;
-
-	if (strcmp(path, "-"))
-		return cm_source_load(out, path, CM_SOURCE_MAX_DEFAULT, 1);
-	for (;;) {
-		size_t n;
-		if (len == cap) {
-			char *nb;
-			if (cap >= CM_SOURCE_MAX_DEFAULT) {
-				free(buf);
-				return cm_error_set(CM_ELIMIT, "larger than the size limit");
-			}
-			if (!(nb = realloc(buf, cap = cap ? 2 * cap : 65536))) {
-				free(buf);
-				return cm_error_set(CM_ENOMEM, "out of memory");
-			}
-			buf = nb;
-		}
-		if ((n = fread(buf + len, 1, cap - len, stdin)) == 0)
-			break;
-		len += n;
-	}
-	rc = cm_source_from_bytes(out, buf, len);
-	free(buf);
-	return rc;
-}
-
 static int extract_one(const char *path, int json, int text_only)
 {
 	cm_source *src = NULL;
@@ -173,7 +142,7 @@ static int extract_one(const char *path, int json, int text_only)
 	cm_citations *cites = NULL;
 	int rc;
 
-	if ((rc = load(&src, path)) < 0)
+	if ((rc = cm_cli_load(&src, path)) < 0)
 		goto cleanup;
 	if (text_only) {
 		char *canon;

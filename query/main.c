@@ -15,6 +15,7 @@ static const char usage_text[] =
 	"  cites DOC         what DOC cites, resolved to corpus documents\n"
 	"  top-cited         the most cited documents\n"
 	"  graph             the citation map (--format dot|graphml|json)\n"
+	"  map DRAFT         check a draft's citations: status, reference, precedents\n"
 	"  deadlines         deadlines and occasions by date (--on 15/10, --ics)\n"
 	"  extract FILE...   citations and dates found in files (no index needed)\n"
 	"\n"
@@ -35,6 +36,7 @@ static const struct {
 	{"cites", cm_cmd_cites},
 	{"top-cited", cm_cmd_top_cited},
 	{"graph", cm_cmd_graph},
+	{"map", cm_cmd_map},
 	{"extract", cm_cmd_extract},
 };
 

@@ -48,7 +48,7 @@ typedef struct {
 	const char *type;        /* static, or NULL */
 	char number[32], symbol[96], key[CM_KEY_MAX];
 	char date[CM_ISO_MAX];
-	char *title, *place;     /* or NULL */
+	char *title, *issuer;    /* or NULL */
 	size_t start, end;       /* the surface of the identity, or 0, 0 */
 } cm_identity;
 

@@ -1,0 +1,473 @@
+/* cmd_map.c: `chimuc map DRAFT`: a citation map for a new draft. For each
+ * citation in the draft: its status against the index (in_corpus,
+ * cited_only, unknown, ambiguous, inconsistent), the formal reference built
+ * from what the corpus knows, the precedents (corpus documents citing it,
+ * newest first), what is usually cited beside it, and the form problems of
+ * the draft's own writing. Output as text, Markdown, JSON Lines, DOT or
+ * GraphML (the draft's neighbourhood of the citation graph). */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chimuc/date.h"
+#include "chimuc/diag.h"
+#include "chimuc/error.h"
+#include "chimuc/graph.h"
+#include "citegraph.h"
+#include "cli.h"
+
+#define CO_CITED_MAX 5
+#define PRECEDENTS_MAX 10
+
+static const char usage_text[] =
+	"Usage: chimuc map [--db DIR] [--json | --format text|md|dot|graphml] DRAFT\n"
+	"Check the citations of a draft ('-' for standard input) against the index.\n"
+	"For each: status (in_corpus, cited_only, unknown, ambiguous, inconsistent),\n"
+	"the formal reference, precedents, what is usually cited beside it, and form\n"
+	"problems (missing \"số\", a space or wrong dash in the symbol, an unusual date\n"
+	"form, one document cited with different dates). --json: one object per\n"
+	"citation with text, key, status, reference, path, cited_by, candidates,\n"
+	"co_cited, problems.\n";
+
+typedef struct {
+	char key[CM_KEY_MAX];
+	unsigned count;
+} tally;
+
+typedef struct {
+	const cm_citation *x;
+	char base[CM_KEY_MAX];
+	const char *status;
+	json_object *reference, *path, *cited_by, *candidates, *co_cited, *problems;
+} entry;
+
+static void base_of(char *out, const char *key)
+{
+	const char *at = strchr(key, '@');
+	snprintf(out, CM_KEY_MAX, "%.*s", (int)(at ? at - key : (long)strlen(key)), key);
+}
+
+static const char *self_str(const cm_docinfo *info, const char *field)
+{
+	json_object *self;
+	return json_object_object_get_ex(cm_docinfo_json(info), "self", &self) ? cm_json_str(self, field)
+										 : NULL;
+}
+
+/* "Nghị quyết số 25-NQ/TW, ngày 03/6/2013 của X (khóa XI) về "T"", leaving
+ * out what is unknown. */
+static json_object *reference(const char *type, const char *key, const char *date,
+			      const char *issuer, const char *term, const char *title)
+{
+	char buf[1024], base[CM_KEY_MAX];
+	size_t n;
+	int y, m, d;
+
+	base_of(base, key);
+	n = (size_t)snprintf(buf, sizeof buf, "%s%s%s", type ? type : "", type ? " số " : "", base);
+	if (date && sscanf(date, "%4d-%2d-%2d", &y, &m, &d) == 3)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, ", ngày %02d/%02d/%04d", d, m, y);
+	if (issuer && n < sizeof buf)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, " của %s", issuer);
+	if (term && n < sizeof buf)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, " (%s)", term);
+	if (title && n < sizeof buf)
+		snprintf(buf + n, sizeof buf - n, " về \"%s\"", title);
+	return json_object_new_string(buf);
+}
+
+static int newest_first(const void *a, const void *b)
+{
+	const char *x = self_str(*(cm_docinfo *const *)a, "date");
+	const char *y = self_str(*(cm_docinfo *const *)b, "date");
+	return strcmp(y ? y : "", x ? x : "");
+}
+
+static void add_tally(tally *v, size_t *n, size_t max, const char *key)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (!strcmp(v[i].key, key)) {
+			v[i].count++;
+			return;
+		}
+	if (*n < max) {
+		snprintf(v[*n].key, sizeof v[*n].key, "%s", key);
+		v[(*n)++].count = 1;
+	}
+}
+
+static int by_count(const void *a, const void *b)
+{
+	const tally *x = a, *y = b;
+	return x->count != y->count ? (x->count < y->count) - (x->count > y->count) : strcmp(x->key, y->key);
+}
+
+static int draft_cites(const cm_citations *draft, const char *base)
+{
+	char b[CM_KEY_MAX];
+	for (size_t i = 0; i < draft->n; i++) {
+		base_of(b, draft->v[i].key);
+		if (!strcmp(b, base))
+			return 1;
+	}
+	return 0;
+}
+
+/* Precedents, what they say of the cited document, and what they cite beside it. */
+static int precedents(entry *e, cm_xdb *db, const cm_citations *draft, const char **date,
+		      const char **issuer, const char **term, const char **type, cm_doclist *l)
+{
+	char term_buf[CM_KEY_MAX + 4];
+	tally co[256];
+	size_t nco = 0;
+	int year = e->x->year, rc;
+
+	snprintf(term_buf, sizeof term_buf, year ? "XC%s@%d" : "XC%s", e->base, year);
+	if ((rc = cm_doclist_by_term(l, db, term_buf, NULL)) < 0)
+		return rc;
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof *l->v, newest_first);
+	for (size_t i = 0; i < l->n; i++) {
+		json_object *arr = cm_doc_citations(l->v[i]), *p;
+		char *context = NULL;
+		for (size_t k = 0; arr && k < json_object_array_length(arr); k++) {
+			json_object *c = json_object_array_get_idx(arr, k);
+			char b[CM_KEY_MAX];
+			base_of(b, cm_json_str(c, "key"));
+			if (!strcmp(b, e->base)) {
+				if (!context)
+					context = cm_doc_excerpt(l->v[i], c, "ctx_start", "ctx_end");
+				*date = *date ? *date : cm_json_str(c, "date");
+				*issuer = *issuer ? *issuer : cm_json_str(c, "issuer");
+				*term = *term ? *term : cm_json_str(c, "term");
+				*type = *type ? *type : cm_json_str(c, "type");
+			} else if (!draft_cites(draft, b)) {
+				int dup = 0;
+				for (size_t j = 0; j < k; j++) {
+					char b2[CM_KEY_MAX];
+					base_of(b2, cm_json_str(json_object_array_get_idx(arr, j), "key"));
+					dup |= !strcmp(b, b2);
+				}
+				if (!dup)
+					add_tally(co, &nco, 256, cm_json_str(c, "key"));
+			}
+		}
+		if (i < PRECEDENTS_MAX) {
+			p = json_object_new_object();
+			json_object_object_add(p, "path", json_object_new_string(cm_docinfo_path(l->v[i])));
+			json_object_object_add(p, "title", json_object_new_string(cm_docinfo_title(l->v[i])));
+			json_object_object_add(p, "date", cm_cli_json_string(self_str(l->v[i], "date")));
+			json_object_object_add(p, "context", cm_cli_json_string(context));
+			json_object_array_add(e->cited_by, p);
+		}
+		free(context);
+	}
+	qsort(co, nco, sizeof *co, by_count);
+	for (size_t i = 0; i < nco && i < CO_CITED_MAX; i++) {
+		json_object *c = json_object_new_object();
+		char why[CM_KEY_MAX * 2 + 64];
+		snprintf(why, sizeof why, "cited beside %s in %u document%s", e->base, co[i].count,
+			 co[i].count > 1 ? "s" : "");
+		json_object_object_add(c, "key", json_object_new_string(co[i].key));
+		json_object_object_add(c, "count", json_object_new_int((int)co[i].count));
+		json_object_object_add(c, "why", json_object_new_string(why));
+		json_object_array_add(e->co_cited, c);
+	}
+	return 0;
+}
+
+static void problem(entry *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void problem(entry *e, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	json_object_array_add(e->problems, json_object_new_string(buf));
+}
+
+/* How the draft wrote the citation, against how it should be written. */
+static void form_problems(entry *e, const cm_citations *draft, const char *text)
+{
+	const cm_citation *x = e->x;
+	char raw[512], want[CM_KEY_MAX];
+	size_t n = x->end - x->start < sizeof raw - 1 ? x->end - x->start : sizeof raw - 1;
+	const char *ngay;
+
+	memcpy(raw, text + x->start, n);
+	raw[n] = '\0';
+	base_of(want, x->key);
+	if (x->type && !strstr(raw, "số") && !strstr(raw, "Số") && !strstr(raw, "SỐ"))
+		problem(e, "missing \"số\" before the number: write \"%s số %s\"", x->type, want);
+	if (!strstr(raw, want))
+		problem(e, "the symbol has a space, a line break or a wrong dash: write %s", want);
+	if ((ngay = strstr(raw, "ngày")) && x->date[0] && (strchr(ngay, '-') || strchr(ngay, '.')))
+		problem(e, "unusual date form \"%s\": write dd/mm/yyyy", ngay + strlen("ngày "));
+	if (x->flags & CM_CITE_TYPE_MISMATCH)
+		problem(e, "the type word \"%s\" contradicts the code of %s", x->type, want);
+	for (size_t i = 0; i < draft->n; i++) {
+		char b[CM_KEY_MAX];
+		base_of(b, draft->v[i].key);
+		if (&draft->v[i] != x && !strcmp(b, e->base) && draft->v[i].date[0] && x->date[0] &&
+		    strcmp(draft->v[i].date, x->date)) {
+			problem(e, "the same document is cited with different dates: %s and %s", x->date,
+				draft->v[i].date);
+			break;
+		}
+	}
+}
+
+static void candidate(json_object *arr, const cm_docinfo *info)
+{
+	json_object *c = json_object_new_object();
+	json_object_object_add(c, "path", json_object_new_string(cm_docinfo_path(info)));
+	json_object_object_add(c, "title", json_object_new_string(cm_docinfo_title(info)));
+	json_object_object_add(c, "date", cm_cli_json_string(self_str(info, "date")));
+	json_object_object_add(c, "key", cm_cli_json_string(cm_json_str(cm_docinfo_json(info), "number")));
+	json_object_array_add(arr, c);
+}
+
+static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *text)
+{
+	const cm_citation *x = e->x;
+	cm_doclist own = {0}, citing = {0};
+	const cm_docinfo *match = NULL;
+	const char *date = NULL, *issuer = NULL, *term = NULL, *type = NULL;
+	char t[CM_KEY_MAX + 4];
+	size_t nmatch = 0;
+	int years[16], rc;
+	size_t nyears;
+
+	base_of(e->base, x->key);
+	e->cited_by = json_object_new_array();
+	e->candidates = json_object_new_array();
+	e->co_cited = json_object_new_array();
+	e->problems = json_object_new_array();
+	snprintf(t, sizeof t, "XN%s", e->base);
+	if ((rc = cm_doclist_by_term(&own, db, t, NULL)) < 0 ||
+	    (rc = cm_cited_years(years, 16, &nyears, db, e->base)) < 0 ||
+	    (rc = precedents(e, db, draft, &date, &issuer, &term, &type, &citing)) < 0)
+		goto cleanup;
+	for (size_t i = 0; i < own.n; i++) {
+		const char *d = self_str(own.v[i], "date");
+		if (!x->year || (d && atoi(d) == x->year)) {
+			match = own.v[i];
+			nmatch++;
+		}
+		candidate(e->candidates, own.v[i]);
+	}
+	if (nmatch > 1 || (!match && !x->year && nyears > 1)) {
+		e->status = "ambiguous";
+		for (size_t i = 0; i < nyears && own.n == 0; i++) {
+			json_object *c = json_object_new_object();
+			char k[CM_KEY_MAX + 8];
+			snprintf(k, sizeof k, "%s@%d", e->base, years[i]);
+			json_object_object_add(c, "key", json_object_new_string(k));
+			json_object_array_add(e->candidates, c);
+		}
+		e->reference = reference(x->type, x->key, x->date, x->issuer, x->term, NULL);
+	} else if (match) {
+		const char *d = self_str(match, "date");
+		e->status = "in_corpus";
+		e->path = json_object_new_string(cm_docinfo_path(match));
+		e->reference = reference(cm_json_str(cm_docinfo_json(match), "type"), x->key, d,
+					 self_str(match, "issuer") ? self_str(match, "issuer") : issuer,
+					 term, self_str(match, "title"));
+		if (x->date[0] && d && strcmp(d, x->date))
+			problem(e, "the draft dates it %s but the corpus document is dated %s", x->date, d);
+	} else if (x->year && citing.n == 0 && nyears > 0) {
+		char known[128] = "";
+		for (size_t i = 0; i < nyears; i++)
+			snprintf(known + strlen(known), sizeof known - strlen(known), "%s%d",
+				 i ? ", " : "", years[i]);
+		e->status = "inconsistent";
+		e->reference = reference(x->type, x->key, x->date, x->issuer, x->term, NULL);
+		problem(e, "the corpus knows %s only as of %s", e->base, known);
+	} else if (citing.n > 0 || nyears > 0) {
+		e->status = "cited_only";
+		e->reference = reference(type ? type : x->type, x->key, x->date[0] ? x->date : date,
+					 x->issuer ? x->issuer : issuer, x->term ? x->term : term, NULL);
+		if (x->date[0] && date && strcmp(date, x->date))
+			problem(e, "the draft dates it %s but the corpus cites it as of %s", x->date, date);
+	} else {
+		e->status = "unknown";
+		e->reference = reference(x->type, x->key, x->date, x->issuer, x->term, NULL);
+	}
+	form_problems(e, draft, text);
+	if ((x->flags & CM_CITE_TYPE_MISMATCH) || json_object_array_length(e->problems) > 0) {
+		for (size_t i = 0; i < json_object_array_length(e->problems); i++) {
+			const char *p = json_object_get_string(json_object_array_get_idx(e->problems, i));
+			if (strstr(p, "contradicts") || strstr(p, "dates it"))
+				e->status = "inconsistent";
+		}
+	}
+cleanup:
+	cm_doclist_release(&own);
+	cm_doclist_release(&citing);
+	return rc;
+}
+
+static json_object *entry_json(const entry *e, const char *text)
+{
+	json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "text", json_object_new_string_len(text + e->x->start,
+								       (int)(e->x->end - e->x->start)));
+	json_object_object_add(o, "key", json_object_new_string(e->x->key));
+	json_object_object_add(o, "status", json_object_new_string(e->status));
+	json_object_object_add(o, "reference", json_object_get(e->reference));
+	json_object_object_add(o, "path", json_object_get(e->path));
+	json_object_object_add(o, "cited_by", json_object_get(e->cited_by));
+	json_object_object_add(o, "candidates", json_object_get(e->candidates));
+	json_object_object_add(o, "co_cited", json_object_get(e->co_cited));
+	json_object_object_add(o, "problems", json_object_get(e->problems));
+	return o;
+}
+
+static void print_report(const entry *e, const char *text, int md)
+{
+	size_t n;
+
+	printf(md ? "## %.*s\n\n- **status**: %s\n- **reference**: %s\n" : "%.*s\n  status: %s\n  reference: %s\n",
+	       (int)(e->x->end - e->x->start), text + e->x->start, e->status,
+	       json_object_get_string(e->reference));
+	if (e->path)
+		printf(md ? "- **in the index**: `%s`\n" : "  in the index: %s\n", json_object_get_string(e->path));
+	if ((n = json_object_array_length(e->candidates)) > 1 || !strcmp(e->status, "ambiguous"))
+		for (size_t i = 0; i < n; i++) {
+			json_object *c = json_object_array_get_idx(e->candidates, i);
+			printf(md ? "- candidate: %s %s\n" : "  candidate: %s %s\n", cm_json_str(c, "key"),
+			       cm_json_str(c, "title") ? cm_json_str(c, "title") : "");
+		}
+	for (size_t i = 0; i < json_object_array_length(e->problems); i++)
+		printf(md ? "- **problem**: %s\n" : "  problem: %s\n",
+		       json_object_get_string(json_object_array_get_idx(e->problems, i)));
+	for (size_t i = 0; i < json_object_array_length(e->cited_by); i++) {
+		json_object *p = json_object_array_get_idx(e->cited_by, i);
+		printf(md ? "- precedent (%s): `%s` — %s\n" : "  precedent (%s): %s\n      %s\n",
+		       cm_json_str(p, "date") ? cm_json_str(p, "date") : "undated", cm_json_str(p, "path"),
+		       cm_json_str(p, "context") ? cm_json_str(p, "context") : "");
+	}
+	for (size_t i = 0; i < json_object_array_length(e->co_cited); i++) {
+		json_object *c = json_object_array_get_idx(e->co_cited, i);
+		printf(md ? "- usually cited beside it: %s (%s)\n" : "  usually cited beside it: %s (%s)\n",
+		       cm_json_str(c, "key"), cm_json_str(c, "why"));
+	}
+	putchar('\n');
+}
+
+static int write_graph(const entry *v, size_t n, const char *draft, int graphml)
+{
+	cm_graph *g;
+	cm_graph_node d = {.id = "draft", .label = draft};
+	int rc;
+
+	if ((rc = cm_graph_new(&g)) < 0)
+		return rc;
+	rc = cm_graph_add_node(g, &d);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		cm_graph_node c = {.id = v[i].x->key, .type = v[i].x->type,
+				   .path = v[i].path ? json_object_get_string(v[i].path) : NULL,
+				   .label = json_object_get_string(v[i].reference)};
+		if ((rc = cm_graph_add_node(g, &c)) == 0)
+			rc = cm_graph_add_edge(g, "draft", c.id, v[i].x->relation);
+		for (size_t k = 0; k < json_object_array_length(v[i].cited_by) && rc == 0; k++) {
+			json_object *p = json_object_array_get_idx(v[i].cited_by, k);
+			cm_graph_node pn = {.id = cm_json_str(p, "path"), .path = cm_json_str(p, "path"),
+					    .label = cm_json_str(p, "title"), .date = cm_json_str(p, "date")};
+			if ((rc = cm_graph_add_node(g, &pn)) == 0)
+				rc = cm_graph_add_edge(g, pn.id, c.id, NULL);
+		}
+		for (size_t k = 0; k < json_object_array_length(v[i].co_cited) && rc == 0; k++)
+			rc = cm_graph_add_edge(g, c.id,
+					       cm_json_str(json_object_array_get_idx(v[i].co_cited, k), "key"),
+					       "cited beside");
+	}
+	if (rc == 0)
+		rc = graphml ? cm_graph_write_graphml(g, stdout) : cm_graph_write_dot(g, stdout);
+	cm_graph_free(g);
+	return rc;
+}
+
+int cm_cmd_map(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"db", required_argument, NULL, 'd'}, {"json", no_argument, NULL, 'j'},
+		{"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	const char *dbopt = NULL, *format = "text";
+	cm_xdb *db = NULL;
+	cm_source *src = NULL;
+	cm_dates *dates = NULL;
+	cm_citations *draft = NULL;
+	entry *v = NULL;
+	size_t n = 0;
+	char *dbpath = NULL;
+	int c, status, rc;
+
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': dbopt = optarg; break;
+		case 'j': format = "json"; break;
+		case 'f': format = optarg; break;
+		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
+		default: return cm_cli_usage_error("map", "unknown option");
+		}
+	}
+	if (strcmp(format, "text") && strcmp(format, "md") && strcmp(format, "json") &&
+	    strcmp(format, "dot") && strcmp(format, "graphml"))
+		return cm_cli_usage_error("map", "--format is text, md, dot or graphml");
+	if (argc - optind != 1)
+		return cm_cli_usage_error("map", "give one DRAFT ('-' for standard input)");
+	if ((status = cm_cli_open(&db, &dbpath, dbopt)) >= 0)
+		return status;
+	if ((rc = cm_cli_load(&src, argv[optind])) < 0 ||
+	    (rc = cm_dates_extract(&dates, src->text, src->text_len)) < 0 ||
+	    (rc = cm_citations_extract(&draft, src->text, src->text_len, dates)) < 0)
+		goto cleanup;
+	if (!(v = calloc(draft->n + 1, sizeof *v))) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	for (size_t i = 0; i < draft->n && rc == 0; i++)
+		if (draft->v[i].kind == CM_CITE_CITATION) {
+			v[n].x = &draft->v[i];
+			rc = examine(&v[n++], db, draft, src->text);
+		}
+	if (rc < 0)
+		goto cleanup;
+	if (!strcmp(format, "dot") || !strcmp(format, "graphml")) {
+		rc = write_graph(v, n, argv[optind], !strcmp(format, "graphml"));
+	} else {
+		if (!strcmp(format, "md"))
+			printf("# Citation map of %s\n\n", argv[optind]);
+		for (size_t i = 0; i < n; i++)
+			if (!strcmp(format, "json"))
+				cm_cli_json_line(entry_json(&v[i], src->text));
+			else
+				print_report(&v[i], src->text, !strcmp(format, "md"));
+	}
+cleanup:
+	if (rc < 0)
+		cm_diag(CM_PROGRAM, argv[optind], "%s", cm_error_last());
+	for (size_t i = 0; i < n; i++) {
+		json_object_put(v[i].reference);
+		json_object_put(v[i].path);
+		json_object_put(v[i].cited_by);
+		json_object_put(v[i].candidates);
+		json_object_put(v[i].co_cited);
+		json_object_put(v[i].problems);
+	}
+	free(v);
+	cm_citations_free(draft);
+	cm_dates_free(dates);
+	cm_source_free(src);
+	cm_xdb_free(db);
+	free(dbpath);
+	return rc < 0 ? CM_EXIT_FAIL : CM_EXIT_OK;
+}

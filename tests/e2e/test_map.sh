@@ -1,0 +1,53 @@
+# test_map.sh: chimuc map on a draft against the sample corpus: every status,
+# every form problem, the reference built from the corpus, precedents,
+# co-cited documents, and JSON, Markdown, DOT and GraphML outputs.
+. "$(dirname "$0")/lib.sh"
+
+db="$WORK/index"
+index_corpus "$db"
+cat >"$WORK/draft.txt" <<'DRAFT'
+KẾ HOẠCH
+Triển khai công tác dân vận năm 2025
+Căn cứ Kế hoạch số 1600-KH/BDVTW; thực hiện Nghị quyết số 25-NQ/TW, ngày 03/6/2013 của Ban Chấp hành Trung ương; Chỉ thị số 25-NQ/TW; Nghị quyết số 999-NQ/TW; theo Quyết định 290-QĐ/TW.
+DRAFT
+"$CHIMUC" map --db "$db" --json "$WORK/draft.txt" >"$WORK/m.jsonl"
+same "map exits 0" $? 0
+check "contract fields" jq -s -e 'length == 5 and all(has("text") and has("key") and has("status")
+    and has("reference") and has("path") and has("cited_by") and has("candidates") and
+    has("co_cited") and has("problems"))' "$WORK/m.jsonl" >/dev/null
+status() { jq -r "select(.text | test(\"$1\")) | .status" "$WORK/m.jsonl" | head -1; }
+same "1600-KH/BDVTW in_corpus" "$(status '1600-KH')" in_corpus
+same "with its path" "$(jq -r 'select(.key == "1600-KH/BDVTW") | .path' "$WORK/m.jsonl" | xargs basename | cut -c1-3)" 004
+check "its reference carries the date and issuer" jq -s -e 'map(select(.key == "1600-KH/BDVTW"))[0] |
+    .reference | test("28/02/2018") and test("Ban Dân vận Trung ương")' "$WORK/m.jsonl" >/dev/null
+same "Chỉ thị số 25-NQ/TW inconsistent" "$(status 'Chỉ thị')" inconsistent
+same "999-NQ/TW unknown" "$(status '999-NQ')" unknown
+same "290-QĐ/TW cited_only" "$(status '290-QĐ')" cited_only
+check "with its date from the citing documents" jq -s -e 'map(select(.key | startswith("290-QĐ/TW")))[0] |
+    .reference | test("25/02/2010")' "$WORK/m.jsonl" >/dev/null
+check "precedents, newest first" jq -s -e 'map(select(.key == "25-NQ/TW@2013" and .status == "cited_only"))[0] |
+    (.cited_by | length == 2) and .cited_by[0].date >= .cited_by[1].date' "$WORK/m.jsonl" >/dev/null
+check "co-cited, explained" jq -s -e 'map(select(.key == "25-NQ/TW@2013" and .status == "cited_only"))[0] |
+    (.co_cited | length > 0) and (.co_cited[0].why | test("cited beside 25-NQ/TW in"))' "$WORK/m.jsonl" >/dev/null
+check "missing số" jq -s -e 'map(select(.key | startswith("290")))[0] | .problems | any(test("missing \"số\""))' "$WORK/m.jsonl" >/dev/null
+
+# ambiguous, date mismatch and the remaining form problems
+printf 'Thực hiện Nghị quyết số 25-NQ/TW về dân vận.\n' >"$WORK/amb.txt"
+same "an undated 25-NQ/TW is ambiguous" "$("$CHIMUC" map --db "$db" --json "$WORK/amb.txt" | jq -r .status)" ambiguous
+check "with its candidates" sh -c "'$CHIMUC' map --db '$db' --json '$WORK/amb.txt' | jq -e '.candidates | length == 2' >/dev/null"
+printf 'Căn cứ Kế hoạch số 1600 – KH/BDVTW ngày 01-3-2018; Kế hoạch số 1600-KH/BDVTW, ngày 28/02/2018.\n' >"$WORK/form.txt"
+"$CHIMUC" map --db "$db" --json "$WORK/form.txt" >"$WORK/f.jsonl"
+same "a date that differs from the corpus document's: inconsistent" "$(jq -r .status "$WORK/f.jsonl" | head -1)" inconsistent
+check "wrong dash or space in the symbol" jq -s -e '.[0].problems | any(test("wrong dash"))' "$WORK/f.jsonl" >/dev/null
+check "unusual date form" jq -s -e '.[0].problems | any(test("unusual date form"))' "$WORK/f.jsonl" >/dev/null
+check "one document with different dates" jq -s -e '.[1].problems | any(test("different dates"))' "$WORK/f.jsonl" >/dev/null
+
+# outputs
+"$CHIMUC" map --db "$db" --format graphml "$WORK/draft.txt" >"$WORK/m.graphml"
+check "GraphML parses" xmllint --noout "$WORK/m.graphml"
+check "DOT" sh -c "'$CHIMUC' map --db '$db' --format dot '$WORK/draft.txt' | grep -q '^digraph citations'"
+check "Markdown report" sh -c "'$CHIMUC' map --db '$db' --format md '$WORK/draft.txt' | grep -q '^## Kế hoạch số 1600-KH/BDVTW'"
+check "standard input" sh -c "'$CHIMUC' map --db '$db' --json - <'$WORK/draft.txt' | jq -s -e 'length == 5' >/dev/null"
+"$CHIMUC" map --db "$db" --format pdf "$WORK/draft.txt" >/dev/null 2>&1
+same "unknown format is a usage error" $? 2
+finish
