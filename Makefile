@@ -7,7 +7,7 @@ FUZZ_SECONDS ?= 600
 DEMO_DB ?= .chimuc-demo/index
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build demo check fuzz-build fuzz install clean
+.PHONY: all deps build demo check torture fuzz-build fuzz install clean
 
 all: build
 
@@ -27,6 +27,10 @@ check: deps
 	cd $(CHECK_DIR) && ctest --output-on-failure -j$(JOBS)
 	$(MAKE) fuzz-build
 	cd $(FUZZ_DIR) && ctest --output-on-failure -j$(JOBS) -L fuzz
+
+# The crash-safety test with many more kills than in `make check`.
+torture: check
+	cd $(CHECK_DIR) && CM_KILLS=$(or $(KILLS),500) ctest --output-on-failure -R e2e/test_crash
 
 # libFuzzer targets (clang): a short smoke run in `make check`, a long one
 # here (FUZZ_SECONDS per target).

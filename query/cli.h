@@ -51,5 +51,6 @@ int cm_cmd_cites(int argc, char **argv);
 int cm_cmd_top_cited(int argc, char **argv);
 int cm_cmd_graph(int argc, char **argv);
 int cm_cmd_map(int argc, char **argv);
+int cm_cmd_check(int argc, char **argv);
 
 #endif

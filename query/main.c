@@ -11,6 +11,7 @@ static const char usage_text[] =
 	"Commands:\n"
 	"  search QUERY...   ranked full-text search (see 'chimuc search --help')\n"
 	"  stats             number of documents and size of the index\n"
+	"  check             check the index: Xapian's check and every document whole\n"
 	"  cited-by REF      documents citing REF (--type KH, --depth N)\n"
 	"  cites DOC         what DOC cites, resolved to corpus documents\n"
 	"  top-cited         the most cited documents\n"
@@ -31,6 +32,7 @@ static const struct {
 } commands[] = {
 	{"search", cm_cmd_search},
 	{"stats", cm_cmd_stats},
+	{"check", cm_cmd_check},
 	{"deadlines", cm_cmd_deadlines},
 	{"cited-by", cm_cmd_cited_by},
 	{"cites", cm_cmd_cites},

@@ -1,0 +1,164 @@
+/* cmd_check.c: `chimuc check`: Xapian's own consistency check of the index,
+ * then every document read back whole (its data parses, its id term is its
+ * path's, and its file, where unchanged since, still has the stored content
+ * hash). --dump prints one canonical line per document instead, so that two
+ * indexes can be compared with diff. */
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "chimuc/diag.h"
+#include "chimuc/error.h"
+#include "chimuc/source.h"
+#include "citegraph.h"
+#include "cli.h"
+
+static const char usage_text[] =
+	"Usage: chimuc check [--db DIR] [--dump]\n"
+	"Check the index: Xapian's consistency check, then every document read back\n"
+	"whole and compared with its file where the file is unchanged. Exit 1 on any\n"
+	"problem. --dump: print one line per document (path, content hash, number of\n"
+	"terms, size of its data), sorted by path, for comparing two indexes.\n";
+
+typedef struct {
+	char *line;
+} dumpline;
+
+static int by_line(const void *a, const void *b)
+{
+	return strcmp(((const dumpline *)a)->line, ((const dumpline *)b)->line);
+}
+
+/* 1 if the document's file is unchanged (same mtime) and its hash differs. */
+static int hash_mismatch(const cm_docinfo *info, cm_xdoc *doc)
+{
+	struct stat st;
+	char mtime[48], *stored = NULL, *hash = NULL;
+	size_t n;
+	cm_source *src = NULL;
+	int bad = 0;
+
+	if (stat(cm_docinfo_path(info), &st) < 0)
+		return 0;
+	snprintf(mtime, sizeof mtime, "%lld.%09ld", (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
+	if (cm_xdoc_get_value(&stored, &n, doc, CM_SLOT_MTIME) < 0 || strcmp(stored, mtime) ||
+	    cm_xdoc_get_value(&hash, &n, doc, CM_SLOT_HASH) < 0 ||
+	    cm_source_load(&src, cm_docinfo_path(info), UINT64_MAX, 1) < 0)
+		goto cleanup;
+	{
+		char want[17];
+		snprintf(want, sizeof want, "%016" PRIx64, src->hash);
+		bad = strcmp(want, hash) != 0;
+	}
+cleanup:
+	cm_source_free(src);
+	free(stored);
+	free(hash);
+	return bad;
+}
+
+static int check_docs(cm_xdb *db, int dump, unsigned *problems)
+{
+	cm_xpostings *it;
+	cm_xdocid id;
+	unsigned wdf;
+	dumpline *lines = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	if ((rc = cm_xdb_postings(&it, db, "", 0)) < 0)
+		return rc;
+	while ((rc = cm_xpostings_next(it, &id, &wdf)) == 1) {
+		cm_xdoc *doc = NULL;
+		cm_docinfo *info = NULL;
+		char term[CM_ID_TERM_MAX + 1], *hash = NULL, *data = NULL;
+		size_t tlen, hlen, dlen;
+		unsigned terms, freq;
+		if ((rc = cm_xdb_get_document(&doc, db, id)) < 0)
+			break;
+		if (cm_docinfo_load(&info, doc) < 0) {
+			(*problems)++;
+			fprintf(stderr, "%s: document %u: %s\n", CM_PROGRAM, id, cm_error_last());
+		} else {
+			cm_document_id_term(term, &tlen, cm_docinfo_path(info));
+			if (cm_xdb_termfreq(&freq, db, term, tlen) < 0 || freq != 1) {
+				(*problems)++;
+				cm_diag(CM_PROGRAM, cm_docinfo_path(info), "id term missing or not unique");
+			}
+			if (hash_mismatch(info, doc)) {
+				(*problems)++;
+				cm_diag(CM_PROGRAM, cm_docinfo_path(info), "content hash differs from the file");
+			}
+			if (dump && cm_xdoc_termcount(&terms, doc) == 0 &&
+			    cm_xdoc_get_value(&hash, &hlen, doc, CM_SLOT_HASH) == 0 &&
+			    cm_xdoc_get_data(&data, &dlen, doc) == 0) {
+				if (n == cap) {
+					dumpline *v = realloc(lines, (cap = cap ? 2 * cap : 256) * sizeof *v);
+					if (v)
+						lines = v;
+				}
+				if (n < cap && (lines[n].line = malloc(strlen(cm_docinfo_path(info)) + 64))) {
+					sprintf(lines[n].line, "%s\t%s\t%u\t%zu", cm_docinfo_path(info), hash,
+						terms, dlen);
+					n++;
+				}
+			}
+		}
+		free(hash);
+		free(data);
+		cm_docinfo_free(info);
+		cm_xdoc_free(doc);
+	}
+	cm_xpostings_free(it);
+	if (n > 1)
+		qsort(lines, n, sizeof *lines, by_line);
+	for (size_t i = 0; i < n; i++) {
+		puts(lines[i].line);
+		free(lines[i].line);
+	}
+	free(lines);
+	return rc < 0 ? rc : 0;
+}
+
+int cm_cmd_check(int argc, char **argv)
+{
+	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+						 {"dump", no_argument, NULL, 'D'},
+						 {"help", no_argument, NULL, 'h'},
+						 {NULL, 0, NULL, 0}};
+	const char *dbopt = NULL;
+	cm_xdb *db = NULL;
+	char *dbpath = NULL, *report = NULL;
+	size_t errors = 0;
+	unsigned problems = 0;
+	int c, dump = 0, status, rc;
+
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': dbopt = optarg; break;
+		case 'D': dump = 1; break;
+		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
+		default: return cm_cli_usage_error("check", "unknown option");
+		}
+	}
+	if (optind < argc)
+		return cm_cli_usage_error("check", "unexpected argument '%s'", argv[optind]);
+	if ((status = cm_cli_open(&db, &dbpath, dbopt)) >= 0)
+		return status;
+	if ((rc = cm_xdb_check(&errors, &report, dbpath)) == 0 && errors > 0)
+		fprintf(stderr, "%s: %s: Xapian's check found %zu errors:\n%s", CM_PROGRAM, dbpath, errors,
+			report);
+	if (rc == 0)
+		rc = check_docs(db, dump, &problems);
+	if (rc < 0)
+		cm_diag(CM_PROGRAM, dbpath, "%s", cm_error_last());
+	else if (!dump && errors + problems == 0)
+		printf("%s: the index is consistent\n", dbpath);
+	free(report);
+	cm_xdb_free(db);
+	free(dbpath);
+	return rc < 0 || errors + problems > 0 ? CM_EXIT_FAIL : CM_EXIT_OK;
+}
