@@ -1,25 +1,40 @@
 /* xapian_c.cc: the C binding to xapian-core declared in chimuc/xapian_c.h,
  * and the project's only C++ file. Every entry point runs its body inside
- * guard(), which catches every exception and maps it to a CM_E* code with
- * its message; nothing returned points into a C++ temporary. It holds no
+ * guard(), so no exception reaches C: map_exception() turns each one into a
+ * CM_E* code and message. Strings handed out are malloc'd copies or buffers
+ * owned by the handle, never pointers into C++ temporaries. It holds no
  * chimuc domain logic. */
 #include "chimuc/xapian_c.h"
 
+#include <sys/stat.h>
+
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <xapian.h>
 
 #include "chimuc/error.h"
 
+#ifdef CM_ASAN
+/* libxapian 1.4.22's Database::check() deletes an object through a pointer
+ * of another size, inside libxapian: under AddressSanitizer that would abort
+ * every program that checks an index. Only that one report is turned off. */
+extern "C" const char *__asan_default_options(void);
+extern "C" const char *__asan_default_options(void)
+{
+	return "new_delete_type_mismatch=0";
+}
+#endif
+
 struct cm_xdb {
-	Xapian::Database *db;
-	Xapian::WritableDatabase *wdb; /* same object as db when writable */
-	bool in_transaction;
+	Xapian::Database *db; /* points to a WritableDatabase when writable */
+	bool writable;
 };
 
 struct cm_xdoc {
@@ -32,9 +47,6 @@ struct cm_xquery {
 
 struct cm_xenquire {
 	Xapian::Enquire enq;
-	explicit cm_xenquire(const Xapian::Database &db) : enq(db)
-	{
-	}
 };
 
 struct cm_xmset {
@@ -42,10 +54,10 @@ struct cm_xmset {
 };
 
 struct cm_xterms {
+	Xapian::Document doc; /* keeps a document's term list alive */
 	Xapian::TermIterator it, end;
-	std::string prefix; /* skip_to target for allterms */
-	std::string current;
-	bool by_termfreq;
+	bool by_termfreq;     /* count is the term frequency, not the wdf */
+	std::string current;  /* the term last returned (borrowed by the caller) */
 };
 
 struct cm_xpostings {
@@ -58,32 +70,38 @@ struct cm_xpositions {
 
 namespace {
 
-int map_exception()
+/* Maps the exception being handled to a CM_E* code and records its message;
+ * the only place exceptions are mapped. */
+int map_exception() noexcept
 {
+	auto fail = [](int code, const Xapian::Error &e) {
+		return cm_error_set(code, "%s: %s", e.get_type(), e.get_msg().c_str());
+	};
+
 	try {
 		throw;
 	} catch (const Xapian::DatabaseLockError &e) {
-		return cm_error_set(CM_ELOCKED, "%s: %s", e.get_type(), e.get_msg().c_str());
+		return fail(CM_ELOCKED, e);
 	} catch (const Xapian::DatabaseModifiedError &e) {
-		return cm_error_set(CM_EMODIFIED, "%s: %s", e.get_type(), e.get_msg().c_str());
+		return fail(CM_EMODIFIED, e);
 	} catch (const Xapian::DatabaseCorruptError &e) {
-		return cm_error_set(CM_ECORRUPT, "%s: %s", e.get_type(), e.get_msg().c_str());
+		return fail(CM_ECORRUPT, e);
 	} catch (const Xapian::DatabaseNotFoundError &e) {
-		return cm_error_set(CM_ENOTFOUND, "%s: %s", e.get_type(), e.get_msg().c_str());
+		return fail(CM_ENOTFOUND, e);
 	} catch (const Xapian::DocNotFoundError &e) {
-		return cm_error_set(CM_ENOTFOUND, "%s: %s", e.get_type(), e.get_msg().c_str());
+		return fail(CM_ENOTFOUND, e);
 	} catch (const Xapian::InvalidArgumentError &e) {
-		return cm_error_set(CM_EINVAL, "%s: %s", e.get_type(), e.get_msg().c_str());
+		return fail(CM_EINVAL, e);
 	} catch (const Xapian::InvalidOperationError &e) {
-		return cm_error_set(CM_EINVAL, "%s: %s", e.get_type(), e.get_msg().c_str());
+		return fail(CM_EINVAL, e);
 	} catch (const Xapian::RangeError &e) {
-		return cm_error_set(CM_EINVAL, "%s: %s", e.get_type(), e.get_msg().c_str());
+		return fail(CM_EINVAL, e);
 	} catch (const Xapian::QueryParserError &e) {
-		return cm_error_set(CM_EPARSE, "%s: %s", e.get_type(), e.get_msg().c_str());
+		return fail(CM_EPARSE, e);
 	} catch (const Xapian::DatabaseError &e) {
-		return cm_error_set(CM_EIO, "%s: %s", e.get_type(), e.get_msg().c_str());
+		return fail(CM_EIO, e);
 	} catch (const Xapian::Error &e) {
-		return cm_error_set(CM_ERROR, "%s: %s", e.get_type(), e.get_msg().c_str());
+		return fail(CM_ERROR, e);
 	} catch (const std::bad_alloc &) {
 		return cm_error_set(CM_ENOMEM, "out of memory");
 	} catch (const std::exception &e) {
@@ -93,7 +111,8 @@ int map_exception()
 	}
 }
 
-/* Runs f, turning any exception into a code. f returns 0 or a code. */
+/* Runs f, which returns 0 (or 1) or a code, turning any exception into a
+ * code. */
 template <typename F> int guard(F f) noexcept
 {
 	try {
@@ -103,6 +122,17 @@ template <typename F> int guard(F f) noexcept
 	}
 }
 
+/* guard() for the functions that need a writable database: f receives it. */
+template <typename F> int guard_writable(cm_xdb *db, F f) noexcept
+{
+	return guard([&] {
+		if (!db->writable)
+			return cm_error_set(CM_EINVAL, "the database is open read-only");
+		return f(*static_cast<Xapian::WritableDatabase *>(db->db));
+	});
+}
+
+/* *out (and *out_len unless NULL) = a malloc'd, NUL-terminated copy of s. */
 int copy_out(char **out, size_t *out_len, const std::string &s)
 {
 	char *p = static_cast<char *>(std::malloc(s.size() + 1));
@@ -116,11 +146,6 @@ int copy_out(char **out, size_t *out_len, const std::string &s)
 	return 0;
 }
 
-int need_writable(const cm_xdb *db)
-{
-	return db->wdb ? 0 : cm_error_set(CM_EINVAL, "the database is open read-only");
-}
-
 int need_ptr(const void *p, const char *what)
 {
 	return p ? 0 : cm_error_set(CM_EINVAL, "%s is NULL", what);
@@ -130,30 +155,14 @@ int need_ptr(const void *p, const char *what)
 
 extern "C" {
 
-#ifdef CM_ASAN
-/* libxapian 1.4.22's Database::check() deletes an object through a pointer
- * of another size, inside libxapian: under AddressSanitizer that would abort
- * every program that checks an index. Only that one report is turned off. */
-const char *__asan_default_options(void);
-const char *__asan_default_options(void)
-{
-	return "new_delete_type_mismatch=0";
-}
-#endif
-
 /* ---- databases ---------------------------------------------------------- */
 
 int cm_xdb_open(cm_xdb **out, const char *path)
 {
 	return guard([&] {
-		cm_xdb *h = new cm_xdb{nullptr, nullptr, false};
-		try {
-			h->db = new Xapian::Database(path);
-		} catch (...) {
-			delete h;
-			throw;
-		}
-		*out = h;
+		std::unique_ptr<Xapian::Database> db(new Xapian::Database(path));
+		*out = new cm_xdb{db.get(), false};
+		db.release();
 		return 0;
 	});
 }
@@ -168,15 +177,9 @@ int cm_xdb_open_writable(cm_xdb **out, const char *path, int mode)
 		case CM_XDB_CREATE: action = Xapian::DB_CREATE; break;
 		default: return cm_error_set(CM_EINVAL, "unknown open mode %d", mode);
 		}
-		cm_xdb *h = new cm_xdb{nullptr, nullptr, false};
-		try {
-			h->wdb = new Xapian::WritableDatabase(path, action);
-		} catch (...) {
-			delete h;
-			throw;
-		}
-		h->db = h->wdb;
-		*out = h;
+		std::unique_ptr<Xapian::Database> db(new Xapian::WritableDatabase(path, action));
+		*out = new cm_xdb{db.get(), true};
+		db.release();
 		return 0;
 	});
 }
@@ -185,9 +188,8 @@ int cm_xdb_free(cm_xdb *db)
 {
 	if (!db)
 		return 0;
+	/* close() aborts an open transaction, otherwise commits. */
 	int rc = guard([&] {
-		if (db->wdb && db->in_transaction)
-			db->wdb->cancel_transaction();
 		db->db->close();
 		return 0;
 	});
@@ -232,7 +234,7 @@ int cm_xdb_get_document(cm_xdoc **out, cm_xdb *db, cm_xdocid docid)
 {
 	return guard([&] {
 		if (docid == 0)
-			return cm_error_set(CM_ENOTFOUND, "document 0 does not exist");
+			return cm_error_set(CM_ENOTFOUND, "there is no document 0");
 		*out = new cm_xdoc{db->db->get_document(docid)};
 		return 0;
 	});
@@ -240,10 +242,10 @@ int cm_xdb_get_document(cm_xdoc **out, cm_xdb *db, cm_xdocid docid)
 
 int cm_xdb_add_document(cm_xdocid *out, cm_xdb *db, const cm_xdoc *doc)
 {
-	return guard([&] {
-		int rc = need_writable(db);
-		if (rc == 0 && (rc = need_ptr(doc, "document")) == 0)
-			*out = db->wdb->add_document(doc->doc);
+	return guard_writable(db, [&](Xapian::WritableDatabase &w) {
+		int rc = need_ptr(doc, "document");
+		if (rc == 0)
+			*out = w.add_document(doc->doc);
 		return rc;
 	});
 }
@@ -251,87 +253,69 @@ int cm_xdb_add_document(cm_xdocid *out, cm_xdb *db, const cm_xdoc *doc)
 int cm_xdb_replace_by_term(cm_xdocid *out, cm_xdb *db, const char *unique_term, size_t len,
 			   const cm_xdoc *doc)
 {
-	return guard([&] {
-		int rc = need_writable(db);
-		if (rc == 0 && (rc = need_ptr(doc, "document")) == 0)
-			*out = db->wdb->replace_document(std::string(unique_term, len), doc->doc);
+	return guard_writable(db, [&](Xapian::WritableDatabase &w) {
+		int rc = need_ptr(doc, "document");
+		if (rc == 0)
+			*out = w.replace_document(std::string(unique_term, len), doc->doc);
 		return rc;
 	});
 }
 
 int cm_xdb_replace_document(cm_xdb *db, cm_xdocid docid, const cm_xdoc *doc)
 {
-	return guard([&] {
-		int rc = need_writable(db);
-		if (rc == 0 && (rc = need_ptr(doc, "document")) == 0)
-			db->wdb->replace_document(docid, doc->doc);
+	return guard_writable(db, [&](Xapian::WritableDatabase &w) {
+		int rc = need_ptr(doc, "document");
+		if (rc == 0)
+			w.replace_document(docid, doc->doc);
 		return rc;
 	});
 }
 
 int cm_xdb_delete_by_term(cm_xdb *db, const char *unique_term, size_t len)
 {
-	return guard([&] {
-		int rc = need_writable(db);
-		if (rc == 0)
-			db->wdb->delete_document(std::string(unique_term, len));
-		return rc;
+	return guard_writable(db, [&](Xapian::WritableDatabase &w) {
+		w.delete_document(std::string(unique_term, len));
+		return 0;
 	});
 }
 
 int cm_xdb_delete_document(cm_xdb *db, cm_xdocid docid)
 {
-	return guard([&] {
-		int rc = need_writable(db);
-		if (rc == 0)
-			db->wdb->delete_document(docid);
-		return rc;
+	return guard_writable(db, [&](Xapian::WritableDatabase &w) {
+		w.delete_document(docid);
+		return 0;
 	});
 }
 
 int cm_xdb_begin_transaction(cm_xdb *db, int flushed)
 {
-	return guard([&] {
-		int rc = need_writable(db);
-		if (rc == 0) {
-			db->wdb->begin_transaction(flushed != 0);
-			db->in_transaction = true;
-		}
-		return rc;
+	return guard_writable(db, [&](Xapian::WritableDatabase &w) {
+		w.begin_transaction(flushed != 0);
+		return 0;
 	});
 }
 
 int cm_xdb_commit_transaction(cm_xdb *db)
 {
-	return guard([&] {
-		int rc = need_writable(db);
-		if (rc == 0) {
-			db->wdb->commit_transaction();
-			db->in_transaction = false;
-		}
-		return rc;
+	return guard_writable(db, [&](Xapian::WritableDatabase &w) {
+		w.commit_transaction();
+		return 0;
 	});
 }
 
 int cm_xdb_cancel_transaction(cm_xdb *db)
 {
-	return guard([&] {
-		int rc = need_writable(db);
-		if (rc == 0) {
-			db->wdb->cancel_transaction();
-			db->in_transaction = false;
-		}
-		return rc;
+	return guard_writable(db, [&](Xapian::WritableDatabase &w) {
+		w.cancel_transaction();
+		return 0;
 	});
 }
 
 int cm_xdb_commit(cm_xdb *db)
 {
-	return guard([&] {
-		int rc = need_writable(db);
-		if (rc == 0)
-			db->wdb->commit();
-		return rc;
+	return guard_writable(db, [&](Xapian::WritableDatabase &w) {
+		w.commit();
+		return 0;
 	});
 }
 
@@ -342,11 +326,9 @@ int cm_xdb_get_metadata(char **out, size_t *out_len, cm_xdb *db, const char *key
 
 int cm_xdb_set_metadata(cm_xdb *db, const char *key, const char *value, size_t len)
 {
-	return guard([&] {
-		int rc = need_writable(db);
-		if (rc == 0)
-			db->wdb->set_metadata(key, std::string(value, len));
-		return rc;
+	return guard_writable(db, [&](Xapian::WritableDatabase &w) {
+		w.set_metadata(key, std::string(value, len));
+		return 0;
 	});
 }
 
@@ -368,8 +350,11 @@ int cm_xdb_check(size_t *out_errors, char **out_report, const char *path)
 int cm_xdb_compact(const char *src, const char *dst)
 {
 	return guard([&] {
-		Xapian::Database db(src);
-		db.compact(dst);
+		struct stat st;
+		/* Xapian would compact into an existing directory, over its files. */
+		if (stat(dst, &st) == 0)
+			return cm_error_set(CM_EINVAL, "%s already exists", dst);
+		Xapian::Database(src).compact(dst);
 		return 0;
 	});
 }
@@ -464,16 +449,28 @@ int cm_xdoc_docid(cm_xdocid *out, cm_xdoc *doc)
 	});
 }
 
+/* These two cannot report a code: on an exception (which Xapian does not
+ * throw here) they record the error and return 0. */
 size_t cm_xsortable_serialise(char *buf, double value)
 {
-	std::string s = Xapian::sortable_serialise(value);
-	std::memcpy(buf, s.data(), s.size());
-	return s.size();
+	size_t n = 0;
+	guard([&] {
+		std::string s = Xapian::sortable_serialise(value);
+		std::memcpy(buf, s.data(), s.size());
+		n = s.size();
+		return 0;
+	});
+	return n;
 }
 
 double cm_xsortable_unserialise(const char *buf, size_t len)
 {
-	return Xapian::sortable_unserialise(std::string(buf, len));
+	double v = 0;
+	guard([&] {
+		v = Xapian::sortable_unserialise(std::string(buf, len));
+		return 0;
+	});
+	return v;
 }
 
 /* ---- iterators ---------------------------------------------------------- */
@@ -481,8 +478,8 @@ double cm_xsortable_unserialise(const char *buf, size_t len)
 int cm_xdoc_terms(cm_xterms **out, cm_xdoc *doc)
 {
 	return guard([&] {
-		*out = new cm_xterms{doc->doc.termlist_begin(), doc->doc.termlist_end(), "", "",
-				     false};
+		const Xapian::Document &d = doc->doc;
+		*out = new cm_xterms{d, d.termlist_begin(), d.termlist_end(), false, ""};
 		return 0;
 	});
 }
@@ -491,8 +488,8 @@ int cm_xdb_allterms(cm_xterms **out, cm_xdb *db, const char *prefix, size_t len)
 {
 	return guard([&] {
 		std::string p(prefix, len);
-		*out = new cm_xterms{db->db->allterms_begin(p), db->db->allterms_end(p), p, "",
-				     true};
+		*out = new cm_xterms{Xapian::Document(), db->db->allterms_begin(p),
+				     db->db->allterms_end(p), true, ""};
 		return 0;
 	});
 }
@@ -503,10 +500,11 @@ int cm_xterms_next(cm_xterms *it, const char **term, size_t *len, unsigned *coun
 		if (it->it == it->end)
 			return 0;
 		it->current = *it->it;
-		*count = it->by_termfreq ? it->it.get_termfreq() : it->it.get_wdf();
+		unsigned c = it->by_termfreq ? it->it.get_termfreq() : it->it.get_wdf();
 		++it->it;
 		*term = it->current.c_str();
 		*len = it->current.size();
+		*count = c;
 		return 1;
 	});
 }
@@ -530,9 +528,11 @@ int cm_xpostings_next(cm_xpostings *it, cm_xdocid *docid, unsigned *wdf)
 	return guard([&] {
 		if (it->it == it->end)
 			return 0;
-		*docid = *it->it;
-		*wdf = it->it.get_wdf();
+		cm_xdocid id = *it->it;
+		unsigned w = it->it.get_wdf();
 		++it->it;
+		*docid = id;
+		*wdf = w;
 		return 1;
 	});
 }
@@ -558,8 +558,9 @@ int cm_xpositions_next(cm_xpositions *it, cm_xtermpos *pos)
 	return guard([&] {
 		if (it->it == it->end)
 			return 0;
-		*pos = *it->it;
+		cm_xtermpos p = *it->it;
 		++it->it;
+		*pos = p;
 		return 1;
 	});
 }
@@ -584,8 +585,12 @@ int cm_xquery_combine(cm_xquery **out, enum cm_xop op, cm_xquery *const *subs, s
 		      unsigned window)
 {
 	return guard([&] {
+		/* C may pass any int, and loading an enum out of its range is
+		 * undefined in C++: read the bytes instead. */
+		std::underlying_type_t<enum cm_xop> code;
+		std::memcpy(&code, &op, sizeof code);
 		Xapian::Query::op xop;
-		switch (op) {
+		switch (code) {
 		case CM_XQ_AND: xop = Xapian::Query::OP_AND; break;
 		case CM_XQ_OR: xop = Xapian::Query::OP_OR; break;
 		case CM_XQ_AND_NOT: xop = Xapian::Query::OP_AND_NOT; break;
@@ -595,10 +600,12 @@ int cm_xquery_combine(cm_xquery **out, enum cm_xop op, cm_xquery *const *subs, s
 		case CM_XQ_NEAR: xop = Xapian::Query::OP_NEAR; break;
 		case CM_XQ_SYNONYM: xop = Xapian::Query::OP_SYNONYM; break;
 		case CM_XQ_MAX: xop = Xapian::Query::OP_MAX; break;
-		default: return cm_error_set(CM_EINVAL, "unknown query operator %d", (int)op);
+		default: return cm_error_set(CM_EINVAL, "unknown query operator %d", (int)code);
 		}
 		if (n == 0 || !subs)
 			return cm_error_set(CM_EINVAL, "an operator needs at least one subquery");
+		if (window && xop != Xapian::Query::OP_PHRASE && xop != Xapian::Query::OP_NEAR)
+			return cm_error_set(CM_EINVAL, "a window only applies to PHRASE and NEAR");
 		std::vector<Xapian::Query> v;
 		v.reserve(n);
 		for (size_t i = 0; i < n; i++) {
@@ -609,8 +616,8 @@ int cm_xquery_combine(cm_xquery **out, enum cm_xop op, cm_xquery *const *subs, s
 		if ((xop == Xapian::Query::OP_AND_NOT || xop == Xapian::Query::OP_AND_MAYBE ||
 		     xop == Xapian::Query::OP_FILTER) &&
 		    n > 2) {
-			/* Xapian takes these as binary, left-associative: first op (OR of
-			 * the rest) is what the header promises. */
+			/* Xapian folds these left to right; the header promises
+			 * first op (OR of the rest). */
 			Xapian::Query rest(Xapian::Query::OP_OR, v.begin() + 1, v.end());
 			*out = new cm_xquery{Xapian::Query(xop, v[0], rest)};
 			return 0;
@@ -624,7 +631,7 @@ int cm_xquery_value_range(cm_xquery **out, unsigned slot, const char *lo, size_t
 			  const char *hi, size_t hi_len)
 {
 	return guard([&] {
-		Xapian::Query q;
+		Xapian::Query q = Xapian::Query::MatchAll;
 		if (lo && hi)
 			q = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, std::string(lo, lo_len),
 					  std::string(hi, hi_len));
@@ -632,8 +639,6 @@ int cm_xquery_value_range(cm_xquery **out, unsigned slot, const char *lo, size_t
 			q = Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, std::string(lo, lo_len));
 		else if (hi)
 			q = Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, std::string(hi, hi_len));
-		else
-			q = Xapian::Query::MatchAll;
 		*out = new cm_xquery{q};
 		return 0;
 	});
@@ -643,12 +648,9 @@ int cm_xquery_scale(cm_xquery **out, double factor, const cm_xquery *sub)
 {
 	return guard([&] {
 		int rc = need_ptr(sub, "subquery");
-		if (rc == 0) {
-			if (factor < 0)
-				return cm_error_set(CM_EINVAL, "negative scale factor");
-			*out = new cm_xquery{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, sub->q,
-							   factor)};
-		}
+		if (rc == 0)
+			*out = new cm_xquery{
+				Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, sub->q, factor)};
 		return rc;
 	});
 }
@@ -690,7 +692,8 @@ void cm_xquery_free(cm_xquery *q)
 int cm_xquery_parse(cm_xquery **out, cm_xdb *db, const char *text, const char *prefix, int flags)
 {
 	return guard([&] {
-		Xapian::QueryParser qp;
+		if (flags & ~(CM_XQP_BOOLEAN | CM_XQP_PHRASE | CM_XQP_LOVEHATE))
+			return cm_error_set(CM_EINVAL, "unknown query parser flags %#x", flags);
 		unsigned xflags = 0;
 		if (flags & CM_XQP_BOOLEAN)
 			xflags |= Xapian::QueryParser::FLAG_BOOLEAN;
@@ -698,8 +701,10 @@ int cm_xquery_parse(cm_xquery **out, cm_xdb *db, const char *text, const char *p
 			xflags |= Xapian::QueryParser::FLAG_PHRASE;
 		if (flags & CM_XQP_LOVEHATE)
 			xflags |= Xapian::QueryParser::FLAG_LOVEHATE;
+		Xapian::QueryParser qp;
 		if (db)
 			qp.set_database(*db->db);
+		qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
 		qp.set_default_op(Xapian::Query::OP_OR);
 		*out = new cm_xquery{qp.parse_query(text, xflags, prefix ? prefix : "")};
 		return 0;
@@ -711,7 +716,7 @@ int cm_xquery_parse(cm_xquery **out, cm_xdb *db, const char *text, const char *p
 int cm_xenquire_new(cm_xenquire **out, cm_xdb *db)
 {
 	return guard([&] {
-		*out = new cm_xenquire(*db->db);
+		*out = new cm_xenquire{Xapian::Enquire(*db->db)};
 		return 0;
 	});
 }
@@ -751,7 +756,9 @@ int cm_xenquire_set_sort_by_value(cm_xenquire *e, unsigned slot, int reverse)
 int cm_xenquire_set_sort_by_docid(cm_xenquire *e)
 {
 	return guard([&] {
+		/* Equal weights everywhere, ties broken by ascending docid. */
 		e->enq.set_weighting_scheme(Xapian::BoolWeight());
+		e->enq.set_sort_by_relevance();
 		e->enq.set_docid_order(Xapian::Enquire::ASCENDING);
 		return 0;
 	});
@@ -767,12 +774,22 @@ int cm_xenquire_mset(cm_xmset **out, cm_xenquire *e, unsigned first, unsigned ma
 
 unsigned cm_xmset_size(const cm_xmset *m)
 {
-	return m ? m->mset.size() : 0;
+	unsigned n = 0;
+	guard([&] {
+		n = m->mset.size();
+		return 0;
+	});
+	return n;
 }
 
 unsigned cm_xmset_matches_estimated(const cm_xmset *m)
 {
-	return m ? m->mset.get_matches_estimated() : 0;
+	unsigned n = 0;
+	guard([&] {
+		n = m->mset.get_matches_estimated();
+		return 0;
+	});
+	return n;
 }
 
 int cm_xmset_get(const cm_xmset *m, unsigned i, cm_xdocid *docid, double *weight,
@@ -782,9 +799,12 @@ int cm_xmset_get(const cm_xmset *m, unsigned i, cm_xdocid *docid, double *weight
 		if (i >= m->mset.size())
 			return cm_error_set(CM_EINVAL, "item %u past the end of the result", i);
 		Xapian::MSetIterator it = m->mset[i];
-		*docid = *it;
-		*weight = it.get_weight();
-		*rank = it.get_rank();
+		cm_xdocid id = *it;
+		double w = it.get_weight();
+		unsigned r = it.get_rank();
+		*docid = id;
+		*weight = w;
+		*rank = r;
 		return 0;
 	});
 }
