@@ -680,13 +680,36 @@ static size_t find_line(const text *t, const char *lower)
 	return t->n;
 }
 
-static void identity(cm_citations *c, const text *t, const cm_dates *dates)
+/* The place of "Tuyên Quang, ngày 04 tháng 3 năm 2018": what precedes the
+ * comma on the line of the document's own written date. */
+static char *place_of(const cm_dates *dates, const char *in)
+{
+	for (size_t i = 0; i < dates->n; i++) {
+		const cm_date *d = &dates->v[i];
+		size_t a = d->start, b;
+		if (!d->in_self || d->end - d->start < 12)
+			continue;
+		while (a > 0 && in[a - 1] != '\n')
+			a--;
+		b = d->start;
+		while (b > a && (in[b - 1] == ' ' || in[b - 1] == ','))
+			b--;
+		while (a < b && (in[a] == ' ' || in[a] == '\t'))
+			a++;
+		if (b > a && b - a < 60 && memchr(in + a, ',', d->start - a))
+			return strndup(in + a, b - a);
+	}
+	return NULL;
+}
+
+static void identity(cm_citations *c, const text *t, const cm_dates *dates, const char *in)
 {
 	cm_identity *id = &c->self;
 	int si = self_index(c, t);
 	const char *heading = type_heading(t);
 
 	memcpy(id->date, dates->doc_date, sizeof id->date);
+	id->place = place_of(dates, in);
 	id->type = heading;
 	if (si >= 0) {
 		cm_citation *x = &c->v[si];
@@ -776,7 +799,7 @@ int cm_citations_extract(cm_citations **out, const char *in, size_t len, const c
 	share_list_attributes(c, &t);
 	if ((rc = scan_named(c, &t)) < 0)
 		goto cleanup;
-	identity(c, &t, dates);
+	identity(c, &t, dates, in);
 	inherit_years(c);
 	map_back(c, map);
 	*out = c;
@@ -802,6 +825,7 @@ void cm_citations_free(cm_citations *c)
 	free(c->named);
 	free(c->self.title);
 	free(c->self.issuer);
+	free(c->self.place);
 	free(c);
 }
 
@@ -834,6 +858,15 @@ int cm_citation_parse_ref(char out[CM_KEY_MAX], int *year, const char *ref)
 	free(canon);
 	free(lw);
 	return rc == 0 ? 0 : cm_error_set(CM_EINVAL, "no document number in '%s' (e.g. 25-NQ/TW)", ref);
+}
+
+const char *cm_citation_issuer_code(const char *symbol)
+{
+	const char *slash = strchr(symbol, '/'), *dash = strchr(symbol, '-');
+
+	if (slash && slash[1])
+		return slash + 1;
+	return dash && dash[1] ? dash + 1 : NULL;
 }
 
 const char *cm_citation_type_code(const char *type)

@@ -74,6 +74,7 @@ static int add_self(cm_xdoc *xdoc, json_object *data, const cm_identity *id)
 	json_object_object_add(self, "date", str_or_null(id->date));
 	json_object_object_add(self, "title", str_or_null(id->title));
 	json_object_object_add(self, "issuer", str_or_null(id->issuer));
+	json_object_object_add(self, "place", str_or_null(id->place));
 	json_object_object_add(data, "self", self);
 	json_object_object_add(data, "type", str_or_null(id->type));
 	json_object_object_add(data, "number", id->number[0] ? json_object_new_string(id->key) : NULL);
@@ -81,6 +82,8 @@ static int add_self(cm_xdoc *xdoc, json_object *data, const cm_identity *id)
 		rc = add_key_terms(xdoc, "XN", id->key);
 	if (rc == 0 && code)
 		rc = add_term(xdoc, "XT", code);
+	if (rc == 0 && cm_citation_issuer_code(id->symbol))
+		rc = add_term(xdoc, "XI", cm_citation_issuer_code(id->symbol));
 	if (rc == 0 && id->date[0]) {
 		snprintf(year, sizeof year, "%.4s", id->date);
 		rc = add_term(xdoc, "Y", year);

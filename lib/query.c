@@ -230,7 +230,7 @@ static int filter_term(cm_xquery **out, const char *prefix, const char *value)
 	return rc;
 }
 
-/* field:VALUE filters: date:, cites:, type:, year:. 0 with *out unset when
+/* field:VALUE filters: date:, cites:, type:, issuer:, year:. 0 with *out unset when
  * the word is no field. */
 static int field_query(cm_xquery **out, int *is_field, parser *p, const char *w, size_t n)
 {
@@ -262,6 +262,8 @@ static int field_query(cm_xquery **out, int *is_field, parser *p, const char *w,
 			return cm_error_set(CM_EINVAL, "unknown document type '%s'", value);
 		return filter_term(out, "XT", cm_citation_type_code(type));
 	}
+	if (k == 6 && !memcmp(w, "issuer", 6))
+		return filter_term(out, "XI", value);
 	if (k == 4 && !memcmp(w, "year", 4)) {
 		if (strlen(value) != 4 || strspn(value, "0123456789") != 4)
 			return cm_error_set(CM_EINVAL, "year: needs four digits, not '%s'", value);

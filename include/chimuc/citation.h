@@ -49,6 +49,7 @@ typedef struct {
 	char number[32], symbol[96], key[CM_KEY_MAX];
 	char date[CM_ISO_MAX];
 	char *title, *issuer;    /* or NULL */
+	char *place;             /* "Tuyên Quang" of "Tuyên Quang, ngày …", or NULL */
 	size_t start, end;       /* the surface of the identity, or 0, 0 */
 } cm_identity;
 
@@ -81,6 +82,10 @@ void cm_citations_free(cm_citations *c);
  * "15/2020/NĐ-CP") as a key without year in out and the year (or 0).
  * Errors: CM_EINVAL when it holds no symbol. */
 int cm_citation_parse_ref(char out[CM_KEY_MAX], int *year, const char *ref);
+
+/* The issuing body's code in a symbol: "TW" of "NQ/TW", "BDVTW-ĐĐHNBVN" of
+ * "KH/BDVTW-ĐĐHNBVN", "UBND" of "QĐ-UBND"; NULL if none. Borrowed from symbol. */
+const char *cm_citation_issuer_code(const char *symbol);
 
 /* The short code of a type ("NQ" for Nghị quyết), or NULL. */
 const char *cm_citation_type_code(const char *type);

@@ -8,6 +8,8 @@
  *                       date:2024-06-15, date:2024-06, date:2024-06..2024-12
  *   cites:25-NQ/TW      documents citing it (cites:25-NQ/TW@2013: that one)
  *   type:KH, year:2018  documents of that type, of that year
+ *   issuer:BDVTW        documents issued by that body (the code after the
+ *                       type in their own number: KH/BDVTW)
  * A word that is a document number ranks the documents citing it first.
  *
  * A word typed with diacritics matches exactly that word (case and tone
