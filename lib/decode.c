@@ -1,6 +1,10 @@
-/* decode.c: turns a file's bytes into valid UTF-8: UTF-8 is copied with each
- * invalid sequence replaced by U+FFFD (and counted); UTF-16 with a BOM is
- * converted. Legacy 8-bit encodings are not handled here. */
+/* decode.c: turns a file's bytes into valid UTF-8. UTF-8 is copied byte for
+ * byte but for invalid sequences (overlong, surrogate, truncated, stray
+ * continuation, past U+10FFFF), each replaced by U+FFFD and counted the way
+ * ICU's U8_NEXT splits them (maximal subparts). Input that opens with a
+ * UTF-16 BOM is converted from UTF-16 (BOM dropped; lone surrogates and an
+ * odd last byte become U+FFFD). One pass measures, one writes: linear, one
+ * allocation of the exact size. Legacy 8-bit encodings are not handled. */
 #include "chimuc/text.h"
 
 #include <stdlib.h>
@@ -10,49 +14,62 @@
 #include <unicode/utf8.h>
 
 #include "chimuc/error.h"
+#include "vnchar.h"
 
 #define REPLACEMENT 0xFFFD
 
-static int from_utf8(char *out, size_t *out_len, size_t *invalid, const char *in, size_t len)
+/* Copies n bytes to out + o unless out is NULL (measuring); returns n. */
+static size_t put(char *out, size_t o, const char *src, size_t n)
 {
-	size_t o = 0, i = 0;
+	if (out && n)
+		memcpy(out + o, src, n);
+	return n;
+}
+
+static size_t put_cp(char *out, size_t o, UChar32 c)
+{
+	int32_t k = 0;
+
+	if (!out)
+		return (size_t)U8_LENGTH(c);
+	U8_APPEND_UNSAFE(out + o, k, c);
+	return (size_t)k;
+}
+
+/* The repaired UTF-8 of in, written to out unless out is NULL; its length. */
+static size_t from_utf8(char *out, size_t *invalid, const char *in, size_t len)
+{
+	size_t o = 0, i = 0, valid_from = 0;
 
 	while (i < len) {
-		int32_t j = 0, n = len - i > INT32_MAX ? INT32_MAX : (int32_t)(len - i);
-		UChar32 c;
+		size_t at = i;
 		if ((unsigned char)in[i] < 0x80) {
-			out[o++] = in[i++];
+			i++;
 			continue;
 		}
-		U8_NEXT(in + i, j, n, c);
-		if (c < 0) {
-			int32_t k = 0;
-			U8_APPEND_UNSAFE(out + o, k, REPLACEMENT);
-			o += (size_t)k;
-			(*invalid)++;
-		} else {
-			memcpy(out + o, in + i, (size_t)j);
-			o += (size_t)j;
-		}
-		i += (size_t)j;
+		if (cm_u8_next(in, len, &i) >= 0)
+			continue;
+		o += put(out, o, in + valid_from, at - valid_from);
+		o += put_cp(out, o, REPLACEMENT);
+		(*invalid)++;
+		valid_from = i;
 	}
-	*out_len = o;
-	return 0;
+	return o + put(out, o, in + valid_from, len - valid_from);
 }
 
-static unsigned unit16(const unsigned char *p, int big)
+static UChar32 unit16(const unsigned char *p, int big)
 {
-	return big ? (unsigned)(p[0] << 8 | p[1]) : (unsigned)(p[1] << 8 | p[0]);
+	return big ? (UChar32)(p[0] << 8 | p[1]) : (UChar32)(p[1] << 8 | p[0]);
 }
 
-static void from_utf16(char *out, size_t *out_len, size_t *invalid, const unsigned char *in,
-		       size_t len, int big)
+/* The UTF-8 of UTF-16 in (after its 2-byte BOM), as from_utf8. */
+static size_t from_utf16(char *out, size_t *invalid, const unsigned char *in, size_t len,
+			 int big)
 {
-	size_t o = 0, i = 2; /* after the BOM */
+	size_t o = 0, i = 2;
 
 	while (i + 1 < len) {
-		UChar32 c = (UChar32)unit16(in + i, big);
-		int32_t k = 0;
+		UChar32 c = unit16(in + i, big);
 		i += 2;
 		if (U16_IS_LEAD(c) && i + 1 < len && U16_IS_TRAIL(unit16(in + i, big))) {
 			c = U16_GET_SUPPLEMENTARY(c, unit16(in + i, big));
@@ -61,38 +78,50 @@ static void from_utf16(char *out, size_t *out_len, size_t *invalid, const unsign
 			c = REPLACEMENT;
 			(*invalid)++;
 		}
-		U8_APPEND_UNSAFE(out + o, k, c);
-		o += (size_t)k;
+		o += put_cp(out, o, c);
 	}
-	if (i < len) { /* an odd final byte */
-		int32_t k = 0;
-		U8_APPEND_UNSAFE(out + o, k, REPLACEMENT);
-		o += (size_t)k;
+	if (i < len) {
+		o += put_cp(out, o, REPLACEMENT);
 		(*invalid)++;
 	}
-	*out_len = o;
+	return o;
+}
+
+enum { ENC_UTF8, ENC_UTF16LE, ENC_UTF16BE };
+
+static const char *const encoding_names[] = {"UTF-8", "UTF-16LE", "UTF-16BE"};
+
+static int detect(const char *in, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)in;
+
+	if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+		return ENC_UTF16LE;
+	if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+		return ENC_UTF16BE;
+	return ENC_UTF8;
+}
+
+static size_t convert(char *out, size_t *invalid, const char *in, size_t len, int enc)
+{
+	if (enc == ENC_UTF8)
+		return from_utf8(out, invalid, in, len);
+	return from_utf16(out, invalid, (const unsigned char *)in, len, enc == ENC_UTF16BE);
 }
 
 int cm_text_decode(char **out, size_t *out_len, cm_decode_info *info, const char *in, size_t len)
 {
-	const unsigned char *u = (const unsigned char *)in;
-	int le = len >= 2 && u[0] == 0xFF && u[1] == 0xFE;
-	int be = len >= 2 && u[0] == 0xFE && u[1] == 0xFF;
-	cm_decode_info di = {0, "UTF-8"};
+	int enc = detect(in, len);
+	cm_decode_info di = {0, encoding_names[enc]};
+	size_t n, ignored = 0;
 	char *buf;
-	size_t n;
 
-	/* Worst cases: 1 invalid byte -> 3 bytes; 2 UTF-16 bytes -> 3 bytes. */
-	if (len > (SIZE_MAX - 1) / 3)
-		return cm_error_set(CM_ELIMIT, "input too large");
-	if (!(buf = malloc(3 * len + 1)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
-	if (le || be) {
-		di.encoding = le ? "UTF-16LE" : "UTF-16BE";
-		from_utf16(buf, &n, &di.invalid, u, len, be);
-	} else {
-		from_utf8(buf, &n, &di.invalid, in, len);
-	}
+	if (len > SIZE_MAX / 4)
+		return cm_error_set(CM_ENOMEM, "input of %zu bytes is too large", len);
+	n = convert(NULL, &di.invalid, in, len, enc);
+	if (!(buf = malloc(n + 1)))
+		return cm_error_set(CM_ENOMEM, "out of memory decoding %zu bytes", len);
+	convert(buf, &ignored, in, len, enc);
 	buf[n] = '\0';
 	*out = buf;
 	*out_len = n;

@@ -1,19 +1,29 @@
-/* tokenize.c: splits text into tokens (runs of letters, marks and digits)
- * and gives each its exact term (NFC, canonical tone placement, case
- * folded) and folded term (no diacritics, đ -> d). ASCII tokens never touch
- * ICU; no token allocates. Tokens whose term would pass CM_TERM_MAX bytes
- * are skipped whole. It does not know about stopwords or the index. */
+/* tokenize.c: splits text into tokens (maximal runs of letters, marks and
+ * decimal digits; everything else separates) and gives each its exact term
+ * (NFC, traditional tone placement, full case folding) and folded term (the
+ * exact term without diacritics, đ written d). ASCII tokens are lowercased
+ * here without ICU; others go through ICU in stack buffers, so no token
+ * allocates. Tokens whose term would pass CM_TERM_MAX bytes are skipped
+ * whole, and so are runs of marks alone (their folded term is empty). It
+ * knows nothing of stopwords or the index. */
 #include "chimuc/text.h"
 
 #include <string.h>
 
-#include <unicode/utf8.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
 
 #include "chimuc/error.h"
-#include "cluster.h"
+#include "vnchar.h"
 
-/* Clusters a token may have (each yields at least one byte of term). */
-#define TOKEN_CLUSTERS CM_TERM_MAX
+/* NFC and case folding shrink UTF-8 at most threefold (the Kelvin sign,
+ * Hangul jamo), so a longer word can make no term of CM_TERM_MAX bytes: it
+ * is skipped unread. Room in UTF-16 for the NFC of a word (case folding
+ * never shortens UTF-16, so more than CM_TERM_MAX units is already too
+ * long) and for the NFD of a term (at most four units per unit). */
+#define SOURCE_MAX (4 * CM_TERM_MAX)
+#define NFC_MAX (2 * CM_TERM_MAX)
+#define NFD_MAX (4 * CM_TERM_MAX)
 
 void cm_tokenizer_init(cm_tokenizer *t, const char *text, size_t len)
 {
@@ -22,35 +32,48 @@ void cm_tokenizer_init(cm_tokenizer *t, const char *text, size_t len)
 	t->pos = 0;
 }
 
-static UChar32 next_cp(const cm_tokenizer *t, size_t at, size_t *after)
+/* Moves t->pos to the start of the next word; 0 if there is none. */
+static int skip_separators(cm_tokenizer *t)
 {
-	int32_t j = 0, n = t->len - at > INT32_MAX ? INT32_MAX : (int32_t)(t->len - at);
-	UChar32 c;
+	while (t->pos < t->len) {
+		unsigned char b = (unsigned char)t->text[t->pos];
+		size_t next = t->pos;
+		UChar32 c;
 
-	U8_NEXT(t->text + at, j, n, c);
-	*after = at + (size_t)j;
-	return c;
+		if (b < 0x80) {
+			if (cm_is_word_char(b))
+				return 1;
+			t->pos++;
+			continue;
+		}
+		c = cm_u8_next(t->text, t->len, &next);
+		if (c >= 0 && cm_is_word_char(c))
+			return 1;
+		t->pos = next;
+	}
+	return 0;
 }
 
-/* The end of the word that starts at start. */
-static size_t word_end(const cm_tokenizer *t, size_t start, int *ascii)
+/* The end of the word that starts at p; *ascii is 1 if it is all ASCII. */
+static size_t word_end(const cm_tokenizer *t, size_t p, int *ascii)
 {
-	size_t p = start, after;
-
 	*ascii = 1;
 	while (p < t->len) {
 		unsigned char b = (unsigned char)t->text[p];
+		size_t next = p;
+		UChar32 c;
+
 		if (b < 0x80) {
-			if (!((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')))
+			if (!cm_is_word_char(b))
 				break;
 			p++;
 			continue;
 		}
-		UChar32 c = next_cp(t, p, &after);
+		c = cm_u8_next(t->text, t->len, &next);
 		if (c < 0 || !cm_is_word_char(c))
 			break;
 		*ascii = 0;
-		p = after;
+		p = next;
 	}
 	return p;
 }
@@ -59,7 +82,7 @@ static void ascii_terms(cm_token *tok, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
-		tok->exact[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		tok->exact[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
 	}
 	tok->exact[n] = '\0';
 	tok->exact_len = n;
@@ -67,72 +90,120 @@ static void ascii_terms(cm_token *tok, const char *s, size_t n)
 	tok->folded_len = n;
 }
 
-/* The folded form of one cluster: its case-folded base without marks. */
-static int fold_cluster(char *out, size_t cap, const cm_cluster *c)
+/* 0, 1 when e says a buffer was too small (the term is too long), or a
+ * negative code for any other ICU failure. */
+static int icu_status(UErrorCode e)
 {
-	cm_cluster bare = *c;
-
-	bare.nmarks = 0;
-	if (bare.base == 0x110 || bare.base == 0x111) /* Đ đ */
-		bare.base = 'd';
-	return cm_cluster_compose(out, cap, &bare, 1);
+	if (U_SUCCESS(e))
+		return 0;
+	if (e == U_BUFFER_OVERFLOW_ERROR)
+		return 1;
+	return cm_error_set(e == U_MEMORY_ALLOCATION_ERROR ? CM_ENOMEM : CM_ERROR,
+			    "tokenizer: %s", u_errorName(e));
 }
 
-/* Fills tok's terms from the word [start, end); 0 if they are too long. */
-static int unicode_terms(cm_token *tok, const cm_tokenizer *t, size_t start, size_t end)
+/* The NFC word s[0, n) gets its tone placed. */
+static void place_tone(UChar *s, int32_t n)
 {
-	cm_cluster c[TOKEN_CLUSTERS];
-	size_t n = 0, pos = start, e = 0, f = 0;
+	UChar32 first, second;
 
-	while (pos < end) {
-		if (n == TOKEN_CLUSTERS)
-			return 0;
-		cm_cluster_read(&c[n++], t->text, end, &pos);
+	if (n < 2)
+		return;
+	first = s[n - 2];
+	second = s[n - 1];
+	if (cm_tone_pair(&first, &second, n >= 3 ? s[n - 3] : 0)) {
+		s[n - 2] = (UChar)first; /* a toned o or u, in the BMP */
+		s[n - 1] = (UChar)second;
 	}
-	cm_tone_canonicalize(c, n);
-	for (size_t i = 0; i < n; i++) {
-		int k = cm_cluster_compose(tok->exact + e, CM_TERM_MAX - e, &c[i], 1);
-		int m = fold_cluster(tok->folded + f, CM_TERM_MAX - f, &c[i]);
-		if (k < 0 || m < 0)
-			return 0;
-		e += (size_t)k;
-		f += (size_t)m;
+}
+
+/* Drops the marks of s (NFD) in place and writes đ as d; the new length. */
+static int32_t strip_marks(UChar *s, int32_t n)
+{
+	int32_t i = 0, k = 0;
+
+	while (i < n) {
+		UChar32 c;
+		U16_NEXT_UNSAFE(s, i, c);
+		if (cm_is_mark(c))
+			continue;
+		U16_APPEND_UNSAFE(s, k, c == 0x111 ? 'd' : c);
 	}
-	tok->exact[e] = '\0';
-	tok->folded[f] = '\0';
-	tok->exact_len = e;
-	tok->folded_len = f;
-	return 1;
+	return k;
+}
+
+/* Writes s as NUL-terminated UTF-8 into out (room for CM_TERM_MAX bytes and
+ * the NUL) and its length into *len; 1 if it does not fit. */
+static int to_term(char *out, size_t *len, const UChar *s, int32_t n)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t m = 0;
+	int rc;
+
+	u_strToUTF8(out, CM_TERM_MAX, &m, s, n, &e);
+	if ((rc = icu_status(e)))
+		return rc;
+	out[m] = '\0';
+	*len = (size_t)m;
+	return 0;
+}
+
+/* Fills tok's terms from the word s (n <= SOURCE_MAX bytes of valid UTF-8):
+ * 1, 0 when the word yields no term, or a negative code. */
+static int unicode_terms(cm_token *tok, const char *s, size_t n)
+{
+	const UNormalizer2 *nfc = cm_nfc(), *nfd = cm_nfd();
+	UChar src[SOURCE_MAX], composed[NFC_MAX], exact[CM_TERM_MAX], bare[NFD_MAX];
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t ns = 0, nn, ne, nb;
+	int rc;
+
+	if (!nfc || !nfd)
+		return cm_error_set(CM_ERROR, "ICU normalization data unavailable");
+	u_strFromUTF8(src, SOURCE_MAX, &ns, s, (int32_t)n, &e);
+	nn = unorm2_normalize(nfc, src, ns, composed, NFC_MAX, &e);
+	if ((rc = icu_status(e)))
+		return rc < 0 ? rc : 0;
+	place_tone(composed, nn);
+	ne = u_strFoldCase(exact, CM_TERM_MAX, composed, nn, U_FOLD_CASE_DEFAULT, &e);
+	if ((rc = icu_status(e)) || (rc = to_term(tok->exact, &tok->exact_len, exact, ne)))
+		return rc < 0 ? rc : 0;
+	nb = unorm2_normalize(nfd, exact, ne, bare, NFD_MAX, &e);
+	if ((rc = icu_status(e)))
+		return rc < 0 ? rc : 0;
+	nb = strip_marks(bare, nb);
+	nn = unorm2_normalize(nfc, bare, nb, composed, NFC_MAX, &e);
+	if ((rc = icu_status(e)) || (rc = to_term(tok->folded, &tok->folded_len, composed, nn)))
+		return rc < 0 ? rc : 0;
+	return tok->folded_len > 0;
 }
 
 int cm_tokenizer_next(cm_tokenizer *t, cm_token *out)
 {
-	while (t->pos < t->len) {
-		size_t start = t->pos, end, after;
-		unsigned char b = (unsigned char)t->text[start];
-		int ascii;
+	cm_token tok;
 
-		if (b < 0x80 ? !((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
-				 (b >= '0' && b <= '9'))
-			     : !cm_is_word_char(next_cp(t, start, &after))) {
-			t->pos = b < 0x80 ? start + 1 : after;
-			if (t->pos <= start) /* invalid byte: step over it */
-				t->pos = start + 1;
-			continue;
-		}
+	while (skip_separators(t)) {
+		size_t start = t->pos, end;
+		int ascii, rc;
+
 		end = word_end(t, start, &ascii);
 		t->pos = end;
-		out->start = start;
-		out->end = end;
-		if (ascii) {
-			if (end - start > CM_TERM_MAX)
-				continue;
+		if (ascii && end - start <= CM_TERM_MAX) {
 			ascii_terms(out, t->text + start, end - start);
+			out->start = start;
+			out->end = end;
 			return 1;
 		}
-		if (end - start > 4 * CM_TERM_MAX || !unicode_terms(out, t, start, end))
+		if (ascii || end - start > SOURCE_MAX)
 			continue;
-		return 1;
+		if ((rc = unicode_terms(&tok, t->text + start, end - start)) < 0)
+			return rc;
+		if (rc) {
+			tok.start = start;
+			tok.end = end;
+			*out = tok;
+			return 1;
+		}
 	}
 	return 0;
 }
