@@ -280,6 +280,10 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 					 term, self_str(match, "title"));
 		if (x->date[0] && d && strcmp(d, x->date))
 			problem(e, "the draft dates it %s but the corpus document is dated %s", x->date, d);
+		if (x->issuer && self_str(match, "issuer") && !strstr(self_str(match, "issuer"), x->issuer) &&
+		    !strstr(x->issuer, self_str(match, "issuer")))
+			problem(e, "the draft names the issuer \"%s\" but the corpus document is issued by \"%s\"",
+				x->issuer, self_str(match, "issuer"));
 	} else if (x->year && citing.n == 0 && nyears > 0) {
 		char known[128] = "";
 		for (size_t i = 0; i < nyears; i++)
@@ -302,7 +306,7 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 	if ((x->flags & CM_CITE_TYPE_MISMATCH) || json_object_array_length(e->problems) > 0) {
 		for (size_t i = 0; i < json_object_array_length(e->problems); i++) {
 			const char *p = json_object_get_string(json_object_array_get_idx(e->problems, i));
-			if (strstr(p, "contradicts") || strstr(p, "dates it"))
+			if (strstr(p, "contradicts") || strstr(p, "dates it") || strstr(p, "names the issuer"))
 				e->status = "inconsistent";
 		}
 	}

@@ -42,6 +42,11 @@ check "wrong dash or space in the symbol" jq -s -e '.[0].problems | any(test("wr
 check "unusual date form" jq -s -e '.[0].problems | any(test("unusual date form"))' "$WORK/f.jsonl" >/dev/null
 check "one document with different dates" jq -s -e '.[1].problems | any(test("different dates"))' "$WORK/f.jsonl" >/dev/null
 
+printf 'Căn cứ Kế hoạch số 1600-KH/BDVTW, ngày 28/02/2018 của Bộ Chính trị.\n' >"$WORK/issuer.txt"
+"$CHIMUC" map --db "$db" --json "$WORK/issuer.txt" >"$WORK/i.jsonl"
+same "an issuer that does not match: inconsistent" "$(jq -r .status "$WORK/i.jsonl")" inconsistent
+check "and says which" jq -e '.problems | any(test("names the issuer"))' "$WORK/i.jsonl" >/dev/null
+
 # outputs
 "$CHIMUC" map --db "$db" --format graphml "$WORK/draft.txt" >"$WORK/m.graphml"
 check "GraphML parses" xmllint --noout "$WORK/m.graphml"
