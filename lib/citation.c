@@ -837,8 +837,10 @@ int cm_citation_parse_ref(char out[CM_KEY_MAX], int *year, const char *ref)
 	const char *at = strchr(ref, '@');
 	int rc = CM_EINVAL;
 
-	if ((rc = cm_text_canon(&canon, &clen, NULL, ref, at ? (size_t)(at - ref) : len)) < 0)
-		return rc;
+	int crc = cm_text_canon(&canon, &clen, NULL, ref, at ? (size_t)(at - ref) : len);
+
+	if (crc < 0)
+		return crc;
 	if ((lw = malloc(clen + 1))) {
 		text t;
 		lower_copy(lw, canon, clen);
