@@ -25,6 +25,7 @@ check: deps
 	cmake -S . -B $(CHECK_DIR) -DCMAKE_BUILD_TYPE=Debug -DCHIMUC_SANITIZE=ON
 	cmake --build $(CHECK_DIR) -j$(JOBS)
 	cd $(CHECK_DIR) && ctest --output-on-failure -j$(JOBS)
+	$(MAKE) build
 	$(MAKE) fuzz-build
 	cd $(FUZZ_DIR) && ctest --output-on-failure -j$(JOBS) -L fuzz
 

@@ -130,6 +130,37 @@ static int end_ok(const scan *sc, size_t at)
 	return !(c == '.' && at + 1 < sc->n && is_digit(sc->s[at + 1]));
 }
 
+/* ISO forms written digit by digit: y 0..9999, m and d 0..99 (callers
+ * validate them first). q is a quarter 1..4. */
+static void iso_write(char out[CM_ISO_MAX], int y, int m, int d, int q)
+{
+	char *p = out;
+
+	if (y >= 0) {
+		*p++ = (char)('0' + y / 1000 % 10);
+		*p++ = (char)('0' + y / 100 % 10);
+		*p++ = (char)('0' + y / 10 % 10);
+		*p++ = (char)('0' + y % 10);
+	} else {
+		*p++ = '-';
+	}
+	*p++ = '-';
+	if (q > 0) {
+		*p++ = 'Q';
+		*p++ = (char)('0' + q % 10);
+		*p = '\0';
+		return;
+	}
+	*p++ = (char)('0' + m / 10 % 10);
+	*p++ = (char)('0' + m % 10);
+	if (d > 0) {
+		*p++ = '-';
+		*p++ = (char)('0' + d / 10 % 10);
+		*p++ = (char)('0' + d % 10);
+	}
+	*p = '\0';
+}
+
 static int push(scan *sc, size_t start, size_t end, const char *iso)
 {
 	cm_date *d;
@@ -168,7 +199,7 @@ static int numeric_full(const scan *sc, size_t *at, char iso[CM_ISO_MAX])
 	p++;
 	if (!year4(sc, &p, &y) || !end_ok(sc, p) || !valid_day(y, m, d))
 		return 0;
-	snprintf(iso, CM_ISO_MAX, "%04d-%02d-%02d", y, m, d);
+	iso_write(iso, y, m, d, 0);
 	*at = p;
 	return 1;
 }
@@ -239,7 +270,7 @@ static int scan_numeric(scan *sc, size_t *at)
 	if (!((start > 0 && sc->s[start - 1] == '(' && p < sc->n && sc->s[p] == ')') ||
 	      (back_over_ngay(sc, start, &had_ngay), had_ngay)))
 		return 0;
-	snprintf(iso, sizeof iso, "--%02d-%02d", m, d);
+	iso_write(iso, -1, m, d, 0);
 	*at = p;
 	return push(sc, start, p, iso);
 }
@@ -272,7 +303,7 @@ static int scan_written(scan *sc, size_t *at)
 	p = skip_spaces(sc, p + k);
 	if (!year4(sc, &p, &y) || !valid_day(y, m, d))
 		return 0;
-	snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+	iso_write(iso, y, m, d, 0);
 	k = *at;
 	*at = p;
 	return push(sc, k, p, iso) < 0 ? -1 : 1;
@@ -300,7 +331,7 @@ static int scan_month(scan *sc, size_t *at)
 	}
 	if (!year4(sc, &p, &y) || !end_ok(sc, p))
 		return 0;
-	snprintf(iso, sizeof iso, "%04d-%02d", y, m);
+	iso_write(iso, y, m, 0, 0);
 	k = *at;
 	*at = p;
 	return push(sc, k, p, iso) < 0 ? -1 : 1;
@@ -330,7 +361,7 @@ static int scan_quarter(scan *sc, size_t *at)
 	p++;
 	if (!year4(sc, &p, &y) || !end_ok(sc, p))
 		return 0;
-	snprintf(iso, sizeof iso, "%04d-Q%d", y, q);
+	iso_write(iso, y, 0, 0, q);
 	k = *at;
 	*at = p;
 	return push(sc, k, p, iso) < 0 ? -1 : 1;
@@ -669,17 +700,17 @@ int cm_date_parse_user(char out[CM_ISO_MAX], const char *s)
 	int a, b, c, n = 0;
 
 	if (sscanf(s, "--%2d-%2d%n", &a, &b, &n) == 2 && !s[n] && valid_day(0, a, b))
-		return snprintf(out, CM_ISO_MAX, "--%02d-%02d", a, b), 0;
+		return iso_write(out, -1, a, b, 0), 0;
 	if (sscanf(s, "%4d-%2d-%2d%n", &a, &b, &c, &n) == 3 && !s[n] && valid_day(a, b, c))
-		return snprintf(out, CM_ISO_MAX, "%04d-%02d-%02d", a, b, c), 0;
+		return iso_write(out, a, b, c, 0), 0;
 	if (sscanf(s, "%2d/%2d/%4d%n", &a, &b, &c, &n) == 3 && !s[n] && valid_day(c, b, a))
-		return snprintf(out, CM_ISO_MAX, "%04d-%02d-%02d", c, b, a), 0;
+		return iso_write(out, c, b, a, 0), 0;
 	if (sscanf(s, "%4d-%2d%n", &a, &b, &n) == 2 && !s[n] && a > 999 && b >= 1 && b <= 12)
-		return snprintf(out, CM_ISO_MAX, "%04d-%02d", a, b), 0;
+		return iso_write(out, a, b, 0, 0), 0;
 	if (sscanf(s, "%2d/%4d%n", &a, &b, &n) == 2 && !s[n] && b > 999 && a >= 1 && a <= 12)
-		return snprintf(out, CM_ISO_MAX, "%04d-%02d", b, a), 0;
+		return iso_write(out, b, a, 0, 0), 0;
 	if (sscanf(s, "%2d/%2d%n", &a, &b, &n) == 2 && !s[n] && valid_day(0, b, a))
-		return snprintf(out, CM_ISO_MAX, "--%02d-%02d", b, a), 0;
+		return iso_write(out, -1, b, a, 0), 0;
 	return cm_error_set(CM_EINVAL, "not a date: '%s' (use 15/10, 15/10/2024, 2024-10-15, "
 			    "2024-06 or 6/2024)", s);
 }

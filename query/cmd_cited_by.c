@@ -102,7 +102,7 @@ static int seen_path(char **seen, size_t n, const char *path)
 static int run(const options *o, cm_xdb *db, const char *ref)
 {
 	target queue[256];
-	char *seen[1024], term[CM_KEY_MAX + 4], xt[8] = "";
+	char *seen[1024], term[CM_KEY_MAX + 16], xt[8] = "";
 	size_t nq = 0, nseen = 0, shown = 0;
 	int years[16], rc = 0, ambiguous = 0;
 	size_t nyears;
@@ -130,9 +130,9 @@ static int run(const options *o, cm_xdb *db, const char *ref)
 		const target *t = &queue[qi];
 		cm_doclist l = {0};
 		if (t->year)
-			snprintf(term, sizeof term, "XC%s@%d", t->base, t->year);
+			snprintf(term, sizeof term, "XC%.*s@%d", CM_KEY_MAX - 1, t->base, t->year);
 		else
-			snprintf(term, sizeof term, "XC%s", t->base);
+			snprintf(term, sizeof term, "XC%.*s", CM_KEY_MAX - 1, t->base);
 		if ((rc = cm_doclist_by_term(&l, db, term, xt[0] ? xt : NULL)) < 0)
 			break;
 		for (size_t i = 0; i < l.n; i++) {
