@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs the main job on the sample corpus: indexes corpus/*.txt into a local
-# index, shows its size, runs example searches, then reindexes to show that
-# nothing changed. Usage: scripts/demo.sh BUILD_DIR DB_DIR
+# index, shows its size, runs example searches, who cites a resolution, the
+# deadlines of 15/10 and of June 2024, a draft's citation map, checks the
+# index, then reindexes to show that nothing changed. Usage: scripts/demo.sh BUILD_DIR DB_DIR
 set -eu
 build=${1:?build directory}
 db=${2:?index directory}
@@ -21,4 +22,13 @@ run "$bin/chimuc" search --db "$db" --limit 3 dan van kheo
 run "$bin/chimuc" search --db "$db" --limit 3 '"Tỉnh uỷ"'
 run "$bin/chimuc" search --db "$db" --limit 3 '"công tác dân vận" NOT "Hội Nhà báo"'
 run "$bin/chimuc" search --db "$db" --json --limit 2 Nghị quyết 25-NQ/TW
+run "$bin/chimuc" cited-by --db "$db" --type KH 25-NQ/TW
+run "$bin/chimuc" top-cited --db "$db" --limit 5
+run "$bin/chimuc" deadlines --db "$db" --on 15/10
+run "$bin/chimuc" deadlines --db "$db" --from 2024-06-01 --to 2024-06-30
+draft=$(mktemp)
+printf 'Căn cứ Kế hoạch số 1600-KH/BDVTW; thực hiện Nghị quyết số 25-NQ/TW, ngày 03/6/2013; Chỉ thị số 25-NQ/TW; Nghị quyết số 999-NQ/TW; theo Quyết định 290-QĐ/TW.\n' >"$draft"
+run "$bin/chimuc" map --db "$db" "$draft"
+rm -f "$draft"
+run "$bin/chimuc" check --db "$db"
 run "$bin/chimuc-index" --db "$db" corpus/*.txt
