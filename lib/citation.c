@@ -606,29 +606,6 @@ static const char *type_heading(const text *t)
 	return NULL;
 }
 
-static size_t line_begin(const text *t, size_t at)
-{
-	while (at > 0 && t->s[at - 1] != '\n')
-		at--;
-	return at;
-}
-
-static size_t count_lines(const text *t, size_t at)
-{
-	size_t lines = 0;
-	int content = 0;
-
-	for (size_t i = 0; i < at; i++) {
-		if (t->s[i] == '\n') {
-			lines += content;
-			content = 0;
-		} else if (t->s[i] != ' ') {
-			content = 1;
-		}
-	}
-	return lines;
-}
-
 /* The citation that is the document's own number: "Số …" at a line start
  * near the top, or a title line ("Kế hoạch số 1600-KH/BDVTW ngày …") among
  * the first lines. */
@@ -636,14 +613,14 @@ static int self_index(const cm_citations *c, const text *t)
 {
 	for (size_t i = 0; i < c->n; i++) {
 		const cm_citation *x = &c->v[i];
-		size_t ls = line_begin(t, x->start), p = ls;
+		size_t ls = cm_text_line_start(t->s, x->start), p = ls;
 		if (x->start > HEAD_BYTES)
 			break;
 		while (p < x->start && (t->s[p] == ' ' || t->s[p] == '*'))
 			p++;
 		if (!strncmp(t->s + p, "Số", strlen("Số")) || !strncmp(t->s + p, "SỐ", strlen("SỐ")))
 			return (int)i;
-		if (x->type && p == x->start && count_lines(t, x->start) < HEAD_LINES)
+		if (x->type && p == x->start && cm_text_lines_before(t->s, x->start, HEAD_LINES) < HEAD_LINES)
 			return (int)i;
 	}
 	return -1;
@@ -744,7 +721,7 @@ static void identity(cm_citations *c, const text *t, const cm_dates *dates, cons
 		for (a = id->end; a + 4 <= e && memcmp(t->lw + a, " về ", strlen(" về ")); a++)
 			;
 		id->title = a + 4 <= e ? dup_range(t, a + strlen(" về "), e)
-				       : dup_range(t, line_begin(t, id->start), e);
+				       : dup_range(t, cm_text_line_start(t->s, id->start), e);
 	}
 }
 

@@ -400,30 +400,6 @@ static int scan_all(scan *sc)
 
 /* ---- classification ----------------------------------------------------- */
 
-/* The start of the line holding at. */
-static size_t line_start(const scan *sc, size_t at)
-{
-	while (at > 0 && sc->s[at - 1] != '\n')
-		at--;
-	return at;
-}
-
-/* How many non-empty lines start before at. */
-static size_t line_number(const scan *sc, size_t at)
-{
-	size_t lines = 0;
-	int content = 0;
-
-	for (size_t i = 0; i < at && lines <= HEAD_LINES; i++) {
-		if (sc->s[i] == '\n') {
-			lines += content;
-			content = 0;
-		} else if (!is_space(sc->s[i])) {
-			content = 1;
-		}
-	}
-	return lines;
-}
 
 /* 1 if the word ending at end looks like a document symbol (25-NQ/TW). */
 static int symbol_before(const scan *sc, size_t end)
@@ -558,7 +534,7 @@ static const char *const title_types[] = {
 /* 1 if the line holding at opens with a document type ("Kế hoạch số …"). */
 static int title_line(const scan *sc, size_t at)
 {
-	size_t p = line_start(sc, at);
+	size_t p = cm_text_line_start(sc->s, at);
 
 	while (p < at && is_space(sc->s[p]))
 		p++;
@@ -574,19 +550,19 @@ static int title_line(const scan *sc, size_t at)
  * page has neither. */
 static int is_self(const scan *sc, const cm_date *d, int timestamp)
 {
-	size_t ls = line_start(sc, d->start), p;
+	size_t ls = cm_text_line_start(sc->s, d->start), p;
 	int had_ngay, place = 0;
 
 	if (d->start > HEAD_BYTES || strlen(d->iso) != 10 || d->iso[0] == '-')
 		return 0;
 	if (timestamp)
-		return line_number(sc, d->start) < HEAD_LINES &&
+		return cm_text_lines_before(sc->s, d->start, HEAD_LINES) < HEAD_LINES &&
 		       (word_at(sc, ls, "thứ ") || word_at(sc, ls, "chủ nhật"));
 	for (size_t k = ls; k < d->start; k++)
 		place |= sc->s[k] == ',';
 	p = back_over_ngay(sc, d->start, &had_ngay);
 	return (d->end - d->start > 12 && place && !word_at(sc, ls, "thứ ")) ||
-	       (had_ngay && symbol_before(sc, p) && line_number(sc, d->start) < HEAD_LINES &&
+	       (had_ngay && symbol_before(sc, p) && cm_text_lines_before(sc->s, d->start, HEAD_LINES) < HEAD_LINES &&
 		title_line(sc, d->start));
 }
 

@@ -1,5 +1,6 @@
-/* sentence.c: the sentence around a span, for the context shown with dates
- * and citations. A heuristic: line breaks, ';' and ". " end sentences. */
+/* sentence.c: where a span sits in its text: its line, how many lines come
+ * before it, and the sentence around it (for the context shown with dates and
+ * citations; line breaks, ';' and ". " end sentences). */
 #include "chimuc/text.h"
 
 static int is_space(char c)
@@ -33,4 +34,27 @@ void cm_text_sentence(size_t *from, size_t *to, const char *s, size_t n, size_t 
 		a++;
 	*from = a;
 	*to = b;
+}
+
+size_t cm_text_line_start(const char *s, size_t at)
+{
+	while (at > 0 && s[at - 1] != '\n')
+		at--;
+	return at;
+}
+
+size_t cm_text_lines_before(const char *s, size_t at, size_t max)
+{
+	size_t lines = 0;
+	int content = 0;
+
+	for (size_t i = 0; i < at && lines <= max; i++) {
+		if (s[i] == '\n') {
+			lines += content;
+			content = 0;
+		} else if (!is_space(s[i])) {
+			content = 1;
+		}
+	}
+	return lines;
 }

@@ -50,6 +50,12 @@ int cm_text_canon(char **out, size_t *out_len, size_t **out_map, const char *in,
 void cm_text_sentence(size_t *from, size_t *to, const char *text, size_t len, size_t start,
 		      size_t end);
 
+/* The offset where the line holding at starts. */
+size_t cm_text_line_start(const char *text, size_t at);
+
+/* How many non-blank lines of text start before at, counting up to max. */
+size_t cm_text_lines_before(const char *text, size_t at, size_t max);
+
 /* A token: a maximal run of letters, combining marks and digits. */
 typedef struct {
 	size_t start, end;             /* byte span in the tokenizer's text */
