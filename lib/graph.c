@@ -28,8 +28,8 @@ struct cm_graph {
 	size_t nedges, capedges;
 };
 
-/* A copy of s without control characters other than tab and newline (NULL
- * stays NULL). *failed is set when memory runs out. */
+/* A copy of s without the characters XML cannot hold: controls other than
+ * tab and newline, U+FFFE and U+FFFF (NULL stays NULL). *failed is set when memory runs out. */
 static char *clean_dup(const char *s, int *failed)
 {
 	char *out, *p;
@@ -40,10 +40,16 @@ static char *clean_dup(const char *s, int *failed)
 		*failed = 1;
 		return NULL;
 	}
-	for (; *s; s++)
-		if ((unsigned char)*s >= 0x20 || *s == '\t' || *s == '\n')
-			if (*s != 0x7F)
-				*p++ = *s;
+	for (; *s; s++) {
+		/* U+FFFE and U+FFFF are not XML characters either */
+		if ((unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBF &&
+		    ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF)) {
+			s += 2;
+			continue;
+		}
+		if (((unsigned char)*s >= 0x20 || *s == '\t' || *s == '\n') && *s != 0x7F)
+			*p++ = *s;
+	}
 	*p = '\0';
 	return out;
 }

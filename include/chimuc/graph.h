@@ -2,9 +2,9 @@
  * writers: GraphML (libxml2's text writer), DOT (Graphviz) and JSON.
  *
  * Ownership: a cm_graph is the caller's (cm_graph_free); strings given to it
- * are copied; cm_graph_write_* output goes to the FILE given. Control
- * characters (but tab and newline) are removed from every string written,
- * so the output always re-parses. */
+ * are copied; cm_graph_write_* output goes to the FILE given. Characters
+ * XML cannot hold (controls but tab and newline, U+FFFE, U+FFFF) are removed
+ * from every string written, so the output always re-parses. */
 #ifndef CHIMUC_GRAPH_H
 #define CHIMUC_GRAPH_H
 
