@@ -7,7 +7,7 @@ FUZZ_SECONDS ?= 600
 DEMO_DB ?= .chimuc-demo/index
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build demo check torture fuzz-build fuzz install clean
+.PHONY: all deps build demo check torture fuzz-build fuzz bench install clean
 
 all: build
 
@@ -44,6 +44,15 @@ fuzz: fuzz-build
 	cmake -S . -B $(FUZZ_DIR) -DCM_FUZZ_SECONDS=$(FUZZ_SECONDS)
 	cd $(FUZZ_DIR) && ctest --output-on-failure -j$(JOBS) -L fuzz
 	cmake -S . -B $(FUZZ_DIR) -DCM_FUZZ_SECONDS=20
+
+# Benchmark against omindex/quest and SQLite FTS5 (bench/run.py): writes
+# bench/RESULTS.md. BENCH_DOCS documents, seed 2, chimuc built in Release.
+BENCH_DOCS ?= 20000
+bench: deps
+	./bench/install-deps.sh
+	cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF
+	cmake --build build/bench -j$(JOBS)
+	/usr/bin/python3 bench/run.py --docs $(BENCH_DOCS) --seed 2 --bin build/bench
 
 install: build
 	cmake --install $(BUILD_DIR) $(if $(PREFIX),--prefix $(PREFIX))
