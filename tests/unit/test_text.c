@@ -13,6 +13,7 @@
 
 #include "chimuc/error.h"
 #include "chimuc/text.h"
+#include "gold.h"
 
 #define S(x) x, sizeof(x) - 1
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -77,27 +78,6 @@ static void terms_of(char *buf, size_t cap, const char *s, size_t len)
 	cr_assert_eq(rc, 0);
 }
 
-static char *read_corpus(const char *name, size_t *len)
-{
-	char path[512];
-	FILE *f;
-	char *buf;
-	long n;
-
-	snprintf(path, sizeof path, "%s/corpus/%s", CM_SOURCE_DIR, name);
-	f = fopen(path, "rb");
-	cr_assert_not_null(f, "%s", path);
-	cr_assert_eq(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	cr_assert_gt(n, 0);
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
 
 static const char *const corpus_files[] = {
 	"000_04ed2d92d4fbe0fc.txt", "001_37328ef8013521d8.txt", "002_b5165427152976bf.txt",
@@ -164,7 +144,7 @@ Test(text, decode_table)
 Test(text, decode_without_info_and_of_a_whole_file)
 {
 	size_t len, n;
-	char *file = read_corpus(corpus_files[2], &len), *out;
+	char *file = cm_gold_read_doc(corpus_files[2], &len), *out;
 
 	cr_assert_eq(cm_text_decode(&out, &n, NULL, file, len), 0);
 	cr_expect_eq(n, len);
@@ -364,7 +344,7 @@ Test(text, token_spans_and_terms_on_corpus_lines)
 	for (size_t i = 0; i < N(corpus_lines); i++) {
 		const char *line = corpus_lines[i].line;
 		size_t flen, at = 0, n = 0;
-		char *file = read_corpus(corpus_lines[i].file, &flen);
+		char *file = cm_gold_read_doc(corpus_lines[i].file, &flen);
 		cm_tokenizer tz;
 		cm_token tok;
 
@@ -573,7 +553,7 @@ Test(text, canon_of_the_corpus_maps_back)
 {
 	for (size_t f = 0; f < N(corpus_files); f++) {
 		size_t len, clen, *map, again_len;
-		char *text = read_corpus(corpus_files[f], &len), *canon, *again;
+		char *text = cm_gold_read_doc(corpus_files[f], &len), *canon, *again;
 		char *ta = malloc(4 * len + 16), *tb = malloc(4 * len + 16);
 		cm_tokenizer tz;
 		cm_token tok;
@@ -614,7 +594,7 @@ Test(text, canon_of_the_corpus_maps_back)
 Test(text, decomposed_passage_of_corpus_000)
 {
 	size_t len, rl, cl, nl, *map;
-	char *text = read_corpus(corpus_files[0], &len), *line = text, *nfc, *canon, *nfc_canon;
+	char *text = cm_gold_read_doc(corpus_files[0], &len), *line = text, *nfc, *canon, *nfc_canon;
 	char *raw_terms = malloc(8192), *nfc_terms = malloc(8192);
 	const char *hit, *want = "ngày 03/6/2013", *nfd = "nga\xcc\x80y 03/6/2013";
 	cm_tokenizer tz;
