@@ -118,14 +118,23 @@ int cm_indexer_file(cm_indexer *ix, const char *path, const struct stat *st)
 	if (src->invalid > 0) {
 		ix->warnings++;
 		cm_diag(CM_INDEXER_PROGRAM, path,
-			"warning: %zu invalid UTF-8 sequences replaced (not indexed)", src->invalid);
+			"warning: %zu invalid %s sequences replaced (not indexed)", src->invalid,
+			src->encoding ? src->encoding : "byte");
+	}
+	if (src->encoding_uncertain) {
+		ix->warnings++;
+		cm_diag(CM_INDEXER_PROGRAM, path, "warning: encoding uncertain (read as %s)",
+			src->encoding);
 	}
 	doc = (cm_document){.path = path,
 			    .text = src->text,
 			    .text_len = src->text_len,
 			    .mtime = mtime,
 			    .size = src->size,
-			    .hash = src->hash};
+			    .hash = src->hash,
+			    .format = src->format,
+			    .title = src->title,
+			    .date = src->date};
 	if ((rc = cm_document_build(&xdoc, &doc)) < 0) {
 		rc = fatal(rc) ? rc : skip(ix, path, idterm, idlen, old);
 		goto cleanup;

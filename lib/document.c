@@ -159,6 +159,7 @@ static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title,
 		return cm_error_set(CM_ENOMEM, "out of memory");
 	snprintf(hash, sizeof hash, "%016" PRIx64, doc->hash);
 	json_object_object_add(o, "path", json_object_new_string(doc->path));
+	json_object_object_add(o, "format", json_object_new_string(doc->format ? doc->format : "text"));
 	json_object_object_add(o, "title", json_object_new_string(title));
 	json_object_object_add(o, "mtime", json_object_new_string(doc->mtime));
 	json_object_object_add(o, "size", json_object_new_int64((int64_t)doc->size));
@@ -239,8 +240,12 @@ int cm_document_build(cm_xdoc **out, const cm_document *doc)
 	if ((rc = cm_dates_extract(&dates, doc->text, doc->text_len)) < 0 ||
 	    (rc = cm_citations_extract(&cites, doc->text, doc->text_len, dates)) < 0)
 		goto cleanup;
+	if (!dates->doc_date[0] && doc->date)
+		snprintf(dates->doc_date, sizeof dates->doc_date, "%s", doc->date);
 	if (cites->self.title && cites->self.type)
 		rc = asprintf_title(&title, &cites->self);
+	else if (doc->title)
+		rc = (title = strdup(doc->title)) ? 0 : cm_error_set(CM_ENOMEM, "out of memory");
 	else
 		rc = cm_document_title(&title, doc->text, doc->text_len);
 	if (rc < 0)

@@ -9,6 +9,10 @@
 
 #include <stddef.h>
 
+#include <libxml/tree.h>
+
+#include "chimuc/encoding.h"
+
 typedef struct {
 	char *text;           /* UTF-8, NUL-terminated; NFC is applied later */
 	size_t text_len;
@@ -17,10 +21,26 @@ typedef struct {
 	const char *legacy_font; /* static: a TCVN3/VNI font seen (".VnTime"),
 				    meaning the text's letters are that
 				    encoding's bytes read as windows-1252 */
+	cm_encoding encoding; /* of the bytes, where the reader decoded them */
+	int encoding_uncertain;
 	size_t invalid;       /* invalid sequences replaced by U+FFFD */
 } cm_extracted;
 
 void cm_extracted_clear(cm_extracted *x);
+
+/* Decodes len bytes of a file to UTF-8 (*out, NUL-terminated): the encoding
+ * is detected from the bytes, with hint (a declared charset or a font name,
+ * or CM_ENC_UNKNOWN) deciding close calls. UTF-8 and UTF-16 go through
+ * cm_text_decode (UTF-8 kept byte for byte, so offsets are the file's); a
+ * legacy encoding is converted to NFC. x->encoding, x->encoding_uncertain
+ * and x->invalid say what was found. Errors: CM_ENOMEM. */
+int cm_reader_decode(char **out, size_t *out_len, cm_extracted *x, const char *data, size_t len,
+		     cm_encoding hint);
+
+/* The encoding named by the first `charset=`/`encoding=` label or legacy
+ * font name (".VnTime", "VNI-Times") in the first bytes of markup, or
+ * CM_ENC_UNKNOWN. */
+cm_encoding cm_reader_markup_hint(const char *data, size_t len);
 
 /* Text being built. Appending never fails on its own: an allocation failure
  * is remembered and reported by cm_textbuf_finish. */
@@ -43,6 +63,33 @@ void cm_textbuf_cell(cm_textbuf *b);
  * and resets b. Errors: CM_ENOMEM if any append failed. */
 int cm_textbuf_finish(char **out, size_t *out_len, cm_textbuf *b);
 void cm_textbuf_free(cm_textbuf *b);
+
+/* Whether the n bytes of UTF-8 at s are a web site's furniture (a
+ * "Phản hồi" or "Gửi cho bạn bè" label, a login prompt…) rather than a
+ * directive's text. */
+int cm_furniture_is(const char *s, size_t n);
+
+/* Makes libxml2 refuse every external entity and DTD it would load (no file,
+ * no network). Idempotent and thread-safe; the readers call it. */
+void cm_reader_xml_init(void);
+
+/* What an element of a page or an XML document is, for its text. */
+typedef enum {
+	CM_EL_INLINE,  /* its text runs on in the line */
+	CM_EL_DROP,    /* it and all it holds are left out */
+	CM_EL_BLOCK,   /* its text is a line (or lines) of its own */
+	CM_EL_HEADING, /* a block set off by blank lines */
+	CM_EL_LINE,    /* a line break */
+	CM_EL_ROW,     /* a table row: one line */
+	CM_EL_CELL,    /* a table cell: separated from the previous one */
+	CM_EL_PRE      /* preformatted: its own line breaks kept */
+} cm_element_kind;
+
+/* Appends to b the text below root (a libxml2 node), each element treated
+ * as kind_of says; with furniture set, a block holding only site furniture
+ * (cm_furniture_is) is left out. Errors: CM_ENOMEM. */
+int cm_markup_walk(cm_textbuf *b, xmlNode *root,
+		   cm_element_kind (*kind_of)(const xmlNode *n), int furniture);
 
 /* The readers. Each fills *out from len bytes of data or returns
  * CM_EUNSUPPORTED / CM_ELIMIT with the reason (a hostile or damaged file),

@@ -1,33 +1,42 @@
 /* source.c: reads a file safely (O_NONBLOCK, O_NOFOLLOW, fstat checks, size
- * limit), tells its format from its first bytes and decodes text to UTF-8.
- * It does not walk folders or index anything. */
+ * limit), tells its format from its first bytes (magic numbers, then markup)
+ * and hands it to that format's reader; plain text is decoded from its
+ * encoding. It does not walk folders or index anything. */
 #include "chimuc/source.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "chimuc/document.h"
 #include "chimuc/error.h"
 #include "chimuc/text.h"
+#include "reader.h"
 
-/* Signatures of binary formats we recognize but do not read yet. */
+typedef int (*reader_fn)(cm_extracted *out, const char *data, size_t len);
+
+/* Formats told by their first bytes; those with no reader are refused. */
 static const struct {
 	const char *magic;
 	size_t len;
 	const char *name;
-} binary_formats[] = {
-	{"%PDF-", 5, "PDF"},
-	{"PK\x03\x04", 4, "ZIP (DOCX, ODT…)"},
-	{"\xd0\xcf\x11\xe0", 4, "OLE2 (DOC, XLS…)"},
-	{"\x89PNG", 4, "PNG image"},
-	{"\xff\xd8\xff", 3, "JPEG image"},
-	{"\x7f" "ELF", 4, "ELF executable"},
-	{"\x1f\x8b", 2, "gzip"},
+	reader_fn read;
+} signatures[] = {
+	{"%PDF-", 5, "PDF", NULL},
+	{"PK\x03\x04", 4, "ZIP (DOCX, ODT…)", NULL},
+	{"\xd0\xcf\x11\xe0", 4, "OLE2 (DOC, XLS…)", NULL},
+	{"\x89PNG", 4, "PNG image", NULL},
+	{"\xff\xd8\xff", 3, "JPEG image", NULL},
+	{"\x7f" "ELF", 4, "ELF executable", NULL},
+	{"\x1f\x8b", 2, "gzip", NULL},
 };
+
+/* How far into a file markup is looked for. */
+#define SNIFF_WINDOW 4096
 
 static int has_utf16_bom(const char *p, size_t n)
 {
@@ -35,25 +44,99 @@ static int has_utf16_bom(const char *p, size_t n)
 			  ((unsigned char)p[0] == 0xFE && (unsigned char)p[1] == 0xFF));
 }
 
-/* CM_EUNSUPPORTED with the reason when the bytes are no text we read. */
-static int classify(const char *p, size_t n)
+static int starts_with(const char *p, size_t n, const char *prefix)
 {
-	size_t i;
+	size_t k = strlen(prefix);
 
-	for (i = 0; i < sizeof binary_formats / sizeof binary_formats[0]; i++)
-		if (n >= binary_formats[i].len &&
-		    memcmp(p, binary_formats[i].magic, binary_formats[i].len) == 0)
-			return cm_error_set(CM_EUNSUPPORTED, "unsupported format: %s",
-					    binary_formats[i].name);
-	if (!has_utf16_bom(p, n) && memchr(p, '\0', n))
-		return cm_error_set(CM_EUNSUPPORTED, "binary file (contains NUL bytes)");
+	return n >= k && strncasecmp(p, prefix, k) == 0;
+}
+
+static int window_has(const char *p, size_t n, const char *what)
+{
+	size_t k = strlen(what);
+
+	for (size_t i = 0; i + k <= n && i < SNIFF_WINDOW; i++)
+		if (strncasecmp(p + i, what, k) == 0)
+			return 1;
 	return 0;
 }
 
-static int only_space(const cm_source *src)
+/* The markup reader for bytes that open (after a UTF-8 BOM and white space)
+ * as an HTML page or an XML document, or NULL for plain text. */
+static reader_fn sniff_markup(const char *p, size_t n, const char **format)
 {
-	for (size_t i = 0; i < src->text_len; i++) {
-		unsigned char c = (unsigned char)src->text[i];
+	static const char *const html_starts[] = {"<!doctype html", "<html", "<head", "<body"};
+
+	if (starts_with(p, n, "\xef\xbb\xbf")) {
+		p += 3;
+		n -= 3;
+	}
+	while (n > 0 && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) {
+		p++;
+		n--;
+	}
+	if (n == 0 || *p != '<')
+		return NULL;
+	for (size_t i = 0; i < sizeof html_starts / sizeof html_starts[0]; i++)
+		if (starts_with(p, n, html_starts[i]))
+			goto html;
+	if (window_has(p, n, "<html"))
+		goto html;
+	if (starts_with(p, n, "<?xml") || window_has(p, n, "<directive") ||
+	    window_has(p, n, "<akomaNtoso")) {
+		*format = "xml";
+		return cm_read_xml;
+	}
+	return NULL;
+html:
+	*format = "html";
+	return cm_read_html;
+}
+
+/* The text of the bytes, by the reader their content calls for. */
+static int extract(cm_extracted *x, const char **format, const char *data, size_t len)
+{
+	reader_fn read;
+
+	for (size_t i = 0; i < sizeof signatures / sizeof signatures[0]; i++) {
+		if (len < signatures[i].len || memcmp(data, signatures[i].magic, signatures[i].len))
+			continue;
+		if (!signatures[i].read)
+			return cm_error_set(CM_EUNSUPPORTED, "unsupported format: %s",
+					    signatures[i].name);
+		*format = signatures[i].name;
+		return signatures[i].read(x, data, len);
+	}
+	if (!has_utf16_bom(data, len) && memchr(data, '\0', len))
+		return cm_error_set(CM_EUNSUPPORTED, "binary file (contains NUL bytes)");
+	if ((read = sniff_markup(data, len, format)) != NULL)
+		return read(x, data, len);
+	*format = "text";
+	return cm_reader_decode(&x->text, &x->text_len, x, data, len, CM_ENC_UNKNOWN);
+}
+
+/* Text a format kept in a legacy font's letters, converted. */
+static int recode_legacy_font(cm_extracted *x)
+{
+	cm_encoding enc = cm_encoding_from_label(x->legacy_font, strlen(x->legacy_font));
+	char *text;
+	size_t n, invalid = 0;
+	int rc;
+
+	if ((rc = cm_encoding_recode_cp1252(&text, &n, &invalid, enc, x->text, x->text_len)) < 0)
+		return rc;
+	free(x->text);
+	x->text = text;
+	x->text_len = n;
+	x->invalid += invalid;
+	x->encoding = enc;
+	return 0;
+}
+
+static int only_space(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
 		if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v')
 			return 0;
 	}
@@ -63,30 +146,39 @@ static int only_space(const cm_source *src)
 int cm_source_from_bytes(cm_source **out, const char *data, size_t len)
 {
 	cm_source *src;
-	cm_decode_info info;
+	cm_extracted x = {0};
+	const char *format = "text";
 	int rc;
 
 	if (len == 0)
 		return cm_error_set(CM_EUNSUPPORTED, "empty file");
-	if ((rc = classify(data, len)) < 0)
+	if ((rc = extract(&x, &format, data, len)) < 0)
 		return rc;
-	src = calloc(1, sizeof *src);
-	if (!src)
-		return cm_error_set(CM_ENOMEM, "out of memory");
-	if ((rc = cm_text_decode(&src->text, &src->text_len, &info, data, len)) < 0) {
-		free(src);
-		return rc;
+	if (x.legacy_font && (rc = recode_legacy_font(&x)) < 0)
+		goto cleanup;
+	if (only_space(x.text, x.text_len)) {
+		rc = cm_error_set(CM_EUNSUPPORTED, "empty file (only white space)");
+		goto cleanup;
 	}
-	src->invalid = info.invalid;
-	src->format = "text";
-	src->size = len;
-	src->hash = cm_hash64(data, len);
-	if (only_space(src)) {
-		cm_source_free(src);
-		return cm_error_set(CM_EUNSUPPORTED, "empty file (only white space)");
+	if (!(src = calloc(1, sizeof *src))) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto cleanup;
 	}
+	*src = (cm_source){.text = x.text,
+			   .text_len = x.text_len,
+			   .invalid = x.invalid,
+			   .format = format,
+			   .encoding = x.encoding ? cm_encoding_name(x.encoding) : NULL,
+			   .encoding_uncertain = x.encoding_uncertain,
+			   .title = x.title,
+			   .date = x.date,
+			   .size = len,
+			   .hash = cm_hash64(data, len)};
+	memset(&x, 0, sizeof x);
 	*out = src;
-	return 0;
+cleanup:
+	cm_extracted_clear(&x);
+	return rc;
 }
 
 static int read_all(char **out, size_t *out_len, int fd, uint64_t max_size)
@@ -178,5 +270,7 @@ void cm_source_free(cm_source *src)
 	if (!src)
 		return;
 	free(src->text);
+	free(src->title);
+	free(src->date);
 	free(src);
 }

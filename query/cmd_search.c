@@ -32,7 +32,8 @@ static const char usage_text[] =
 	"Options:\n"
 	"  --db DIR       the index\n"
 	"  --json         one JSON object per hit and line: rank, score, path,\n"
-	"                 title, snippet, highlights (byte ranges in snippet)\n"
+	"                 format, title, snippet, highlights (byte ranges in\n"
+	"                 snippet)\n"
 	"  --limit N      at most N hits (default 10)\n"
 	"  --offset N     skip the first N hits (default 0)\n"
 	"  -h, --help     show this help\n";
@@ -98,6 +99,7 @@ static void print_hit(const options *o, unsigned rank, double score, const cm_do
 {
 	if (o->json) {
 		json_object *h = json_object_new_object(), *marks = json_object_new_array();
+		json_object *format = NULL;
 		for (size_t i = 0; i < sn->nmarks; i++) {
 			json_object *pair = json_object_new_array();
 			json_object_array_add(pair, json_object_new_int64((int64_t)sn->marks[i].start));
@@ -107,6 +109,8 @@ static void print_hit(const options *o, unsigned rank, double score, const cm_do
 		json_object_object_add(h, "rank", json_object_new_int((int)rank));
 		json_object_object_add(h, "score", json_object_new_double(score));
 		json_object_object_add(h, "path", json_object_new_string(cm_docinfo_path(info)));
+		json_object_object_get_ex(cm_docinfo_json(info), "format", &format);
+		json_object_object_add(h, "format", json_object_get(format));
 		json_object_object_add(h, "title", json_object_new_string(cm_docinfo_title(info)));
 		json_object_object_add(h, "snippet", json_object_new_string_len(sn->text, (int)sn->len));
 		json_object_object_add(h, "highlights", marks);

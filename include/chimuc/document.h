@@ -11,8 +11,10 @@
  *   XDM<mmdd>           the day and month of a date, across all years
  * Value slots: CM_SLOT_MTIME ("seconds.nanoseconds"), CM_SLOT_SIZE (decimal
  * bytes), CM_SLOT_HASH (content hash, 16 hex digits).
- * Document data: a JSON object with path, title, date (the document's own,
- * ISO, or null), mtime, size, hash, the decoded text (so snippets need no
+ * Document data: a JSON object with path, format, title (from the
+ * document's identity, else its file's metadata, else its first line), date
+ * (the document's own, ISO, from its text, else its metadata, or null),
+ * mtime, size, hash, the decoded text (so snippets need no
  * access to the file) and "dates": every date mention with start, end,
  * iso, resolved, deadline, occasion, recurrence, in_citation, range and its
  * sentence (ctx_start, ctx_end), offsets in bytes of the text.
@@ -48,6 +50,9 @@ typedef struct {
 	const char *mtime; /* "seconds.nanoseconds", NUL-terminated */
 	uint64_t size;     /* file size in bytes */
 	uint64_t hash;     /* cm_hash64 of the file's bytes */
+	const char *format; /* "text", "html", "xml", "docx", "pdf" */
+	const char *title; /* from the file's metadata, or NULL */
+	const char *date;  /* ISO date from the file's metadata, or NULL */
 } cm_document;
 
 /* 64-bit FNV-1a of the bytes: a change detector, not a cryptographic hash. */
