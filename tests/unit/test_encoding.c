@@ -1,0 +1,611 @@
+/* test_encoding.c: legacy encodings. Corpus texts in windows-1258 and TCVN3
+ * (fixtures made by glibc's iconv, tests/data/encoding/make.sh) and in VNI
+ * (an encoder below, built from the VNI rules, not the decoder's table)
+ * convert back to the NFC of the original and are detected, certain;
+ * published VNI spellings; TCVN3's 0xA0-0xFF agrees with glibc; labels;
+ * recoding of windows-1252 characters; hostile bytes.
+ *
+ * TCVN3 here is the ABC fonts' VN3, which has no capitals with tones (the
+ * fonts write them with the ".VnTimeH" capitals at the lowercase bytes):
+ * the TCVN3 fixtures are made from the lowercased text. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+#include "chimuc/encoding.h"
+#include "chimuc/error.h"
+
+#define DATA CM_SOURCE_DIR "/tests/data/encoding/"
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	cr_assert_not_null(f, "%s", path);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = malloc((size_t)n + 1);
+	cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	buf[n] = '\0';
+	*len = (size_t)n;
+	return buf;
+}
+
+/* The corpus file whose name starts with prefix (e.g. "001_"). */
+static char *read_corpus(const char *prefix, size_t *len)
+{
+	char cmd[512], path[512];
+	FILE *p;
+
+	snprintf(cmd, sizeof cmd, "ls %s/corpus/%s*.txt", CM_SOURCE_DIR, prefix);
+	p = popen(cmd, "r");
+	cr_assert_not_null(p);
+	cr_assert_not_null(fgets(path, sizeof path, p));
+	pclose(p);
+	path[strcspn(path, "\n")] = '\0';
+	return read_file(path, len);
+}
+
+/* The NFC of UTF-8 s, straight from ICU. */
+static char *nfc(const char *s, size_t len)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t n16, nn, n8;
+	UChar *u, *v;
+	char *out;
+
+	u_strFromUTF8(NULL, 0, &n16, s, (int32_t)len, &e);
+	e = U_ZERO_ERROR;
+	u = malloc(((size_t)n16 + 1) * sizeof *u);
+	v = malloc(((size_t)n16 * 3 + 1) * sizeof *v);
+	u_strFromUTF8(u, n16 + 1, NULL, s, (int32_t)len, &e);
+	nn = unorm2_normalize(unorm2_getNFCInstance(&e), u, n16, v, n16 * 3 + 1, &e);
+	u_strToUTF8(NULL, 0, &n8, v, nn, &e);
+	e = U_ZERO_ERROR;
+	out = malloc((size_t)n8 + 1);
+	u_strToUTF8(out, n8 + 1, NULL, v, nn, &e);
+	cr_assert(U_SUCCESS(e), "%s", u_errorName(e));
+	free(u);
+	free(v);
+	return out;
+}
+
+static int valid_utf8(const char *s, size_t len)
+{
+	int32_t i = 0, n = (int32_t)len;
+	UChar32 c;
+
+	while (i < n) {
+		U8_NEXT(s, i, n, c);
+		if (c < 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* Converts and checks the result is valid UTF-8, NUL-terminated. */
+static char *convert(cm_encoding enc, const char *data, size_t len, size_t *invalid)
+{
+	char *out = NULL;
+	size_t n = 0;
+
+	cr_assert_eq(cm_encoding_convert(&out, &n, invalid, enc, data, len), 0, "%s",
+		     cm_error_last());
+	cr_assert_eq(out[n], '\0');
+	cr_assert(valid_utf8(out, n));
+	return out;
+}
+
+/* The bytes of a string whose characters are all U+0000-U+00FF: how VNI
+ * text shows in a Latin-1 font ("Vieät" for "Việt"). */
+static char *latin1(const char *utf8, size_t *len)
+{
+	char *out = malloc(strlen(utf8) + 1);
+	int32_t i = 0, n = (int32_t)strlen(utf8);
+	size_t o = 0;
+	UChar32 c;
+
+	while (i < n) {
+		U8_NEXT(utf8, i, n, c);
+		cr_assert(c >= 0 && c <= 0xFF);
+		out[o++] = (char)c;
+	}
+	out[o] = '\0';
+	*len = o;
+	return out;
+}
+
+/* ---- a VNI encoder, from the rules: ơ ư đ and toned i, ỵ are one byte;
+ * other letters are the base letter and one byte for its marks ---- */
+
+static const UChar32 tones[] = {0, 0x0301, 0x0300, 0x0309, 0x0303, 0x0323};
+/* Mark bytes (lowercase) by tone index: tone alone, with circumflex, breve. */
+static const unsigned char tone_only[] = {0, 0xF9, 0xF8, 0xFB, 0xF5, 0xEF};
+static const unsigned char with_circ[] = {0xE2, 0xE1, 0xE0, 0xE5, 0xE3, 0xE4};
+static const unsigned char with_breve[] = {0xEA, 0xE9, 0xE8, 0xFA, 0xFC, 0xEB};
+static const unsigned char toned_i[] = {'i', 0xED, 0xEC, 0xE6, 0xF3, 0xF2};
+
+static int tone_index(UChar32 m)
+{
+	for (int i = 1; i < 6; i++)
+		if (tones[i] == m)
+			return i;
+	return -1;
+}
+
+/* Appends the VNI of c to out; 0 if VNI cannot write it. */
+static int vni_char(char *out, size_t *o, UChar32 c)
+{
+	static const UChar32 cp1252[] = {0x201C, 0x201D, 0x2018, 0x2019, 0x2013, 0x2014, 0x2026};
+	static const unsigned char cp1252_bytes[] = {0x93, 0x94, 0x91, 0x92, 0x96, 0x97, 0x85};
+	UChar d[8];
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t n;
+	int tone = 0, shape = 0, upper, base;
+
+	if (c < 0x80 || (c >= 0xA0 && c <= 0xBF)) { /* ASCII, Latin-1 symbols */
+		out[(*o)++] = (char)c;
+		return 1;
+	}
+	for (int i = 0; i < 7; i++)
+		if (cp1252[i] == c) {
+			out[(*o)++] = (char)cp1252_bytes[i];
+			return 1;
+		}
+	if (c == 0x0111 || c == 0x0110) {
+		out[(*o)++] = (char)(c == 0x0111 ? 0xF1 : 0xD1);
+		return 1;
+	}
+	n = unorm2_getDecomposition(unorm2_getNFDInstance(&e), c, d, 8, &e);
+	if (n < 2 || d[0] >= 0x80)
+		return 0;
+	for (int32_t i = 1; i < n; i++) {
+		if (tone_index(d[i]) > 0)
+			tone = tone_index(d[i]);
+		else
+			shape = d[i];
+	}
+	upper = d[0] >= 'A' && d[0] <= 'Z';
+	base = d[0] | 0x20;
+	if (shape == 0x031B) { /* horn: ơ ư */
+		out[(*o)++] = (char)((base == 'o' ? 0xF4 : 0xF6) - (upper ? 0x20 : 0));
+		shape = 0;
+	} else if (base == 'i' && tone) {
+		out[(*o)++] = (char)(toned_i[tone] - (upper ? 0x20 : 0));
+		return 1;
+	} else if (base == 'y' && tones[tone] == 0x0323) {
+		out[(*o)++] = (char)(upper ? 0xCE : 0xEE);
+		return 1;
+	} else
+		out[(*o)++] = (char)d[0];
+	if (shape == 0x0302)
+		out[(*o)++] = (char)(with_circ[tone] - (upper ? 0x20 : 0));
+	else if (shape == 0x0306)
+		out[(*o)++] = (char)(with_breve[tone] - (upper ? 0x20 : 0));
+	else if (shape)
+		return 0;
+	else if (tone)
+		out[(*o)++] = (char)(tone_only[tone] - (upper ? 0x20 : 0));
+	return 1;
+}
+
+static char *to_vni(const char *utf8, size_t len, size_t *out_len)
+{
+	char *out = malloc(len * 2 + 1);
+	int32_t i = 0, n = (int32_t)len;
+	size_t o = 0;
+	UChar32 c;
+
+	while (i < n) {
+		U8_NEXT(utf8, i, n, c);
+		cr_assert(vni_char(out, &o, c), "VNI cannot write U+%04X", (unsigned)c);
+	}
+	*out_len = o;
+	return out;
+}
+
+/* ---- corpus round trips ---- */
+
+typedef struct {
+	const char *corpus;   /* corpus file prefix */
+	cm_encoding enc;
+	const char *encoded;  /* fixture in enc */
+	const char *expected; /* its UTF-8, or NULL for the corpus text itself */
+} corpus_case;
+
+static const corpus_case corpus_cases[] = {
+	{"001_", CM_ENC_CP1258, DATA "001.cp1258", NULL},
+	{"004_", CM_ENC_CP1258, DATA "004.cp1258", NULL},
+	{"001_", CM_ENC_TCVN3, DATA "001.tcvn3", DATA "001.tcvn3.txt"},
+	{"004_", CM_ENC_TCVN3, DATA "004.tcvn3", DATA "004.tcvn3.txt"},
+};
+
+static void check_round_trip(cm_encoding enc, const char *bytes, size_t len, const char *want)
+{
+	size_t invalid = 99;
+	int uncertain = -1;
+	char *got;
+
+	cr_expect_eq(cm_encoding_detect(&uncertain, bytes, len, CM_ENC_UNKNOWN), enc,
+		     "detected %s, want %s",
+		     cm_encoding_name(cm_encoding_detect(NULL, bytes, len, CM_ENC_UNKNOWN)),
+		     cm_encoding_name(enc));
+	cr_expect_eq(uncertain, 0);
+	got = convert(enc, bytes, len, &invalid);
+	cr_expect_eq(invalid, 0);
+	cr_expect_str_eq(got, want);
+	free(got);
+}
+
+Test(encoding, corpus_fixtures)
+{
+	for (size_t i = 0; i < sizeof corpus_cases / sizeof *corpus_cases; i++) {
+		const corpus_case *c = &corpus_cases[i];
+		size_t n, len;
+		char *orig = c->expected ? read_file(c->expected, &n) : read_corpus(c->corpus, &n);
+		char *want = nfc(orig, n);
+		char *bytes = read_file(c->encoded, &len);
+		check_round_trip(c->enc, bytes, len, want);
+		free(orig);
+		free(want);
+		free(bytes);
+	}
+}
+
+Test(encoding, corpus_vni)
+{
+	const char *prefixes[] = {"001_", "004_"};
+
+	for (size_t i = 0; i < 2; i++) {
+		size_t n, len;
+		char *orig = read_corpus(prefixes[i], &n);
+		char *want = nfc(orig, n);
+		char *bytes = to_vni(want, strlen(want), &len);
+		check_round_trip(CM_ENC_VNI, bytes, len, want);
+		free(orig);
+		free(want);
+		free(bytes);
+	}
+}
+
+Test(encoding, corpus_utf8_and_utf16)
+{
+	size_t n;
+	char *orig = read_corpus("004_", &n), *want = nfc(orig, n), *u16, *got;
+	int uncertain = -1;
+	size_t invalid = 9, m = 0;
+	UChar *units = malloc((n + 1) * sizeof *units);
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t nu;
+
+	cr_expect_eq(cm_encoding_detect(&uncertain, orig, n, CM_ENC_UNKNOWN), CM_ENC_UTF8);
+	cr_expect_eq(uncertain, 0);
+	/* UTF-16LE with a BOM */
+	u_strFromUTF8(units, (int32_t)n + 1, &nu, orig, (int32_t)n, &e);
+	u16 = malloc(2 * (size_t)nu + 2);
+	u16[m++] = (char)0xFF;
+	u16[m++] = (char)0xFE;
+	for (int32_t i = 0; i < nu; i++) {
+		u16[m++] = (char)(units[i] & 0xFF);
+		u16[m++] = (char)(units[i] >> 8);
+	}
+	cr_expect_eq(cm_encoding_detect(&uncertain, u16, m, CM_ENC_UNKNOWN), CM_ENC_UTF16LE);
+	cr_expect_eq(uncertain, 0);
+	got = convert(CM_ENC_UTF16LE, u16, m, &invalid);
+	cr_expect_eq(invalid, 0);
+	cr_expect_str_eq(got, want);
+	free(got);
+	/* no BOM: the hint decides */
+	cr_expect_eq(cm_encoding_detect(&uncertain, u16 + 2, m - 2, CM_ENC_UTF16LE),
+		     CM_ENC_UTF16LE);
+	free(u16);
+	free(units);
+	free(orig);
+	free(want);
+}
+
+/* ---- TCVN3's table against glibc ---- */
+
+Test(encoding, tcvn3_agrees_with_glibc)
+{
+	size_t n;
+	char *lines = read_file(DATA "tcvn3_a0ff.txt", &n), *line = lines;
+
+	for (int b = 0xA0; b <= 0xFF; b++) {
+		char byte = (char)b, *end = strchr(line, '\n'), *got, *want;
+		size_t invalid;
+		cr_assert_not_null(end);
+		*end = '\0';
+		want = nfc(line, strlen(line));
+		got = convert(CM_ENC_TCVN3, &byte, 1, &invalid);
+		cr_expect_str_eq(got, want, "byte 0x%02X", b);
+		free(got);
+		free(want);
+		line = end + 1;
+	}
+	free(lines);
+}
+
+/* ---- VNI as published ---- */
+
+typedef struct {
+	const char *vni; /* the VNI bytes as Latin-1 shows them */
+	const char *text;
+} pair;
+
+static const pair vni_pairs[] = {
+	{"Vieät Nam", "Việt Nam"},
+	{"VIEÄT NAM", "VIỆT NAM"},
+	{"Nghò quyeát", "Nghị quyết"},
+	{"Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam", "Cộng hòa xã hội chủ nghĩa Việt Nam"},
+	{"Ñoäc laäp - Töï do - Haïnh phuùc", "Độc lập - Tự do - Hạnh phúc"},
+	{"COÄNG HOØA XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
+	{"ÑAÛNG COÄNG SAÛN VIEÄT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM"},
+	{"Thuû töôùng Chính phuû", "Thủ tướng Chính phủ"},
+	{"QUYEÁT ÑÒNH", "QUYẾT ĐỊNH"},
+	{"CHÆ THÒ", "CHỈ THỊ"},
+	{"TÆNH UÛY", "TỈNH ỦY"},
+	{"TRÖÔØNG ÑAÏI HOÏC", "TRƯỜNG ĐẠI HỌC"},
+	{"CÔ QUAN", "CƠ QUAN"},
+	{"naêm, baèng, chaéc chaén, thaúng, saün saøng, maët",
+	 "năm, bằng, chắc chắn, thẳng, sẵn sàng, mặt"},
+	{"NAÊM, BAÈNG, CHAÉC, THAÚNG, SAÜN, MAËT", "NĂM, BẰNG, CHẮC, THẲNG, SẴN, MẶT"},
+	{"kyõ thuaät, Ñieän Bieân Phuû, ngöôøi, öôùc", "kỹ thuật, Điện Biên Phủ, người, ước"},
+	{"hieäu löïc, ô, ö, ñ, ì, æ, ó, í, ò, î", "hiệu lực, ơ, ư, đ, ì, ỉ, ĩ, í, ị, ỵ"},
+	{"Ô, Ö, Ñ, Ì, Æ, Ó, Í, Ò, Î", "Ơ, Ư, Đ, Ì, Ỉ, Ĩ, Í, Ị, Ỵ"},
+	{"Daân vaän kheùo « 2018 »", "Dân vận khéo « 2018 »"},
+};
+
+Test(encoding, vni_published)
+{
+	for (size_t i = 0; i < sizeof vni_pairs / sizeof *vni_pairs; i++) {
+		size_t len, invalid = 9;
+		char *bytes = latin1(vni_pairs[i].vni, &len);
+		char *got = convert(CM_ENC_VNI, bytes, len, &invalid);
+		cr_expect_str_eq(got, vni_pairs[i].text);
+		cr_expect_eq(invalid, 0);
+		free(got);
+		free(bytes);
+	}
+}
+
+/* The "“" in a UTF-8 literal is its cp1252 byte here. */
+Test(encoding, vni_cp1252_punctuation)
+{
+	size_t invalid;
+	char *got = convert(CM_ENC_VNI, "\x93x\x94\x81", 4, &invalid);
+
+	cr_expect_str_eq(got, "“x”\xEF\xBF\xBD");
+	cr_expect_eq(invalid, 1);
+	free(got);
+}
+
+/* ---- small conversions ---- */
+
+typedef struct {
+	cm_encoding enc;
+	const char *in;
+	size_t len;
+	const char *out;
+	size_t invalid;
+} conv_case;
+
+#define S(x) x, sizeof(x) - 1
+
+static const conv_case conv_cases[] = {
+	{CM_ENC_TCVN3, S("Ngh\xDE quy\xD5t"), "Nghị quyết", 0},
+	{CM_ENC_TCVN3, S("\xA7\xAB ng Vi\xD6t"), "Đô ng Việt", 0},
+	{CM_ENC_TCVN3, S("\x93Vi\xD6t\x94"), "“Việt”", 0},
+	{CM_ENC_TCVN3, S("a\xB3"), "á", 0}, /* a lone tone byte composes */
+	{CM_ENC_CP1258, S("Vi\xEA\xF2t Nam"), "Việt Nam", 0},
+	{CM_ENC_CP1258, S("\xD0" "a\xCC\x80"), "Đà€", 0},
+	{CM_ENC_UTF8, S("\xEF\xBB\xBFVi\xE1\xBB\x87t"), "Việt", 0},
+	{CM_ENC_UTF8, S("Vie\xCC\xA3\xCC\x82t"), "Việt", 0},
+	{CM_ENC_UTF8, S("a\xFF" "b"), "a\xEF\xBF\xBD" "b", 1},
+	{CM_ENC_UTF16BE, S("\xFE\xFF\x00V\x1E\xC7"), "Vệ", 0},
+	{CM_ENC_UTF16LE, S("V\x00\x00\xD8"), "V\xEF\xBF\xBD", 1},
+	{CM_ENC_VNI, S("\xF9" "a"), "\xCC\x81" "a", 0}, /* a mark with no letter stays */
+	{CM_ENC_VNI, S("Vie\xE4"), "Việ", 0},
+	{CM_ENC_TCVN3, S(""), "", 0},
+};
+
+Test(encoding, convert_cases)
+{
+	for (size_t i = 0; i < sizeof conv_cases / sizeof *conv_cases; i++) {
+		const conv_case *c = &conv_cases[i];
+		size_t invalid = 99;
+		char *got = convert(c->enc, c->in, c->len, &invalid);
+		cr_expect_str_eq(got, c->out, "case %zu", i);
+		cr_expect_eq(invalid, c->invalid, "case %zu", i);
+		free(got);
+	}
+}
+
+Test(encoding, convert_unknown)
+{
+	char *out = NULL;
+	size_t n, invalid;
+
+	cr_expect_eq(cm_encoding_convert(&out, &n, &invalid, CM_ENC_UNKNOWN, "a", 1), CM_EINVAL);
+	cr_expect_eq(cm_encoding_convert(&out, &n, &invalid, (cm_encoding)42, "a", 1), CM_EINVAL);
+	cr_expect_eq(cm_encoding_recode_cp1252(&out, &n, &invalid, CM_ENC_UNKNOWN, "a", 1),
+		     CM_EINVAL);
+	cr_expect_null(out);
+}
+
+/* ---- recoding windows-1252 characters ---- */
+
+static const conv_case recode_cases[] = {
+	{CM_ENC_TCVN3, S("NghÞ quyÕt"), "Nghị quyết", 0},
+	{CM_ENC_TCVN3, S("“ViÖt Nam”"), "“Việt Nam”", 0},
+	{CM_ENC_TCVN3, S("§¶ng ViÖt → Việt"), "Đảng Việt → Việt", 0},
+	{CM_ENC_VNI, S("Vieät Nam – Ñaûng"), "Việt Nam – Đảng", 0},
+	{CM_ENC_UTF8, S("Viá»‡t Nam"), "Việt Nam", 0},
+	{CM_ENC_CP1258, S("Viêòt"), "Việt", 0},
+	{CM_ENC_TCVN3, S("\xC2\x93x\xC2\x94"), "“x”", 0}, /* C1 code points are their byte */
+	{CM_ENC_TCVN3, S("a\xFF" "b"), "a\xEF\xBF\xBD" "b", 1},
+	{CM_ENC_TCVN3, S(""), "", 0},
+};
+
+Test(encoding, recode_cp1252)
+{
+	for (size_t i = 0; i < sizeof recode_cases / sizeof *recode_cases; i++) {
+		const conv_case *c = &recode_cases[i];
+		size_t invalid = 99, n;
+		char *got = NULL;
+		cr_assert_eq(cm_encoding_recode_cp1252(&got, &n, &invalid, c->enc, c->in, c->len), 0);
+		cr_expect_str_eq(got, c->out, "case %zu", i);
+		cr_expect_eq(invalid, c->invalid, "case %zu", i);
+		cr_expect(valid_utf8(got, n));
+		free(got);
+	}
+}
+
+/* ---- detection ---- */
+
+typedef struct {
+	const char *in;
+	size_t len;
+	cm_encoding hint, want;
+	int uncertain;
+} detect_case;
+
+static const detect_case detect_cases[] = {
+	{S(""), CM_ENC_UNKNOWN, CM_ENC_UTF8, 0},
+	{S("Nghi quyet so 25-NQ/TW"), CM_ENC_UNKNOWN, CM_ENC_UTF8, 0},
+	{S("Nghi quyet"), CM_ENC_TCVN3, CM_ENC_UTF8, 0}, /* ASCII fits any hint */
+	{S("Việt"), CM_ENC_UNKNOWN, CM_ENC_UTF8, 1},     /* valid UTF-8, too short */
+	{S("Nghị quyết của Ban Chấp hành Trung ương Đảng"), CM_ENC_UNKNOWN, CM_ENC_UTF8, 0},
+	{S("\xEF\xBB\xBF"), CM_ENC_UNKNOWN, CM_ENC_UTF8, 0},
+	{S("\xFE\xFF\x00V"), CM_ENC_UNKNOWN, CM_ENC_UTF16BE, 0},
+	{S("\xFF\xFEV\x00"), CM_ENC_VNI, CM_ENC_UTF16LE, 0},
+	/* TCVN3, short: Nghị quyết */
+	{S("Ngh\xDE quy\xD5t"), CM_ENC_UNKNOWN, CM_ENC_TCVN3, 1},
+	{S("Ngh\xDE quy\xD5t"), CM_ENC_TCVN3, CM_ENC_TCVN3, 1},
+	/* TCVN3: Nghị quyết về việc tăng cường công tác dân vận của Đảng */
+	{S("Ngh\xDE quy\xD5t v\xD2 vi\xD6" "c t\xA8ng c\xAD\xEAng c\xABng t\xB8" "c d\xA9n v\xCBn c\xF1"
+	   "a \xA7\xB6ng"),
+	 CM_ENC_UNKNOWN, CM_ENC_TCVN3, 0},
+	/* the same in windows-1258 */
+	{S("Nghi\xF2 quy\xEA\xECt v\xEA\xCC vi\xEA\xF2" "c t\xE3ng c\xFD\xF5\xCCng c\xF4ng t\xE1"
+	   "c d\xE2n v\xE2\xF2n cu\xD2" "a \xD0" "a\xD2ng"),
+	 CM_ENC_UNKNOWN, CM_ENC_CP1258, 0},
+	/* the same in VNI, and a hint against the bytes */
+	{S("Ngh\xF2 quye\xE1t ve\xE0 vie\xE4" "c ta\xEAng c\xF6\xF4\xF8ng co\xE2ng ta\xF9"
+	   "c da\xE2n va\xE4n cu\xFB" "a \xD1" "a\xFBng"),
+	 CM_ENC_TCVN3, CM_ENC_VNI, 0},
+	/* ambiguous: one high byte, "càu" in windows-1258 and "cá" in VNI */
+	{S("ca\xF9"), CM_ENC_UNKNOWN, CM_ENC_CP1258, 1},
+};
+
+Test(encoding, detect_cases)
+{
+	for (size_t i = 0; i < sizeof detect_cases / sizeof *detect_cases; i++) {
+		const detect_case *c = &detect_cases[i];
+		int uncertain = -1;
+		cm_encoding got = cm_encoding_detect(&uncertain, c->in, c->len, c->hint);
+		cr_expect_eq(got, c->want, "case %zu: %s", i, cm_encoding_name(got));
+		cr_expect_eq(uncertain, c->uncertain, "case %zu", i);
+	}
+}
+
+/* The hint wins only when its score is close: a whole corpus text in
+ * windows-1258 stays windows-1258 against a VNI hint. */
+Test(encoding, detect_hint_against_evidence)
+{
+	size_t len;
+	char *bytes = read_file(DATA "004.cp1258", &len);
+	int uncertain = -1;
+
+	cr_expect_eq(cm_encoding_detect(&uncertain, bytes, len, CM_ENC_VNI), CM_ENC_CP1258);
+	cr_expect_eq(uncertain, 0);
+	free(bytes);
+}
+
+/* ---- labels and names ---- */
+
+typedef struct {
+	const char *label;
+	cm_encoding enc;
+} label_case;
+
+static const label_case label_cases[] = {
+	{"utf-8", CM_ENC_UTF8},           {"UTF8", CM_ENC_UTF8},
+	{" utf-8 ", CM_ENC_UTF8},         {"utf-16le", CM_ENC_UTF16LE},
+	{"UTF-16BE", CM_ENC_UTF16BE},     {"windows-1258", CM_ENC_CP1258},
+	{"CP1258", CM_ENC_CP1258},        {"tcvn3", CM_ENC_TCVN3},
+	{"TCVN", CM_ENC_TCVN3},           {"tcvn5712-1", CM_ENC_TCVN3},
+	{"vni", CM_ENC_VNI},              {".VnTime", CM_ENC_TCVN3},
+	{".VnArial", CM_ENC_TCVN3},       {".VnTimeH", CM_ENC_TCVN3},
+	{"VNI-Times", CM_ENC_VNI},        {"VNI-Helve", CM_ENC_VNI},
+	{"Times New Roman", CM_ENC_UNKNOWN}, {"utf-88", CM_ENC_UNKNOWN},
+	{"vnix", CM_ENC_UNKNOWN},         {"", CM_ENC_UNKNOWN},
+};
+
+Test(encoding, labels)
+{
+	for (size_t i = 0; i < sizeof label_cases / sizeof *label_cases; i++)
+		cr_expect_eq(cm_encoding_from_label(label_cases[i].label, strlen(label_cases[i].label)),
+			     label_cases[i].enc, "%s", label_cases[i].label);
+	cr_expect_eq(cm_encoding_from_label("utf-8garbage", 5), CM_ENC_UTF8); /* len-bounded */
+	cr_expect_eq(cm_encoding_from_label(NULL, 0), CM_ENC_UNKNOWN);
+}
+
+Test(encoding, names)
+{
+	cr_expect_str_eq(cm_encoding_name(CM_ENC_CP1258), "windows-1258");
+	cr_expect_str_eq(cm_encoding_name(CM_ENC_TCVN3), "TCVN3");
+	cr_expect_str_eq(cm_encoding_name(CM_ENC_VNI), "VNI");
+	cr_expect_str_eq(cm_encoding_name(CM_ENC_UNKNOWN), "unknown");
+	cr_expect_str_eq(cm_encoding_name((cm_encoding)-1), "unknown");
+}
+
+/* ---- hostile bytes ---- */
+
+static const cm_encoding all_encodings[] = {CM_ENC_UTF8,   CM_ENC_UTF16LE, CM_ENC_UTF16BE,
+					    CM_ENC_CP1258, CM_ENC_TCVN3,   CM_ENC_VNI};
+
+static void survive(const char *bytes, size_t len)
+{
+	int uncertain;
+
+	cm_encoding_detect(&uncertain, bytes, len, CM_ENC_UNKNOWN);
+	for (size_t k = 0; k < 6; k++) {
+		size_t invalid, n;
+		char *got = convert(all_encodings[k], bytes, len, &invalid);
+		free(got);
+		cm_encoding_detect(&uncertain, bytes, len, all_encodings[k]);
+		cr_assert_eq(cm_encoding_recode_cp1252(&got, &n, &invalid, all_encodings[k], bytes, len),
+			     0);
+		cr_assert(valid_utf8(got, n));
+		free(got);
+	}
+}
+
+Test(encoding, hostile_bytes)
+{
+	char all[512];
+	static const char *const pieces[] = {"\xE4", "Vie\xE4", "\xF9\xF9\xF9", "\xFF\xFE\x00",
+					     "\xFE\xFF\xD8", "\xEF\xBB", "\xB0\xB1", "a\x00" "b"};
+
+	for (int i = 0; i < 256; i++)
+		all[i] = all[511 - i] = (char)i;
+	survive(all, sizeof all);
+	survive(all + 256, 256);
+	survive("", 0);
+	for (size_t i = 0; i < sizeof pieces / sizeof *pieces; i++)
+		survive(pieces[i], strlen(pieces[i]));
+	for (int b = 0; b < 256; b++) {
+		char one = (char)b;
+		survive(&one, 1);
+	}
+}
