@@ -610,14 +610,15 @@ static int fits_utf16(cm_encoding enc, const unsigned char *p, size_t n)
 	return n >= 2 && zeros * 4 >= n / 2;
 }
 
-/* Counts the non-ASCII bytes of p; 1 if it is valid UTF-8 (a sequence cut
- * at the end of a window cut from longer input counts as valid). */
-static int scan_utf8(size_t *high, const char *p, size_t n, int cut)
+/* Counts the non-ASCII bytes of p, and its valid and invalid UTF-8
+ * multibyte sequences (one cut at the end of a window cut from longer
+ * input counts as valid). */
+static void scan_utf8(size_t *high, size_t *valid, size_t *invalid, const char *p, size_t n,
+		      int cut)
 {
 	size_t pos = 0;
-	int valid = 1;
 
-	*high = 0;
+	*high = *valid = *invalid = 0;
 	while (pos < n) {
 		size_t at = pos;
 		if ((unsigned char)p[pos] < 0x80) {
@@ -625,10 +626,22 @@ static int scan_utf8(size_t *high, const char *p, size_t n, int cut)
 			continue;
 		}
 		if (cm_u8_next(p, n, &pos) < 0 && !(cut && pos == n))
-			valid = 0;
+			(*invalid)++;
+		else
+			(*valid)++;
 		*high += pos - at;
 	}
-	return valid;
+}
+
+/* 1 if p reads as UTF-8: valid, or with fewer damaged sequences than good
+ * ones (they are replaced and counted), since legacy 8-bit text almost never
+ * forms a valid sequence. *high as for scan_utf8. */
+static int looks_utf8(size_t *high, const char *p, size_t n, int cut)
+{
+	size_t valid, invalid;
+
+	scan_utf8(high, &valid, &invalid, p, n, cut);
+	return invalid == 0 || valid > invalid;
 }
 
 static const cm_encoding candidates[] = {CM_ENC_CP1258, CM_ENC_TCVN3, CM_ENC_VNI};
@@ -690,7 +703,7 @@ cm_encoding cm_encoding_detect(int *uncertain, const char *data, size_t len, cm_
 		enc = CM_ENC_UTF16BE;
 	else if ((hint == CM_ENC_UTF16LE || hint == CM_ENC_UTF16BE) && fits_utf16(hint, p, n))
 		enc = hint;
-	else if (scan_utf8(&high, data, n, n < len)) {
+	else if (looks_utf8(&high, data, n, n < len)) {
 		enc = CM_ENC_UTF8;
 		weak = high > 0 && high < MIN_HIGH_BYTES;
 	} else {

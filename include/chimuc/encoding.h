@@ -30,8 +30,9 @@ const char *cm_encoding_name(cm_encoding enc);
  * (TCVN3), "VNI-Times", "VNI-Helve"… (VNI). CM_ENC_UNKNOWN otherwise. */
 cm_encoding cm_encoding_from_label(const char *label, size_t len);
 
-/* The most likely encoding of len bytes, from a BOM, UTF-8 validity and the
- * byte statistics of each candidate; hint (from a <meta charset>, a font
+/* The most likely encoding of len bytes, from a BOM, UTF-8 validity (UTF-8
+ * with fewer damaged sequences than good ones is UTF-8) and the byte
+ * statistics of each candidate; hint (from a <meta charset>, a font
  * name, or CM_ENC_UNKNOWN) decides when the bytes fit it. *uncertain is set
  * when the evidence is weak (few non-ASCII bytes, or two candidates fit
  * nearly equally). Pure ASCII is UTF-8, certain. */

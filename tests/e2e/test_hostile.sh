@@ -8,7 +8,8 @@ mkdir -p "$d"
 good="$CORPUS/000_04ed2d92d4fbe0fc.txt"
 
 # name | how to make it (run in $d) | expected stderr pattern ("-" for none) | outcome
-cases='invalid-utf8|printf "d\\xe2n v\\xe1n kh\\xe9o ok\\n" > invalid.txt|invalid.txt: warning: 3 invalid UTF-8|indexed
+cases='invalid-utf8|printf "d\\xc3\\xa2n v\\xe1\\xba\\xadn \\xff\\xfe kh\\xc3\\xa9o\\n" > invalid.txt|invalid.txt: warning: 2 invalid UTF-8|indexed
+legacy-guess|printf "d\\xe2n v\\xe1n kh\\xe9o ok\\n" > legacy.txt|legacy.txt: warning: encoding uncertain (read as windows-1258)|indexed
 nul-bytes|printf "dân\\000vận\\n" > nul.txt|nul.txt: skipped: binary file|skipped
 pdf-magic|printf "%%PDF-1.4\\n" > scan.txt|scan.txt: skipped: unsupported format: PDF|skipped
 empty|: > empty.txt|empty.txt: skipped: empty file|skipped

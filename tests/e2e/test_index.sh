@@ -35,7 +35,7 @@ cp "$CORPUS"/001_*.txt "$bad/good.txt"
 printf 'BIN\001\002\000\003 data\000' >"$bad/binary.txt"
 : >"$bad/empty.txt"
 printf '   \n\t\n' >"$bad/blank.txt"
-printf 'C\xf4ng t\xe1c d\xe2n v\xe1\xba\xadn \xff\xfe kh\xc3\xa9o\n' >"$bad/latin.txt"
+printf 'C\xc3\xb4ng t\xc3\xa1c d\xc3\xa2n v\xe1\xba\xadn \xff\xfe kh\xc3\xa9o\n' >"$bad/latin.txt"
 printf 'not a document\n' >"$bad/notes.jsonl"
 "$CHIMUC_INDEX" --db "$WORK/bad-index" "$bad" >"$WORK/out" 2>"$WORK/err"
 same "bad inputs: exit 0" $? 0

@@ -59,7 +59,8 @@ static const case_t cases[] = {
 	{"nul", S("abc\0def"), CM_EUNSUPPORTED, "binary file", 0},
 	{"pdf", S("%PDF-1.7\n..."), CM_EUNSUPPORTED, "PDF", 0},
 	{"zip", S("PK\x03\x04rest"), CM_EUNSUPPORTED, "ZIP", 0},
-	{"invalid", S("d\xe2n v\xe1n"), 0, "d\xef\xbf\xbdn v\xef\xbf\xbdn", 2},
+	{"invalid", S("d\xc3\xa2n v\xe1\xba\xadn \xff kh\xc3\xa9o"), 0, "dân vận \xef\xbf\xbd khéo", 1},
+	{"windows-1258", S("d\xe2n v\xe2\xf2n kh\xe9o"), 0, "dân vận khéo", 0},
 	{"utf16le", S("\xff\xfe" "d\0\xe2\0n\0"), 0, "dân", 0},
 };
 
