@@ -15,6 +15,10 @@
 #   ratio_bomb.docx                document.xml: 2 MiB of zeros (1000:1)
 #   lying_bomb.docx                20 MiB of zeros declared as 1,000 bytes
 #   not_docx.docx                  a ZIP without word/document.xml (an ODT)
+#   malformed.docx                 document.xml not well-formed
+#   entity_utf16.docx              an entity declared in UTF-16 XML
+#   encrypted.pdf                  directive.pdf with an open password
+#   pages.pdf                      10,001 empty pages (object streams)
 #   scan.pdf                       one page holding only an image
 #   damaged.pdf                    a PDF header and garbage
 set -eu
@@ -42,7 +46,10 @@ lo() {
 lo --infilter="HTML (StarWriter)" --convert-to docx:"MS Word 2007 XML" \
 	--outdir "$tmp" "$tmp/directive.html"
 lo --convert-to pdf:writer_pdf_Export --outdir "$tmp" "$tmp/directive.docx"
+lo --convert-to 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}' \
+	--outdir "$tmp/encrypted" "$tmp/directive.docx"
 cp "$tmp/directive.docx" "$tmp/directive.pdf" "$here/"
+cp "$tmp/encrypted/directive.pdf" "$here/encrypted.pdf"
 size=$(wc -c < "$here/directive.docx")
 head -c $((size / 2)) "$here/directive.docx" > "$here/directive_truncated.docx"
 
@@ -131,6 +138,11 @@ laughs = ('<?xml version="1.0"?>\n<!DOCTYPE lolz [\n<!ENTITY lol "lol">\n' +
           ']>\n<w:document xmlns:w="%s"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>'
           '</w:body></w:document>' % W)
 docx("laughs.docx", {"word/document.xml": laughs})
+entity = ('<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE d [<!ENTITY e "chỉ thị">]>\n'
+          '<w:document xmlns:w="%s"><w:body><w:p><w:r><w:t>&e;</w:t></w:r></w:p>'
+          '</w:body></w:document>' % W)
+docx("entity_utf16.docx", {"word/document.xml": entity.encode("utf-16")})
+docx("malformed.docx", {"word/document.xml": body(p(r("mở"))).replace("</w:body>", "")})
 
 def bomb(name, size):
     with zipfile.ZipFile("%s/%s" % (out, name), "w", zipfile.ZIP_DEFLATED,
@@ -181,6 +193,34 @@ pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
 pdf += b"".join(b"%010d 00000 n \n" % off for off in offsets)
 pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
 open("%s/scan.pdf" % out, "wb").write(pdf)
+
+# 10,001 pages: the page tree and the pages in one compressed object stream
+# (objects 2..10003), found through a cross-reference stream (10005).
+n = 10001
+inner = [b"<</Type/Pages/Count %d/MediaBox[0 0 10 10]/Kids[%s]>>"
+         % (n, b" ".join(b"%d 0 R" % (3 + i) for i in range(n)))]
+inner += [b"<</Type/Page/Parent 2 0 R>>"] * n
+head, body_ = [], bytearray()
+for i, o in enumerate(inner):
+    head.append(b"%d %d" % (2 + i, len(body_)))
+    body_ += o + b" "
+head = b" ".join(head) + b" "
+stm = zlib.compress(head + body_, 9)
+pdf = bytearray(b"%PDF-1.5\n")
+cat = len(pdf)
+pdf += b"1 0 obj\n<</Type/Catalog/Pages 2 0 R>>\nendobj\n"
+ostm = len(pdf)
+pdf += (b"10004 0 obj\n<</Type/ObjStm/N %d/First %d/Filter/FlateDecode/Length %d>>\nstream\n"
+        % (len(inner), len(head), len(stm)) + stm + b"\nendstream\nendobj\n")
+xref = len(pdf)
+rows = [struct.pack(">BIH", 0, 0, 65535), struct.pack(">BIH", 1, cat, 0)]
+rows += [struct.pack(">BIH", 2, 10004, i) for i in range(len(inner))]
+rows += [struct.pack(">BIH", 1, ostm, 0), struct.pack(">BIH", 1, xref, 0)]
+xs = zlib.compress(b"".join(rows), 9)
+pdf += (b"10005 0 obj\n<</Type/XRef/Size 10006/W[1 4 2]/Root 1 0 R/Filter/FlateDecode"
+        b"/Length %d>>\nstream\n" % len(xs) + xs + b"\nendstream\nendobj\n")
+pdf += b"startxref\n%d\n%%%%EOF\n" % xref
+open("%s/pages.pdf" % out, "wb").write(pdf)
 
 open("%s/damaged.pdf" % out, "wb").write(b"%PDF-1.7\n" + bytes(range(256)) * 4)
 PY
