@@ -246,18 +246,24 @@ static void end_line(walker *w)
 		cm_textbuf_break(&w->b, 0);
 }
 
+static int skipped(const xmlNode *n)
+{
+	/* Paragraph properties hold tab stops and the paragraph mark's font,
+	 * mc:Fallback what mc:Choice holds in an older form: none of it text. */
+	return is_w(n, "pPr") || is_w(n, "sectPr") ||
+	       (is_ns(n, NS_MC) && strcmp((const char *)n->name, "Fallback") == 0);
+}
+
 static void walk(walker *w, const xmlNode *n)
 {
-	if (is_ns(n, NS_MC) && strcmp((const char *)n->name, "Fallback") == 0)
-		return; /* the same content as mc:Choice, in an older form */
+	if (skipped(n))
+		return;
 	if (is_w(n, "rPr")) {
-		if (n->parent && is_w(n->parent, "r"))
-			note_fonts(w, n);
+		note_fonts(w, n);
 	} else if (is_w(n, "t")) {
 		add_text(w, n);
 	} else if (is_w(n, "tab")) {
-		if (n->parent && is_w(n->parent, "r"))
-			cm_textbuf_text(&w->b, " ", 1);
+		cm_textbuf_text(&w->b, " ", 1);
 	} else if (is_w(n, "noBreakHyphen")) {
 		cm_textbuf_text(&w->b, "-", 1);
 	} else if (is_w(n, "br") || is_w(n, "cr")) {
@@ -270,7 +276,7 @@ static void walk(walker *w, const xmlNode *n)
 	} else if (is_w(n, "p") || is_w(n, "tr") || is_w(n, "tbl")) {
 		walk_children(w, n);
 		end_line(w);
-	} else if (!is_w(n, "pPr") && !is_w(n, "sectPr")) {
+	} else {
 		walk_children(w, n);
 	}
 }

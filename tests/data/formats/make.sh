@@ -8,7 +8,8 @@
 #                                  (through HTML, its first line the title),
 #                                  the last two lines on a second page
 #   directive_truncated.docx       the first half of directive.docx
-#   table_footnote.docx            a table, footnotes, tabs, a title
+#   table_footnote.docx            a table, footnotes, tabs, a title; a
+#                                  .VnTimeH paragraph mark (no run's font)
 #   vntime.docx, vni_defaults.docx TCVN3 runs; VNI-Times document defaults
 #   laughs.docx                    a billion-laughs DOCTYPE in document.xml
 #   bomb.docx                      document.xml: 300 MB of zeros, DEFLATE
@@ -97,7 +98,8 @@ table = ("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGri
              tc(p(r("25"), "<w:r><w:noBreakHyphen/></w:r>", r("NQ/TW"))) +
              tc(p(r("Tăng cường công tác")), p(r("dân vận")))))
 doc = body(
-    p(r("ĐẢNG CỘNG SẢN VIỆT NAM")) +
+    p(r("ĐẢNG CỘNG SẢN VIỆT NAM"),
+      ppr='<w:pPr><w:rPr><w:rFonts w:ascii=".VnTimeH" w:hAnsi=".VnTimeH"/></w:rPr></w:pPr>') +
     p(r("Số 15"), "<w:r><w:tab/></w:r>", r("CT/TU"),
       ppr='<w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>') +
     p(r("Thực hiện Nghị quyết"), '<w:r><w:footnoteReference w:id="1"/></w:r>',
