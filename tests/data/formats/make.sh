@@ -11,6 +11,7 @@
 #   table_footnote.docx            a table, footnotes, tabs, a title; a
 #                                  .VnTimeH paragraph mark (no run's font)
 #   vntime.docx, vni_defaults.docx TCVN3 runs; VNI-Times document defaults
+#                                  (for w:hAnsi only)
 #   laughs.docx                    a billion-laughs DOCTYPE in document.xml
 #   bomb.docx                      document.xml: 300 MB of zeros, DEFLATE
 #   ratio_bomb.docx                document.xml: 2 MiB of zeros (1000:1)
@@ -129,7 +130,7 @@ docx("vntime.docx", {"word/document.xml": body(
     p(r("Unicode")) + p(r("ChØ thÞ", ".VnTime")))})
 styles = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
           '<w:styles xmlns:w="%s"><w:docDefaults><w:rPrDefault><w:rPr>'
-          '<w:rFonts w:ascii="VNI-Times" w:hAnsi="VNI-Times"/></w:rPr></w:rPrDefault>'
+          '<w:rFonts w:ascii="Times New Roman" w:hAnsi="VNI-Times"/></w:rPr></w:rPrDefault>'
           '</w:docDefaults></w:styles>' % W)
 docx("vni_defaults.docx", {"word/document.xml": body(p(r("Chæ thò"))),
                            "word/styles.xml": styles})
