@@ -1,0 +1,408 @@
+/* read_docx.c: the text of a Word (OOXML) document: the body of
+ * word/document.xml in reading order (a line per paragraph, a line per table
+ * row with its cells separated), then the footnotes; the title from
+ * docProps/core.xml; whether a TCVN3 or VNI font is used. Entries are read
+ * with hard limits against ZIP bombs, and XML with entity declarations is
+ * refused. */
+#include "reader.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <zip.h>
+
+#include "chimuc/error.h"
+
+#define ENTRY_MAX ((zip_uint64_t)256 << 20) /* bytes of one uncompressed entry */
+#define RATIO_MAX 200                       /* uncompressed / compressed */
+#define RATIO_MIN_SIZE ((zip_uint64_t)1 << 20) /* ratio checked above this */
+
+#define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define NS_W_STRICT "http://purl.oclc.org/ooxml/wordprocessingml/main"
+#define NS_MC "http://schemas.openxmlformats.org/markup-compatibility/2006"
+#define NS_DC "http://purl.org/dc/elements/1.1/"
+
+typedef struct {
+	cm_textbuf b;
+	int in_cell;             /* inside a table cell: paragraphs don't break */
+	const char *legacy_font; /* the first legacy font seen, or NULL */
+} walker;
+
+static int ratio_over(zip_uint64_t size, zip_uint64_t comp)
+{
+	return size > RATIO_MIN_SIZE && size / RATIO_MAX > comp;
+}
+
+/* Checks the sizes the archive declares for an entry before reading it. */
+static int check_declared(const zip_stat_t *st, const char *name)
+{
+	if (!(st->valid & ZIP_STAT_SIZE) || !(st->valid & ZIP_STAT_COMP_SIZE))
+		return cm_error_set(CM_EUNSUPPORTED, "damaged ZIP: no size for %s", name);
+	if (st->size > ENTRY_MAX)
+		return cm_error_set(CM_ELIMIT, "DOCX entry %s expands to more than 256 MiB",
+				    name);
+	if (ratio_over(st->size, st->comp_size))
+		return cm_error_set(CM_ELIMIT, "DOCX entry %s has a compression ratio over %d:1",
+				    name, RATIO_MAX);
+	return 0;
+}
+
+/* Decompresses the entry at index into a NUL-terminated buffer, never
+ * trusting the declared size: reading stops past the same limits. */
+static int read_index(zip_t *za, zip_int64_t index, const char *name, char **out,
+		      size_t *out_len)
+{
+	zip_stat_t st;
+	zip_file_t *zf = NULL;
+	char *buf = NULL, *p;
+	size_t len = 0, cap = 0;
+	zip_int64_t n;
+	int rc;
+
+	if (zip_stat_index(za, (zip_uint64_t)index, 0, &st) < 0) {
+		rc = cm_error_set(CM_EUNSUPPORTED, "damaged ZIP: %s", zip_strerror(za));
+		goto cleanup;
+	}
+	if ((rc = check_declared(&st, name)) < 0)
+		goto cleanup;
+	if (!(zf = zip_fopen_index(za, (zip_uint64_t)index, 0))) {
+		rc = cm_error_set(CM_EUNSUPPORTED, "cannot read DOCX entry %s: %s", name,
+				  zip_strerror(za));
+		goto cleanup;
+	}
+	for (;;) {
+		if (cap - len < 65536 + 1) {
+			cap = cap ? cap * 2 : 65536 * 2;
+			if (!(p = realloc(buf, cap))) {
+				rc = cm_error_set(CM_ENOMEM, "out of memory");
+				goto cleanup;
+			}
+			buf = p;
+		}
+		if ((n = zip_fread(zf, buf + len, 65536)) < 0) {
+			rc = cm_error_set(CM_EUNSUPPORTED, "damaged ZIP: %s: %s", name,
+					  zip_file_strerror(zf));
+			goto cleanup;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+		if (len > ENTRY_MAX) {
+			rc = cm_error_set(CM_ELIMIT, "DOCX entry %s expands to more than 256 MiB",
+					  name);
+			goto cleanup;
+		}
+		if (ratio_over(len, st.comp_size)) {
+			rc = cm_error_set(CM_ELIMIT,
+					  "DOCX entry %s has a compression ratio over %d:1",
+					  name, RATIO_MAX);
+			goto cleanup;
+		}
+	}
+	buf[len] = '\0';
+	*out = buf;
+	*out_len = len;
+	buf = NULL;
+	rc = 0;
+cleanup:
+	if (zf)
+		zip_fclose(zf);
+	free(buf);
+	return rc;
+}
+
+static int contains(const char *s, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+
+	for (size_t i = 0; i + k <= n; i++)
+		if (s[i] == needle[0] && memcmp(s + i, needle, k) == 0)
+			return 1;
+	return 0;
+}
+
+/* Parses an entry; *doc is NULL if the archive has no such entry. */
+static int parse_entry(zip_t *za, const char *name, xmlDoc **doc)
+{
+	xmlParserCtxt *ctxt = NULL;
+	char *buf = NULL;
+	size_t len = 0;
+	zip_int64_t index;
+	int rc;
+
+	*doc = NULL;
+	if ((index = zip_name_locate(za, name, ZIP_FL_NOCASE)) < 0)
+		return 0;
+	if ((rc = read_index(za, index, name, &buf, &len)) < 0)
+		goto cleanup;
+	if (contains(buf, len, "<!ENTITY")) {
+		rc = cm_error_set(CM_EUNSUPPORTED, "DOCX entry %s declares XML entities", name);
+		goto cleanup;
+	}
+	if (len > INT_MAX || !(ctxt = xmlNewParserCtxt())) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	*doc = xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL,
+				 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!*doc || !xmlDocGetRootElement(*doc)) {
+		const char *why = ctxt->lastError.message;
+		rc = cm_error_set(CM_EUNSUPPORTED, "DOCX entry %s is not well-formed XML: %.*s",
+				  name, why ? (int)strcspn(why, "\n") : 0, why ? why : "");
+		goto cleanup;
+	}
+	/* Entities declared in another encoding than the one searched above. */
+	if ((*doc)->intSubset && (*doc)->intSubset->entities) {
+		rc = cm_error_set(CM_EUNSUPPORTED, "DOCX entry %s declares XML entities", name);
+		goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	if (rc < 0 && *doc) {
+		xmlFreeDoc(*doc);
+		*doc = NULL;
+	}
+	if (ctxt)
+		xmlFreeParserCtxt(ctxt);
+	free(buf);
+	return rc;
+}
+
+static int is_ns(const xmlNode *n, const char *href)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+	       strcmp((const char *)n->ns->href, href) == 0;
+}
+
+static int is_w(const xmlNode *n, const char *name)
+{
+	return (is_ns(n, NS_W) || is_ns(n, NS_W_STRICT)) &&
+	       strcmp((const char *)n->name, name) == 0;
+}
+
+/* The value of a w: attribute, borrowed from the tree, or NULL. */
+static const char *w_attr(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next)
+		if (a->ns && a->ns->href && strcmp((const char *)a->name, name) == 0 &&
+		    (strcmp((const char *)a->ns->href, NS_W) == 0 ||
+		     strcmp((const char *)a->ns->href, NS_W_STRICT) == 0) &&
+		    a->children && a->children->type == XML_TEXT_NODE)
+			return (const char *)a->children->content;
+	return NULL;
+}
+
+static const char *legacy_name(const char *font)
+{
+	if (!font)
+		return NULL;
+	if (strncasecmp(font, ".Vn", 3) == 0)
+		return ".VnTime";
+	if (strncasecmp(font, "VNI-", 4) == 0)
+		return "VNI-Times";
+	return NULL;
+}
+
+/* Notes a legacy font named by the w:rFonts in run properties rpr. */
+static void note_fonts(walker *w, const xmlNode *rpr)
+{
+	for (const xmlNode *c = rpr->children; c && !w->legacy_font; c = c->next) {
+		if (!is_w(c, "rFonts"))
+			continue;
+		w->legacy_font = legacy_name(w_attr(c, "ascii"));
+		if (!w->legacy_font)
+			w->legacy_font = legacy_name(w_attr(c, "hAnsi"));
+	}
+}
+
+static void add_text(walker *w, const xmlNode *t)
+{
+	for (const xmlNode *c = t->children; c; c = c->next)
+		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+			cm_textbuf_text(&w->b, (const char *)c->content,
+					strlen((const char *)c->content));
+}
+
+static void walk(walker *w, const xmlNode *n);
+
+static void walk_children(walker *w, const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			walk(w, c);
+}
+
+/* A paragraph, row or line break ends a line, except inside a cell, where the
+ * row's line goes on. */
+static void end_line(walker *w)
+{
+	if (w->in_cell)
+		cm_textbuf_text(&w->b, " ", 1);
+	else
+		cm_textbuf_break(&w->b, 0);
+}
+
+static int skipped(const xmlNode *n)
+{
+	/* Paragraph properties hold tab stops and the paragraph mark's font,
+	 * mc:Fallback what mc:Choice holds in an older form: none of it text. */
+	return is_w(n, "pPr") || is_w(n, "sectPr") ||
+	       (is_ns(n, NS_MC) && strcmp((const char *)n->name, "Fallback") == 0);
+}
+
+static void walk(walker *w, const xmlNode *n)
+{
+	if (skipped(n))
+		return;
+	if (is_w(n, "rPr")) {
+		note_fonts(w, n);
+	} else if (is_w(n, "t")) {
+		add_text(w, n);
+	} else if (is_w(n, "tab")) {
+		cm_textbuf_text(&w->b, " ", 1);
+	} else if (is_w(n, "noBreakHyphen")) {
+		cm_textbuf_text(&w->b, "-", 1);
+	} else if (is_w(n, "br") || is_w(n, "cr")) {
+		end_line(w);
+	} else if (is_w(n, "tc")) {
+		cm_textbuf_cell(&w->b);
+		w->in_cell++;
+		walk_children(w, n);
+		w->in_cell--;
+	} else if (is_w(n, "p") || is_w(n, "tr") || is_w(n, "tbl")) {
+		walk_children(w, n);
+		end_line(w);
+	} else {
+		walk_children(w, n);
+	}
+}
+
+/* Each footnote but the separators Word keeps among them. */
+static void walk_footnotes(walker *w, const xmlNode *root)
+{
+	for (const xmlNode *c = root->children; c; c = c->next) {
+		const char *type;
+		if (!is_w(c, "footnote"))
+			continue;
+		type = w_attr(c, "type");
+		if (type && (strcmp(type, "separator") == 0 ||
+			     strcmp(type, "continuationSeparator") == 0 ||
+			     strcmp(type, "continuationNotice") == 0))
+			continue;
+		walk_children(w, c);
+		cm_textbuf_break(&w->b, 0);
+	}
+}
+
+/* The default run fonts of word/styles.xml: the document defaults and the
+ * default paragraph style. */
+static void walk_styles(walker *w, const xmlNode *root)
+{
+	for (const xmlNode *c = root->children; c; c = c->next) {
+		const char *def = w_attr(c, "default");
+		if (!is_w(c, "docDefaults") && !(is_w(c, "style") && def && strcmp(def, "1") == 0))
+			continue;
+		for (const xmlNode *d = c->children; d; d = d->next) {
+			if (is_w(d, "rPr"))
+				note_fonts(w, d);
+			for (const xmlNode *e = d->children; e; e = e->next)
+				if (is_w(e, "rPr"))
+					note_fonts(w, e); /* w:rPrDefault/w:rPr */
+		}
+	}
+}
+
+/* The dc:title of docProps/core.xml, white space folded, or NULL. */
+static int core_title(char **title, const xmlNode *root)
+{
+	cm_textbuf t = {0};
+	size_t len;
+	int rc;
+
+	*title = NULL;
+	for (const xmlNode *c = root->children; c; c = c->next) {
+		if (!is_ns(c, NS_DC) || strcmp((const char *)c->name, "title") != 0)
+			continue;
+		for (const xmlNode *s = c->children; s; s = s->next)
+			if (s->type == XML_TEXT_NODE && s->content)
+				cm_textbuf_text(&t, (const char *)s->content,
+						strlen((const char *)s->content));
+		break;
+	}
+	if ((rc = cm_textbuf_finish(title, &len, &t)) < 0)
+		return rc;
+	if (len == 0) {
+		free(*title);
+		*title = NULL;
+	} else {
+		(*title)[len - 1] = '\0'; /* the newline finish ends it with */
+	}
+	return 0;
+}
+
+static int open_zip(zip_t **za, const char *data, size_t len)
+{
+	zip_error_t err;
+	zip_source_t *src;
+	int rc = 0;
+
+	zip_error_init(&err);
+	if (!(src = zip_source_buffer_create(data, len, 0, &err))) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+	} else if (!(*za = zip_open_from_source(src, ZIP_RDONLY, &err))) {
+		zip_source_free(src);
+		rc = cm_error_set(CM_EUNSUPPORTED, "damaged ZIP: %s", zip_error_strerror(&err));
+	}
+	zip_error_fini(&err);
+	return rc;
+}
+
+int cm_read_docx(cm_extracted *out, const char *data, size_t len)
+{
+	walker w = {0};
+	zip_t *za = NULL;
+	xmlDoc *doc = NULL, *notes = NULL, *styles = NULL, *core = NULL;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	xmlInitParser();
+	if ((rc = open_zip(&za, data, len)) < 0)
+		goto cleanup;
+	if ((rc = parse_entry(za, "word/document.xml", &doc)) < 0)
+		goto cleanup;
+	if (!doc) {
+		rc = cm_error_set(CM_EUNSUPPORTED, "not a DOCX (no word/document.xml)");
+		goto cleanup;
+	}
+	if ((rc = parse_entry(za, "word/footnotes.xml", &notes)) < 0 ||
+	    (rc = parse_entry(za, "word/styles.xml", &styles)) < 0 ||
+	    (rc = parse_entry(za, "docProps/core.xml", &core)) < 0)
+		goto cleanup;
+	walk(&w, xmlDocGetRootElement(doc));
+	if (notes) {
+		cm_textbuf_break(&w.b, 1);
+		walk_footnotes(&w, xmlDocGetRootElement(notes));
+	}
+	if (styles && !w.legacy_font)
+		walk_styles(&w, xmlDocGetRootElement(styles));
+	if (core && (rc = core_title(&out->title, xmlDocGetRootElement(core))) < 0)
+		goto cleanup;
+	if ((rc = cm_textbuf_finish(&out->text, &out->text_len, &w.b)) < 0)
+		goto cleanup;
+	out->legacy_font = w.legacy_font;
+cleanup:
+	if (rc < 0)
+		cm_extracted_clear(out);
+	cm_textbuf_free(&w.b);
+	xmlFreeDoc(doc);
+	xmlFreeDoc(notes);
+	xmlFreeDoc(styles);
+	xmlFreeDoc(core);
+	if (za)
+		zip_discard(za);
+	return rc;
+}
