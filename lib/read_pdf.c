@@ -1,6 +1,7 @@
 /* read_pdf.c: the text layer of a PDF through poppler-glib, page by page
- * with a blank line between pages and poppler's lines kept as lines, and the
- * title of the document information. A PDF without any text (a scan) is not
+ * with a blank line between pages; lines wrapped at the right margin are
+ * joined again, so that a sentence (and a citation in it) is one line as in
+ * the document's source; the title of the document information. A PDF without any text (a scan) is not
  * readable here. */
 #include "reader.h"
 
@@ -14,14 +15,82 @@
 #define PAGES_MAX 10000
 #define TEXT_MAX ((size_t)256 << 20) /* bytes of text of the whole document */
 
-/* Appends a page's text, a line of it per line, and a blank line. */
-static void add_page(cm_textbuf *b, const char *text)
+/* Where the n characters of a line (placed by rect) end on the page. */
+static double right_of(const char *text, size_t n, const PopplerRectangle *rect)
 {
-	while (*text) {
-		size_t n = strcspn(text, "\n");
-		cm_textbuf_text(b, text, n);
-		cm_textbuf_break(b, 0);
-		text += n + (text[n] == '\n');
+	double right = 0;
+
+	for (const char *p = text; p < text + n; p = g_utf8_next_char(p), rect++)
+		if (*p != ' ' && rect->x2 > right)
+			right = rect->x2;
+	return right;
+}
+
+/* The width of the first word of a line and of the space before it (the
+ * line's average glyph). */
+static double first_word(const char *text, size_t n, const PopplerRectangle *rect)
+{
+	const PopplerRectangle *first = rect;
+	double glyphs = 0;
+	const char *p = text;
+
+	for (; p < text + n && *p != ' '; p = g_utf8_next_char(p), rect++)
+		glyphs++;
+	if (glyphs == 0)
+		return 0;
+	return (rect - 1)->x2 - first->x1 + ((rect - 1)->x2 - first->x1) / glyphs;
+}
+
+/* A line that opens an item of its own: "- ", "+ ", "• ", "1. ", "1.2. ",
+ * "2) ", "a) ", "II - " and the like (but not "2016 và…"). */
+static int opens_item(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (n >= 2 && (s[0] == '-' || s[0] == '+') && s[1] == ' ')
+		return 1;
+	if (n >= 3 && (memcmp(s, "•", 3) == 0 || memcmp(s, "–", 3) == 0))
+		return 1;
+	while (i < n && i < 8 && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == 'I' ||
+				  s[i] == 'V' || s[i] == 'X'))
+		i++;
+	if (i == 0 || i == n)
+		return n >= 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] == ')';
+	return s[i] == ')' || (s[i] == ' ' && (s[i - 1] == '.' || (i + 1 < n && s[i + 1] == '-')));
+}
+
+/* Appends a page's text and a blank line. poppler ends every line it laid
+ * out; a line that ends too near the right margin for the next line's first
+ * word to fit was wrapped there, so it is joined to the next unless that one
+ * opens an item. rects (n_rects of them,
+ * one per character of text) place the characters; without them every line
+ * is kept. */
+static void add_page(cm_textbuf *b, const char *text, const PopplerRectangle *rects,
+		     guint n_rects)
+{
+	double margin = 0;
+	const char *line = text;
+	const PopplerRectangle *rect = rects;
+	int layout = rects && (glong)n_rects == g_utf8_strlen(text, -1);
+
+	for (const char *p = text; layout && *p; p = g_utf8_next_char(p)) {
+		const PopplerRectangle *r = rects + g_utf8_pointer_to_offset(text, p);
+		if (*p != '\n' && *p != ' ' && r->x2 > margin)
+			margin = r->x2;
+	}
+	while (*line) {
+		size_t n = strcspn(line, "\n"), n_next;
+		const char *next = line + n + (line[n] == '\n');
+		const PopplerRectangle *rect_next = rect + (layout ? g_utf8_strlen(line, next - line) : 0);
+		n_next = strcspn(next, "\n");
+		cm_textbuf_text(b, line, n);
+		if (layout && n_next > 0 && !opens_item(next, n_next) &&
+		    margin - right_of(line, n, rect) < first_word(next, n_next, rect_next))
+			cm_textbuf_text(b, " ", 1);
+		else
+			cm_textbuf_break(b, 0);
+		rect = rect_next;
+		line = next;
 	}
 	cm_textbuf_break(b, 1);
 }
@@ -35,8 +104,13 @@ static int read_pages(cm_textbuf *b, PopplerDocument *doc)
 	for (int i = 0; i < pages; i++) {
 		PopplerPage *page = poppler_document_get_page(doc, i);
 		char *text = page ? poppler_page_get_text(page) : NULL;
+		PopplerRectangle *rects = NULL;
+		guint n_rects = 0;
+		if (text && !poppler_page_get_text_layout(page, &rects, &n_rects))
+			rects = NULL;
 		if (text)
-			add_page(b, text);
+			add_page(b, text, rects, n_rects);
+		g_free(rects);
 		g_free(text);
 		if (page)
 			g_object_unref(page);

@@ -19,15 +19,16 @@
 
 typedef int (*reader_fn)(cm_extracted *out, const char *data, size_t len);
 
-/* Formats told by their first bytes; those with no reader are refused. */
+/* Formats told by their first bytes: the format's name for the index, or
+ * the reason for refusing those with no reader. */
 static const struct {
 	const char *magic;
 	size_t len;
 	const char *name;
 	reader_fn read;
 } signatures[] = {
-	{"%PDF-", 5, "PDF", NULL},
-	{"PK\x03\x04", 4, "ZIP (DOCX, ODT…)", NULL},
+	{"%PDF-", 5, "pdf", cm_read_pdf},
+	{"PK\x03\x04", 4, "docx", cm_read_docx},
 	{"\xd0\xcf\x11\xe0", 4, "OLE2 (DOC, XLS…)", NULL},
 	{"\x89PNG", 4, "PNG image", NULL},
 	{"\xff\xd8\xff", 3, "JPEG image", NULL},

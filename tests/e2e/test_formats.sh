@@ -1,8 +1,10 @@
 # test_formats.sh: one directive as plain text, HTML, our XML schema and
-# Akoma Ntoso (tests/data/formats) gives the same citations, dates and
-# search hits; the web page's furniture stays out of its indexed text; a
-# file's format is told from its content, whatever its name; hostile XML
-# is refused with a reason while the run goes on.
+# Akoma Ntoso, another as text, DOCX and PDF (tests/data/formats), give the
+# same citations, dates and search hits; the same texts in UTF-8,
+# Windows-1258, TCVN3 and VNI (tests/data/encoding) give identical terms;
+# the web page's furniture stays out of its indexed text; a file's format
+# is told from its content, whatever its name; hostile XML and DOCX are
+# refused with a reason while the run goes on.
 . "$(dirname "$0")/lib.sh"
 
 fx="$CM_SOURCE_DIR/tests/data/formats"
@@ -22,6 +24,27 @@ want=$(findings "$d/004.txt")
     fail "the text version has its citations"
 for f in 004.html 004.xml 004.akn.xml page-named.txt; do
     same "$f: same citations and dates as the text" "$(findings "$d/$f")" "$want"
+done
+want=$(findings "$CORPUS"/001_*.txt)
+for f in directive.docx directive.pdf; do
+    same "$f: same citations and dates as the text" "$(findings "$fx/$f")" "$want"
+done
+
+# The terms of one file indexed alone: the dump without the document ids.
+terms_of() {
+    rm -rf "$WORK/one"
+    "$CHIMUC_INDEX" --db "$WORK/one" "$1" >/dev/null 2>&1
+    "$CM_TERM_DUMP" "$WORK/one" | cut -d' ' -f2-
+}
+enc="$CM_SOURCE_DIR/tests/data/encoding"
+for n in 001 004; do
+    want=$(terms_of "$CORPUS/${n}_"*.txt)
+    [ "$(printf '%s\n' "$want" | wc -l)" -gt 100 ] && ok || fail "$n has its terms"
+    for e in cp1258 vni; do
+        same "$n.$e: the same terms as UTF-8" "$(terms_of "$enc/$n.$e")" "$want"
+    done
+    same "$n.tcvn3: the same terms as its UTF-8 reading" \
+        "$(terms_of "$enc/$n.tcvn3")" "$(terms_of "$enc/$n.tcvn3.txt")"
 done
 
 text=$("$CHIMUC" extract --text "$d/004.html")
@@ -69,13 +92,18 @@ XML
 printf '<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM "file://%s">]>\n<d>&x;</d>\n' \
     "$d/004.txt" >"$h/xxe.xml"
 printf '<?xml version="1.0"?>\n<d><p>Chỉ thị</d>\n' >"$h/broken.xml"
+cp "$fx/bomb.docx" "$fx/lying_bomb.docx" "$fx/laughs.docx" "$fx/scan.pdf" "$h/"
 cp "$d/004.html" "$h/good.html"
 "$CHIMUC_INDEX" --db "$WORK/db2" "$h" >"$WORK/out" 2>"$WORK/err"
 same "hostile run exit" $? 0
 check "bomb refused" grep -q "bomb.xml: skipped: refused: the XML declares entities" "$WORK/err"
 check "external entity refused" grep -q "xxe.xml: skipped: refused: the XML declares entities" "$WORK/err"
 check "broken XML refused" grep -q "broken.xml: skipped: not well-formed XML (line 3)" "$WORK/err"
-check "the run goes on" grep -q "4 seen: 1 indexed, 0 unchanged, 0 removed, 3 skipped" "$WORK/out"
+check "zip bomb refused" grep -q "bomb.docx: skipped: DOCX entry word/document.xml expands to more than 256 MiB" "$WORK/err"
+check "lying zip bomb refused" grep -q "lying_bomb.docx: skipped: .*compression ratio over 200:1" "$WORK/err"
+check "DOCX entities refused" grep -q "laughs.docx: skipped: .*entit" "$WORK/err"
+check "a scan is not indexed empty" grep -q "scan.pdf: skipped: no text layer (scanned?)" "$WORK/err"
+check "the run goes on" grep -q "8 seen: 1 indexed, 0 unchanged, 0 removed, 7 skipped" "$WORK/out"
 same "nothing of the local file leaks" "$(paths "$WORK/db2" 'dân vận')" "$h/good.html"
 
 finish

@@ -11,7 +11,7 @@ good="$CORPUS/000_04ed2d92d4fbe0fc.txt"
 cases='invalid-utf8|printf "d\\xc3\\xa2n v\\xe1\\xba\\xadn \\xff\\xfe kh\\xc3\\xa9o\\n" > invalid.txt|invalid.txt: warning: 2 invalid UTF-8|indexed
 legacy-guess|printf "d\\xe2n v\\xe1n kh\\xe9o ok\\n" > legacy.txt|legacy.txt: warning: encoding uncertain (read as windows-1258)|indexed
 nul-bytes|printf "dân\\000vận\\n" > nul.txt|nul.txt: skipped: binary file|skipped
-pdf-magic|printf "%%PDF-1.4\\n" > scan.txt|scan.txt: skipped: unsupported format: PDF|skipped
+pdf-magic|printf "%%PDF-1.4\\n" > scan.txt|scan.txt: skipped: cannot open PDF: PDF document is damaged|skipped
 empty|: > empty.txt|empty.txt: skipped: empty file|skipped
 whitespace|printf " \\n\\t\\r\\n" > blank.txt|blank.txt: skipped: empty file (only white space)|skipped
 too-big|printf "%02048d" 0 > big.txt|big.txt: skipped: larger than the size limit|skipped
@@ -55,7 +55,7 @@ rm -f "$d/big.txt"
 "$CHIMUC_INDEX" --db "$WORK/db2" "$d" >"$WORK/out2" 2>"$WORK/err2"
 same "exit 0 again" $? 0
 check "the good files, odd names included, are indexed" \
-    grep -q ' 4 indexed, 0 unchanged, 0 removed, 8 skipped' "$WORK/out2"
+    grep -q ' 5 indexed, 0 unchanged, 0 removed, 8 skipped' "$WORK/out2"
 same "files with odd names are searchable" \
     "$("$CHIMUC" search --db "$WORK/db2" --json '"Hội Nhà báo tỉnh"' | wc -l)" 3
 

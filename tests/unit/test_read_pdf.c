@@ -64,7 +64,7 @@ Test(read_pdf, directive)
 	char *txt = cm_gold_read_doc("001_37328ef8013521d8.txt", &len);
 	char *want = squeeze(txt), *got;
 	const char *head = "Ban Dân vận Tỉnh uỷ và Hội Nhà báo tỉnh: Phối hợp, tổ chức thực "
-			   "hiện công tác dân\nvận\nThứ tư - 07/06/2017 16:00 55 0\n";
+			   "hiện công tác dân vận\nThứ tư - 07/06/2017 16:00 55 0\n";
 	cm_extracted x;
 
 	cr_assert_eq(read_fixture(&x, "directive.pdf"), 0, "%s", cm_error_last());
@@ -73,8 +73,9 @@ Test(read_pdf, directive)
 	got = squeeze(x.text);
 	cr_assert_str_eq(got, want);
 	cr_assert_eq(x.text_len, strlen(x.text));
-	/* Lines are kept: the heading wraps after "dân"; the signature on the
-	 * second page follows a blank line. */
+	/* Lines wrapped at the margin are joined (the heading wraps after
+	 * "dân" on the page), others kept; the signature on the second page
+	 * follows a blank line. */
 	cr_assert_eq(strncmp(x.text, head, strlen(head)), 0, "%.200s", x.text);
 	cr_assert(strstr(x.text, "(15/10/1930 – 15/10/2020).\n\nTố Tuấn\n"), "%s", x.text);
 	cr_assert_null(strstr(x.text, "\n\n\n"));
