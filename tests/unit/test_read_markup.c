@@ -1,6 +1,7 @@
 /* test_read_markup.c: the HTML and XML readers: what becomes a line, what is
  * dropped (scripts, navigation, site furniture), tables, titles and dates
- * from metadata, Akoma Ntoso references inline, and hostile XML (entity
+ * from metadata, legacy encodings told by <meta charset> or a font name,
+ * Akoma Ntoso references inline, and hostile XML (entity
  * bombs, external entities, malformed documents) refused with a reason. */
 #include <criterion/criterion.h>
 #include <stdlib.h>
@@ -45,6 +46,14 @@ static const case_t cases[] = {
 	 "<p><a href=#>Xem nhiều nhất</a></p><p>Các tin khác »</p>"
 	 "<div>Bạn cần đăng nhập để gửi ý kiến</div><p>Phản hồi của nhân dân về dự thảo</p>",
 	 0, "Căn cứ Quyết định\nPhản hồi của nhân dân về dự thảo\n", NULL, NULL},
+	{"meta charset windows-1258", cm_read_html,
+	 "<html><head><meta charset=\"windows-1258\"><title>D\xe2n v\xe2\xf2n</title></head>"
+	 "<body><p>D\xe2n v\xe2\xf2n kh\xe9o</p></body></html>",
+	 0, "Dân vận khéo\n", "Dân vận", NULL},
+	{"TCVN3 font face", cm_read_html,
+	 "<html><body><p><font face=\".VnTime\">d\xa9n v\xcbn kh\xd0o c\xf1a nh\xa9n d\xa9n"
+	 "</font></p></body></html>",
+	 0, "dân vận khéo của nhân dân\n", NULL, NULL},
 	{"no body", cm_read_html, "Chỉ thị số 05-CT/TW", 0, "Chỉ thị số 05-CT/TW\n", NULL, NULL},
 	{"our schema", cm_read_xml,
 	 "<?xml version=\"1.0\"?><directive><meta><title>Kế  hoạch\n2018</title>"
