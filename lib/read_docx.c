@@ -319,27 +319,18 @@ static void walk_styles(walker *w, const xmlNode *root)
 /* The dc:title of docProps/core.xml, white space folded, or NULL. */
 static int core_title(char **title, const xmlNode *root)
 {
-	cm_textbuf t = {0};
-	size_t len;
+	xmlChar *s;
 	int rc;
 
 	*title = NULL;
 	for (const xmlNode *c = root->children; c; c = c->next) {
 		if (!is_ns(c, NS_DC) || strcmp((const char *)c->name, "title") != 0)
 			continue;
-		for (const xmlNode *s = c->children; s; s = s->next)
-			if (s->type == XML_TEXT_NODE && s->content)
-				cm_textbuf_text(&t, (const char *)s->content,
-						strlen((const char *)s->content));
-		break;
-	}
-	if ((rc = cm_textbuf_finish(title, &len, &t)) < 0)
+		if (!(s = xmlNodeGetContent(c)))
+			return cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_reader_field(title, (const char *)s, strlen((const char *)s));
+		xmlFree(s);
 		return rc;
-	if (len == 0) {
-		free(*title);
-		*title = NULL;
-	} else {
-		(*title)[len - 1] = '\0'; /* the newline finish ends it with */
 	}
 	return 0;
 }

@@ -59,25 +59,16 @@ static xmlNode *child_named(xmlNode *parent, const char *name)
 static int read_title(cm_extracted *out, xmlNode *html)
 {
 	xmlNode *title = child_named(child_named(html, "head"), "title");
-	cm_textbuf b = {0};
 	xmlChar *s;
-	size_t n;
+	int rc;
 
 	if (!title)
 		return 0;
 	if (!(s = xmlNodeGetContent(title)))
 		return cm_error_set(CM_ENOMEM, "out of memory");
-	cm_textbuf_text(&b, (const char *)s, strlen((const char *)s));
+	rc = cm_reader_field(&out->title, (const char *)s, strlen((const char *)s));
 	xmlFree(s);
-	if (cm_textbuf_finish(&out->title, &n, &b) < 0)
-		return CM_ENOMEM;
-	while (n > 0 && out->title[n - 1] == '\n')
-		out->title[--n] = '\0';
-	if (n == 0) {
-		free(out->title);
-		out->title = NULL;
-	}
-	return 0;
+	return rc;
 }
 
 /* Parses the page; a parser that gave up (a page nested beyond libxml2's

@@ -1,12 +1,18 @@
 /* read_pdf.c: the text layer of a PDF through poppler-glib, page by page
  * with a blank line between pages; lines wrapped at the right margin are
  * joined again, so that a sentence (and a citation in it) is one line as in
- * the document's source; the title of the document information. A PDF without any text (a scan) is not
- * readable here. */
+ * the document's source; the title of the document information. A PDF
+ * without any text (a scan) is not readable here.
+ *
+ * poppler-glib is loaded on first use (dlopen): it brings some fifty shared
+ * libraries whose loading would otherwise cost every run of every chimuc
+ * program about 7 ms, most of the time of a `chimuc search`. */
 #include "reader.h"
 
+#include <dlfcn.h>
 #include <glib.h>
 #include <poppler.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,12 +21,89 @@
 #define PAGES_MAX 10000
 #define TEXT_MAX ((size_t)256 << 20) /* bytes of text of the whole document */
 
+/* The poppler-glib and GLib functions used, found in the loaded library. */
+static struct {
+	PopplerDocument *(*document_new_from_bytes)(GBytes *, const char *, GError **);
+	int (*document_get_n_pages)(PopplerDocument *);
+	PopplerPage *(*document_get_page)(PopplerDocument *, int);
+	gchar *(*document_get_title)(PopplerDocument *);
+	char *(*page_get_text)(PopplerPage *);
+	gboolean (*page_get_text_layout)(PopplerPage *, PopplerRectangle **, guint *);
+	GBytes *(*bytes_new_static)(gconstpointer, gsize);
+	void (*bytes_unref)(GBytes *);
+	void (*object_unref)(gpointer);
+	void (*free)(gpointer);
+	void (*error_free)(GError *);
+} pdf;
+static char load_error[256];
+
+static void *symbol(void *lib, const char *name)
+{
+	void *p = dlsym(lib, name);
+
+	if (!p && !load_error[0])
+		snprintf(load_error, sizeof load_error, "%s not found in %s", name,
+			 CM_POPPLER_SONAME);
+	return p;
+}
+
+static void load_poppler(void)
+{
+	void *lib = dlopen(CM_POPPLER_SONAME, RTLD_NOW | RTLD_LOCAL);
+
+	if (!lib) {
+		snprintf(load_error, sizeof load_error, "%s", dlerror());
+		return;
+	}
+	*(void **)&pdf.document_new_from_bytes = symbol(lib, "poppler_document_new_from_bytes");
+	*(void **)&pdf.document_get_n_pages = symbol(lib, "poppler_document_get_n_pages");
+	*(void **)&pdf.document_get_page = symbol(lib, "poppler_document_get_page");
+	*(void **)&pdf.document_get_title = symbol(lib, "poppler_document_get_title");
+	*(void **)&pdf.page_get_text = symbol(lib, "poppler_page_get_text");
+	*(void **)&pdf.page_get_text_layout = symbol(lib, "poppler_page_get_text_layout");
+	*(void **)&pdf.bytes_new_static = symbol(lib, "g_bytes_new_static");
+	*(void **)&pdf.bytes_unref = symbol(lib, "g_bytes_unref");
+	*(void **)&pdf.object_unref = symbol(lib, "g_object_unref");
+	*(void **)&pdf.free = symbol(lib, "g_free");
+	*(void **)&pdf.error_free = symbol(lib, "g_error_free");
+}
+
+/* 0 once poppler-glib is loaded, or CM_EUNSUPPORTED with the reason. */
+static int poppler_ready(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, load_poppler);
+	if (load_error[0])
+		return cm_error_set(CM_EUNSUPPORTED, "PDF support unavailable: %s", load_error);
+	return 0;
+}
+
+/* The UTF-8 character after the one at p. */
+static const char *next_char(const char *p)
+{
+	do
+		p++;
+	while (((unsigned char)*p & 0xC0) == 0x80);
+	return p;
+}
+
+/* The number of characters in the n bytes of UTF-8 at s. */
+static size_t count_chars(const char *s, size_t n)
+{
+	size_t chars = 0;
+
+	for (size_t i = 0; i < n; i++)
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return chars;
+}
+
 /* Where the n characters of a line (placed by rect) end on the page. */
 static double right_of(const char *text, size_t n, const PopplerRectangle *rect)
 {
 	double right = 0;
 
-	for (const char *p = text; p < text + n; p = g_utf8_next_char(p), rect++)
+	for (const char *p = text; p < text + n; p = next_char(p), rect++)
 		if (*p != ' ' && rect->x2 > right)
 			right = rect->x2;
 	return right;
@@ -34,7 +117,7 @@ static double first_word(const char *text, size_t n, const PopplerRectangle *rec
 	double glyphs = 0;
 	const char *p = text;
 
-	for (; p < text + n && *p != ' '; p = g_utf8_next_char(p), rect++)
+	for (; p < text + n && *p != ' '; p = next_char(p), rect++)
 		glyphs++;
 	if (glyphs == 0)
 		return 0;
@@ -62,26 +145,25 @@ static int opens_item(const char *s, size_t n)
 /* Appends a page's text and a blank line. poppler ends every line it laid
  * out; a line that ends too near the right margin for the next line's first
  * word to fit was wrapped there, so it is joined to the next unless that one
- * opens an item. rects (n_rects of them,
- * one per character of text) place the characters; without them every line
- * is kept. */
+ * opens an item. rects (n_rects of them, one per character of text) place
+ * the characters; without them every line is kept. */
 static void add_page(cm_textbuf *b, const char *text, const PopplerRectangle *rects,
 		     guint n_rects)
 {
 	double margin = 0;
 	const char *line = text;
 	const PopplerRectangle *rect = rects;
-	int layout = rects && (glong)n_rects == g_utf8_strlen(text, -1);
+	int layout = rects && n_rects == count_chars(text, strlen(text));
 
-	for (const char *p = text; layout && *p; p = g_utf8_next_char(p)) {
-		const PopplerRectangle *r = rects + g_utf8_pointer_to_offset(text, p);
-		if (*p != '\n' && *p != ' ' && r->x2 > margin)
-			margin = r->x2;
-	}
+	for (const char *p = text; layout && *p; p = next_char(p), rect++)
+		if (*p != '\n' && *p != ' ' && rect->x2 > margin)
+			margin = rect->x2;
+	rect = rects;
 	while (*line) {
 		size_t n = strcspn(line, "\n"), n_next;
 		const char *next = line + n + (line[n] == '\n');
-		const PopplerRectangle *rect_next = rect + (layout ? g_utf8_strlen(line, next - line) : 0);
+		const PopplerRectangle *rect_next =
+			rect + (layout ? count_chars(line, (size_t)(next - line)) : 0);
 		n_next = strcspn(next, "\n");
 		cm_textbuf_text(b, line, n);
 		if (layout && n_next > 0 && !opens_item(next, n_next) &&
@@ -97,23 +179,23 @@ static void add_page(cm_textbuf *b, const char *text, const PopplerRectangle *re
 
 static int read_pages(cm_textbuf *b, PopplerDocument *doc)
 {
-	int pages = poppler_document_get_n_pages(doc);
+	int pages = pdf.document_get_n_pages(doc);
 
 	if (pages > PAGES_MAX)
 		return cm_error_set(CM_ELIMIT, "PDF has %d pages, more than %d", pages, PAGES_MAX);
 	for (int i = 0; i < pages; i++) {
-		PopplerPage *page = poppler_document_get_page(doc, i);
-		char *text = page ? poppler_page_get_text(page) : NULL;
+		PopplerPage *page = pdf.document_get_page(doc, i);
+		char *text = page ? pdf.page_get_text(page) : NULL;
 		PopplerRectangle *rects = NULL;
 		guint n_rects = 0;
-		if (text && !poppler_page_get_text_layout(page, &rects, &n_rects))
+		if (text && !pdf.page_get_text_layout(page, &rects, &n_rects))
 			rects = NULL;
 		if (text)
 			add_page(b, text, rects, n_rects);
-		g_free(rects);
-		g_free(text);
+		pdf.free(rects);
+		pdf.free(text);
 		if (page)
-			g_object_unref(page);
+			pdf.object_unref(page);
 		if (b->len > TEXT_MAX)
 			return cm_error_set(CM_ELIMIT, "PDF text is more than 256 MiB");
 	}
@@ -125,36 +207,26 @@ static int read_pages(cm_textbuf *b, PopplerDocument *doc)
 /* The title of the document information, white space folded, or NULL. */
 static int pdf_title(char **title, PopplerDocument *doc)
 {
-	cm_textbuf t = {0};
-	char *s = poppler_document_get_title(doc);
-	size_t len;
-	int rc;
+	char *s = pdf.document_get_title(doc);
+	int rc = cm_reader_field(title, s, s ? strlen(s) : 0);
 
-	*title = NULL;
-	if (s)
-		cm_textbuf_text(&t, s, strlen(s));
-	g_free(s);
-	if ((rc = cm_textbuf_finish(title, &len, &t)) < 0)
-		return rc;
-	if (len == 0) {
-		free(*title);
-		*title = NULL;
-	} else {
-		(*title)[len - 1] = '\0'; /* the newline finish ends it with */
-	}
-	return 0;
+	pdf.free(s);
+	return rc;
 }
 
 int cm_read_pdf(cm_extracted *out, const char *data, size_t len)
 {
 	cm_textbuf b = {0};
-	GBytes *bytes = g_bytes_new_static(data, len);
+	GBytes *bytes;
 	GError *err = NULL;
 	PopplerDocument *doc;
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (!(doc = poppler_document_new_from_bytes(bytes, NULL, &err))) {
+	if ((rc = poppler_ready()) < 0)
+		return rc;
+	bytes = pdf.bytes_new_static(data, len);
+	if (!(doc = pdf.document_new_from_bytes(bytes, NULL, &err))) {
 		rc = cm_error_set(CM_EUNSUPPORTED, "cannot open PDF: %s",
 				  err && err->message ? err->message : "unknown error");
 		goto cleanup;
@@ -166,9 +238,9 @@ cleanup:
 		cm_extracted_clear(out);
 	cm_textbuf_free(&b);
 	if (doc)
-		g_object_unref(doc);
+		pdf.object_unref(doc);
 	if (err)
-		g_error_free(err);
-	g_bytes_unref(bytes);
+		pdf.error_free(err);
+	pdf.bytes_unref(bytes);
 	return rc;
 }

@@ -87,24 +87,9 @@ static cm_element_kind xml_kind(const xmlNode *n)
 	return CM_EL_BLOCK;
 }
 
-/* *out = the folded text of s (NULL when s is NULL or blank). */
 static int set_field(char **out, const xmlChar *s)
 {
-	cm_textbuf b = {0};
-	size_t n;
-
-	if (!s)
-		return 0;
-	cm_textbuf_text(&b, (const char *)s, strlen((const char *)s));
-	if (cm_textbuf_finish(out, &n, &b) < 0)
-		return CM_ENOMEM;
-	while (n > 0 && (*out)[n - 1] == '\n')
-		(*out)[--n] = '\0';
-	if (n == 0) {
-		free(*out);
-		*out = NULL;
-	}
-	return 0;
+	return cm_reader_field(out, (const char *)s, s ? strlen((const char *)s) : 0);
 }
 
 static int set_content(char **out, xmlNode *n)

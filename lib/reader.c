@@ -205,3 +205,24 @@ cm_encoding cm_reader_markup_hint(const char *data, size_t len)
 	}
 	return label;
 }
+
+int cm_reader_field(char **out, const char *s, size_t n)
+{
+	cm_textbuf b = {0};
+	size_t len;
+	int rc;
+
+	*out = NULL;
+	if (!s)
+		return 0;
+	cm_textbuf_text(&b, s, n);
+	if ((rc = cm_textbuf_finish(out, &len, &b)) < 0)
+		return rc;
+	if (len == 0) {
+		free(*out);
+		*out = NULL;
+	} else {
+		(*out)[len - 1] = '\0'; /* the newline cm_textbuf_finish ends with */
+	}
+	return 0;
+}

@@ -64,6 +64,10 @@ void cm_textbuf_cell(cm_textbuf *b);
 int cm_textbuf_finish(char **out, size_t *out_len, cm_textbuf *b);
 void cm_textbuf_free(cm_textbuf *b);
 
+/* *out = the n bytes at s with white space folded and trimmed, a metadata
+ * field such as a title; NULL when s is NULL or blank. Errors: CM_ENOMEM. */
+int cm_reader_field(char **out, const char *s, size_t n);
+
 /* Whether the n bytes of UTF-8 at s are a web site's furniture (a
  * "Phản hồi" or "Gửi cho bạn bè" label, a login prompt…) rather than a
  * directive's text. */
