@@ -2,12 +2,14 @@
  * decimal digits; everything else separates) and gives each its exact term
  * (NFC, traditional tone placement, full case folding) and folded term (the
  * exact term without diacritics, đ written d). ASCII tokens are lowercased
- * here without ICU; others go through ICU in stack buffers, so no token
- * allocates. Tokens whose term would pass CM_TERM_MAX bytes are skipped
+ * here without ICU; so are words of precomposed Latin letters (all of
+ * Vietnamese), through a table ICU fills once; others go through ICU in
+ * stack buffers, so no token allocates. Tokens whose term would pass CM_TERM_MAX bytes are skipped
  * whole, and so are runs of marks alone (their folded term is empty). It
  * knows nothing of stopwords or the index. */
 #include "chimuc/text.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include <unicode/ustring.h>
@@ -88,6 +90,115 @@ static void ascii_terms(cm_token *tok, const char *s, size_t n)
 	tok->exact_len = n;
 	memcpy(tok->folded, tok->exact, n + 1);
 	tok->folded_len = n;
+}
+
+/* The precomposed letters the fast path knows (Latin-1, Latin Extended-A
+ * and B, and the Vietnamese block of Latin Extended Additional): each one's
+ * case-folded form and its bare form, one code point each, or 0 where the
+ * letter needs ICU (no single-letter folding, not NFC, not a letter). */
+#define FAST_LOW_FIRST 0xC0
+#define FAST_LOW_LAST 0x24F
+#define FAST_VN_FIRST 0x1EA0
+#define FAST_VN_LAST 0x1EF9
+
+typedef struct {
+	UChar32 folded, bare;
+} letter_forms;
+
+static letter_forms fast_low[FAST_LOW_LAST - FAST_LOW_FIRST + 1];
+static letter_forms fast_vn[FAST_VN_LAST - FAST_VN_FIRST + 1];
+
+static letter_forms forms_of(UChar32 c)
+{
+	const UNormalizer2 *nfc = cm_nfc(), *nfd = cm_nfd();
+	UChar one[2], full[4], d[8];
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t n = 0, nd;
+	letter_forms f = {0, 0};
+
+	if (!nfc || !nfd || !u_isalpha(c))
+		return f;
+	U16_APPEND_UNSAFE(one, n, c);
+	if (!unorm2_isNormalized(nfc, one, n, &e) ||
+	    u_strFoldCase(full, 4, one, n, U_FOLD_CASE_DEFAULT, &e) != 1 || U_FAILURE(e))
+		return f;
+	f.folded = full[0];
+	nd = unorm2_getDecomposition(nfd, f.folded, d, 8, &e);
+	if (U_FAILURE(e))
+		return (letter_forms){0, 0};
+	f.bare = nd > 0 ? d[0] : f.folded;
+	for (int32_t i = 1; i < nd; i++)
+		if (!cm_is_mark(d[i]))
+			return (letter_forms){0, 0};
+	if (f.bare == 0x111)
+		f.bare = 'd';
+	return f;
+}
+
+static void fill_fast_tables(void)
+{
+	for (UChar32 c = FAST_LOW_FIRST; c <= FAST_LOW_LAST; c++)
+		fast_low[c - FAST_LOW_FIRST] = forms_of(c);
+	for (UChar32 c = FAST_VN_FIRST; c <= FAST_VN_LAST; c++)
+		fast_vn[c - FAST_VN_FIRST] = forms_of(c);
+}
+
+/* c's forms; folded is 0 if the fast path does not know c. */
+static letter_forms fast_forms(UChar32 c)
+{
+	if (c < 0x80) {
+		UChar32 low = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+		return (letter_forms){low, low};
+	}
+	if (c >= FAST_LOW_FIRST && c <= FAST_LOW_LAST)
+		return fast_low[c - FAST_LOW_FIRST];
+	if (c >= FAST_VN_FIRST && c <= FAST_VN_LAST)
+		return fast_vn[c - FAST_VN_FIRST];
+	return (letter_forms){0, 0};
+}
+
+/* Writes the n code points of w as NUL-terminated UTF-8 into out (room for
+ * CM_TERM_MAX bytes and the NUL); 1 if they do not fit. */
+static int put_term(char *out, size_t *len, const UChar32 *w, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (k + (size_t)U8_LENGTH(w[i]) > CM_TERM_MAX)
+			return 1;
+		U8_APPEND_UNSAFE(out, k, w[i]);
+	}
+	out[k] = '\0';
+	*len = k;
+	return 0;
+}
+
+/* Fills tok's terms from the word s (n <= SOURCE_MAX bytes of valid UTF-8)
+ * when all its letters are in the fast tables: 1, 0 when the word yields no
+ * term (too long), -1 when the word needs ICU. The same terms as
+ * unicode_terms, which the tests check on NFC and NFD text. */
+static int fast_terms(cm_token *tok, const char *s, size_t n)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	UChar32 w[SOURCE_MAX];
+	size_t pos = 0, k = 0;
+
+	pthread_once(&once, fill_fast_tables);
+	while (pos < n) {
+		letter_forms f = fast_forms(cm_u8_next(s, n, &pos));
+		if (!f.folded)
+			return -1;
+		w[k++] = f.folded;
+	}
+	if (k >= 2)
+		cm_tone_pair(&w[k - 2], &w[k - 1], k >= 3 ? w[k - 3] : 0);
+	if (put_term(tok->exact, &tok->exact_len, w, k))
+		return 0;
+	for (size_t i = 0; i < k; i++)
+		w[i] = fast_forms(w[i]).bare;
+	if (put_term(tok->folded, &tok->folded_len, w, k))
+		return 0;
+	return 1;
 }
 
 /* 0, 1 when e says a buffer was too small (the term is too long), or a
@@ -196,7 +307,8 @@ int cm_tokenizer_next(cm_tokenizer *t, cm_token *out)
 		}
 		if (ascii || end - start > SOURCE_MAX)
 			continue;
-		if ((rc = unicode_terms(&tok, t->text + start, end - start)) < 0)
+		rc = fast_terms(&tok, t->text + start, end - start);
+		if (rc < 0 && (rc = unicode_terms(&tok, t->text + start, end - start)) < 0)
 			return rc;
 		if (rc) {
 			tok.start = start;

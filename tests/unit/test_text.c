@@ -644,3 +644,58 @@ Test(text, decomposed_passage_of_corpus_000)
 	free(nfc_terms);
 	free(text);
 }
+
+/* Tokenizes a and b (the same text in two normal forms) and expects the
+ * same terms, token for token. */
+static void expect_same_tokens(const char *a, size_t na, const char *b, size_t nb)
+{
+	cm_tokenizer ta, tb;
+	cm_token x, y;
+	int ra, rb;
+	size_t n = 0;
+
+	cm_tokenizer_init(&ta, a, na);
+	cm_tokenizer_init(&tb, b, nb);
+	while ((ra = cm_tokenizer_next(&ta, &x)) == 1 && (rb = cm_tokenizer_next(&tb, &y)) == 1) {
+		cr_assert_str_eq(x.exact, y.exact, "token %zu", n);
+		cr_assert_str_eq(x.folded, y.folded, "token %zu (%s)", n, x.exact);
+		n++;
+	}
+	cr_assert_eq(ra, 0, "%s", cm_error_last());
+	cr_assert_eq(cm_tokenizer_next(&tb, &y), 0, "the NFD text has more tokens");
+	cr_assert_gt(n, 0);
+}
+
+/* Precomposed letters take a fast path past ICU, decomposed ones go through
+ * ICU: both must give the same terms, on the corpus and on every letter the
+ * fast path knows, alone and after o, u and qu (tone placement). */
+Test(text, fast_path_gives_the_terms_icu_gives)
+{
+	static const UChar32 ranges[][2] = {{0xC0, 0x24F}, {0x1EA0, 0x1EF9}};
+	static const char *const before[] = {"", "o", "u", "qu", "H"};
+	size_t cap = 1 << 16, len = 0;
+	char *letters = malloc(cap), *nfd;
+
+	for (size_t i = 0; cm_gold_docs[i]; i++) {
+		size_t n;
+		char *doc = cm_gold_read_doc(cm_gold_docs[i], &n);
+		nfd = icu_normalize(doc, n, 1);
+		expect_same_tokens(doc, n, nfd, strlen(nfd));
+		free(nfd);
+		free(doc);
+	}
+	for (size_t r = 0; r < N(ranges); r++)
+		for (UChar32 c = ranges[r][0]; c <= ranges[r][1]; c++)
+			for (size_t k = 0; k < N(before); k++) {
+				int32_t at = 0;
+				char u8[4];
+				U8_APPEND_UNSAFE(u8, at, c);
+				len += (size_t)snprintf(letters + len, cap - len, "%s%.*s ", before[k],
+							(int)at, u8);
+			}
+	cr_assert_lt(len, cap);
+	nfd = icu_normalize(letters, len, 1);
+	expect_same_tokens(letters, len, nfd, strlen(nfd));
+	free(nfd);
+	free(letters);
+}
