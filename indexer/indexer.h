@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <sys/stat.h>
 
+#include "chimuc/vocab.h"
 #include "chimuc/xapian_c.h"
 
 #define CM_INDEXER_PROGRAM "chimuc-index"
@@ -21,6 +22,8 @@ typedef struct {
 	unsigned long seen, indexed, unchanged, removed, skipped, warnings, ignored;
 	char **kept;        /* id terms of the files indexed or unchanged */
 	size_t nkept, capkept;
+	cm_vocab *words;    /* the vocabulary of the document being indexed */
+	cm_vocab *written;  /* the vocabulary pairs written by this run */
 } cm_indexer;
 
 /* Indexes one file found at path (st from lstat, or stat with --follow).

@@ -135,11 +135,15 @@ int cm_indexer_file(cm_indexer *ix, const char *path, const struct stat *st)
 			    .format = src->format,
 			    .title = src->title,
 			    .date = src->date};
-	if ((rc = cm_document_build(&xdoc, &doc)) < 0) {
+	if (!ix->words && ((rc = cm_vocab_new(&ix->words)) < 0 || (rc = cm_vocab_new(&ix->written)) < 0))
+		goto cleanup;
+	cm_vocab_clear(ix->words);
+	if ((rc = cm_document_build(&xdoc, ix->words, &doc)) < 0) {
 		rc = fatal(rc) ? rc : skip(ix, path, idterm, idlen, old);
 		goto cleanup;
 	}
-	if ((rc = cm_xdb_replace_by_term(&old, ix->db, idterm, idlen, xdoc)) < 0)
+	if ((rc = cm_xdb_replace_by_term(&old, ix->db, idterm, idlen, xdoc)) < 0 ||
+	    (rc = cm_vocab_write_new(ix->written, ix->db, ix->words)) < 0)
 		goto cleanup;
 	ix->indexed++;
 	ix->pending++;
@@ -166,4 +170,7 @@ void cm_indexer_release(cm_indexer *ix)
 	free(ix->kept);
 	ix->kept = NULL;
 	ix->nkept = ix->capkept = 0;
+	cm_vocab_free(ix->words);
+	cm_vocab_free(ix->written);
+	ix->words = ix->written = NULL;
 }

@@ -54,22 +54,9 @@ void cm_document_id_term(char *buf, size_t *out_len, const char *path)
 	*out_len = n;
 }
 
-static int add_fold_term(cm_xdoc *xdoc, const cm_token *tok)
-{
-	char term[sizeof CM_PREFIX_FOLD + 2 * CM_TERM_MAX + 1];
-	size_t n = 0;
-
-	memcpy(term, CM_PREFIX_FOLD, sizeof CM_PREFIX_FOLD - 1);
-	n += sizeof CM_PREFIX_FOLD - 1;
-	memcpy(term + n, tok->folded, tok->folded_len);
-	n += tok->folded_len;
-	term[n++] = CM_FOLD_SEPARATOR;
-	memcpy(term + n, tok->exact, tok->exact_len);
-	n += tok->exact_len;
-	return cm_xdoc_add_term(xdoc, term, n, 0);
-}
-
-static int add_text_terms(cm_xdoc *xdoc, const char *text, size_t len)
+/* Every token's exact term with its position; the words with diacritics go
+ * to words (if not NULL) as the vocabulary map. */
+static int add_text_terms(cm_xdoc *xdoc, cm_vocab *words, const char *text, size_t len)
 {
 	cm_tokenizer tz;
 	cm_token tok;
@@ -79,8 +66,8 @@ static int add_text_terms(cm_xdoc *xdoc, const char *text, size_t len)
 	cm_tokenizer_init(&tz, text, len);
 	while ((rc = cm_tokenizer_next(&tz, &tok)) == 1) {
 		rc = cm_xdoc_add_posting(xdoc, tok.exact, tok.exact_len, ++pos, 1);
-		if (rc == 0 && cm_token_has_diacritics(&tok))
-			rc = add_fold_term(xdoc, &tok);
+		if (rc == 0 && words && cm_token_has_diacritics(&tok))
+			rc = cm_vocab_add(words, tok.folded, tok.folded_len, tok.exact, tok.exact_len);
 		if (rc < 0)
 			return rc;
 	}
@@ -218,7 +205,7 @@ static int asprintf_title(char **out, const cm_identity *id)
 	return 0;
 }
 
-int cm_document_build(cm_xdoc **out, const cm_document *doc)
+int cm_document_build(cm_xdoc **out, cm_vocab *words, const cm_document *doc)
 {
 	cm_xdoc *xdoc = NULL;
 	cm_dates *dates = NULL;
@@ -235,7 +222,7 @@ int cm_document_build(cm_xdoc **out, const cm_document *doc)
 	cm_document_id_term(idterm, &idlen, doc->path);
 	if ((rc = cm_xdoc_add_term(xdoc, idterm, idlen, 0)) < 0)
 		goto cleanup;
-	if ((rc = add_text_terms(xdoc, doc->text, doc->text_len)) < 0)
+	if ((rc = add_text_terms(xdoc, words, doc->text, doc->text_len)) < 0)
 		goto cleanup;
 	if ((rc = cm_dates_extract(&dates, doc->text, doc->text_len)) < 0 ||
 	    (rc = cm_citations_extract(&cites, doc->text, doc->text_len, dates)) < 0)

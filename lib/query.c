@@ -111,25 +111,20 @@ static int add_term(parser *p, qlist *l, const char *term, size_t len)
 	return want(p, term, len);
 }
 
-/* The exact forms of the index that fold to tok's folded form. */
+/* The exact forms of the index that fold to tok's folded form (its
+ * vocabulary map, chimuc/vocab.h). */
 static int add_variants(parser *p, qlist *l, const cm_token *tok)
 {
-	char prefix[sizeof CM_PREFIX_FOLD + CM_TERM_MAX + 1];
-	size_t plen = sizeof CM_PREFIX_FOLD - 1;
 	cm_xterms *it = NULL;
 	const char *term;
 	size_t len;
 	unsigned count;
 	int rc;
 
-	memcpy(prefix, CM_PREFIX_FOLD, plen);
-	memcpy(prefix + plen, tok->folded, tok->folded_len);
-	plen += tok->folded_len;
-	prefix[plen++] = CM_FOLD_SEPARATOR;
-	if ((rc = cm_xdb_allterms(&it, p->db, prefix, plen)) < 0)
+	if ((rc = cm_xdb_synonyms(&it, p->db, tok->folded, tok->folded_len)) < 0)
 		return rc;
 	while (l->n < CM_QUERY_MAX_VARIANTS && (rc = cm_xterms_next(it, &term, &len, &count)) == 1) {
-		if ((rc = add_term(p, l, term + plen, len - plen)) < 0)
+		if ((rc = add_term(p, l, term, len)) < 0)
 			break;
 	}
 	cm_xterms_free(it);

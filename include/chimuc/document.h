@@ -4,11 +4,11 @@
  * Term scheme (see DESIGN.md):
  *   Q<path>             unique id (long paths: a prefix of the path + a hash)
  *   <exact>             every token's canonical term, with its position
- *   XF<folded>:<exact>  vocabulary map from folded to exact forms, no
- *                       positions, only for terms that carry diacritics
  *   XD<yyyymmdd>        a full date mentioned (resolved where the year
  *                       follows from the document's date); XD<yyyymm> a month
  *   XDM<mmdd>           the day and month of a date, across all years
+ * The vocabulary map from folded to exact forms (only words that carry
+ * diacritics) is kept once for the index, as synonyms (chimuc/vocab.h).
  * Value slots: CM_SLOT_MTIME ("seconds.nanoseconds"), CM_SLOT_SIZE (decimal
  * bytes), CM_SLOT_HASH (content hash, 16 hex digits).
  * Document data: a JSON object with path, format, title (from the
@@ -29,13 +29,12 @@
 
 #include <json-c/json.h>
 
+#include "chimuc/vocab.h"
 #include "chimuc/xapian_c.h"
 
 #define CM_PREFIX_ID "Q"
-#define CM_PREFIX_FOLD "XF"
 #define CM_PREFIX_DATE "XD"
 #define CM_PREFIX_DAY_MONTH "XDM"
-#define CM_FOLD_SEPARATOR ':'
 
 enum { CM_SLOT_MTIME = 0, CM_SLOT_SIZE = 1, CM_SLOT_HASH = 2 };
 
@@ -62,9 +61,10 @@ uint64_t cm_hash64(const void *data, size_t len);
  * NUL-terminated; *out_len is its length. */
 void cm_document_id_term(char *buf, size_t *out_len, const char *path);
 
-/* The Xapian document for doc: terms, values and data as above.
+/* The Xapian document for doc: terms, values and data as above. Its words
+ * with diacritics are added to words (unless NULL), for cm_vocab_write_new.
  * Errors: CM_ENOMEM, or the binding's. */
-int cm_document_build(cm_xdoc **out, const cm_document *doc);
+int cm_document_build(cm_xdoc **out, cm_vocab *words, const cm_document *doc);
 
 /* A stored document read back from its data. */
 typedef struct cm_docinfo cm_docinfo;

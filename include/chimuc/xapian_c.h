@@ -93,6 +93,11 @@ int cm_xdb_commit(cm_xdb *db);
 int cm_xdb_get_metadata(char **out, size_t *out_len, cm_xdb *db, const char *key);
 int cm_xdb_set_metadata(cm_xdb *db, const char *key, const char *value, size_t len);
 
+/* Records synonym as a synonym of term (kept once; committed with the next
+ * commit). Writable databases only. */
+int cm_xdb_add_synonym(cm_xdb *db, const char *term, size_t len, const char *synonym,
+		       size_t synonym_len);
+
 /* Checks the database at path with Xapian's checker. *out_errors is the
  * number of errors found; *out_report (may be NULL) receives the checker's
  * output, NUL-terminated. */
@@ -137,6 +142,8 @@ double cm_xsortable_unserialise(const char *buf, size_t len);
  * with prefix (count = term frequency; prefix may be "" for all). */
 int cm_xdoc_terms(cm_xterms **out, cm_xdoc *doc);
 int cm_xdb_allterms(cm_xterms **out, cm_xdb *db, const char *prefix, size_t len);
+/* The synonyms recorded for term (count = 0), in byte order. */
+int cm_xdb_synonyms(cm_xterms **out, cm_xdb *db, const char *term, size_t len);
 /* 1 and the next term (borrowed) with its count, or 0 at the end. */
 int cm_xterms_next(cm_xterms *it, const char **term, size_t *len, unsigned *count);
 void cm_xterms_free(cm_xterms *it);

@@ -23,19 +23,26 @@ static cm_xdb *db;
 static void setup(void)
 {
 	cm_xdb *w;
+	cm_vocab *words, *seen;
 
 	snprintf(dir, sizeof dir, "%s/query.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	cr_assert_not_null(mkdtemp(dir));
 	cr_assert_eq(cm_xdb_open_writable(&w, dir, CM_XDB_CREATE_OR_OPEN), 0, "%s", cm_error_last());
+	cr_assert_eq(cm_vocab_new(&words), 0);
+	cr_assert_eq(cm_vocab_new(&seen), 0);
 	for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i += 2) {
 		cm_document d = {.path = docs[i], .text = docs[i + 1],
 				 .text_len = strlen(docs[i + 1]), .mtime = "1.0"};
 		cm_xdoc *x;
 		cm_xdocid id;
-		cr_assert_eq(cm_document_build(&x, &d), 0, "%s", cm_error_last());
+		cm_vocab_clear(words);
+		cr_assert_eq(cm_document_build(&x, words, &d), 0, "%s", cm_error_last());
 		cr_assert_eq(cm_xdb_add_document(&id, w, x), 0);
+		cr_assert_eq(cm_vocab_write_new(seen, w, words), 0, "%s", cm_error_last());
 		cm_xdoc_free(x);
 	}
+	cm_vocab_free(words);
+	cm_vocab_free(seen);
 	cr_assert_eq(cm_xdb_free(w), 0);
 	cr_assert_eq(cm_xdb_open(&db, dir), 0);
 }
