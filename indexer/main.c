@@ -11,6 +11,7 @@
 
 #include "chimuc/dbpath.h"
 #include "chimuc/diag.h"
+#include "chimuc/document.h"
 #include "chimuc/error.h"
 #include "chimuc/source.h"
 #include "indexer.h"
@@ -181,6 +182,8 @@ int main(int argc, char **argv)
 		free(dbpath);
 		return EXIT_LOCKED;
 	}
+	if (rc == 0 && (rc = cm_index_format_check(ix.db, 1)) < 0)
+		cm_xdb_free(ix.db);
 	if (rc < 0) {
 		cm_diag(CM_INDEXER_PROGRAM, dbpath, "cannot open the index: %s", cm_error_last());
 		free(dbpath);

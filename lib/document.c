@@ -19,6 +19,7 @@
 
 struct cm_docinfo {
 	json_object *root;
+	char *data;         /* the stored data; the text lies in it */
 	const char *path;
 	const char *title;
 	const char *text;
@@ -133,6 +134,24 @@ static int add_dates(cm_xdoc *xdoc, json_object *data, const cm_dates *dates)
 	return rc;
 }
 
+/* The data: the JSON object (which never holds a raw line break), a line
+ * break, then the text as it is, which readers need not parse. */
+static int set_data_text(cm_xdoc *xdoc, const char *json, size_t json_len, const char *text,
+			 size_t text_len)
+{
+	char *data = malloc(json_len + 1 + text_len);
+	int rc;
+
+	if (!data)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	memcpy(data, json, json_len);
+	data[json_len] = '\n';
+	memcpy(data + json_len + 1, text, text_len);
+	rc = cm_xdoc_set_data(xdoc, data, json_len + 1 + text_len);
+	free(data);
+	return rc;
+}
+
 static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title,
 		    const cm_dates *dates, const cm_citations *cites)
 {
@@ -151,15 +170,14 @@ static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title,
 	json_object_object_add(o, "mtime", json_object_new_string(doc->mtime));
 	json_object_object_add(o, "size", json_object_new_int64((int64_t)doc->size));
 	json_object_object_add(o, "hash", json_object_new_string(hash));
-	json_object_object_add(o, "text",
-			       json_object_new_string_len(doc->text, (int)doc->text_len));
 	if ((rc = add_dates(xdoc, o, dates)) < 0 ||
 	    (rc = cm_document_add_citations(xdoc, o, cites, doc->text, doc->text_len)) < 0) {
 		json_object_put(o);
 		return rc;
 	}
 	s = json_object_to_json_string_length(o, JSON_C_TO_STRING_PLAIN, &n);
-	rc = s ? cm_xdoc_set_data(xdoc, s, n) : cm_error_set(CM_ENOMEM, "out of memory");
+	rc = s ? set_data_text(xdoc, s, n, doc->text, doc->text_len)
+	       : cm_error_set(CM_ENOMEM, "out of memory");
 	json_object_put(o);
 	return rc;
 }
@@ -263,33 +281,77 @@ static const char *get_string(json_object *root, const char *key, size_t *len)
 	return json_object_get_string(v);
 }
 
+int cm_index_format_check(cm_xdb *db, int mark)
+{
+	char *format = NULL;
+	size_t len;
+	unsigned docs;
+	int rc;
+
+	if ((rc = cm_xdb_get_metadata(&format, &len, db, CM_INDEX_FORMAT_KEY)) < 0)
+		return rc;
+	if (strcmp(format, CM_INDEX_FORMAT) == 0)
+		goto cleanup;
+	if ((rc = cm_xdb_doccount(&docs, db)) < 0)
+		goto cleanup;
+	if (len == 0 && docs == 0)
+		rc = mark ? cm_xdb_set_metadata(db, CM_INDEX_FORMAT_KEY, CM_INDEX_FORMAT,
+						strlen(CM_INDEX_FORMAT))
+			  : 0;
+	else
+		rc = cm_error_set(CM_EUNSUPPORTED,
+				  "made by another version of chimuc (index format %s, this one "
+				  "reads %s): index again into a new folder",
+				  len ? format : "1", CM_INDEX_FORMAT);
+cleanup:
+	free(format);
+	return rc;
+}
+
+/* The JSON value of the n bytes at s, or NULL if they are not one. */
+static json_object *parse_json(const char *s, size_t n)
+{
+	json_tokener *tok = json_tokener_new();
+	json_object *o = NULL;
+
+	if (!tok || n > INT32_MAX)
+		goto done;
+	o = json_tokener_parse_ex(tok, s, (int)n);
+	if (json_tokener_get_error(tok) != json_tokener_success ||
+	    json_tokener_get_parse_end(tok) != n) {
+		json_object_put(o);
+		o = NULL;
+	}
+done:
+	json_tokener_free(tok);
+	return o;
+}
+
 int cm_docinfo_load(cm_docinfo **out, cm_xdoc *xdoc)
 {
-	cm_docinfo *info = NULL;
-	char *data = NULL;
+	cm_docinfo *info = calloc(1, sizeof *info);
+	const char *nl;
 	size_t len;
 	int rc;
 
-	if ((rc = cm_xdoc_get_data(&data, &len, xdoc)) < 0)
-		return rc;
-	info = calloc(1, sizeof *info);
-	if (!info) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+	if (!info)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	if ((rc = cm_xdoc_get_data(&info->data, &len, xdoc)) < 0)
 		goto cleanup;
-	}
-	info->root = json_tokener_parse(data);
-	if (!info->root || !json_object_is_type(info->root, json_type_object)) {
-		rc = cm_error_set(CM_ECORRUPT, "document data is not a JSON object");
+	nl = memchr(info->data, '\n', len);
+	if (!nl || !(info->root = parse_json(info->data, (size_t)(nl - info->data))) ||
+	    !json_object_is_type(info->root, json_type_object)) {
+		rc = cm_error_set(CM_ECORRUPT, "document data is not a JSON object and a text");
 		goto cleanup;
 	}
 	info->path = get_string(info->root, "path", NULL);
 	info->title = get_string(info->root, "title", NULL);
-	info->text = get_string(info->root, "text", &info->text_len);
+	info->text = nl + 1;
+	info->text_len = len - (size_t)(info->text - info->data);
 	*out = info;
-	info = NULL;
+	return 0;
 cleanup:
 	cm_docinfo_free(info);
-	free(data);
 	return rc;
 }
 
@@ -298,6 +360,7 @@ void cm_docinfo_free(cm_docinfo *info)
 	if (!info)
 		return;
 	json_object_put(info->root);
+	free(info->data);
 	free(info);
 }
 

@@ -8,6 +8,7 @@
 
 #include "chimuc/dbpath.h"
 #include "chimuc/diag.h"
+#include "chimuc/document.h"
 #include "chimuc/error.h"
 #include "chimuc/source.h"
 
@@ -21,6 +22,10 @@ int cm_cli_open(cm_xdb **out, char **out_path, const char *db_option)
 		return CM_EXIT_USAGE;
 	}
 	rc = cm_xdb_open(out, path);
+	if (rc == 0 && (rc = cm_index_format_check(*out, 0)) < 0) {
+		cm_xdb_free(*out);
+		*out = NULL;
+	}
 	if (rc == CM_ENOTFOUND) {
 		cm_diag(CM_PROGRAM, path, "no index here (build one with chimuc-index --db %s PATH)",
 			path);

@@ -14,10 +14,11 @@
  * Document data: a JSON object with path, format, title (from the
  * document's identity, else its file's metadata, else its first line), date
  * (the document's own, ISO, from its text, else its metadata, or null),
- * mtime, size, hash, the decoded text (so snippets need no
- * access to the file) and "dates": every date mention with start, end,
+ * mtime, size, hash, and "dates": every date mention with start, end,
  * iso, resolved, deadline, occasion, recurrence, in_citation, range and its
- * sentence (ctx_start, ctx_end), offsets in bytes of the text.
+ * sentence (ctx_start, ctx_end), offsets in bytes of the text; then a
+ * line break and the decoded text itself, so that snippets need no access
+ * to the file and readers parse no JSON string of it.
  *
  * Ownership: what comes back through `**out` is the caller's, freed with its
  * cm_*_free(); borrowed pointers inside a cm_docinfo live as long as it. */
@@ -37,6 +38,17 @@
 #define CM_PREFIX_DAY_MONTH "XDM"
 
 enum { CM_SLOT_MTIME = 0, CM_SLOT_SIZE = 1, CM_SLOT_HASH = 2 };
+
+/* The version of the term scheme and data layout above, kept in the index's
+ * metadata under CM_INDEX_FORMAT_KEY. An index of another version would be
+ * read wrong, so it is refused. */
+#define CM_INDEX_FORMAT "2"
+#define CM_INDEX_FORMAT_KEY "chimuc.format"
+
+/* 0 if db holds this version's index, or no document at all (then, when
+ * mark is set, db is marked as this version's; it must be writable).
+ * Errors: CM_EUNSUPPORTED (another version's index), the binding's. */
+int cm_index_format_check(cm_xdb *db, int mark);
 
 /* The longest id term; Xapian's own limit is 245 bytes. */
 #define CM_ID_TERM_MAX 240

@@ -1,6 +1,7 @@
 /* test_document.c: the document model: id terms at and past their limit,
- * titles, the terms and data of a built document. */
+ * titles, the terms and data of a built document, the index format. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,4 +129,40 @@ Test(document, hash_detects_change)
 {
 	cr_assert_neq(cm_hash64("dân", 4), cm_hash64("dẫn", 4));
 	cr_assert_eq(cm_hash64("", 0), 14695981039346656037ULL);
+}
+
+/* An empty index is marked with this version's format; an index with
+ * documents but another format (or none: the first version's) is refused. */
+Test(document, index_format)
+{
+	char dir[256], cmd[300];
+	cm_xdb *db;
+	cm_xdoc *x;
+	cm_xdocid id;
+	char *format;
+	size_t n;
+
+	snprintf(dir, sizeof dir, "%s/format.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	cr_assert_not_null(mkdtemp(dir));
+	cr_assert_eq(cm_xdb_open_writable(&db, dir, CM_XDB_CREATE_OR_OPEN), 0);
+	cr_assert_eq(cm_index_format_check(db, 0), 0, "an empty index is fine");
+	cr_assert_eq(cm_xdb_get_metadata(&format, &n, db, CM_INDEX_FORMAT_KEY), 0);
+	cr_assert_eq(n, 0, "not marked unless asked");
+	free(format);
+	cr_assert_eq(cm_xdoc_new(&x), 0);
+	cr_assert_eq(cm_xdb_add_document(&id, db, x), 0);
+	cr_assert_eq(cm_index_format_check(db, 1), CM_EUNSUPPORTED, "documents, no format");
+	cr_assert_not_null(strstr(cm_error_last(), "index format 1"), "%s", cm_error_last());
+	cr_assert_eq(cm_xdb_set_metadata(db, CM_INDEX_FORMAT_KEY, "99", 2), 0);
+	cr_assert_eq(cm_index_format_check(db, 1), CM_EUNSUPPORTED, "another format");
+	cr_assert_eq(cm_xdb_delete_document(db, id), 0);
+	cr_assert_eq(cm_xdb_set_metadata(db, CM_INDEX_FORMAT_KEY, "", 0), 0);
+	cr_assert_eq(cm_index_format_check(db, 1), 0);
+	cr_assert_eq(cm_xdb_get_metadata(&format, &n, db, CM_INDEX_FORMAT_KEY), 0);
+	cr_assert_str_eq(format, CM_INDEX_FORMAT, "marked");
+	free(format);
+	cm_xdoc_free(x);
+	cr_assert_eq(cm_xdb_free(db), 0);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	cr_assert_eq(system(cmd), 0);
 }
