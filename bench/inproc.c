@@ -1,7 +1,7 @@
 /* inproc.c: the benchmark's in-process query timer for chimuc. Opens the
  * index once, then for each query read from standard input (one a line) runs
- * REPS timed rounds of what `chimuc search --limit 10` does minus snippets:
- * parse, BM25 match of the first 10 hits, and the path of each hit. Prints
+ * REPS timed rounds of what `chimuc search --brief --limit 10` does: parse,
+ * BM25 match of the first 10 hits, and the path and title of each hit. Prints
  * one line per query: its line number, the number of hits shown, and the
  * time of each round in milliseconds (two untimed rounds come first); or its
  * line number and "error" when the query fails (the message on stderr).
@@ -29,7 +29,8 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-/* One round: parse, match, and unless match_only read each hit's path. */
+/* One round: parse, match, and unless match_only read each hit's path and
+ * title. */
 static int run_query(unsigned *out_hits, cm_xdb *db, const char *text, size_t len, int match_only)
 {
 	cm_query *q = NULL;
@@ -46,12 +47,15 @@ static int run_query(unsigned *out_hits, cm_xdb *db, const char *text, size_t le
 		hits++;
 	for (unsigned i = 0; i < cm_xmset_size(m) && !match_only; i++) {
 		cm_xdoc *doc = NULL;
-		cm_docinfo *info = NULL;
+		char *path = NULL, *title = NULL;
+		size_t n;
 
-		if ((rc = cm_xmset_document(&doc, m, i)) == 0 && (rc = cm_docinfo_load(&info, doc)) == 0 &&
-		    cm_docinfo_path(info)[0] != '\0')
+		if ((rc = cm_xmset_document(&doc, m, i)) == 0 &&
+		    (rc = cm_xdoc_get_value(&path, &n, doc, CM_SLOT_PATH)) == 0 &&
+		    (rc = cm_xdoc_get_value(&title, &n, doc, CM_SLOT_TITLE)) == 0 && path[0] != '\0')
 			hits++;
-		cm_docinfo_free(info);
+		free(path);
+		free(title);
 		cm_xdoc_free(doc);
 		if (rc < 0)
 			goto cleanup;

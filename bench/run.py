@@ -224,8 +224,10 @@ def sql_literal(s):
 
 
 def process_cmd(a, engine, db, q):
-    if engine == "chimuc":
-        return [os.path.join(a.bin, "chimuc"), "search", "--db", db, "--json", "--limit", "10", q]
+    if engine.startswith("chimuc"):
+        brief = ["--brief"] if engine == "chimuc-brief" else []
+        return [os.path.join(a.bin, "chimuc"), "search", "--db", db, "--json", *brief,
+                "--limit", "10", q]
     if engine == "omindex":
         return ["quest", "-d", db, "-m", "10", "-o", "and", q]
     return ["sqlite3", db, "SELECT path, snippet(docs, 1, '[', ']', '…', 12) FROM docs "
@@ -233,13 +235,16 @@ def process_cmd(a, engine, db, q):
 
 
 def per_process(a, dbs):
-    """{engine: {qid: [ms per run]}}, one process per query, interleaved."""
-    res = {e: {q[0]: [] for q in queries.QUERIES} for e in ENGINES}
+    """{engine: {qid: [ms per run]}}, one process per query, interleaved;
+    "chimuc-brief" is `chimuc search --brief` (no snippets, as quest)."""
+    kinds = ENGINES + ("chimuc-brief",)
+    res = {e: {q[0]: [] for q in queries.QUERIES} for e in kinds}
     failed = set()
     for r in range(a.runs + 1):  # round 0 warms the caches, untimed
         for i, q in enumerate(queries.QUERIES):
-            for engine in rotate(ENGINES, r + i):
-                cmd = process_cmd(a, engine, dbs[engine], engine_query(q, engine))
+            for engine in rotate(kinds, r + i):
+                db = dbs["chimuc" if engine.startswith("chimuc") else engine]
+                cmd = process_cmd(a, engine, db, engine_query(q, "chimuc" if engine.startswith("chimuc") else engine))
                 t0 = time.perf_counter()
                 p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
                 ms = (time.perf_counter() - t0) * 1e3
@@ -281,8 +286,8 @@ def build_inproc(a):
     out = os.path.join(a.work, "inproc")
     lib = os.path.join(a.bin, "libchimuc.a")
     libs = subprocess.run(["pkg-config", "--libs", "xapian-core", "icu-uc", "icu-i18n",
-                           "libxml-2.0", "json-c", "libical"], check=True, capture_output=True,
-                          text=True).stdout.split()
+                           "libxml-2.0", "json-c", "libical", "libzip"], check=True,
+                          capture_output=True, text=True).stdout.split() + ["-ldl"]
     san = []
     cache = os.path.join(a.bin, "CMakeCache.txt")
     if os.path.exists(cache):
@@ -462,10 +467,11 @@ def report(a, ctx):
     w("")
     w(f"One process per query: {a.runs} timed runs after one untimed warm-up round, engines "
       f"interleaved, top 10 hits printed (chimuc with snippets, quest with omindex's stored "
-      f"sample, sqlite3 with `snippet()`). In process: {a.reps} rounds per query and run after 2 "
+      f"sample, sqlite3 with `snippet()`; and `chimuc search --brief`, which lists path and "
+      f"title without snippets). In process: {a.reps} rounds per query and run after 2 "
       f"untimed ones, top 10 hits with their paths (chimuc: `bench/inproc.c` against libchimuc, "
-      f"no snippets; omindex: Python xapian parsing as quest does; FTS5: Python sqlite3, "
-      f"`ORDER BY rank LIMIT 10`).")
+      f"path and title as `--brief` reads them; omindex: Python xapian parsing as quest does; "
+      f"FTS5: Python sqlite3, `ORDER BY rank LIMIT 10`).")
     w("")
     w("| | chimuc | quest | sqlite3 | chimuc ÷ quest | chimuc ÷ sqlite3 |")
     w("|---|---|---|---|---|---|")
@@ -474,6 +480,10 @@ def report(a, ctx):
     w(f"| one process per query, median ms | {fmt_ms(ps['chimuc'])} | {fmt_ms(ps['omindex'])} | "
       f"{fmt_ms(ps['fts5'])} | {ratio(ps['chimuc'], ps['omindex']):.2f} | "
       f"{ratio(ps['chimuc'], ps['fts5']):.2f} |")
+    pb = median([x for v in proc.get("chimuc-brief", {}).values() for x in v])
+    if proc.get("chimuc-brief"):
+        w(f"| one process per query, `chimuc search --brief`, median ms | {fmt_ms(pb)} | | | "
+          f"{ratio(pb, ps['omindex']):.2f} | {ratio(pb, ps['fts5']):.2f} |")
     w(f"| in process, median ms | {ins['chimuc']:.3f} | {ins['omindex']:.3f} | {ins['fts5']:.3f} | "
       f"{ratio(ins['chimuc'], ins['omindex']):.2f} | {ratio(ins['chimuc'], ins['fts5']):.2f} |")
     im = median([x for v in inp.get("chimuc-match", {}).values() for x in v])

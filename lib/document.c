@@ -182,7 +182,7 @@ static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title,
 	return rc;
 }
 
-static int set_values(cm_xdoc *xdoc, const cm_document *doc)
+static int set_values(cm_xdoc *xdoc, const cm_document *doc, const char *title)
 {
 	char buf[32];
 	int rc;
@@ -196,6 +196,10 @@ static int set_values(cm_xdoc *xdoc, const cm_document *doc)
 		snprintf(buf, sizeof buf, "%016" PRIx64, doc->hash);
 		rc = cm_xdoc_add_value(xdoc, CM_SLOT_HASH, buf, strlen(buf));
 	}
+	if (rc == 0)
+		rc = cm_xdoc_add_value(xdoc, CM_SLOT_PATH, doc->path, strlen(doc->path));
+	if (rc == 0)
+		rc = cm_xdoc_add_value(xdoc, CM_SLOT_TITLE, title, strlen(title));
 	return rc;
 }
 
@@ -255,7 +259,8 @@ int cm_document_build(cm_xdoc **out, cm_vocab *words, const cm_document *doc)
 		rc = cm_document_title(&title, doc->text, doc->text_len);
 	if (rc < 0)
 		goto cleanup;
-	if ((rc = set_values(xdoc, doc)) < 0 || (rc = set_data(xdoc, doc, title, dates, cites)) < 0)
+	if ((rc = set_values(xdoc, doc, title)) < 0 ||
+	    (rc = set_data(xdoc, doc, title, dates, cites)) < 0)
 		goto cleanup;
 	*out = xdoc;
 	xdoc = NULL;

@@ -34,13 +34,16 @@ static const char usage_text[] =
 	"  --json         one JSON object per hit and line: rank, score, path,\n"
 	"                 format, title, snippet, highlights (byte ranges in\n"
 	"                 snippet)\n"
+	"  --brief        no snippets: rank, score, title and path only (with\n"
+	"                 --json: rank, score, path, title), without reading the\n"
+	"                 documents: the fastest listing\n"
 	"  --limit N      at most N hits (default 10)\n"
 	"  --offset N     skip the first N hits (default 0)\n"
 	"  -h, --help     show this help\n";
 
 typedef struct {
 	const char *db;
-	int json;
+	int json, brief;
 	unsigned limit, offset;
 } options;
 
@@ -124,6 +127,34 @@ static void print_hit(const options *o, unsigned rank, double score, const cm_do
 	fputs("\n\n", stdout);
 }
 
+/* Prints one hit from its values alone (--brief). */
+static int print_brief(const options *o, unsigned rank, double score, cm_xdoc *doc)
+{
+	char *path = NULL, *title = NULL;
+	size_t n;
+	int rc;
+
+	if ((rc = cm_xdoc_get_value(&path, &n, doc, CM_SLOT_PATH)) < 0 ||
+	    (rc = cm_xdoc_get_value(&title, &n, doc, CM_SLOT_TITLE)) < 0)
+		goto cleanup;
+	if (o->json) {
+		json_object *h = json_object_new_object();
+		json_object_object_add(h, "rank", json_object_new_int((int)rank));
+		json_object_object_add(h, "score", json_object_new_double(score));
+		json_object_object_add(h, "path", json_object_new_string(path));
+		json_object_object_add(h, "title", json_object_new_string(title));
+		cm_cli_json_line(h);
+	} else {
+		printf("%u. %s\n   ", rank, title);
+		cm_diag_path(stdout, path);
+		printf("  (score %.3f)\n", score);
+	}
+cleanup:
+	free(path);
+	free(title);
+	return rc;
+}
+
 /* Prints the hits of one run; CM_EMODIFIED means: reopen and run again. */
 static int run_once(unsigned *out_shown, cm_xdb *db, const cm_query *q, const options *o)
 {
@@ -146,7 +177,9 @@ static int run_once(unsigned *out_shown, cm_xdb *db, const cm_query *q, const op
 		size_t len;
 
 		if ((rc = cm_xmset_get(m, i, &docid, &weight, &rank)) == 0 &&
-		    (rc = cm_xmset_document(&doc, m, i)) == 0 && (rc = cm_docinfo_load(&info, doc)) == 0) {
+		    (rc = cm_xmset_document(&doc, m, i)) == 0 && o->brief)
+			rc = print_brief(o, rank + 1, weight, doc);
+		else if (rc == 0 && (rc = cm_docinfo_load(&info, doc)) == 0) {
 			text = cm_docinfo_text(info, &len);
 			if ((rc = cm_snippet_make(&sn, text, len, q)) == 0)
 				print_hit(o, rank + 1, weight, info, sn, tty);
@@ -168,6 +201,7 @@ static int parse_options(options *o, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"db", required_argument, NULL, 'd'},     {"json", no_argument, NULL, 'j'},
+		{"brief", no_argument, NULL, 'b'},
 		{"limit", required_argument, NULL, 'l'},  {"offset", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
 	int c;
@@ -177,6 +211,7 @@ static int parse_options(options *o, int argc, char **argv)
 		switch (c) {
 		case 'd': o->db = optarg; break;
 		case 'j': o->json = 1; break;
+		case 'b': o->brief = 1; break;
 		case 'l':
 			if (cm_cli_count(&o->limit, optarg, 10000) < 0)
 				return cm_cli_usage_error("search", "--limit needs a number up to 10000");

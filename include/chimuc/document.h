@@ -10,7 +10,8 @@
  * The vocabulary map from folded to exact forms (only words that carry
  * diacritics) is kept once for the index, as synonyms (chimuc/vocab.h).
  * Value slots: CM_SLOT_MTIME ("seconds.nanoseconds"), CM_SLOT_SIZE (decimal
- * bytes), CM_SLOT_HASH (content hash, 16 hex digits).
+ * bytes), CM_SLOT_HASH (content hash, 16 hex digits), CM_SLOT_PATH and
+ * CM_SLOT_TITLE (as in the data: a list of hits reads no data).
  * Document data: a JSON object with path, format, title (from the
  * document's identity, else its file's metadata, else its first line), date
  * (the document's own, ISO, from its text, else its metadata, or null),
@@ -37,7 +38,7 @@
 #define CM_PREFIX_DATE "XD"
 #define CM_PREFIX_DAY_MONTH "XDM"
 
-enum { CM_SLOT_MTIME = 0, CM_SLOT_SIZE = 1, CM_SLOT_HASH = 2 };
+enum { CM_SLOT_MTIME = 0, CM_SLOT_SIZE = 1, CM_SLOT_HASH = 2, CM_SLOT_PATH = 3, CM_SLOT_TITLE = 4 };
 
 /* The version of the term scheme and data layout above, kept in the index's
  * metadata under CM_INDEX_FORMAT_KEY. An index of another version would be

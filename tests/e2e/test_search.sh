@@ -43,6 +43,13 @@ same "--offset" "$(paths "$db" dân | sed -n 2p)" \
     "$("$CHIMUC" search --db "$db" --json --offset 1 --limit 1 dân | jq -r .path)"
 check "text output marks words" sh -c "'$CHIMUC' search --db '$db' dân vận | grep -q '\[[Dd]ân\]'"
 
+for q in 'dân vận' 'dan van kheo' '"công tác dân vận"' 'cites:25-NQ/TW'; do
+    same "--brief lists the same hits as the full search for $q" \
+        "$("$CHIMUC" search --db "$db" --json --brief "$q" | jq -c '[.rank, .path, .title]')" \
+        "$("$CHIMUC" search --db "$db" --json "$q" | jq -c '[.rank, .path, .title]')"
+done
+check "--brief shows no snippet" sh -c "! '$CHIMUC' search --db '$db' --brief dân vận | grep -q '\['"
+
 "$CHIMUC" stats --db "$db" --json >"$WORK/stats.json"
 same "stats counts the documents" "$(jq .documents "$WORK/stats.json")" 5
 
