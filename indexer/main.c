@@ -140,9 +140,9 @@ static int index_root(cm_indexer *ix, char *root)
 	}
 	if (!S_ISDIR(st.st_mode))
 		return cm_indexer_file(ix, root, &st);
-	if ((rc = cm_indexer_walk(ix, root)) < 0)
+	if ((rc = cm_indexer_walk(ix, root)) < 0 || (rc = cm_indexer_prune(ix, root)) < 0)
 		return rc;
-	return cm_indexer_prune(ix, root);
+	return cm_failure_prune(ix, root);
 }
 
 static void summary(const cm_indexer *ix)
@@ -187,10 +187,11 @@ int main(int argc, char **argv)
 	ix.max_size = o.max_size;
 	ix.batch = o.batch;
 	ix.progress = isatty(STDERR_FILENO);
+	rc = cm_indexer_begin(&ix);
 	for (int i = optind; i < argc && rc >= 0; i++)
 		rc = index_root(&ix, argv[i]);
 	if (rc >= 0)
-		rc = cm_xdb_commit(ix.db);
+		rc = cm_indexer_finish(&ix);
 	if (rc < 0)
 		cm_diag(CM_INDEXER_PROGRAM, dbpath, "indexing stopped: %s (the index keeps its "
 			"last commit)", cm_error_last());

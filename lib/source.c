@@ -166,7 +166,10 @@ int cm_source_load(cm_source **out, const char *path, uint64_t max_size, int fol
 	}
 	if ((rc = read_all(&data, &len, fd, max_size)) < 0)
 		goto cleanup;
-	rc = cm_source_from_bytes(out, data, len);
+	if ((rc = cm_source_from_bytes(out, data, len)) == 0) {
+		(*out)->mtime = st.st_mtim;
+		(*out)->stat_size = (uint64_t)st.st_size;
+	}
 cleanup:
 	free(data);
 	close(fd);

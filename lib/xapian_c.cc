@@ -56,7 +56,7 @@ struct cm_xmset {
 struct cm_xterms {
 	Xapian::Document doc; /* keeps a document's term list alive */
 	Xapian::TermIterator it, end;
-	bool by_termfreq;     /* count is the term frequency, not the wdf */
+	enum { WDF, TERMFREQ, NONE } count; /* what the count of an item is */
 	std::string current;  /* the term last returned (borrowed by the caller) */
 };
 
@@ -479,7 +479,7 @@ int cm_xdoc_terms(cm_xterms **out, cm_xdoc *doc)
 {
 	return guard([&] {
 		const Xapian::Document &d = doc->doc;
-		*out = new cm_xterms{d, d.termlist_begin(), d.termlist_end(), false, ""};
+		*out = new cm_xterms{d, d.termlist_begin(), d.termlist_end(), cm_xterms::WDF, ""};
 		return 0;
 	});
 }
@@ -489,7 +489,17 @@ int cm_xdb_allterms(cm_xterms **out, cm_xdb *db, const char *prefix, size_t len)
 	return guard([&] {
 		std::string p(prefix, len);
 		*out = new cm_xterms{Xapian::Document(), db->db->allterms_begin(p),
-				     db->db->allterms_end(p), true, ""};
+				     db->db->allterms_end(p), cm_xterms::TERMFREQ, ""};
+		return 0;
+	});
+}
+
+int cm_xdb_metadata_keys(cm_xterms **out, cm_xdb *db, const char *prefix, size_t len)
+{
+	return guard([&] {
+		std::string p(prefix, len);
+		*out = new cm_xterms{Xapian::Document(), db->db->metadata_keys_begin(p),
+				     db->db->metadata_keys_end(p), cm_xterms::NONE, ""};
 		return 0;
 	});
 }
@@ -500,7 +510,9 @@ int cm_xterms_next(cm_xterms *it, const char **term, size_t *len, unsigned *coun
 		if (it->it == it->end)
 			return 0;
 		it->current = *it->it;
-		unsigned c = it->by_termfreq ? it->it.get_termfreq() : it->it.get_wdf();
+		unsigned c = it->count == cm_xterms::TERMFREQ ? it->it.get_termfreq()
+			     : it->count == cm_xterms::WDF	 ? it->it.get_wdf()
+							 : 0;
 		++it->it;
 		*term = it->current.c_str();
 		*len = it->current.size();
