@@ -461,12 +461,19 @@ static int scan(cm_citations *c, const text *t, int doc_year)
 
 #define NAMED_MAX 160 /* bytes a named reference may run */
 
+/* Citations are found left to right and do not overlap: a binary search. */
 static int inside_citation(const cm_citations *c, size_t at)
 {
-	for (size_t i = 0; i < c->n; i++)
-		if (at >= c->v[i].start && at < c->v[i].end)
-			return 1;
-	return 0;
+	size_t lo = 0, hi = c->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->v[mid].start <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && at < c->v[lo - 1].end;
 }
 
 /* The end of the phrase that starts at p: before ';', '.', ',', ':', a line
@@ -727,16 +734,60 @@ static void identity(cm_citations *c, const text *t, const cm_dates *dates, cons
 
 /* Year for every citation without one: an earlier (or later) dated mention
  * of the same number and symbol in the document. */
-static void inherit_years(cm_citations *c)
+static int by_number_symbol(const cm_citation *x, const cm_citation *y)
 {
+	int r = strcmp(x->number, y->number);
+
+	return r ? r : strcmp(x->symbol, y->symbol);
+}
+
+/* By number and symbol, then in document order. */
+static int by_number_symbol_order(const void *a, const void *b)
+{
+	const cm_citation *x = *(const cm_citation *const *)a, *y = *(const cm_citation *const *)b;
+	int r = by_number_symbol(x, y);
+
+	return r ? r : (x > y) - (x < y);
+}
+
+/* The first of the n sorted dated citations with x's number and symbol. */
+static const cm_citation *first_dated(const cm_citation *const *dated, size_t n,
+				      const cm_citation *x)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (by_number_symbol(dated[mid], x) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && by_number_symbol(dated[lo], x) == 0 ? dated[lo] : NULL;
+}
+
+/* Sorted dated citations and binary searches, so that a text with very many
+ * citations takes n log n, not n squared. */
+static int inherit_years(cm_citations *c)
+{
+	const cm_citation **dated = malloc((c->n ? c->n : 1) * sizeof *dated);
+	size_t n = 0;
+
+	if (!dated)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].date[0] && c->v[i].year)
+			dated[n++] = &c->v[i];
+	qsort(dated, n, sizeof *dated, by_number_symbol_order);
 	for (size_t i = 0; i < c->n; i++) {
 		cm_citation *x = &c->v[i];
-		for (size_t j = 0; j < c->n && !x->year; j++)
-			if (c->v[j].date[0] && !strcmp(c->v[j].number, x->number) &&
-			    !strcmp(c->v[j].symbol, x->symbol))
-				x->year = c->v[j].year;
+		const cm_citation *d = x->year ? NULL : first_dated(dated, n, x);
+		if (d)
+			x->year = d->year;
 		make_key(x->key, x->number, x->symbol, x->year);
 	}
+	free(dated);
+	return 0;
 }
 
 static void map_back(cm_citations *c, const size_t *map)
@@ -777,7 +828,8 @@ int cm_citations_extract(cm_citations **out, const char *in, size_t len, const c
 	if ((rc = scan_named(c, &t)) < 0)
 		goto cleanup;
 	identity(c, &t, dates, in);
-	inherit_years(c);
+	if ((rc = inherit_years(c)) < 0)
+		goto cleanup;
 	map_back(c, map);
 	*out = c;
 	c = NULL;

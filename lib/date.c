@@ -550,11 +550,14 @@ static int title_line(const scan *sc, size_t at)
  * page has neither. */
 static int is_self(const scan *sc, const cm_date *d, int timestamp)
 {
-	size_t ls = cm_text_line_start(sc->s, d->start), p;
+	size_t ls, p;
 	int had_ngay, place = 0;
 
 	if (d->start > HEAD_BYTES || strlen(d->iso) != 10 || d->iso[0] == '-')
 		return 0;
+	/* Only now, near the top: the dates of one long line must not each
+	 * scan back to its start. */
+	ls = cm_text_line_start(sc->s, d->start);
 	if (timestamp)
 		return cm_text_lines_before(sc->s, d->start, HEAD_LINES) < HEAD_LINES &&
 		       (word_at(sc, ls, "thứ ") || word_at(sc, ls, "chủ nhật"));
