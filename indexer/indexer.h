@@ -51,7 +51,8 @@ int cm_indexer_file(cm_indexer *ix, const char *path, const struct stat *st);
 int cm_indexer_walk(cm_indexer *ix, const char *root);
 
 /* Removes from the index the documents below folder root that this run
- * neither indexed nor found unchanged. */
+ * neither indexed nor found unchanged, except below folders it could not
+ * read. */
 int cm_indexer_prune(cm_indexer *ix, const char *root);
 
 /* 1 if the document or failure record with id term may stay: the file was
