@@ -29,9 +29,11 @@ check: deps
 	$(MAKE) fuzz-build
 	cd $(FUZZ_DIR) && ctest --output-on-failure -j$(JOBS) -L fuzz
 
-# The crash-safety test with many more kills than in `make check`.
+# The reliability tests at full size: many more kills than in `make check`
+# (KILLS), 100,000 tiny files, every sampled failure point (CM_TORTURE=1).
 torture: check
-	cd $(CHECK_DIR) && CM_KILLS=$(or $(KILLS),500) ctest --output-on-failure -R e2e/test_crash
+	cd $(CHECK_DIR) && CM_TORTURE=1 CM_KILLS=$(or $(KILLS),500) \
+		ctest --output-on-failure -R 'e2e/test_(crash|many|inject)'
 
 # libFuzzer targets (clang): a short smoke run in `make check`, a long one
 # here (FUZZ_SECONDS per target).

@@ -7,10 +7,28 @@
 #include <stdint.h>
 #include <sys/stat.h>
 
+#include "chimuc/document.h"
 #include "chimuc/vocab.h"
 #include "chimuc/xapian_c.h"
 
 #define CM_INDEXER_PROGRAM "chimuc-index"
+
+/* User metadata key prefix of a failure record: the key is the prefix and
+ * the file's id term, the value "MTIME SIZE CODE REASON". */
+#define CM_FAILED_PREFIX "F"
+
+/* Owned strings; lookups sort the list first. */
+typedef struct {
+	char **v;
+	size_t n, cap;
+	int sorted;
+} cm_strlist;
+
+int cm_strlist_add(cm_strlist *l, const char *s, size_t len);
+int cm_strlist_has(cm_strlist *l, const char *s);
+/* 1 if one of the strings of l begins s. */
+int cm_strlist_has_prefix_of(const cm_strlist *l, const char *s);
+void cm_strlist_free(cm_strlist *l);
 
 typedef struct {
 	cm_xdb *db;
@@ -20,8 +38,9 @@ typedef struct {
 	unsigned batch;     /* documents per commit */
 	unsigned pending;   /* documents changed since the last commit */
 	unsigned long seen, indexed, unchanged, removed, skipped, warnings, ignored;
-	char **kept;        /* id terms of the files indexed or unchanged */
-	size_t nkept, capkept;
+	cm_strlist kept;    /* id terms of the files indexed, unchanged or
+			     * remembered as failed */
+	cm_strlist unread;  /* "Q<folder>/" of the folders that could not be read */
 	cm_vocab *words;    /* the vocabulary of the document being indexed */
 	cm_vocab *written;  /* the vocabulary pairs written by this run */
 } cm_indexer;
@@ -35,8 +54,39 @@ int cm_indexer_file(cm_indexer *ix, const char *path, const struct stat *st);
 int cm_indexer_walk(cm_indexer *ix, const char *root);
 
 /* Removes from the index the documents below folder root that this run
- * neither indexed nor found unchanged. */
+ * neither indexed nor found unchanged, except below folders it could not
+ * read. */
 int cm_indexer_prune(cm_indexer *ix, const char *root);
+
+/* 1 if the document or failure record with id term may stay: the file was
+ * seen by this run, or lies below a folder it could not read. */
+int cm_indexer_kept(cm_indexer *ix, const char *idterm);
+
+/* The failure record of a file (see CM_FAILED_PREFIX). */
+typedef struct {
+	char key[sizeof CM_FAILED_PREFIX + CM_ID_TERM_MAX];
+	char *record;       /* the stored value ("" if none) */
+	const char *reason; /* in record: the reason, when it still applies */
+} cm_failure;
+
+/* Reads the record of the file with idterm; f->reason is set when the file
+ * failed with the same mtime and size and would fail again (a file too big
+ * is retried when max_size now admits it). */
+int cm_failure_load(cm_failure *f, cm_indexer *ix, const char *idterm, const char *mtime,
+		    uint64_t size);
+/* Stores (code, reason) for the file, or drops the record (reason NULL). */
+int cm_failure_store(cm_indexer *ix, const cm_failure *f, const char *mtime, uint64_t size,
+		     int code, const char *reason);
+void cm_failure_release(cm_failure *f);
+/* Drops the records below folder root of files this run did not see. */
+int cm_failure_prune(cm_indexer *ix, const char *root);
+
+/* Indexing runs in transactions, so that a failure leaves the index at its
+ * last commit: cm_indexer_begin opens the first, cm_indexer_commit commits
+ * the current one and opens the next, cm_indexer_finish commits the last. */
+int cm_indexer_begin(cm_indexer *ix);
+int cm_indexer_commit(cm_indexer *ix);
+int cm_indexer_finish(cm_indexer *ix);
 
 /* Commits when a batch is full. */
 int cm_indexer_maybe_commit(cm_indexer *ix);

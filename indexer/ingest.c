@@ -1,6 +1,9 @@
 /* ingest.c: one file into the index: skip it if unchanged (same mtime and
- * size as stored), else read, decode and replace its document; report and
- * count every file that cannot be indexed. It does not walk folders. */
+ * size as stored) or if it failed before with the same mtime and size, else
+ * read, decode and replace its document, recording the mtime and size of the
+ * file as opened; report and count every file that cannot be indexed, and
+ * remember those that failed for their content (failed.c). It does not walk
+ * folders. */
 #include "indexer.h"
 
 #include <inttypes.h>
@@ -13,20 +16,20 @@
 #include "chimuc/error.h"
 #include "chimuc/source.h"
 
-static int keep(cm_indexer *ix, const char *idterm)
+/* What one call of cm_indexer_file knows of its file. */
+typedef struct {
+	const char *path;
+	char idterm[CM_ID_TERM_MAX + 1];
+	size_t idlen;
+	char mtime[48];   /* as the walk saw them */
+	uint64_t size;
+	cm_xdocid old;    /* its document, or 0 */
+	cm_failure failure;
+} file_state;
+
+static void format_mtime(char *buf, size_t n, const struct timespec *t)
 {
-	if (ix->nkept == ix->capkept) {
-		size_t cap = ix->capkept ? 2 * ix->capkept : 256;
-		char **v = realloc(ix->kept, cap * sizeof *v);
-		if (!v)
-			return cm_error_set(CM_ENOMEM, "out of memory");
-		ix->kept = v;
-		ix->capkept = cap;
-	}
-	if (!(ix->kept[ix->nkept] = strdup(idterm)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
-	ix->nkept++;
-	return 0;
+	snprintf(buf, n, "%lld.%09ld", (long long)t->tv_sec, (long)t->tv_nsec);
 }
 
 /* *out_docid is the document with idterm, or 0. */
@@ -57,16 +60,16 @@ static int value_is(cm_xdoc *doc, unsigned slot, const char *want)
 	return same;
 }
 
-static int is_unchanged(int *out, cm_xdb *db, cm_xdocid docid, const char *mtime, uint64_t size)
+static int is_unchanged(int *out, cm_xdb *db, const file_state *f)
 {
 	cm_xdoc *doc;
 	char sizebuf[32];
 	int rc;
 
-	if ((rc = cm_xdb_get_document(&doc, db, docid)) < 0)
+	if ((rc = cm_xdb_get_document(&doc, db, f->old)) < 0)
 		return rc;
-	snprintf(sizebuf, sizeof sizebuf, "%" PRIu64, size);
-	*out = value_is(doc, CM_SLOT_MTIME, mtime) && value_is(doc, CM_SLOT_SIZE, sizebuf);
+	snprintf(sizebuf, sizeof sizebuf, "%" PRIu64, f->size);
+	*out = value_is(doc, CM_SLOT_MTIME, f->mtime) && value_is(doc, CM_SLOT_SIZE, sizebuf);
 	cm_xdoc_free(doc);
 	return 0;
 }
@@ -76,61 +79,66 @@ static int fatal(int rc)
 	return rc == CM_ENOMEM || rc == CM_ECORRUPT || rc == CM_ELOCKED || rc == CM_ERROR;
 }
 
-/* The file could not be read: report it, and drop an old version. */
-static int skip(cm_indexer *ix, const char *path, const char *idterm, size_t idlen,
-		cm_xdocid old)
+/* Failures that reading the same bytes again would repeat. */
+static int remembered(int rc)
 {
-	ix->skipped++;
-	cm_diag(CM_INDEXER_PROGRAM, path, "skipped: %s%s", cm_error_last(),
-		old ? " (its old version is removed from the index)" : "");
-	if (!old)
-		return 0;
-	ix->pending++;
-	return cm_xdb_delete_by_term(ix->db, idterm, idlen);
+	return rc != CM_EIO && rc != CM_ENOTFOUND;
 }
 
-int cm_indexer_file(cm_indexer *ix, const char *path, const struct stat *st)
+/* The file could not be indexed (code, with the reason in cm_error_last()):
+ * report it, remember or forget its failure, and drop an old version. */
+static int skip(cm_indexer *ix, const file_state *f, int code)
 {
-	char idterm[CM_ID_TERM_MAX + 1], mtime[48];
-	size_t idlen;
-	cm_xdocid old;
+	const char *why = cm_error_last();
+	int rc;
+
+	ix->skipped++;
+	cm_diag(CM_INDEXER_PROGRAM, f->path, "skipped: %s%s", why,
+		f->old ? " (its old version is removed from the index)" : "");
+	if (remembered(code)) {
+		if ((rc = cm_failure_store(ix, &f->failure, f->mtime, f->size, code, why)) < 0 ||
+		    (rc = cm_strlist_add(&ix->kept, f->idterm, f->idlen)) < 0)
+			return rc;
+	} else if ((rc = cm_failure_store(ix, &f->failure, NULL, 0, 0, NULL)) < 0) {
+		return rc;
+	}
+	if (f->old) {
+		ix->pending++;
+		if ((rc = cm_xdb_delete_by_term(ix->db, f->idterm, f->idlen)) < 0)
+			return rc;
+	}
+	return cm_indexer_maybe_commit(ix);
+}
+
+/* Reads the file and replaces its document. */
+static int ingest(cm_indexer *ix, const file_state *f)
+{
 	cm_source *src = NULL;
 	cm_xdoc *xdoc = NULL;
 	cm_document doc;
-	int rc, same = 0;
+	cm_xdocid id;
+	char mtime[48];
+	int rc;
 
-	ix->seen++;
-	if (ix->progress && ix->seen % 64 == 0)
-		fprintf(stderr, "\r%s: %lu files…", CM_INDEXER_PROGRAM, ix->seen);
-	cm_document_id_term(idterm, &idlen, path);
-	snprintf(mtime, sizeof mtime, "%lld.%09ld", (long long)st->st_mtim.tv_sec,
-		 (long)st->st_mtim.tv_nsec);
-	if ((rc = find_doc(&old, ix->db, idterm, idlen)) < 0)
-		return rc;
-	if (old && (rc = is_unchanged(&same, ix->db, old, mtime, (uint64_t)st->st_size)) < 0)
-		return rc;
-	if (same) {
-		ix->unchanged++;
-		return keep(ix, idterm);
-	}
-	if ((rc = cm_source_load(&src, path, ix->max_size, ix->follow)) < 0)
-		return fatal(rc) ? rc : skip(ix, path, idterm, idlen, old);
+	if ((rc = cm_source_load(&src, f->path, ix->max_size, ix->follow)) < 0)
+		return fatal(rc) ? rc : skip(ix, f, rc);
 	if (src->invalid > 0) {
 		ix->warnings++;
-		cm_diag(CM_INDEXER_PROGRAM, path,
+		cm_diag(CM_INDEXER_PROGRAM, f->path,
 			"warning: %zu invalid %s sequences replaced (not indexed)", src->invalid,
 			src->encoding ? src->encoding : "byte");
 	}
 	if (src->encoding_uncertain) {
 		ix->warnings++;
-		cm_diag(CM_INDEXER_PROGRAM, path, "warning: encoding uncertain (read as %s)",
+		cm_diag(CM_INDEXER_PROGRAM, f->path, "warning: encoding uncertain (read as %s)",
 			src->encoding);
 	}
-	doc = (cm_document){.path = path,
+	format_mtime(mtime, sizeof mtime, &src->mtime);
+	doc = (cm_document){.path = f->path,
 			    .text = src->text,
 			    .text_len = src->text_len,
 			    .mtime = mtime,
-			    .size = src->size,
+			    .size = src->stat_size,
 			    .hash = src->hash,
 			    .format = src->format,
 			    .title = src->title,
@@ -139,15 +147,16 @@ int cm_indexer_file(cm_indexer *ix, const char *path, const struct stat *st)
 		goto cleanup;
 	cm_vocab_clear(ix->words);
 	if ((rc = cm_document_build(&xdoc, ix->words, &doc)) < 0) {
-		rc = fatal(rc) ? rc : skip(ix, path, idterm, idlen, old);
+		rc = fatal(rc) ? rc : skip(ix, f, rc);
 		goto cleanup;
 	}
-	if ((rc = cm_xdb_replace_by_term(&old, ix->db, idterm, idlen, xdoc)) < 0 ||
-	    (rc = cm_vocab_write_new(ix->written, ix->db, ix->words)) < 0)
+	if ((rc = cm_xdb_replace_by_term(&id, ix->db, f->idterm, f->idlen, xdoc)) < 0 ||
+	    (rc = cm_vocab_write_new(ix->written, ix->db, ix->words)) < 0 ||
+	    (rc = cm_failure_store(ix, &f->failure, NULL, 0, 0, NULL)) < 0)
 		goto cleanup;
 	ix->indexed++;
 	ix->pending++;
-	if ((rc = keep(ix, idterm)) == 0)
+	if ((rc = cm_strlist_add(&ix->kept, f->idterm, f->idlen)) == 0)
 		rc = cm_indexer_maybe_commit(ix);
 cleanup:
 	cm_xdoc_free(xdoc);
@@ -155,21 +164,69 @@ cleanup:
 	return rc;
 }
 
+int cm_indexer_file(cm_indexer *ix, const char *path, const struct stat *st)
+{
+	file_state f = {.path = path, .size = (uint64_t)st->st_size};
+	int rc, same = 0;
+
+	ix->seen++;
+	if (ix->progress && ix->seen % 64 == 0)
+		fprintf(stderr, "\r%s: %lu files…", CM_INDEXER_PROGRAM, ix->seen);
+	cm_document_id_term(f.idterm, &f.idlen, path);
+	format_mtime(f.mtime, sizeof f.mtime, &st->st_mtim);
+	if ((rc = find_doc(&f.old, ix->db, f.idterm, f.idlen)) < 0)
+		return rc;
+	if (f.old && (rc = is_unchanged(&same, ix->db, &f)) < 0)
+		return rc;
+	if (same) {
+		ix->unchanged++;
+		return cm_strlist_add(&ix->kept, f.idterm, f.idlen);
+	}
+	if ((rc = cm_failure_load(&f.failure, ix, f.idterm, f.mtime, f.size)) < 0)
+		goto cleanup;
+	if (f.failure.reason) {
+		ix->skipped++;
+		cm_diag(CM_INDEXER_PROGRAM, path, "skipped (unchanged since it failed): %s",
+			f.failure.reason);
+		rc = cm_strlist_add(&ix->kept, f.idterm, f.idlen);
+		goto cleanup;
+	}
+	rc = ingest(ix, &f);
+cleanup:
+	cm_failure_release(&f.failure);
+	return rc;
+}
+
+int cm_indexer_begin(cm_indexer *ix)
+{
+	ix->pending = 0;
+	return cm_xdb_begin_transaction(ix->db, 1);
+}
+
+int cm_indexer_commit(cm_indexer *ix)
+{
+	int rc;
+
+	if ((rc = cm_xdb_commit_transaction(ix->db)) < 0)
+		return rc;
+	return cm_indexer_begin(ix);
+}
+
+int cm_indexer_finish(cm_indexer *ix)
+{
+	ix->pending = 0;
+	return cm_xdb_commit_transaction(ix->db);
+}
+
 int cm_indexer_maybe_commit(cm_indexer *ix)
 {
-	if (ix->pending < ix->batch)
-		return 0;
-	ix->pending = 0;
-	return cm_xdb_commit(ix->db);
+	return ix->pending < ix->batch ? 0 : cm_indexer_commit(ix);
 }
 
 void cm_indexer_release(cm_indexer *ix)
 {
-	for (size_t i = 0; i < ix->nkept; i++)
-		free(ix->kept[i]);
-	free(ix->kept);
-	ix->kept = NULL;
-	ix->nkept = ix->capkept = 0;
+	cm_strlist_free(&ix->kept);
+	cm_strlist_free(&ix->unread);
 	cm_vocab_free(ix->words);
 	cm_vocab_free(ix->written);
 	ix->words = ix->written = NULL;

@@ -31,7 +31,8 @@ static const char usage_text[] =
 	"(text, HTML, XML, DOCX, PDF) and the encoding (UTF-8, UTF-16,\n"
 	"Windows-1258, TCVN3, VNI) are told from the content, not the name.\n"
 	"Binary, empty, unreadable and hostile files are reported and skipped;\n"
-	"invalid bytes are replaced, reported and indexed.\n"
+	"invalid bytes are replaced, reported and indexed. A file skipped for its\n"
+	"content is not read again until its modification time or size changes.\n"
 	"\n"
 	"Options:\n"
 	"  --db DIR         the index (default: $CHIMUC_DB, else\n"
@@ -144,9 +145,9 @@ static int index_root(cm_indexer *ix, char *root)
 	}
 	if (!S_ISDIR(st.st_mode))
 		return cm_indexer_file(ix, root, &st);
-	if ((rc = cm_indexer_walk(ix, root)) < 0)
+	if ((rc = cm_indexer_walk(ix, root)) < 0 || (rc = cm_indexer_prune(ix, root)) < 0)
 		return rc;
-	return cm_indexer_prune(ix, root);
+	return cm_failure_prune(ix, root);
 }
 
 static void summary(const cm_indexer *ix)
@@ -193,10 +194,11 @@ int main(int argc, char **argv)
 	ix.max_size = o.max_size;
 	ix.batch = o.batch;
 	ix.progress = isatty(STDERR_FILENO);
+	rc = cm_indexer_begin(&ix);
 	for (int i = optind; i < argc && rc >= 0; i++)
 		rc = index_root(&ix, argv[i]);
 	if (rc >= 0)
-		rc = cm_xdb_commit(ix.db);
+		rc = cm_indexer_finish(&ix);
 	if (rc < 0)
 		cm_diag(CM_INDEXER_PROGRAM, dbpath, "indexing stopped: %s (the index keeps its "
 			"last commit)", cm_error_last());

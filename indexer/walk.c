@@ -50,6 +50,27 @@ static void free_names(char **names, size_t n)
 	free(names);
 }
 
+/* Reports a folder that cannot be read; the documents below it stay in the
+ * index, since this run cannot tell whether their files are gone. */
+static int unreadable_folder(cm_indexer *ix, const char *path, int err)
+{
+	size_t n = strlen(path);
+	char *prefix = malloc(n + 3);
+	int rc;
+
+	ix->seen++;
+	ix->skipped++;
+	cm_diag(CM_INDEXER_PROGRAM, path,
+		"skipped folder: cannot open: %s (documents indexed below it are kept)",
+		strerror(err));
+	if (!prefix)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	n = (size_t)sprintf(prefix, "%s%s%s", CM_PREFIX_ID, path, path[n - 1] == '/' ? "" : "/");
+	rc = cm_strlist_add(&ix->unread, prefix, n);
+	free(prefix);
+	return rc;
+}
+
 /* The sorted names in folder path, without "." entries. *out is NULL and the
  * problem reported when the folder cannot be read. */
 static int list_folder(char ***out, size_t *out_n, cm_indexer *ix, const char *path)
@@ -61,11 +82,8 @@ static int list_folder(char ***out, size_t *out_n, cm_indexer *ix, const char *p
 
 	*out = NULL;
 	*out_n = 0;
-	if (!dir) {
-		ix->skipped++;
-		cm_diag(CM_INDEXER_PROGRAM, path, "skipped folder: %s", strerror(errno));
-		return 0;
-	}
+	if (!dir)
+		return unreadable_folder(ix, path, errno);
 	while ((de = readdir(dir))) {
 		if (de->d_name[0] == '.')
 			continue;
@@ -171,14 +189,9 @@ int cm_indexer_walk(cm_indexer *ix, const char *root)
 	return walk(ix, root, &top);
 }
 
-static int by_string(const void *a, const void *b)
+int cm_indexer_kept(cm_indexer *ix, const char *idterm)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int is_kept(const cm_indexer *ix, const char *term)
-{
-	return bsearch(&term, ix->kept, ix->nkept, sizeof *ix->kept, by_string) != NULL;
+	return cm_strlist_has(&ix->kept, idterm) || cm_strlist_has_prefix_of(&ix->unread, idterm);
 }
 
 int cm_indexer_prune(cm_indexer *ix, const char *root)
@@ -195,12 +208,11 @@ int cm_indexer_prune(cm_indexer *ix, const char *root)
 		return cm_error_set(CM_ENOMEM, "out of memory");
 	plen = (size_t)snprintf(prefix, rlen + 3, "%s%s%s", CM_PREFIX_ID, root,
 				root[rlen - 1] == '/' ? "" : "/");
-	qsort(ix->kept, ix->nkept, sizeof *ix->kept, by_string);
 	if ((rc = cm_xdb_allterms(&it, ix->db, prefix, plen)) < 0)
 		goto cleanup;
 	while ((rc = cm_xterms_next(it, &term, &len, &count)) == 1) {
 		char *t;
-		if (is_kept(ix, term))
+		if (cm_indexer_kept(ix, term))
 			continue;
 		if (ngone == capgone) {
 			char **v;

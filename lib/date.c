@@ -482,34 +482,36 @@ static int clause_has_anniversary(const scan *sc, size_t from, size_t to)
 	return 0;
 }
 
-/* The occasion named before the parenthesis holding the date, or NULL. */
-static char *occasion(const scan *sc, const cm_date *d)
+/* *out is the occasion named before the parenthesis holding the date, or
+ * NULL. */
+static int occasion(char **out, const scan *sc, const cm_date *d)
 {
 	size_t from = d->range ? d->range_start : d->start, to = d->range ? d->range_end : d->end;
 	size_t open = from, c, kn;
 	char *s;
 
+	*out = NULL;
 	while (open > 0 && is_space(sc->s[open - 1]))
 		open--;
 	if (open == 0 || sc->s[open - 1] != '(' || to >= sc->n || sc->s[to] != ')')
-		return NULL;
+		return 0;
 	open--;
 	c = clause_start(sc, open);
 	if (!(clause_has(sc, c, open, "kỷ niệm") || clause_has(sc, c, open, "truyền thống") ||
 	      clause_has(sc, c, open, "ngày truyền") || clause_has_anniversary(sc, c, open)))
-		return NULL;
+		return 0;
 	kn = c;
 	for (size_t i = c; i < open; i++) /* the last "kỷ niệm" names it */
 		if (word_at(sc, i, "kỷ niệm "))
 			kn = i + strlen("kỷ niệm ");
 	while (kn < open && (is_space(sc->s[kn]) || sc->s[kn] == '*'))
 		kn++;
-	s = malloc(to + 2 - kn);
-	if (s) {
-		memcpy(s, sc->s + kn, to + 1 - kn);
-		s[to + 1 - kn] = '\0';
-	}
-	return s;
+	if (!(s = malloc(to + 2 - kn)))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	memcpy(s, sc->s + kn, to + 1 - kn);
+	s[to + 1 - kn] = '\0';
+	*out = s;
+	return 0;
 }
 
 static const char *recurrence(const scan *sc, size_t from, size_t to)
@@ -550,11 +552,14 @@ static int title_line(const scan *sc, size_t at)
  * page has neither. */
 static int is_self(const scan *sc, const cm_date *d, int timestamp)
 {
-	size_t ls = cm_text_line_start(sc->s, d->start), p;
+	size_t ls, p;
 	int had_ngay, place = 0;
 
 	if (d->start > HEAD_BYTES || strlen(d->iso) != 10 || d->iso[0] == '-')
 		return 0;
+	/* Only now, near the top: the dates of one long line must not each
+	 * scan back to its start. */
+	ls = cm_text_line_start(sc->s, d->start);
 	if (timestamp)
 		return cm_text_lines_before(sc->s, d->start, HEAD_LINES) < HEAD_LINES &&
 		       (word_at(sc, ls, "thứ ") || word_at(sc, ls, "chủ nhật"));
@@ -584,7 +589,8 @@ static int classify(scan *sc)
 	find_self(sc);
 	for (size_t i = 0; i < sc->out->n; i++) {
 		cm_date *d = &sc->out->v[i];
-		int had_ngay, cue;
+		int had_ngay, cue, rc;
+		char *occ;
 		size_t p = back_over_ngay(sc, d->range == CM_RANGE_END ? d->range_start : d->start, &had_ngay);
 		size_t cs, ce;
 
@@ -598,7 +604,9 @@ static int classify(scan *sc)
 			memcpy(d->resolved, d->iso, CM_ISO_MAX);
 		if (d->in_citation || d->in_self)
 			continue;
-		d->occasion = occasion(sc, d);
+		if ((rc = occasion(&occ, sc, d)) < 0)
+			return rc;
+		d->occasion = occ;
 		cue = deadline_cue(sc, d->range == CM_RANGE_END ? &sc->out->v[i - 1] : d);
 		d->deadline = d->range != CM_RANGE_START && cue >= 0 && (cue > 0 || d->occasion);
 		d->recurrence = recurrence(sc, cs, ce);

@@ -203,6 +203,14 @@ static int set_values(cm_xdoc *xdoc, const cm_document *doc, const char *title)
 	return rc;
 }
 
+/* Cuts n back to the start of a UTF-8 character. */
+static size_t utf8_floor(const char *s, size_t n)
+{
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
 /* "Kế hoạch 15-KH/BDVTU-HNB: Phối hợp …" from the document's identity. */
 static int asprintf_title(char **out, const cm_identity *id)
 {
@@ -234,11 +242,12 @@ int cm_document_build(cm_xdoc **out, cm_vocab *words, const cm_document *doc)
 	cm_citations *cites = NULL;
 	char *title = NULL;
 	char idterm[CM_ID_TERM_MAX + 1];
-	size_t idlen;
+	size_t idlen, alen;
 	int rc;
 
 	if (doc->text_len > INT32_MAX)
 		return cm_error_set(CM_ELIMIT, "%s: text too large", doc->path);
+	alen = doc->text_len > CM_ANALYSIS_MAX ? utf8_floor(doc->text, CM_ANALYSIS_MAX) : doc->text_len;
 	if ((rc = cm_xdoc_new(&xdoc)) < 0)
 		goto cleanup;
 	cm_document_id_term(idterm, &idlen, doc->path);
@@ -246,8 +255,8 @@ int cm_document_build(cm_xdoc **out, cm_vocab *words, const cm_document *doc)
 		goto cleanup;
 	if ((rc = add_text_terms(xdoc, words, doc->text, doc->text_len)) < 0)
 		goto cleanup;
-	if ((rc = cm_dates_extract(&dates, doc->text, doc->text_len)) < 0 ||
-	    (rc = cm_citations_extract(&cites, doc->text, doc->text_len, dates)) < 0)
+	if ((rc = cm_dates_extract(&dates, doc->text, alen)) < 0 ||
+	    (rc = cm_citations_extract(&cites, doc->text, alen, dates)) < 0)
 		goto cleanup;
 	if (!dates->doc_date[0] && doc->date)
 		snprintf(dates->doc_date, sizeof dates->doc_date, "%s", doc->date);
@@ -388,14 +397,6 @@ const char *cm_docinfo_text(const cm_docinfo *info, size_t *len)
 json_object *cm_docinfo_json(const cm_docinfo *info)
 {
 	return info->root;
-}
-
-/* Cuts n back to the start of a UTF-8 character. */
-static size_t utf8_floor(const char *s, size_t n)
-{
-	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
-	return n;
 }
 
 static int line_has_letter(const char *s, size_t n)

@@ -703,10 +703,9 @@ cm_encoding cm_encoding_detect(int *uncertain, const char *data, size_t len, cm_
 		enc = CM_ENC_UTF16BE;
 	else if ((hint == CM_ENC_UTF16LE || hint == CM_ENC_UTF16BE) && fits_utf16(hint, p, n))
 		enc = hint;
-	else if (looks_utf8(&high, data, n, n < len)) {
-		enc = CM_ENC_UTF8;
-		weak = high > 0 && high < MIN_HIGH_BYTES;
-	} else {
+	else if (looks_utf8(&high, data, n, n < len))
+		enc = CM_ENC_UTF8; /* even one valid sequence is strong evidence */
+	else {
 		score_legacy(score, p, n);
 		enc = pick(&weak, score, high, hint);
 	}

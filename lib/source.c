@@ -182,9 +182,11 @@ cleanup:
 	return rc;
 }
 
-static int read_all(char **out, size_t *out_len, int fd, uint64_t max_size)
+/* Reads fd to its end into *out; expect is the size fstat gave, so that a
+ * file that keeps its size is read into one buffer of that size. */
+static int read_all(char **out, size_t *out_len, int fd, uint64_t max_size, uint64_t expect)
 {
-	size_t cap = 65536, len = 0;
+	size_t cap = expect > 0 && expect < max_size ? (size_t)expect + 1 : 65536, len = 0;
 	char *buf = malloc(cap);
 
 	if (!buf)
@@ -257,9 +259,12 @@ int cm_source_load(cm_source **out, const char *path, uint64_t max_size, int fol
 				  (unsigned long long)max_size);
 		goto cleanup;
 	}
-	if ((rc = read_all(&data, &len, fd, max_size)) < 0)
+	if ((rc = read_all(&data, &len, fd, max_size, (uint64_t)st.st_size)) < 0)
 		goto cleanup;
-	rc = cm_source_from_bytes(out, data, len);
+	if ((rc = cm_source_from_bytes(out, data, len)) == 0) {
+		(*out)->mtime = st.st_mtim;
+		(*out)->stat_size = (uint64_t)st.st_size;
+	}
 cleanup:
 	free(data);
 	close(fd);

@@ -513,6 +513,16 @@ int cm_xdb_add_synonym(cm_xdb *db, const char *term, size_t len, const char *syn
 	});
 }
 
+int cm_xdb_metadata_keys(cm_xterms **out, cm_xdb *db, const char *prefix, size_t len)
+{
+	return guard([&] {
+		std::string p(prefix, len);
+		*out = new cm_xterms{Xapian::Document(), db->db->metadata_keys_begin(p),
+				     db->db->metadata_keys_end(p), cm_xterms::NONE, ""};
+		return 0;
+	});
+}
+
 int cm_xterms_next(cm_xterms *it, const char **term, size_t *len, unsigned *count)
 {
 	return guard([&] {

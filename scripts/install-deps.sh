@@ -6,7 +6,7 @@ set -eu
 PACKAGES="build-essential cmake pkg-config \
 libxapian-dev libicu-dev libxml2-dev libjson-c-dev \
 libical-dev libzip-dev libpoppler-glib-dev \
-libcriterion-dev jq libxml2-utils clang libclang-rt-14-dev"
+libcriterion-dev jq libxml2-utils clang libclang-rt-14-dev time"
 
 missing=""
 for p in $PACKAGES; do

@@ -51,6 +51,11 @@ enum { CM_SLOT_MTIME = 0, CM_SLOT_SIZE = 1, CM_SLOT_HASH = 2, CM_SLOT_PATH = 3, 
  * Errors: CM_EUNSUPPORTED (another version's index), the binding's. */
 int cm_index_format_check(cm_xdb *db, int mark);
 
+/* Dates and citations are read from the first CM_ANALYSIS_MAX bytes of a
+ * document's text (every word is indexed): their analysis keeps an offset
+ * per byte, and directives are far shorter. */
+#define CM_ANALYSIS_MAX (1u << 20)
+
 /* The longest id term; Xapian's own limit is 245 bytes. */
 #define CM_ID_TERM_MAX 240
 

@@ -34,8 +34,9 @@ cm_encoding cm_encoding_from_label(const char *label, size_t len);
  * with fewer damaged sequences than good ones is UTF-8) and the byte
  * statistics of each candidate; hint (from a <meta charset>, a font
  * name, or CM_ENC_UNKNOWN) decides when the bytes fit it. *uncertain is set
- * when the evidence is weak (few non-ASCII bytes, or two candidates fit
- * nearly equally). Pure ASCII is UTF-8, certain. */
+ * when a legacy encoding is chosen on weak evidence (few non-ASCII bytes,
+ * or two candidates fit nearly equally). Pure ASCII and valid UTF-8 are
+ * UTF-8, certain. */
 cm_encoding cm_encoding_detect(int *uncertain, const char *data, size_t len, cm_encoding hint);
 
 /* Converts len bytes in enc to UTF-8 in NFC (NUL-terminated). Bytes with no

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #define CM_SOURCE_MAX_DEFAULT (64u << 20) /* default --max-size: 64 MiB */
 
@@ -24,6 +25,8 @@ typedef struct {
 	char *date;           /* ISO date from the format's metadata, or NULL */
 	uint64_t size;        /* bytes read */
 	uint64_t hash;        /* cm_hash64 of the bytes */
+	struct timespec mtime; /* modification time and size of the open file */
+	uint64_t stat_size;    /* before reading it (0 for bytes in memory) */
 } cm_source;
 
 /* Reads the regular file at path (never blocking on a FIFO or device, never

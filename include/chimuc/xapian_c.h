@@ -92,6 +92,9 @@ int cm_xdb_commit(cm_xdb *db);
  * gives an empty string. */
 int cm_xdb_get_metadata(char **out, size_t *out_len, cm_xdb *db, const char *key);
 int cm_xdb_set_metadata(cm_xdb *db, const char *key, const char *value, size_t len);
+/* The user metadata keys that begin with prefix, in order (count 0), read
+ * with cm_xterms_next. */
+int cm_xdb_metadata_keys(cm_xterms **out, cm_xdb *db, const char *prefix, size_t len);
 
 /* Records synonym as a synonym of term (kept once; committed with the next
  * commit). Writable databases only. */

@@ -380,7 +380,7 @@ static const detect_case detect_cases[] = {
 	{S(""), CM_ENC_UNKNOWN, CM_ENC_UTF8, 0},
 	{S("Nghi quyet so 25-NQ/TW"), CM_ENC_UNKNOWN, CM_ENC_UTF8, 0},
 	{S("Nghi quyet"), CM_ENC_TCVN3, CM_ENC_UTF8, 0}, /* ASCII fits any hint */
-	{S("Việt"), CM_ENC_UNKNOWN, CM_ENC_UTF8, 1},     /* valid UTF-8, too short */
+	{S("Việt"), CM_ENC_UNKNOWN, CM_ENC_UTF8, 0},     /* valid UTF-8, however short */
 	{S("Nghị quyết của Ban Chấp hành Trung ương Đảng"), CM_ENC_UNKNOWN, CM_ENC_UTF8, 0},
 	{S("\xEF\xBB\xBF"), CM_ENC_UNKNOWN, CM_ENC_UTF8, 0},
 	{S("\xFE\xFF\x00V"), CM_ENC_UNKNOWN, CM_ENC_UTF16BE, 0},

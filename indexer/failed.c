@@ -1,0 +1,97 @@
+/* failed.c: failure records. A file skipped for its content (binary, empty,
+ * an unsupported format, over the size limit…) is remembered in the index's
+ * user metadata with the mtime and size it had, so that the next run skips
+ * it unread while they stay the same. Files that could not be opened or read
+ * are not remembered: a change of permissions leaves the mtime alone. */
+#include "indexer.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chimuc/error.h"
+
+int cm_failure_load(cm_failure *f, cm_indexer *ix, const char *idterm, const char *mtime,
+		    uint64_t size)
+{
+	size_t len, mlen = strlen(mtime);
+	char *end;
+	long code;
+	int rc;
+
+	f->record = NULL;
+	f->reason = NULL;
+	snprintf(f->key, sizeof f->key, "%s%s", CM_FAILED_PREFIX, idterm);
+	if ((rc = cm_xdb_get_metadata(&f->record, &len, ix->db, f->key)) < 0)
+		return rc;
+	if (len <= mlen || memcmp(f->record, mtime, mlen) != 0 || f->record[mlen] != ' ')
+		return 0;
+	if (strtoull(f->record + mlen + 1, &end, 10) != size || *end != ' ')
+		return 0;
+	code = strtol(end + 1, &end, 10);
+	if (*end != ' ' || (code == CM_ELIMIT && size <= ix->max_size))
+		return 0;
+	f->reason = end + 1;
+	return 0;
+}
+
+int cm_failure_store(cm_indexer *ix, const cm_failure *f, const char *mtime, uint64_t size,
+		     int code, const char *reason)
+{
+	size_t cap;
+	char *value;
+	int n, rc;
+
+	if (!reason) {
+		if (!f->record || !f->record[0])
+			return 0;
+		ix->pending++;
+		return cm_xdb_set_metadata(ix->db, f->key, "", 0);
+	}
+	cap = strlen(mtime) + strlen(reason) + 48;
+	if (!(value = malloc(cap)))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	n = snprintf(value, cap, "%s %" PRIu64 " %d %s", mtime, size, code, reason);
+	ix->pending++;
+	rc = cm_xdb_set_metadata(ix->db, f->key, value, (size_t)n);
+	free(value);
+	return rc;
+}
+
+void cm_failure_release(cm_failure *f)
+{
+	free(f->record);
+	f->record = NULL;
+}
+
+int cm_failure_prune(cm_indexer *ix, const char *root)
+{
+	size_t rlen = strlen(root), plen, skip = strlen(CM_FAILED_PREFIX);
+	char *prefix = malloc(skip + rlen + 3);
+	cm_strlist gone = {0};
+	cm_xterms *it = NULL;
+	const char *key;
+	size_t len;
+	unsigned count;
+	int rc;
+
+	if (!prefix)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	plen = (size_t)sprintf(prefix, "%s%s%s%s", CM_FAILED_PREFIX, CM_PREFIX_ID, root,
+			       root[rlen - 1] == '/' ? "" : "/");
+	if ((rc = cm_xdb_metadata_keys(&it, ix->db, prefix, plen)) < 0)
+		goto cleanup;
+	while ((rc = cm_xterms_next(it, &key, &len, &count)) == 1)
+		if (!cm_indexer_kept(ix, key + skip) && (rc = cm_strlist_add(&gone, key, len)) < 0)
+			break;
+	for (size_t i = 0; i < gone.n && rc >= 0; i++) {
+		ix->pending++;
+		rc = cm_xdb_set_metadata(ix->db, gone.v[i], "", 0);
+	}
+cleanup:
+	cm_xterms_free(it);
+	cm_strlist_free(&gone);
+	free(prefix);
+	return rc < 0 ? rc : 0;
+}
