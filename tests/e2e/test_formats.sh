@@ -68,6 +68,15 @@ all=$(cd "$d" && ls | sort | sed "s|^|$d/|")
 for q in 'dân vận' 'cites:25-NQ/TW' '"Ban Dân vận Trung ương"' 'date:28/02/2018' 'quyet dinh'; do
     same "every format found by $q" "$(paths "$WORK/db" "$q" | sort)" "$all"
 done
+o="$WORK/office"
+mkdir -p "$o"
+cp "$CORPUS"/001_*.txt "$o/001.txt"
+cp "$fx/directive.docx" "$fx/directive.pdf" "$o/"
+"$CHIMUC_INDEX" --db "$WORK/db-office" "$o" >/dev/null 2>&1
+all=$(cd "$o" && ls | sort | sed "s|^|$o/|")
+for q in 'dân vận khéo' 'cites:49-CT/TW' '"Hội Nhà báo tỉnh"' 'date:15/10' 'hoi nha bao'; do
+    same "text, DOCX and PDF found by $q" "$(paths "$WORK/db-office" "$q" | sort)" "$all"
+done
 same "furniture is not searchable in the web page" \
     "$(paths "$WORK/db" '"gửi cho bạn bè"' | sort)" "$d/004.txt"
 same "the formats are recorded" \
