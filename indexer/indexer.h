@@ -30,8 +30,18 @@ int cm_strlist_has(cm_strlist *l, const char *s);
 int cm_strlist_has_prefix_of(const cm_strlist *l, const char *s);
 void cm_strlist_free(cm_strlist *l);
 
+/* Files found by a walk, to be indexed later (a parallel build). */
+typedef struct {
+	struct found_file {
+		char *path;
+		struct stat st;
+	} *v;
+	size_t n, cap;
+} cm_filelist;
+
 typedef struct {
 	cm_xdb *db;
+	cm_filelist *found; /* when set, found files are listed here, not indexed */
 	int follow;         /* follow symbolic links */
 	int progress;       /* show a progress line (standard error is a TTY) */
 	uint64_t max_size;  /* larger files are skipped */
@@ -49,6 +59,10 @@ typedef struct {
  * Problems with the file are reported and counted; only failures of the
  * index itself (or memory) are returned as errors. */
 int cm_indexer_file(cm_indexer *ix, const char *path, const struct stat *st);
+
+/* A document file found by a walk or named on the command line: indexed,
+ * or listed in ix->found when that is set. */
+int cm_indexer_found(cm_indexer *ix, const char *path, const struct stat *st);
 
 /* Walks the folder root, indexing every document file below it. */
 int cm_indexer_walk(cm_indexer *ix, const char *root);
@@ -93,5 +107,20 @@ int cm_indexer_maybe_commit(cm_indexer *ix);
 
 /* Frees what the run collected (not the database). */
 void cm_indexer_release(cm_indexer *ix);
+
+/* *out = 1 if a run may build the index in ix in parallel (parallel.c):
+ * jobs > 1, and it holds no document and no failure record. */
+int cm_parallel_wanted(int *out, cm_indexer *ix, unsigned jobs);
+
+/* Indexes the files of list, found by a walk with ix->found set: by jobs
+ * threads into shards that Xapian's compaction merges into a new index,
+ * which takes the place of the empty one at dbpath (open in ix, which is
+ * closed: ix->db is NULL after, and it must have no pending change) in one
+ * atomic step; or, where that cannot be done (no room for DB.build beside
+ * the index, a file system that cannot exchange folders), one by one into
+ * ix->db. Counts go to ix; only
+ * failures of the index are returned. */
+int cm_parallel_build(cm_indexer *ix, const char *dbpath, const cm_filelist *list, unsigned jobs);
+void cm_filelist_free(cm_filelist *l);
 
 #endif

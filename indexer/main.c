@@ -42,6 +42,9 @@ static const char usage_text[] =
 	"  --max-size N     skip files larger than N bytes (default 64 MiB;\n"
 	"                   suffixes K, M, G)\n"
 	"  --batch N        commit every N changed documents (default 1000)\n"
+	"  --jobs N         build a new index with N threads, in shards merged at\n"
+	"                   the end (default: the number of processors, at most\n"
+	"                   16; 1 to index one file after another)\n"
 	"  --strict         exit 1 when any input was skipped\n"
 	"  -q, --quiet      no summary line\n"
 	"  -h, --help       show this help\n"
@@ -54,7 +57,7 @@ typedef struct {
 	const char *db;
 	int follow, strict, quiet;
 	uint64_t max_size;
-	unsigned batch;
+	unsigned batch, jobs;
 } options;
 
 static int parse_size(uint64_t *out, const char *s)
@@ -89,13 +92,16 @@ static int parse_options(options *o, int argc, char **argv)
 	static const struct option longopts[] = {
 		{"db", required_argument, NULL, 'd'},   {"follow", no_argument, NULL, 'f'},
 		{"max-size", required_argument, NULL, 'm'}, {"batch", required_argument, NULL, 'b'},
+		{"jobs", required_argument, NULL, 'j'},
 		{"strict", no_argument, NULL, 's'},     {"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},       {"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}};
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	uint64_t n;
 	int c;
 
-	*o = (options){.max_size = CM_SOURCE_MAX_DEFAULT, .batch = 1000};
+	*o = (options){.max_size = CM_SOURCE_MAX_DEFAULT, .batch = 1000,
+		       .jobs = cpus < 1 ? 1 : cpus > 16 ? 16 : (unsigned)cpus};
 	while ((c = getopt_long(argc, argv, "qhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': o->db = optarg; break;
@@ -110,6 +116,11 @@ static int parse_options(options *o, int argc, char **argv)
 			if (parse_size(&n, optarg) < 0 || n == 0 || n > 1000000)
 				return usage_error("--batch needs a number from 1 to 1000000", optarg);
 			o->batch = (unsigned)n;
+			break;
+		case 'j':
+			if (parse_size(&n, optarg) < 0 || n == 0 || n > 16)
+				return usage_error("--jobs needs a number from 1 to 16", optarg);
+			o->jobs = (unsigned)n;
 			break;
 		case 'h': fputs(usage_text, stdout); return 0;
 		case 'V': printf("chimuc-index %s\n", CM_VERSION); return 0;
@@ -144,8 +155,10 @@ static int index_root(cm_indexer *ix, char *root)
 		return 0;
 	}
 	if (!S_ISDIR(st.st_mode))
-		return cm_indexer_file(ix, root, &st);
-	if ((rc = cm_indexer_walk(ix, root)) < 0 || (rc = cm_indexer_prune(ix, root)) < 0)
+		return cm_indexer_found(ix, root, &st);
+	if ((rc = cm_indexer_walk(ix, root)) < 0 || ix->found)
+		return rc;
+	if ((rc = cm_indexer_prune(ix, root)) < 0)
 		return rc;
 	return cm_failure_prune(ix, root);
 }
@@ -161,6 +174,32 @@ static void summary(const cm_indexer *ix)
 	if (ix->indexed + ix->removed == 0)
 		printf("; the index is unchanged");
 	putchar('\n');
+}
+
+/* Indexes the roots: in parallel when the index is new, else incrementally
+ * in one transaction per batch. */
+static int run(cm_indexer *ix, const char *dbpath, const options *o, char **roots, int nroots)
+{
+	cm_filelist found = {0};
+	int parallel, rc;
+
+	if ((rc = cm_parallel_wanted(&parallel, ix, o->jobs)) < 0)
+		return rc;
+	if (!parallel) {
+		if ((rc = cm_index_format_check(ix->db, 1)) == 0)
+			rc = cm_indexer_begin(ix);
+		for (int i = 0; i < nroots && rc >= 0; i++)
+			rc = index_root(ix, roots[i]);
+		return rc < 0 ? rc : cm_indexer_finish(ix);
+	}
+	ix->found = &found;
+	for (int i = 0; i < nroots && rc >= 0; i++)
+		rc = index_root(ix, roots[i]);
+	ix->found = NULL;
+	if (rc >= 0)
+		rc = cm_parallel_build(ix, dbpath, &found, o->jobs);
+	cm_filelist_free(&found);
+	return rc;
 }
 
 int main(int argc, char **argv)
@@ -183,7 +222,7 @@ int main(int argc, char **argv)
 		free(dbpath);
 		return EXIT_LOCKED;
 	}
-	if (rc == 0 && (rc = cm_index_format_check(ix.db, 1)) < 0)
+	if (rc == 0 && (rc = cm_index_format_check(ix.db, 0)) < 0)
 		cm_xdb_free(ix.db);
 	if (rc < 0) {
 		cm_diag(CM_INDEXER_PROGRAM, dbpath, "cannot open the index: %s", cm_error_last());
@@ -194,11 +233,7 @@ int main(int argc, char **argv)
 	ix.max_size = o.max_size;
 	ix.batch = o.batch;
 	ix.progress = isatty(STDERR_FILENO);
-	rc = cm_indexer_begin(&ix);
-	for (int i = optind; i < argc && rc >= 0; i++)
-		rc = index_root(&ix, argv[i]);
-	if (rc >= 0)
-		rc = cm_indexer_finish(&ix);
+	rc = run(&ix, dbpath, &o, argv + optind, argc - optind);
 	if (rc < 0)
 		cm_diag(CM_INDEXER_PROGRAM, dbpath, "indexing stopped: %s (the index keeps its "
 			"last commit)", cm_error_last());

@@ -152,7 +152,7 @@ static int visit(cm_indexer *ix, const char *path, const char *name, const visit
 	}
 	if (!S_ISREG(st.st_mode))
 		return skip_entry(ix, path, "not a regular file");
-	return cm_indexer_file(ix, path, &st);
+	return cm_indexer_found(ix, path, &st);
 }
 
 static int walk(cm_indexer *ix, const char *path, const visited *up)
@@ -176,6 +176,29 @@ static int walk(cm_indexer *ix, const char *path, const visited *up)
 	}
 	free_names(names, n);
 	return rc;
+}
+
+int cm_indexer_found(cm_indexer *ix, const char *path, const struct stat *st)
+{
+	cm_filelist *l = ix->found;
+	struct found_file *f;
+
+	if (!l)
+		return cm_indexer_file(ix, path, st);
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 1024;
+		struct found_file *v = realloc(l->v, cap * sizeof *v);
+		if (!v)
+			return cm_error_set(CM_ENOMEM, "out of memory");
+		l->v = v;
+		l->cap = cap;
+	}
+	f = &l->v[l->n];
+	if (!(f->path = strdup(path)))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	f->st = *st;
+	l->n++;
+	return 0;
 }
 
 int cm_indexer_walk(cm_indexer *ix, const char *root)

@@ -32,6 +32,7 @@ void cm_diag(const char *program, const char *path, const char *fmt, ...)
 {
 	va_list ap;
 
+	flockfile(stderr); /* one whole line, whatever other threads print */
 	fprintf(stderr, "%s: ", program);
 	if (path) {
 		cm_diag_path(stderr, path);
@@ -41,4 +42,5 @@ void cm_diag(const char *program, const char *path, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+	funlockfile(stderr);
 }

@@ -349,12 +349,20 @@ int cm_xdb_check(size_t *out_errors, char **out_report, const char *path)
 
 int cm_xdb_compact(const char *src, const char *dst)
 {
+	return cm_xdb_merge(&src, 1, dst);
+}
+
+int cm_xdb_merge(const char *const *srcs, size_t n, const char *dst)
+{
 	return guard([&] {
 		struct stat st;
+		Xapian::Database all;
 		/* Xapian would compact into an existing directory, over its files. */
 		if (stat(dst, &st) == 0)
 			return cm_error_set(CM_EINVAL, "%s already exists", dst);
-		Xapian::Database(src).compact(dst);
+		for (size_t i = 0; i < n; i++)
+			all.add_database(Xapian::Database(srcs[i]));
+		all.compact(dst);
 		return 0;
 	});
 }

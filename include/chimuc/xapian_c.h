@@ -110,6 +110,12 @@ int cm_xdb_check(size_t *out_errors, char **out_report, const char *path);
  * exist). */
 int cm_xdb_compact(const char *src, const char *dst);
 
+/* Writes the documents, synonyms and metadata of the n databases at srcs,
+ * compacted, to one new database at dst (which must not exist); documents
+ * are numbered anew, those of srcs[0] first. A metadata key found in
+ * several keeps its first value. */
+int cm_xdb_merge(const char *const *srcs, size_t n, const char *dst);
+
 /* ---- documents ---------------------------------------------------------- */
 
 int cm_xdoc_new(cm_xdoc **out);

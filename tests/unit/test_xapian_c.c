@@ -1234,4 +1234,19 @@ Test(xapian, check_and_compact)
 	cr_assert_eq(cm_xdb_check(&errors, NULL, out), 0);
 	cr_expect_eq(errors, 0);
 	cr_expect_eq(cm_xdb_compact(path, out), CM_EINVAL, "dst exists now");
+
+	/* Merging a database with its copy: every document twice. */
+	{
+		const char *srcs[] = {path, out};
+		char merged[300];
+		unsigned freq;
+		snprintf(merged, sizeof merged, "%s/merged", dir);
+		cr_assert_eq(cm_xdb_merge(srcs, 2, merged), 0, "%s", cm_error_last());
+		cr_assert_eq(cm_xdb_open(&c, merged), 0);
+		cr_expect_eq(doccount(c), 2 * NDOCS);
+		cr_assert_eq(cm_xdb_termfreq(&freq, c, T(docs[0].id)), 0);
+		cr_expect_eq(freq, 2);
+		cm_xdb_free(c);
+		cr_expect_eq(cm_xdb_merge(srcs, 2, merged), CM_EINVAL, "dst exists now");
+	}
 }

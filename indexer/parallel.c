@@ -1,0 +1,271 @@
+/* parallel.c: a full build on several cores. When the index holds no
+ * document yet, the files the walk found are shared out among worker
+ * threads, each indexing into a shard of its own under <db>.build/; Xapian's
+ * compaction merges the shards into <db>.build/merged, which then takes the
+ * empty index's place in one atomic step (renameat2 RENAME_EXCHANGE). Killed
+ * at any moment, the index is the empty one or the whole one; the next run
+ * clears what a killed one left. Where <db>.build cannot be made, or the
+ * file system cannot exchange two folders, the files are indexed one by
+ * one into the index itself.
+ * Built with _GNU_SOURCE (CMakeLists.txt), for renameat2. */
+#include "indexer.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "chimuc/diag.h"
+#include "chimuc/document.h"
+#include "chimuc/error.h"
+
+#define JOBS_MAX 16
+
+/* What the workers share. */
+typedef struct {
+	const cm_filelist *files;
+	atomic_size_t next;   /* the next file to take */
+	atomic_int failed;    /* a worker stopped: the others stop too */
+	atomic_int running;   /* workers not finished */
+} shared_work;
+
+#define PATH_ROOM 4200
+
+typedef struct {
+	cm_indexer ix;        /* the shard's own */
+	shared_work *work;
+	char path[PATH_ROOM]; /* the shard's folder */
+	int rc;
+	char error[1024];     /* its message, when rc < 0 */
+} worker;
+
+/* The folder of shard k under build. */
+static void shard_path(char *buf, const char *build, unsigned k)
+{
+	snprintf(buf, PATH_ROOM, "%s/shard%u", build, k);
+}
+
+int cm_parallel_wanted(int *out, cm_indexer *ix, unsigned jobs)
+{
+	cm_xterms *it = NULL;
+	const char *key;
+	size_t len;
+	unsigned docs, count;
+	int rc;
+
+	*out = 0;
+	if (jobs < 2 || (rc = cm_xdb_doccount(&docs, ix->db)) < 0 || docs > 0)
+		return jobs < 2 ? 0 : rc;
+	if ((rc = cm_xdb_metadata_keys(&it, ix->db, CM_FAILED_PREFIX, strlen(CM_FAILED_PREFIX))) < 0)
+		return rc;
+	rc = cm_xterms_next(it, &key, &len, &count);
+	cm_xterms_free(it);
+	if (rc < 0)
+		return rc;
+	*out = rc == 0;
+	return 0;
+}
+
+void cm_filelist_free(cm_filelist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].path);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/* Indexes the files of w->work in turn until none is left or one failed. */
+static int index_files(cm_indexer *ix, shared_work *w)
+{
+	int rc = cm_indexer_begin(ix);
+
+	while (rc >= 0 && !atomic_load(&w->failed)) {
+		size_t i = atomic_fetch_add(&w->next, 1);
+		if (i >= w->files->n)
+			break;
+		rc = cm_indexer_file(ix, w->files->v[i].path, &w->files->v[i].st);
+	}
+	return rc < 0 ? rc : cm_indexer_finish(ix);
+}
+
+static void *work(void *arg)
+{
+	worker *w = arg;
+	int rc;
+
+	rc = cm_xdb_open_writable(&w->ix.db, w->path, CM_XDB_CREATE);
+	if (rc == 0 && (rc = cm_index_format_check(w->ix.db, 1)) == 0)
+		rc = index_files(&w->ix, w->work);
+	if (w->ix.db && cm_xdb_free(w->ix.db) < 0 && rc >= 0)
+		rc = CM_EIO;
+	w->ix.db = NULL;
+	if (rc < 0) {
+		snprintf(w->error, sizeof w->error, "%s", cm_error_last());
+		atomic_store(&w->work->failed, 1);
+	}
+	w->rc = rc;
+	atomic_fetch_sub(&w->work->running, 1);
+	return NULL;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* Removes the folder at path and all it holds; 0 if it is gone. */
+static int remove_tree(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) < 0 && errno == ENOENT)
+		return 0;
+	if (nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS) < 0)
+		return cm_error_set(CM_EIO, "cannot remove %s: %s", path, strerror(errno));
+	return 0;
+}
+
+/* 1 if two folders can be exchanged atomically where build lies. */
+static int can_exchange(const char *build)
+{
+	char a[PATH_ROOM], b[PATH_ROOM];
+	int ok;
+
+	snprintf(a, sizeof a, "%s/a", build);
+	snprintf(b, sizeof b, "%s/b", build);
+	if (mkdir(a, 0700) < 0 || mkdir(b, 0700) < 0)
+		return 0;
+	ok = renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) == 0;
+	rmdir(a);
+	rmdir(b);
+	return ok;
+}
+
+/* Shows how many files the workers have taken, until they are done. */
+static void show_progress(const cm_indexer *ix, shared_work *w)
+{
+	const struct timespec pause = {0, 200 * 1000 * 1000};
+
+	while (atomic_load(&w->running) > 0) {
+		size_t taken = atomic_load(&w->next);
+		if (ix->progress)
+			fprintf(stderr, "\r%s: %zu of %zu files…", CM_INDEXER_PROGRAM,
+				taken < w->files->n ? taken : w->files->n, w->files->n);
+		nanosleep(&pause, NULL);
+	}
+}
+
+/* Runs jobs workers into shards under build; their counts go to ix. */
+static int run_workers(cm_indexer *ix, const char *build, const cm_filelist *files, unsigned jobs)
+{
+	shared_work sw = {.files = files};
+	worker *w = calloc(jobs, sizeof *w);
+	pthread_t threads[JOBS_MAX];
+	unsigned started = 0;
+	int rc = 0;
+
+	if (!w)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	atomic_store(&sw.running, (int)jobs);
+	for (; started < jobs; started++) {
+		worker *k = &w[started];
+		k->ix = (cm_indexer){.follow = ix->follow, .max_size = ix->max_size,
+				     .batch = ix->batch};
+		k->work = &sw;
+		shard_path(k->path, build, started);
+		if (pthread_create(&threads[started], NULL, work, k) != 0) {
+			atomic_store(&sw.failed, 1);
+			atomic_fetch_sub(&sw.running, (int)(jobs - started));
+			rc = cm_error_set(CM_ERROR, "cannot start a worker thread");
+			break;
+		}
+	}
+	show_progress(ix, &sw);
+	for (unsigned i = 0; i < started; i++) {
+		worker *k = &w[i];
+		pthread_join(threads[i], NULL);
+		ix->seen += k->ix.seen;
+		ix->indexed += k->ix.indexed;
+		ix->skipped += k->ix.skipped;
+		ix->warnings += k->ix.warnings;
+		if (k->rc < 0 && rc == 0)
+			rc = cm_error_set(k->rc, "%s", k->error);
+		cm_indexer_release(&k->ix);
+	}
+	free(w);
+	return rc;
+}
+
+/* Merges the shards and puts the result in the empty index's place. */
+static int merge_and_swap(cm_indexer *ix, const char *dbpath, const char *build, unsigned jobs)
+{
+	char (*paths)[PATH_ROOM] = calloc(jobs, sizeof *paths), merged[PATH_ROOM];
+	const char *shards[JOBS_MAX];
+	int rc;
+
+	if (!paths)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	for (unsigned k = 0; k < jobs; k++) {
+		shard_path(paths[k], build, k);
+		shards[k] = paths[k];
+	}
+	snprintf(merged, sizeof merged, "%s/merged", build);
+	if ((rc = cm_xdb_merge(shards, jobs, merged)) < 0)
+		goto cleanup;
+	if (renameat2(AT_FDCWD, merged, AT_FDCWD, dbpath, RENAME_EXCHANGE) < 0) {
+		rc = cm_error_set(CM_EIO, "cannot put the new index in place: %s", strerror(errno));
+		goto cleanup;
+	}
+	/* The empty index, now in build/; it has no change to write, which
+	 * would go by name into the new one. */
+	rc = cm_xdb_free(ix->db);
+	ix->db = NULL;
+cleanup:
+	free(paths);
+	return rc;
+}
+
+/* Indexes the files one by one into the index itself. */
+static int build_serially(cm_indexer *ix, const cm_filelist *files)
+{
+	shared_work sw = {.files = files};
+	int rc = cm_index_format_check(ix->db, 1);
+
+	return rc < 0 ? rc : index_files(ix, &sw);
+}
+
+int cm_parallel_build(cm_indexer *ix, const char *dbpath, const cm_filelist *files, unsigned jobs)
+{
+	size_t n = strlen(dbpath) + sizeof ".build";
+	char *build = malloc(n);
+	int rc;
+
+	if (!build)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	if (jobs > JOBS_MAX)
+		jobs = JOBS_MAX;
+	snprintf(build, n, "%s.build", dbpath);
+	if ((rc = remove_tree(build)) < 0)
+		goto cleanup;
+	if (mkdir(build, 0700) < 0 || !can_exchange(build))
+		rc = build_serially(ix, files);
+	else if ((rc = run_workers(ix, build, files, jobs)) == 0)
+		rc = merge_and_swap(ix, dbpath, build, jobs);
+	if (rc == 0)
+		rc = remove_tree(build);
+	else
+		remove_tree(build);
+cleanup:
+	free(build);
+	return rc;
+}
