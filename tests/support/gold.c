@@ -11,18 +11,19 @@ const char *const cm_gold_docs[] = {
 	"003_33f224fdd1db13f7.txt", "004_3c74891c68df0f2c.txt", NULL,
 };
 
-char *cm_gold_read_doc(const char *name, size_t *len)
+char *cm_test_read(const char *relpath, size_t *len)
 {
 	char path[1024];
 	FILE *f;
 	char *buf;
 	long n;
 
-	snprintf(path, sizeof path, "%s/corpus/%s", CM_SOURCE_DIR, name);
+	snprintf(path, sizeof path, "%s/%s", CM_SOURCE_DIR, relpath);
 	f = fopen(path, "rb");
 	cr_assert_not_null(f, "cannot open %s", path);
-	fseek(f, 0, SEEK_END);
+	cr_assert_eq(fseek(f, 0, SEEK_END), 0);
 	n = ftell(f);
+	cr_assert_geq(n, 0);
 	rewind(f);
 	buf = malloc((size_t)n + 1);
 	cr_assert_not_null(buf);
@@ -31,6 +32,14 @@ char *cm_gold_read_doc(const char *name, size_t *len)
 	fclose(f);
 	*len = (size_t)n;
 	return buf;
+}
+
+char *cm_gold_read_doc(const char *name, size_t *len)
+{
+	char rel[512];
+
+	snprintf(rel, sizeof rel, "corpus/%s", name);
+	return cm_test_read(rel, len);
 }
 
 /* The byte offset of code point cp in UTF-8 text. */

@@ -38,4 +38,7 @@ extern const char *const cm_gold_docs[];
 /* Reads CM_SOURCE_DIR/corpus/NAME whole (caller frees). */
 char *cm_gold_read_doc(const char *name, size_t *len);
 
+/* Reads CM_SOURCE_DIR/RELPATH whole, NUL-terminated (caller frees). */
+char *cm_test_read(const char *relpath, size_t *len);
+
 #endif

@@ -19,40 +19,18 @@
 
 #include "chimuc/encoding.h"
 #include "chimuc/error.h"
+#include "gold.h"
 
-#define DATA CM_SOURCE_DIR "/tests/data/encoding/"
-
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	cr_assert_not_null(f, "%s", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	buf[n] = '\0';
-	*len = (size_t)n;
-	return buf;
-}
+#define DATA "tests/data/encoding/"
 
 /* The corpus file whose name starts with prefix (e.g. "001_"). */
 static char *read_corpus(const char *prefix, size_t *len)
 {
-	char cmd[512], path[512];
-	FILE *p;
-
-	snprintf(cmd, sizeof cmd, "ls %s/corpus/%s*.txt", CM_SOURCE_DIR, prefix);
-	p = popen(cmd, "r");
-	cr_assert_not_null(p);
-	cr_assert_not_null(fgets(path, sizeof path, p));
-	pclose(p);
-	path[strcspn(path, "\n")] = '\0';
-	return read_file(path, len);
+	for (size_t i = 0; cm_gold_docs[i]; i++)
+		if (strncmp(cm_gold_docs[i], prefix, strlen(prefix)) == 0)
+			return cm_gold_read_doc(cm_gold_docs[i], len);
+	cr_assert_fail("no corpus file %s*", prefix);
+	return NULL;
 }
 
 /* The NFC of UTF-8 s, straight from ICU. */
@@ -164,9 +142,9 @@ Test(encoding, corpus_fixtures)
 	for (size_t i = 0; i < sizeof corpus_cases / sizeof *corpus_cases; i++) {
 		const corpus_case *c = &corpus_cases[i];
 		size_t n, len;
-		char *orig = c->expected ? read_file(c->expected, &n) : read_corpus(c->corpus, &n);
+		char *orig = c->expected ? cm_test_read(c->expected, &n) : read_corpus(c->corpus, &n);
 		char *want = nfc(orig, n);
-		char *bytes = read_file(c->encoded, &len);
+		char *bytes = cm_test_read(c->encoded, &len);
 		check_round_trip(c->enc, bytes, len, want);
 		free(orig);
 		free(want);
@@ -215,7 +193,7 @@ Test(encoding, corpus_utf8_and_utf16)
 Test(encoding, tcvn3_agrees_with_glibc)
 {
 	size_t n;
-	char *lines = read_file(DATA "tcvn3_a0ff.txt", &n), *line = lines;
+	char *lines = cm_test_read(DATA "tcvn3_a0ff.txt", &n), *line = lines;
 
 	for (int b = 0xA0; b <= 0xFF; b++) {
 		char byte = (char)b, *end = strchr(line, '\n'), *got, *want;
@@ -420,7 +398,7 @@ Test(encoding, detect_cases)
 Test(encoding, detect_hint_against_evidence)
 {
 	size_t len;
-	char *bytes = read_file(DATA "004.cp1258", &len);
+	char *bytes = cm_test_read(DATA "004.cp1258", &len);
 	int uncertain = -1;
 
 	cr_expect_eq(cm_encoding_detect(&uncertain, bytes, len, CM_ENC_VNI), CM_ENC_CP1258);

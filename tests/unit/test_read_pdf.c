@@ -12,24 +12,10 @@
 
 static char *fixture(const char *name, size_t *len)
 {
-	char path[512];
-	FILE *f;
-	char *buf;
-	long n;
+	char rel[256];
 
-	snprintf(path, sizeof path, "%s/tests/data/formats/%s", CM_SOURCE_DIR, name);
-	f = fopen(path, "rb");
-	cr_assert_not_null(f, "%s", path);
-	cr_assert_eq(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	cr_assert_geq(n, 0);
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	cr_assert_not_null(buf);
-	cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
+	snprintf(rel, sizeof rel, "tests/data/formats/%s", name);
+	return cm_test_read(rel, len);
 }
 
 /* s without any white space (ASCII and U+00A0). */
