@@ -1,8 +1,10 @@
 #!/bin/sh
 # Runs the main job on the sample corpus: indexes corpus/*.txt into a local
 # index, shows its size, runs example searches, who cites a resolution, the
-# deadlines of 15/10 and of June 2024, a draft's citation map, checks the
-# index, then reindexes to show that nothing changed. Usage: scripts/demo.sh BUILD_DIR DB_DIR
+# deadlines of 15/10 and of June 2024, a draft's citation map, the same
+# directives as a web page, XML, DOCX, PDF and in legacy encodings, checks
+# the index, then reindexes to show that nothing changed.
+# Usage: scripts/demo.sh BUILD_DIR DB_DIR
 set -eu
 build=${1:?build directory}
 db=${2:?index directory}
@@ -30,5 +32,12 @@ draft=$(mktemp)
 printf 'Căn cứ Kế hoạch số 1600-KH/BDVTW; thực hiện Nghị quyết số 25-NQ/TW, ngày 03/6/2013; Chỉ thị số 25-NQ/TW; Nghị quyết số 999-NQ/TW; theo Quyết định 290-QĐ/TW.\n' >"$draft"
 run "$bin/chimuc" map --db "$db" "$draft"
 rm -f "$draft"
+formats="$top/tests/data/formats" encodings="$top/tests/data/encoding"
+run "$bin/chimuc" extract --text "$formats/004.html"
+run "$bin/chimuc-index" --db "$db.formats" "$formats/004.html" "$formats/004.xml" \
+    "$formats/004.akn.xml" "$formats/directive.docx" "$formats/directive.pdf" \
+    "$encodings/001.vni" "$encodings/004.cp1258"
+run "$bin/chimuc" search --db "$db.formats" --brief dân vận khéo
+rm -rf "$db.formats"
 run "$bin/chimuc" check --db "$db"
 run "$bin/chimuc-index" --db "$db" corpus/*.txt
