@@ -286,7 +286,7 @@ def build_inproc(a):
     out = os.path.join(a.work, "inproc")
     lib = os.path.join(a.bin, "libchimuc.a")
     libs = subprocess.run(["pkg-config", "--libs", "xapian-core", "icu-uc", "icu-i18n",
-                           "libxml-2.0", "json-c", "libical", "libzip"], check=True,
+                           "libxml-2.0", "json-c"], check=True,
                           capture_output=True, text=True).stdout.split() + ["-ldl"]
     san = []
     cache = os.path.join(a.bin, "CMakeCache.txt")

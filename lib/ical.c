@@ -1,5 +1,6 @@
 /* ical.c: builds an iCalendar of all-day events with libical (we do not
- * write RFC 5545 by hand: libical handles escaping and line folding). */
+ * write RFC 5545 by hand: libical handles escaping and line folding),
+ * loaded when the first calendar is made. */
 #include "chimuc/ical.h"
 
 #include <stdlib.h>
@@ -8,6 +9,28 @@
 #include <libical/ical.h>
 
 #include "chimuc/error.h"
+#include "lazylib.h"
+
+/* The libical functions used, found in the library loaded on first use
+ * (lazylib.h): only `deadlines --ics` needs it. */
+#define ICAL_FUNCTIONS(X) \
+	X(icalcomponent_add_component) X(icalcomponent_add_property) \
+	X(icalcomponent_as_ical_string_r) X(icalcomponent_free) X(icalcomponent_vanew) \
+	X(icalproperty_new_description) X(icalproperty_new_dtstamp) \
+	X(icalproperty_new_dtstart) X(icalproperty_new_prodid) X(icalproperty_new_rrule) \
+	X(icalproperty_new_summary) X(icalproperty_new_uid) X(icalproperty_new_version) \
+	X(icalrecurrencetype_clear) X(icaltime_from_timet_with_zone) X(icaltime_null_date) \
+	X(icaltimezone_get_utc_timezone)
+#define ICAL_POINTER(f) __typeof__(&f) f;
+#define ICAL_SYMBOL(f) CM_LAZY_SYMBOL(li, f),
+
+static struct {
+	ICAL_FUNCTIONS(ICAL_POINTER)
+} li;
+static const cm_lazy_symbol ical_symbols[] = {ICAL_FUNCTIONS(ICAL_SYMBOL)};
+static cm_lazylib libical = {CM_LIBICAL_SONAME, "iCalendar support", ical_symbols,
+			     sizeof ical_symbols / sizeof ical_symbols[0], PTHREAD_MUTEX_INITIALIZER,
+			     0, ""};
 
 struct cm_ical {
 	icalcomponent *vcal;
@@ -15,13 +38,16 @@ struct cm_ical {
 
 int cm_ical_new(cm_ical **out)
 {
-	cm_ical *cal = calloc(1, sizeof *cal);
+	cm_ical *cal;
+	int rc;
 
-	if (!cal)
+	if ((rc = cm_lazylib_load(&libical)) < 0)
+		return rc;
+	if (!(cal = calloc(1, sizeof *cal)))
 		return cm_error_set(CM_ENOMEM, "out of memory");
-	cal->vcal = icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT,
-					icalproperty_new_version("2.0"),
-					icalproperty_new_prodid("-//chimuc//deadlines//VI"), NULL);
+	cal->vcal = li.icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT,
+					li.icalproperty_new_version("2.0"),
+					li.icalproperty_new_prodid("-//chimuc//deadlines//VI"), NULL);
 	if (!cal->vcal) {
 		free(cal);
 		return cm_error_set(CM_ENOMEM, "out of memory");
@@ -34,7 +60,7 @@ void cm_ical_free(cm_ical *cal)
 {
 	if (!cal)
 		return;
-	icalcomponent_free(cal->vcal);
+	li.icalcomponent_free(cal->vcal);
 	free(cal);
 }
 
@@ -50,7 +76,7 @@ static int valid_date(int y, int m, int d)
 
 int cm_ical_add(cm_ical *cal, const cm_ical_event *ev, int base_year)
 {
-	struct icaltimetype t = icaltime_null_date();
+	struct icaltimetype t = li.icaltime_null_date();
 	icalcomponent *vev;
 	int year = ev->year ? ev->year : base_year;
 
@@ -60,26 +86,26 @@ int cm_ical_add(cm_ical *cal, const cm_ical_event *ev, int base_year)
 	t.year = year;
 	t.month = ev->month;
 	t.day = ev->day;
-	vev = icalcomponent_vanew(ICAL_VEVENT_COMPONENT, icalproperty_new_uid(ev->uid),
-				  icalproperty_new_dtstamp(icaltime_from_timet_with_zone(
-					  0, 0, icaltimezone_get_utc_timezone())),
-				  icalproperty_new_dtstart(t), icalproperty_new_summary(ev->summary),
-				  icalproperty_new_description(ev->description), NULL);
+	vev = li.icalcomponent_vanew(ICAL_VEVENT_COMPONENT, li.icalproperty_new_uid(ev->uid),
+				  li.icalproperty_new_dtstamp(li.icaltime_from_timet_with_zone(
+					  0, 0, li.icaltimezone_get_utc_timezone())),
+				  li.icalproperty_new_dtstart(t), li.icalproperty_new_summary(ev->summary),
+				  li.icalproperty_new_description(ev->description), NULL);
 	if (!vev)
 		return cm_error_set(CM_ENOMEM, "out of memory");
 	if (ev->yearly) {
 		struct icalrecurrencetype r;
-		icalrecurrencetype_clear(&r);
+		li.icalrecurrencetype_clear(&r);
 		r.freq = ICAL_YEARLY_RECURRENCE;
-		icalcomponent_add_property(vev, icalproperty_new_rrule(r));
+		li.icalcomponent_add_property(vev, li.icalproperty_new_rrule(r));
 	}
-	icalcomponent_add_component(cal->vcal, vev);
+	li.icalcomponent_add_component(cal->vcal, vev);
 	return 0;
 }
 
 int cm_ical_text(char **out, cm_ical *cal)
 {
-	char *s = icalcomponent_as_ical_string_r(cal->vcal);
+	char *s = li.icalcomponent_as_ical_string_r(cal->vcal);
 
 	if (!s)
 		return cm_error_set(CM_ENOMEM, "out of memory");

@@ -16,6 +16,25 @@
 #include <zip.h>
 
 #include "chimuc/error.h"
+#include "lazylib.h"
+
+/* The libzip functions used, found in the library loaded on first use
+ * (lazylib.h): libzip and what it needs cost every chimuc run otherwise. */
+#define ZIP_FUNCTIONS(X) \
+	X(zip_discard) X(zip_error_fini) X(zip_error_init) X(zip_error_strerror) \
+	X(zip_fclose) X(zip_file_strerror) X(zip_fopen_index) X(zip_fread) \
+	X(zip_name_locate) X(zip_open_from_source) X(zip_source_buffer_create) \
+	X(zip_source_free) X(zip_stat_index) X(zip_strerror)
+#define ZIP_POINTER(f) __typeof__(&f) f;
+#define ZIP_SYMBOL(f) CM_LAZY_SYMBOL(lz, f),
+
+static struct {
+	ZIP_FUNCTIONS(ZIP_POINTER)
+} lz;
+static const cm_lazy_symbol zip_symbols[] = {ZIP_FUNCTIONS(ZIP_SYMBOL)};
+static cm_lazylib libzip = {CM_LIBZIP_SONAME, "DOCX support", zip_symbols,
+			    sizeof zip_symbols / sizeof zip_symbols[0], PTHREAD_MUTEX_INITIALIZER,
+			    0, ""};
 
 #define ENTRY_MAX ((zip_uint64_t)256 << 20) /* bytes of one uncompressed entry */
 #define RATIO_MAX 200                       /* uncompressed / compressed */
@@ -63,15 +82,15 @@ static int read_index(zip_t *za, zip_int64_t index, const char *name, char **out
 	zip_int64_t n;
 	int rc;
 
-	if (zip_stat_index(za, (zip_uint64_t)index, 0, &st) < 0) {
-		rc = cm_error_set(CM_EUNSUPPORTED, "damaged ZIP: %s", zip_strerror(za));
+	if (lz.zip_stat_index(za, (zip_uint64_t)index, 0, &st) < 0) {
+		rc = cm_error_set(CM_EUNSUPPORTED, "damaged ZIP: %s", lz.zip_strerror(za));
 		goto cleanup;
 	}
 	if ((rc = check_declared(&st, name)) < 0)
 		goto cleanup;
-	if (!(zf = zip_fopen_index(za, (zip_uint64_t)index, 0))) {
+	if (!(zf = lz.zip_fopen_index(za, (zip_uint64_t)index, 0))) {
 		rc = cm_error_set(CM_EUNSUPPORTED, "cannot read DOCX entry %s: %s", name,
-				  zip_strerror(za));
+				  lz.zip_strerror(za));
 		goto cleanup;
 	}
 	for (;;) {
@@ -83,9 +102,9 @@ static int read_index(zip_t *za, zip_int64_t index, const char *name, char **out
 			}
 			buf = p;
 		}
-		if ((n = zip_fread(zf, buf + len, 65536)) < 0) {
+		if ((n = lz.zip_fread(zf, buf + len, 65536)) < 0) {
 			rc = cm_error_set(CM_EUNSUPPORTED, "damaged ZIP: %s: %s", name,
-					  zip_file_strerror(zf));
+					  lz.zip_file_strerror(zf));
 			goto cleanup;
 		}
 		if (n == 0)
@@ -110,7 +129,7 @@ static int read_index(zip_t *za, zip_int64_t index, const char *name, char **out
 	rc = 0;
 cleanup:
 	if (zf)
-		zip_fclose(zf);
+		lz.zip_fclose(zf);
 	free(buf);
 	return rc;
 }
@@ -135,7 +154,7 @@ static int parse_entry(zip_t *za, const char *name, xmlDoc **doc)
 	int rc;
 
 	*doc = NULL;
-	if ((index = zip_name_locate(za, name, ZIP_FL_NOCASE)) < 0)
+	if ((index = lz.zip_name_locate(za, name, ZIP_FL_NOCASE)) < 0)
 		return 0;
 	if ((rc = read_index(za, index, name, &buf, &len)) < 0)
 		goto cleanup;
@@ -341,14 +360,14 @@ static int open_zip(zip_t **za, const char *data, size_t len)
 	zip_source_t *src;
 	int rc = 0;
 
-	zip_error_init(&err);
-	if (!(src = zip_source_buffer_create(data, len, 0, &err))) {
+	lz.zip_error_init(&err);
+	if (!(src = lz.zip_source_buffer_create(data, len, 0, &err))) {
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
-	} else if (!(*za = zip_open_from_source(src, ZIP_RDONLY, &err))) {
-		zip_source_free(src);
-		rc = cm_error_set(CM_EUNSUPPORTED, "damaged ZIP: %s", zip_error_strerror(&err));
+	} else if (!(*za = lz.zip_open_from_source(src, ZIP_RDONLY, &err))) {
+		lz.zip_source_free(src);
+		rc = cm_error_set(CM_EUNSUPPORTED, "damaged ZIP: %s", lz.zip_error_strerror(&err));
 	}
-	zip_error_fini(&err);
+	lz.zip_error_fini(&err);
 	return rc;
 }
 
@@ -360,7 +379,9 @@ int cm_read_docx(cm_extracted *out, const char *data, size_t len)
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	xmlInitParser();
+	if ((rc = cm_lazylib_load(&libzip)) < 0)
+		return rc;
+	cm_reader_xml_init();
 	if ((rc = open_zip(&za, data, len)) < 0)
 		goto cleanup;
 	if ((rc = parse_entry(za, "word/document.xml", &doc)) < 0)
@@ -394,6 +415,6 @@ cleanup:
 	xmlFreeDoc(styles);
 	xmlFreeDoc(core);
 	if (za)
-		zip_discard(za);
+		lz.zip_discard(za);
 	return rc;
 }

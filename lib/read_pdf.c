@@ -4,80 +4,38 @@
  * the document's source; the title of the document information. A PDF
  * without any text (a scan) is not readable here.
  *
- * poppler-glib is loaded on first use (dlopen): it brings some fifty shared
- * libraries whose loading would otherwise cost every run of every chimuc
- * program about 7 ms, most of the time of a `chimuc search`. */
+ * poppler-glib is loaded on first use (lazylib.h): it brings some fifty
+ * shared libraries whose loading would otherwise cost every run of every
+ * chimuc program about 7 ms, most of the time of a `chimuc search`. */
 #include "reader.h"
 
-#include <dlfcn.h>
 #include <glib.h>
 #include <poppler.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "chimuc/error.h"
+#include "lazylib.h"
 
 #define PAGES_MAX 10000
 #define TEXT_MAX ((size_t)256 << 20) /* bytes of text of the whole document */
 
 /* The poppler-glib and GLib functions used, found in the loaded library. */
+#define PDF_FUNCTIONS(X)                                                                      \
+	X(poppler_document_new_from_bytes) X(poppler_document_get_n_pages)                     \
+	X(poppler_document_get_page) X(poppler_document_get_title) X(poppler_page_get_text)    \
+	X(poppler_page_get_text_layout) X(g_bytes_new_static) X(g_bytes_unref)                 \
+	X(g_object_unref) X(g_free) X(g_error_free)
+#define PDF_POINTER(f) __typeof__(&f) f;
+#define PDF_SYMBOL(f) CM_LAZY_SYMBOL(pdf, f),
+
 static struct {
-	PopplerDocument *(*document_new_from_bytes)(GBytes *, const char *, GError **);
-	int (*document_get_n_pages)(PopplerDocument *);
-	PopplerPage *(*document_get_page)(PopplerDocument *, int);
-	gchar *(*document_get_title)(PopplerDocument *);
-	char *(*page_get_text)(PopplerPage *);
-	gboolean (*page_get_text_layout)(PopplerPage *, PopplerRectangle **, guint *);
-	GBytes *(*bytes_new_static)(gconstpointer, gsize);
-	void (*bytes_unref)(GBytes *);
-	void (*object_unref)(gpointer);
-	void (*free)(gpointer);
-	void (*error_free)(GError *);
+	PDF_FUNCTIONS(PDF_POINTER)
 } pdf;
-static char load_error[256];
-
-static void *symbol(void *lib, const char *name)
-{
-	void *p = dlsym(lib, name);
-
-	if (!p && !load_error[0])
-		snprintf(load_error, sizeof load_error, "%s not found in %s", name,
-			 CM_POPPLER_SONAME);
-	return p;
-}
-
-static void load_poppler(void)
-{
-	void *lib = dlopen(CM_POPPLER_SONAME, RTLD_NOW | RTLD_LOCAL);
-
-	if (!lib) {
-		snprintf(load_error, sizeof load_error, "%s", dlerror());
-		return;
-	}
-	*(void **)&pdf.document_new_from_bytes = symbol(lib, "poppler_document_new_from_bytes");
-	*(void **)&pdf.document_get_n_pages = symbol(lib, "poppler_document_get_n_pages");
-	*(void **)&pdf.document_get_page = symbol(lib, "poppler_document_get_page");
-	*(void **)&pdf.document_get_title = symbol(lib, "poppler_document_get_title");
-	*(void **)&pdf.page_get_text = symbol(lib, "poppler_page_get_text");
-	*(void **)&pdf.page_get_text_layout = symbol(lib, "poppler_page_get_text_layout");
-	*(void **)&pdf.bytes_new_static = symbol(lib, "g_bytes_new_static");
-	*(void **)&pdf.bytes_unref = symbol(lib, "g_bytes_unref");
-	*(void **)&pdf.object_unref = symbol(lib, "g_object_unref");
-	*(void **)&pdf.free = symbol(lib, "g_free");
-	*(void **)&pdf.error_free = symbol(lib, "g_error_free");
-}
-
-/* 0 once poppler-glib is loaded, or CM_EUNSUPPORTED with the reason. */
-static int poppler_ready(void)
-{
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-	pthread_once(&once, load_poppler);
-	if (load_error[0])
-		return cm_error_set(CM_EUNSUPPORTED, "PDF support unavailable: %s", load_error);
-	return 0;
-}
+static const cm_lazy_symbol pdf_symbols[] = {PDF_FUNCTIONS(PDF_SYMBOL)};
+static cm_lazylib poppler = {CM_POPPLER_SONAME, "PDF support", pdf_symbols,
+			     sizeof pdf_symbols / sizeof pdf_symbols[0], PTHREAD_MUTEX_INITIALIZER,
+			     0, ""};
 
 /* The UTF-8 character after the one at p. */
 static const char *next_char(const char *p)
@@ -179,23 +137,23 @@ static void add_page(cm_textbuf *b, const char *text, const PopplerRectangle *re
 
 static int read_pages(cm_textbuf *b, PopplerDocument *doc)
 {
-	int pages = pdf.document_get_n_pages(doc);
+	int pages = pdf.poppler_document_get_n_pages(doc);
 
 	if (pages > PAGES_MAX)
 		return cm_error_set(CM_ELIMIT, "PDF has %d pages, more than %d", pages, PAGES_MAX);
 	for (int i = 0; i < pages; i++) {
-		PopplerPage *page = pdf.document_get_page(doc, i);
-		char *text = page ? pdf.page_get_text(page) : NULL;
+		PopplerPage *page = pdf.poppler_document_get_page(doc, i);
+		char *text = page ? pdf.poppler_page_get_text(page) : NULL;
 		PopplerRectangle *rects = NULL;
 		guint n_rects = 0;
-		if (text && !pdf.page_get_text_layout(page, &rects, &n_rects))
+		if (text && !pdf.poppler_page_get_text_layout(page, &rects, &n_rects))
 			rects = NULL;
 		if (text)
 			add_page(b, text, rects, n_rects);
-		pdf.free(rects);
-		pdf.free(text);
+		pdf.g_free(rects);
+		pdf.g_free(text);
 		if (page)
-			pdf.object_unref(page);
+			pdf.g_object_unref(page);
 		if (b->len > TEXT_MAX)
 			return cm_error_set(CM_ELIMIT, "PDF text is more than 256 MiB");
 	}
@@ -207,10 +165,10 @@ static int read_pages(cm_textbuf *b, PopplerDocument *doc)
 /* The title of the document information, white space folded, or NULL. */
 static int pdf_title(char **title, PopplerDocument *doc)
 {
-	char *s = pdf.document_get_title(doc);
+	char *s = pdf.poppler_document_get_title(doc);
 	int rc = cm_reader_field(title, s, s ? strlen(s) : 0);
 
-	pdf.free(s);
+	pdf.g_free(s);
 	return rc;
 }
 
@@ -223,10 +181,10 @@ int cm_read_pdf(cm_extracted *out, const char *data, size_t len)
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = poppler_ready()) < 0)
+	if ((rc = cm_lazylib_load(&poppler)) < 0)
 		return rc;
-	bytes = pdf.bytes_new_static(data, len);
-	if (!(doc = pdf.document_new_from_bytes(bytes, NULL, &err))) {
+	bytes = pdf.g_bytes_new_static(data, len);
+	if (!(doc = pdf.poppler_document_new_from_bytes(bytes, NULL, &err))) {
 		rc = cm_error_set(CM_EUNSUPPORTED, "cannot open PDF: %s",
 				  err && err->message ? err->message : "unknown error");
 		goto cleanup;
@@ -238,9 +196,9 @@ cleanup:
 		cm_extracted_clear(out);
 	cm_textbuf_free(&b);
 	if (doc)
-		pdf.object_unref(doc);
+		pdf.g_object_unref(doc);
 	if (err)
-		pdf.error_free(err);
-	pdf.bytes_unref(bytes);
+		pdf.g_error_free(err);
+	pdf.g_bytes_unref(bytes);
 	return rc;
 }

@@ -1,0 +1,36 @@
+/* lazylib.c: loads a shared library on first use and looks up the functions
+ * its user calls; a failure is remembered and reported on every call. */
+#include "lazylib.h"
+
+#include <dlfcn.h>
+#include <stdio.h>
+
+#include "chimuc/error.h"
+
+static void load(cm_lazylib *l)
+{
+	void *lib = dlopen(l->soname, RTLD_NOW | RTLD_LOCAL);
+
+	if (!lib) {
+		snprintf(l->error, sizeof l->error, "%s", dlerror());
+		return;
+	}
+	for (size_t i = 0; i < l->nsymbols; i++)
+		if (!(*l->symbols[i].slot = dlsym(lib, l->symbols[i].name))) {
+			snprintf(l->error, sizeof l->error, "%s not found in %s",
+				 l->symbols[i].name, l->soname);
+			return;
+		}
+}
+
+int cm_lazylib_load(cm_lazylib *l)
+{
+	pthread_mutex_lock(&l->lock);
+	if (!l->tried)
+		load(l);
+	l->tried = 1;
+	pthread_mutex_unlock(&l->lock);
+	if (l->error[0])
+		return cm_error_set(CM_EUNSUPPORTED, "%s unavailable: %s", l->what, l->error);
+	return 0;
+}
