@@ -1,6 +1,8 @@
 /* snippet.c: picks the passage of a document with the most query words in a
  * window of about CM_SNIPPET_BYTES (two pointers over the matching tokens,
- * linear), then copies it with white space folded and the words marked. It
+ * linear), then copies it with white space folded and the words marked.
+ * Only the first HITS_MAX matching words are looked at: a word that common
+ * has its passage among them, and the rest of a long text is not read. It
  * does not decide how marks are shown: the command-line tool does. */
 #include "chimuc/snippet.h"
 
@@ -12,7 +14,7 @@
 
 #define ELLIPSIS "\xe2\x80\xa6"
 #define LEAD_BYTES 60 /* context kept before the first marked word */
-#define HITS_MAX 4096 /* matching tokens considered */
+#define HITS_MAX 256 /* matching tokens considered */
 
 typedef struct {
 	size_t start, end;
