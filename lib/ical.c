@@ -13,24 +13,17 @@
 
 /* The libical functions used, found in the library loaded on first use
  * (lazylib.h): only `deadlines --ics` needs it. */
-#define ICAL_FUNCTIONS(X) \
-	X(icalcomponent_add_component) X(icalcomponent_add_property) \
-	X(icalcomponent_as_ical_string_r) X(icalcomponent_free) X(icalcomponent_vanew) \
-	X(icalproperty_new_description) X(icalproperty_new_dtstamp) \
-	X(icalproperty_new_dtstart) X(icalproperty_new_prodid) X(icalproperty_new_rrule) \
-	X(icalproperty_new_summary) X(icalproperty_new_uid) X(icalproperty_new_version) \
-	X(icalrecurrencetype_clear) X(icaltime_from_timet_with_zone) X(icaltime_null_date) \
-	X(icaltimezone_get_utc_timezone)
-#define ICAL_POINTER(f) __typeof__(&f) f;
-#define ICAL_SYMBOL(f) CM_LAZY_SYMBOL(li, f),
-
-static struct {
-	ICAL_FUNCTIONS(ICAL_POINTER)
-} li;
-static const cm_lazy_symbol ical_symbols[] = {ICAL_FUNCTIONS(ICAL_SYMBOL)};
-static cm_lazylib libical = {CM_LIBICAL_SONAME, "iCalendar support", ical_symbols,
-			     sizeof ical_symbols / sizeof ical_symbols[0], PTHREAD_MUTEX_INITIALIZER,
-			     0, ""};
+#define ICAL_FUNCTIONS(X, a) \
+	X(a, icalcomponent_add_component) X(a, icalcomponent_add_property) \
+	X(a, icalcomponent_as_ical_string_r) X(a, icalcomponent_free) \
+	X(a, icalcomponent_vanew) X(a, icalproperty_new_description) \
+	X(a, icalproperty_new_dtstamp) X(a, icalproperty_new_dtstart) \
+	X(a, icalproperty_new_prodid) X(a, icalproperty_new_rrule) \
+	X(a, icalproperty_new_summary) X(a, icalproperty_new_uid) \
+	X(a, icalproperty_new_version) X(a, icalrecurrencetype_clear) \
+	X(a, icaltime_from_timet_with_zone) X(a, icaltime_null_date) \
+	X(a, icaltimezone_get_utc_timezone)
+CM_LAZYLIB(li, libical, ICAL_FUNCTIONS, CM_LIBICAL_SONAME, "iCalendar support");
 
 struct cm_ical {
 	icalcomponent *vcal;

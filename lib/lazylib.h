@@ -3,9 +3,10 @@
  * many libraries that only reading a PDF or a DOCX, or writing an
  * iCalendar, needs. Private to lib/.
  *
- * A user lists the functions it calls in a struct of pointers of the same
- * types (__typeof__ of each function) and a table of their names and
- * slots; cm_lazylib_load fills the slots once, thread-safe. */
+ * A user lists the functions it calls in an X-macro and defines with
+ * CM_LAZYLIB a struct of pointers of the same types (__typeof__ of each
+ * function) and the cm_lazylib that fills them; cm_lazylib_load fills them
+ * once, thread-safe. */
 #ifndef CM_LAZYLIB_H
 #define CM_LAZYLIB_H
 
@@ -27,8 +28,20 @@ typedef struct {
 	char error[256];     /* why loading failed, "" once loaded */
 } cm_lazylib;
 
-/* An entry of a symbol table: the function f and its slot in api. */
-#define CM_LAZY_SYMBOL(api, f) {#f, (void **)&(api).f}
+#define CM_LAZY_POINTER(api, f) __typeof__(&f) f;
+#define CM_LAZY_ENTRY(api, f) {#f, (void **)&(api).f},
+
+/* Defines api, a struct with a pointer to each function that FUNCTIONS
+ * lists (FUNCTIONS(X, a) expands X(a, f) for each function f), and lib,
+ * the cm_lazylib that fills it from soname. */
+#define CM_LAZYLIB(api, lib, FUNCTIONS, soname, what)                                      \
+	static struct {                                                                    \
+		FUNCTIONS(CM_LAZY_POINTER, api)                                            \
+	} api;                                                                             \
+	static const cm_lazy_symbol lib##_symbols[] = {FUNCTIONS(CM_LAZY_ENTRY, api)};     \
+	static cm_lazylib lib = {soname, what, lib##_symbols,                              \
+				 sizeof lib##_symbols / sizeof lib##_symbols[0],           \
+				 PTHREAD_MUTEX_INITIALIZER, 0, ""}
 
 /* 0 once the library is loaded and every slot filled, or
  * CM_EUNSUPPORTED "WHAT unavailable: REASON" (every later call too). */

@@ -20,21 +20,12 @@
 
 /* The libzip functions used, found in the library loaded on first use
  * (lazylib.h): libzip and what it needs cost every chimuc run otherwise. */
-#define ZIP_FUNCTIONS(X) \
-	X(zip_discard) X(zip_error_fini) X(zip_error_init) X(zip_error_strerror) \
-	X(zip_fclose) X(zip_file_strerror) X(zip_fopen_index) X(zip_fread) \
-	X(zip_name_locate) X(zip_open_from_source) X(zip_source_buffer_create) \
-	X(zip_source_free) X(zip_stat_index) X(zip_strerror)
-#define ZIP_POINTER(f) __typeof__(&f) f;
-#define ZIP_SYMBOL(f) CM_LAZY_SYMBOL(lz, f),
-
-static struct {
-	ZIP_FUNCTIONS(ZIP_POINTER)
-} lz;
-static const cm_lazy_symbol zip_symbols[] = {ZIP_FUNCTIONS(ZIP_SYMBOL)};
-static cm_lazylib libzip = {CM_LIBZIP_SONAME, "DOCX support", zip_symbols,
-			    sizeof zip_symbols / sizeof zip_symbols[0], PTHREAD_MUTEX_INITIALIZER,
-			    0, ""};
+#define ZIP_FUNCTIONS(X, a) \
+	X(a, zip_discard) X(a, zip_error_fini) X(a, zip_error_init) X(a, zip_error_strerror) \
+	X(a, zip_fclose) X(a, zip_file_strerror) X(a, zip_fopen_index) X(a, zip_fread) \
+	X(a, zip_name_locate) X(a, zip_open_from_source) X(a, zip_source_buffer_create) \
+	X(a, zip_source_free) X(a, zip_stat_index) X(a, zip_strerror)
+CM_LAZYLIB(lz, libzip, ZIP_FUNCTIONS, CM_LIBZIP_SONAME, "DOCX support");
 
 #define ENTRY_MAX ((zip_uint64_t)256 << 20) /* bytes of one uncompressed entry */
 #define RATIO_MAX 200                       /* uncompressed / compressed */

@@ -21,21 +21,13 @@
 #define TEXT_MAX ((size_t)256 << 20) /* bytes of text of the whole document */
 
 /* The poppler-glib and GLib functions used, found in the loaded library. */
-#define PDF_FUNCTIONS(X)                                                                      \
-	X(poppler_document_new_from_bytes) X(poppler_document_get_n_pages)                     \
-	X(poppler_document_get_page) X(poppler_document_get_title) X(poppler_page_get_text)    \
-	X(poppler_page_get_text_layout) X(g_bytes_new_static) X(g_bytes_unref)                 \
-	X(g_object_unref) X(g_free) X(g_error_free)
-#define PDF_POINTER(f) __typeof__(&f) f;
-#define PDF_SYMBOL(f) CM_LAZY_SYMBOL(pdf, f),
-
-static struct {
-	PDF_FUNCTIONS(PDF_POINTER)
-} pdf;
-static const cm_lazy_symbol pdf_symbols[] = {PDF_FUNCTIONS(PDF_SYMBOL)};
-static cm_lazylib poppler = {CM_POPPLER_SONAME, "PDF support", pdf_symbols,
-			     sizeof pdf_symbols / sizeof pdf_symbols[0], PTHREAD_MUTEX_INITIALIZER,
-			     0, ""};
+#define PDF_FUNCTIONS(X, a) \
+	X(a, poppler_document_new_from_bytes) X(a, poppler_document_get_n_pages) \
+	X(a, poppler_document_get_page) X(a, poppler_document_get_title) \
+	X(a, poppler_page_get_text) X(a, poppler_page_get_text_layout) \
+	X(a, g_bytes_new_static) X(a, g_bytes_unref) X(a, g_object_unref) X(a, g_free) \
+	X(a, g_error_free)
+CM_LAZYLIB(pdf, poppler, PDF_FUNCTIONS, CM_POPPLER_SONAME, "PDF support");
 
 /* The UTF-8 character after the one at p. */
 static const char *next_char(const char *p)
