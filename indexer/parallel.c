@@ -1,8 +1,11 @@
 /* parallel.c: a full build on several cores. When the index holds no
- * document yet, the files the walk found are shared out among worker
- * threads, each indexing into a shard of its own under <db>.build/; Xapian's
+ * document yet, the files the walk found are cut into as many runs of
+ * about the same bytes as there are worker threads, each indexing its run,
+ * in order, into a shard of its own under <db>.build/; Xapian's
  * compaction merges the shards into <db>.build/merged, which then takes the
- * empty index's place in one atomic step (renameat2 RENAME_EXCHANGE). Killed
+ * empty index's place in one atomic step (renameat2 RENAME_EXCHANGE). The
+ * merge numbers the shards' documents one after the other, so the index is
+ * the one a single writer makes, document numbers included. Killed
  * at any moment, the index is the empty one or the whole one; the next run
  * clears what a killed one left. Where <db>.build cannot be made, or the
  * file system cannot exchange two folders, the files are indexed one by
@@ -31,7 +34,7 @@
 /* What the workers share. */
 typedef struct {
 	const cm_filelist *files;
-	atomic_size_t next;   /* the next file to take */
+	atomic_size_t done;   /* files indexed so far, for the progress line */
 	atomic_int failed;    /* a worker stopped: the others stop too */
 	atomic_int running;   /* workers not finished */
 } shared_work;
@@ -41,6 +44,7 @@ typedef struct {
 typedef struct {
 	cm_indexer ix;        /* the shard's own */
 	shared_work *work;
+	size_t from, to;      /* its run of files */
 	char path[PATH_ROOM]; /* the shard's folder */
 	int rc;
 	char error[1024];     /* its message, when rc < 0 */
@@ -81,18 +85,29 @@ void cm_filelist_free(cm_filelist *l)
 	memset(l, 0, sizeof *l);
 }
 
-/* Indexes the files of w->work in turn until none is left or one failed. */
-static int index_files(cm_indexer *ix, shared_work *w)
+/* Indexes files [from, to) of w in order, unless a worker failed. */
+static int index_files(cm_indexer *ix, shared_work *w, size_t from, size_t to)
 {
 	int rc = cm_indexer_begin(ix);
 
-	while (rc >= 0 && !atomic_load(&w->failed)) {
-		size_t i = atomic_fetch_add(&w->next, 1);
-		if (i >= w->files->n)
-			break;
+	for (size_t i = from; i < to && rc >= 0 && !atomic_load(&w->failed); i++) {
 		rc = cm_indexer_file(ix, w->files->v[i].path, &w->files->v[i].st);
+		atomic_fetch_add(&w->done, 1);
 	}
 	return rc < 0 ? rc : cm_indexer_finish(ix);
+}
+
+/* Where run k of jobs ends: about k + 1 jobs-ths of the bytes. */
+static size_t run_end(const cm_filelist *files, unsigned k, unsigned jobs, uint64_t total)
+{
+	uint64_t goal = total / jobs * (k + 1), sum = 0;
+	size_t i = 0;
+
+	if (k + 1 == jobs)
+		return files->n;
+	while (i < files->n && sum < goal)
+		sum += (uint64_t)files->v[i++].st.st_size;
+	return i;
 }
 
 static void *work(void *arg)
@@ -102,7 +117,7 @@ static void *work(void *arg)
 
 	rc = cm_xdb_open_writable(&w->ix.db, w->path, CM_XDB_CREATE);
 	if (rc == 0 && (rc = cm_index_format_check(w->ix.db, 1)) == 0)
-		rc = index_files(&w->ix, w->work);
+		rc = index_files(&w->ix, w->work, w->from, w->to);
 	if (w->ix.db && cm_xdb_free(w->ix.db) < 0 && rc >= 0)
 		rc = CM_EIO;
 	w->ix.db = NULL;
@@ -151,16 +166,15 @@ static int can_exchange(const char *build)
 	return ok;
 }
 
-/* Shows how many files the workers have taken, until they are done. */
+/* Shows how many files the workers have indexed, until they are done. */
 static void show_progress(const cm_indexer *ix, shared_work *w)
 {
 	const struct timespec pause = {0, 200 * 1000 * 1000};
 
 	while (atomic_load(&w->running) > 0) {
-		size_t taken = atomic_load(&w->next);
 		if (ix->progress)
 			fprintf(stderr, "\r%s: %zu of %zu files…", CM_INDEXER_PROGRAM,
-				taken < w->files->n ? taken : w->files->n, w->files->n);
+				atomic_load(&w->done), w->files->n);
 		nanosleep(&pause, NULL);
 	}
 }
@@ -172,16 +186,21 @@ static int run_workers(cm_indexer *ix, const char *build, const cm_filelist *fil
 	worker *w = calloc(jobs, sizeof *w);
 	pthread_t threads[JOBS_MAX];
 	unsigned started = 0;
+	uint64_t total = 0;
 	int rc = 0;
 
 	if (!w)
 		return cm_error_set(CM_ENOMEM, "out of memory");
+	for (size_t i = 0; i < files->n; i++)
+		total += (uint64_t)files->v[i].st.st_size;
 	atomic_store(&sw.running, (int)jobs);
 	for (; started < jobs; started++) {
 		worker *k = &w[started];
 		k->ix = (cm_indexer){.follow = ix->follow, .max_size = ix->max_size,
 				     .batch = ix->batch};
 		k->work = &sw;
+		k->from = started ? w[started - 1].to : 0;
+		k->to = run_end(files, started, jobs, total);
 		shard_path(k->path, build, started);
 		if (pthread_create(&threads[started], NULL, work, k) != 0) {
 			atomic_store(&sw.failed, 1);
@@ -241,7 +260,7 @@ static int build_serially(cm_indexer *ix, const cm_filelist *files)
 	shared_work sw = {.files = files};
 	int rc = cm_index_format_check(ix->db, 1);
 
-	return rc < 0 ? rc : index_files(ix, &sw);
+	return rc < 0 ? rc : index_files(ix, &sw, 0, files->n);
 }
 
 int cm_parallel_build(cm_indexer *ix, const char *dbpath, const cm_filelist *files, unsigned jobs)

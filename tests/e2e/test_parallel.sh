@@ -1,6 +1,7 @@
 # test_parallel.sh: a new index is built by several threads into shards,
 # merged and swapped in: the same index as one writer makes (canonical
-# dumps), consistent, compacted, its scratch folder gone; what a killed
+# dumps, and every term, position and document number), consistent,
+# compacted, its scratch folder gone; what a killed
 # build left behind is cleared by the next; an index that already holds
 # documents is updated by one writer, as before.
 . "$(dirname "$0")/lib.sh"
@@ -30,6 +31,9 @@ check "consistent" "$CHIMUC" check --db "$WORK/three"
 "$CHIMUC" check --db "$WORK/three" --dump >"$WORK/three.dump"
 check "the same documents as one writer's" cmp -s "$WORK/one.dump" "$WORK/three.dump"
 same "every document" "$(wc -l <"$WORK/three.dump")" "$n"
+"$CM_TERM_DUMP" "$WORK/one" >"$WORK/one.terms"
+"$CM_TERM_DUMP" "$WORK/three" >"$WORK/three.terms"
+check "the same terms, positions and document numbers" cmp -s "$WORK/one.terms" "$WORK/three.terms"
 same "the same hits" "$(paths "$WORK/three" dao duc nghe nghiep | sort)" "$(paths "$WORK/one" dao duc nghe nghiep | sort)"
 check "compacted: smaller than one writer's" \
     test "$(du -sk "$WORK/three" | cut -f1)" -lt "$(du -sk "$WORK/one" | cut -f1)"
