@@ -219,8 +219,9 @@ int cm_indexer_kept(cm_indexer *ix, const char *idterm)
 
 int cm_indexer_prune(cm_indexer *ix, const char *root)
 {
-	size_t rlen = strlen(root), plen, ngone = 0, capgone = 0;
-	char *prefix = malloc(rlen + 3), **gone = NULL;
+	size_t rlen = strlen(root), plen;
+	char *prefix = malloc(rlen + 3);
+	cm_strlist gone = {0};
 	cm_xterms *it = NULL;
 	const char *term;
 	size_t len;
@@ -233,36 +234,18 @@ int cm_indexer_prune(cm_indexer *ix, const char *root)
 				root[rlen - 1] == '/' ? "" : "/");
 	if ((rc = cm_xdb_allterms(&it, ix->db, prefix, plen)) < 0)
 		goto cleanup;
-	while ((rc = cm_xterms_next(it, &term, &len, &count)) == 1) {
-		char *t;
-		if (cm_indexer_kept(ix, term))
-			continue;
-		if (ngone == capgone) {
-			char **v;
-			capgone = capgone ? 2 * capgone : 64;
-			if (!(v = realloc(gone, capgone * sizeof *v))) {
-				rc = cm_error_set(CM_ENOMEM, "out of memory");
-				goto cleanup;
-			}
-			gone = v;
-		}
-		if (!(t = strndup(term, len))) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
-			goto cleanup;
-		}
-		gone[ngone++] = t;
-	}
-	if (rc < 0)
-		goto cleanup;
-	for (size_t i = 0; i < ngone && rc == 0; i++) {
-		rc = cm_xdb_delete_by_term(ix->db, gone[i], strlen(gone[i]));
+	while ((rc = cm_xterms_next(it, &term, &len, &count)) == 1)
+		if (!cm_indexer_kept(ix, term) && (rc = cm_strlist_add(&gone, term, len)) < 0)
+			break;
+	for (size_t i = 0; i < gone.n && rc >= 0; i++) {
+		rc = cm_xdb_delete_by_term(ix->db, gone.v[i], strlen(gone.v[i]));
 		ix->seen++;
 		ix->removed++;
 		ix->pending++;
 	}
 cleanup:
 	cm_xterms_free(it);
-	free_names(gone, ngone);
+	cm_strlist_free(&gone);
 	free(prefix);
 	return rc;
 }

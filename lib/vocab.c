@@ -14,6 +14,7 @@
 
 typedef struct {
 	size_t at;          /* offset of the folded form in the arena */
+	size_t slot;        /* its place in the hash table */
 	unsigned char flen, elen; /* the exact form follows the folded one */
 } pair;
 
@@ -82,9 +83,11 @@ static int grow_slots(cm_vocab *v)
 	v->slots = slots;
 	v->nslots = n;
 	for (size_t k = 0; k < v->n; k++) {
-		const pair *p = &v->pairs[k];
+		pair *p = &v->pairs[k];
 		const char *s = v->arena + p->at;
-		*find(v, s, p->flen, s + p->flen, p->elen) = k + 1;
+		size_t *slot = find(v, s, p->flen, s + p->flen, p->elen);
+		*slot = k + 1;
+		p->slot = (size_t)(slot - v->slots);
 	}
 	free(old);
 	return 0;
@@ -130,7 +133,8 @@ int cm_vocab_add(cm_vocab *v, const char *folded, size_t folded_len, const char 
 	slot = find(v, folded, folded_len, exact, exact_len);
 	memcpy(v->arena + v->used, folded, folded_len);
 	memcpy(v->arena + v->used + folded_len, exact, exact_len);
-	v->pairs[v->n] = (pair){v->used, (unsigned char)folded_len, (unsigned char)exact_len};
+	v->pairs[v->n] = (pair){v->used, (size_t)(slot - v->slots), (unsigned char)folded_len,
+				(unsigned char)exact_len};
 	v->used += folded_len + exact_len;
 	*slot = ++v->n;
 	return 1;
@@ -152,12 +156,14 @@ void cm_vocab_get(const cm_vocab *v, size_t i, const char **folded, size_t *fold
 	*exact_len = p->elen;
 }
 
+/* Empties only the slots in use: after one huge document the table is
+ * large, and every later document clears it. */
 void cm_vocab_clear(cm_vocab *v)
 {
+	for (size_t k = 0; k < v->n; k++)
+		v->slots[v->pairs[k].slot] = 0;
 	v->n = 0;
 	v->used = 0;
-	if (v->slots)
-		memset(v->slots, 0, v->nslots * sizeof *v->slots);
 }
 
 int cm_vocab_write_new(cm_vocab *seen, cm_xdb *db, const cm_vocab *words)

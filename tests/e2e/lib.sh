@@ -42,6 +42,19 @@ paths() {
     "$CHIMUC" search --db "$db" --json --limit 100 "$@" | jq -r .path
 }
 
+# copy_corpus DIR TIMES: TIMES copies of each sample directive in DIR
+# (docN.txt), each made distinct by a last line; sets n to their number.
+copy_corpus() {
+    mkdir -p "$1"
+    n=0
+    for _ in $(seq 1 "$2"); do
+        for f in "$CORPUS"/*.txt; do
+            n=$((n + 1))
+            { cat "$f"; printf '\nBản số %d: dân vận khéo %d.\n' "$n" "$n"; } >"$1/doc$n.txt"
+        done
+    done
+}
+
 finish() {
     echo "$passed passed, $failed failed"
     [ "$failed" -eq 0 ]

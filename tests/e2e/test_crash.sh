@@ -8,14 +8,7 @@
 
 kills=${CM_KILLS:-50}
 docs="$WORK/docs"
-mkdir -p "$docs"
-n=0
-for i in $(seq 1 400); do
-    for f in "$CORPUS"/*.txt; do
-        n=$((n + 1))
-        { cat "$f"; printf '\nBản số %d: dân vận khéo %d.\n' "$n" "$n"; } >"$docs/doc$n.txt"
-    done
-done
+copy_corpus "$docs" 400
 
 "$CHIMUC_INDEX" -q --db "$WORK/clean" "$docs" >/dev/null 2>&1
 same "the uninterrupted run succeeds" $? 0

@@ -7,14 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 docs="$WORK/docs"
-mkdir -p "$docs"
-n=0
-for i in $(seq 1 40); do
-    for f in "$CORPUS"/*.txt; do
-        n=$((n + 1))
-        { cat "$f"; printf '\nBản số %d: dân vận khéo.\n' "$n"; } >"$docs/doc$n.txt"
-    done
-done
+copy_corpus "$docs" 40
 printf 'x\000y' >"$docs/binary.txt"
 
 "$CHIMUC_INDEX" --jobs 1 --db "$WORK/one" "$docs" >"$WORK/one.out" 2>&1

@@ -115,6 +115,10 @@ Test(document, build_terms_and_data)
 		cr_expect(el == strlen(pairs[i][1]) && memcmp(e, pairs[i][1], el) == 0, "%zu", i);
 	}
 	cr_expect_eq(cm_vocab_add(words, "dan", 3, "dân", strlen("dân")), 0, "already there");
+	cm_vocab_clear(words);
+	cr_expect_eq(cm_vocab_count(words), 0);
+	cr_expect_eq(cm_vocab_add(words, "dan", 3, "dân", strlen("dân")), 1, "new after a clear");
+	cr_expect_eq(cm_vocab_add(words, "uy", 2, "ủy", strlen("ủy")), 1, "new after a clear");
 	cm_vocab_free(words);
 	cr_assert_eq(cm_docinfo_load(&info, x), 0);
 	cr_expect_str_eq(cm_docinfo_path(info), "a/b.txt");
