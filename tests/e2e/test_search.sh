@@ -16,6 +16,7 @@ same "old/new tone in a phrase" "$(paths "$db" '"khoá XI"')" "$(paths "$db" '"k
 check "khoá XI finds something" test -n "$(paths "$db" '"khoá XI"')"
 same "dặn finds nothing" "$(paths "$db" dặn)" ""
 check "dan finds something" test -n "$(paths "$db" dan)"
+check "Đảng finds something" test -n "$(paths "$db" Đảng)"
 same "Đảng = dang (folded đ)" "$(paths "$db" Đảng | sort)" \
     "$(comm -12 <(paths "$db" Đảng | sort) <(paths "$db" dang | sort))"
 

@@ -469,8 +469,15 @@ static void survive(const char *bytes, size_t len)
 Test(encoding, hostile_bytes)
 {
 	char all[512];
-	static const char *const pieces[] = {"\xE4", "Vie\xE4", "\xF9\xF9\xF9", "\xFF\xFE\x00",
-					     "\xFE\xFF\xD8", "\xEF\xBB", "\xB0\xB1", "a\x00" "b"};
+	/* Lengths are counted, not measured: some pieces hold a NUL byte. */
+#define PIECE(s) {s, sizeof s - 1}
+	static const struct {
+		const char *bytes;
+		size_t len;
+	} pieces[] = {PIECE("\xE4"),		  PIECE("Vie\xE4"),  PIECE("\xF9\xF9\xF9"),
+		      PIECE("\xFF\xFE\x00"),	  PIECE("\xFE\xFF\xD8"), PIECE("\xEF\xBB"),
+		      PIECE("\xB0\xB1"),	  PIECE("a\x00" "b")};
+#undef PIECE
 
 	for (int i = 0; i < 256; i++)
 		all[i] = all[511 - i] = (char)i;
@@ -478,7 +485,7 @@ Test(encoding, hostile_bytes)
 	survive(all + 256, 256);
 	survive("", 0);
 	for (size_t i = 0; i < sizeof pieces / sizeof *pieces; i++)
-		survive(pieces[i], strlen(pieces[i]));
+		survive(pieces[i].bytes, pieces[i].len);
 	for (int b = 0; b < 256; b++) {
 		char one = (char)b;
 		survive(&one, 1);
