@@ -1,5 +1,8 @@
-# Thin wrapper around CMake: installs what is missing, builds, runs the demo
-# on the sample corpus and the tests. See README.md.
+# Thin wrapper around CMake: builds, installs, runs the demo on the sample
+# corpus and the tests, builds the Debian packages. See README.md.
+# Only `make demo`, `make check` and `make deb` (and the benchmark and fuzz
+# targets) install missing Debian packages (scripts/install-deps.sh);
+# `make`, `make build` and `make install` never do.
 BUILD_DIR ?= build/release
 CHECK_DIR ?= build/check
 FUZZ_DIR ?= build/fuzz
@@ -7,22 +10,24 @@ FUZZ_SECONDS ?= 600
 DEMO_DB ?= .chimuc-demo/index
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build demo check torture fuzz-build fuzz bench install clean
+.PHONY: all deps build demo check torture fuzz-build fuzz bench install deb deb-test clean
 
 all: build
 
 deps:
 	@./scripts/install-deps.sh
 
-build: deps
-	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF
+build:
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF \
+		$(if $(PREFIX),-DCMAKE_INSTALL_PREFIX=$(PREFIX))
 	cmake --build $(BUILD_DIR) -j$(JOBS)
 
-demo: build
+demo: deps
+	$(MAKE) build
 	./scripts/demo.sh $(BUILD_DIR) $(DEMO_DB)
 
 check: deps
-	cmake -S . -B $(CHECK_DIR) -DCMAKE_BUILD_TYPE=Debug -DCHIMUC_SANITIZE=ON
+	cmake -S . -B $(CHECK_DIR) -DCMAKE_BUILD_TYPE=Debug -DCHIMUC_SANITIZE=ON -DCHIMUC_WERROR=ON
 	cmake --build $(CHECK_DIR) -j$(JOBS)
 	cd $(CHECK_DIR) && ctest --output-on-failure -j$(JOBS)
 	$(MAKE) build
@@ -39,7 +44,8 @@ torture: check
 # here (FUZZ_SECONDS per target).
 fuzz-build: deps
 	cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=Debug -DCHIMUC_FUZZ=ON \
-		-DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCM_FUZZ_SECONDS=20
+		-DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCM_FUZZ_SECONDS=20 \
+		-DCHIMUC_WERROR=ON
 	cmake --build $(FUZZ_DIR) -j$(JOBS)
 
 fuzz: fuzz-build
@@ -56,8 +62,23 @@ bench: deps
 	cmake --build build/bench -j$(JOBS)
 	/usr/bin/python3 bench/run.py --docs $(BENCH_DOCS) --seed 2 --bin build/bench
 
+# Binaries, library, headers, chimuc.pc, man pages and bash completion under
+# PREFIX (default /usr/local; chimuc.pc names it, so the build is configured
+# with it); DESTDIR is honoured.
 install: build
 	cmake --install $(BUILD_DIR) $(if $(PREFIX),--prefix $(PREFIX))
+
+# The Debian packages chimuc and libchimuc-dev, in the parent folder
+# (dpkg-buildpackage's place for them), then lintian on them.
+deb:
+	./scripts/install-deps.sh --deb
+	dpkg-buildpackage -us -uc -b
+	lintian --fail-on error ../chimuc_*.changes
+
+# Installs the built packages into a scratch root (dpkg -x) and runs a
+# search with the installed programs (tests/e2e/test_deb.sh).
+deb-test: deb
+	CM_SOURCE_DIR=$(CURDIR) bash tests/e2e/test_deb.sh
 
 clean:
 	rm -rf build .chimuc-demo

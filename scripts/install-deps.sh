@@ -1,12 +1,25 @@
 #!/bin/sh
-# Installs the Debian packages chimuc needs to build, test and run the demo.
-# Idempotent: installs only what is missing; needs root (or sudo) when something is.
+# Installs the Debian packages chimuc needs to build, test and run the demo;
+# with --deb, also those `make deb` needs to build the Debian packages.
+# Called by `make demo`, `make check` and `make deb` only: `make`, `make
+# build` and `make install` never install anything.
+# Idempotent: installs only what is missing. As root it runs apt-get itself;
+# otherwise through sudo, and only when something is missing.
+# Usage: scripts/install-deps.sh [--deb]
 set -eu
 
 PACKAGES="build-essential cmake pkg-config \
 libxapian-dev libicu-dev libxml2-dev libjson-c-dev \
 libical-dev libzip-dev libpoppler-glib-dev \
-libcriterion-dev jq libxml2-utils clang libclang-rt-14-dev time"
+libcriterion-dev jq libxml2-utils clang libclang-rt-14-dev clang-format \
+groff-base bsdutils time"
+DEB_PACKAGES="dpkg-dev debhelper devscripts lintian fakeroot"
+
+case "${1:-}" in
+--deb) PACKAGES="$PACKAGES $DEB_PACKAGES" ;;
+"") ;;
+*) echo "usage: $0 [--deb]" >&2; exit 2 ;;
+esac
 
 missing=""
 for p in $PACKAGES; do
@@ -16,10 +29,16 @@ for p in $PACKAGES; do
 done
 [ -z "$missing" ] && exit 0
 
-SUDO=""
-[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+if [ "$(id -u)" -eq 0 ]; then
+    as_root() { "$@"; }
+elif command -v sudo >/dev/null 2>&1; then
+    as_root() { sudo DEBIAN_FRONTEND=noninteractive "$@"; }
+else
+    echo "install-deps: missing:$missing; install them as root (no sudo here)" >&2
+    exit 1
+fi
 echo "install-deps: installing:$missing"
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
+as_root apt-get update -qq
 # shellcheck disable=SC2086
-$SUDO apt-get install -y -qq --no-install-recommends $missing
+as_root apt-get install -y -qq --no-install-recommends $missing
