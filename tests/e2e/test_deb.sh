@@ -33,9 +33,9 @@ same "chimuc-index --version" "$("$root/usr/bin/chimuc-index" --version)" "chimu
 same "the installed indexer indexes the corpus" $? 0
 hits=$("$root/usr/bin/chimuc" search --db "$WORK/db" --json dân vận khéo | jq -r .path)
 check "the installed chimuc finds 'dân vận khéo'" test -n "$hits"
-for f in $hits; do
+while IFS= read -r f; do
     check "the hit $f is a corpus file" test -f "$f"
-done
+done <<<"$hits"
 same "a search without diacritics finds the same first hit" \
     "$("$root/usr/bin/chimuc" search --db "$WORK/db" --json dan van kheo | jq -r .path | head -1)" \
     "$(printf '%s\n' "$hits" | head -1)"
