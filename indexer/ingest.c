@@ -79,10 +79,11 @@ static int fatal(int rc)
 	return rc == CM_ENOMEM || rc == CM_ECORRUPT || rc == CM_ELOCKED || rc == CM_ERROR;
 }
 
-/* Failures that reading the same bytes again would repeat. */
+/* Failures that reading the same bytes again would repeat: not those of
+ * the environment (a read error, a file gone, a library not installed). */
 static int remembered(int rc)
 {
-	return rc != CM_EIO && rc != CM_ENOTFOUND;
+	return rc != CM_EIO && rc != CM_ENOTFOUND && rc != CM_EMISSING;
 }
 
 /* The file could not be indexed (code, with the reason in cm_error_last()):
@@ -93,7 +94,8 @@ static int skip(cm_indexer *ix, const file_state *f, int code)
 	int rc;
 
 	ix->skipped++;
-	cm_diag(CM_INDEXER_PROGRAM, f->path, "skipped: %s%s", why,
+	cm_diag(CM_INDEXER_PROGRAM, f->path, "skipped: %s%s%s", why,
+		code == CM_EMISSING ? " (read again on the next run)" : "",
 		f->old ? " (its old version is removed from the index)" : "");
 	if (remembered(code)) {
 		if ((rc = cm_failure_store(ix, &f->failure, f->mtime, f->size, code, why)) < 0 ||

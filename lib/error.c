@@ -35,6 +35,7 @@ const char *cm_error_name(int code)
 	case CM_EIO: return "i/o";
 	case CM_ELIMIT: return "limit";
 	case CM_EUNSUPPORTED: return "unsupported";
+	case CM_EMISSING: return "missing library";
 	default: return "error";
 	}
 }

@@ -43,8 +43,10 @@ typedef struct {
 				 sizeof lib##_symbols / sizeof lib##_symbols[0],           \
 				 PTHREAD_MUTEX_INITIALIZER, 0, ""}
 
-/* 0 once the library is loaded and every slot filled, or
- * CM_EUNSUPPORTED "WHAT unavailable: REASON" (every later call too). */
+/* 0 once the library is loaded and every slot filled, or CM_EMISSING
+ * "WHAT unavailable: REASON" (every later call too). The library is
+ * $CHIMUC_LAZYLIB_PATH/SONAME when that variable is set, else SONAME as
+ * the dynamic linker finds it. */
 int cm_lazylib_load(cm_lazylib *l);
 
 #endif

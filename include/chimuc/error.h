@@ -23,7 +23,9 @@ enum {
 	CM_EPARSE = -8,    /* a query or document could not be parsed */
 	CM_EIO = -9,       /* a read or write failed */
 	CM_ELIMIT = -10,   /* an input exceeds a documented limit */
-	CM_EUNSUPPORTED = -11 /* not a document we can read: binary, empty… */
+	CM_EUNSUPPORTED = -11, /* not a document we can read: binary, empty… */
+	CM_EMISSING = -12      /* a shared library this needs is not installed
+				* (the environment's failure, not the input's) */
 };
 
 /* The message of the last error on this thread, or "" if none. */
