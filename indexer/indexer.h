@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "chimuc/document.h"
 #include "chimuc/vocab.h"
@@ -39,11 +40,32 @@ typedef struct {
 	size_t n, cap;
 } cm_filelist;
 
+/* The progress line (progress.c), shown only when standard error is a
+ * terminal. */
+#define CM_PROGRESS_INTERVAL 0.2 /* seconds between two drawings at least */
+
+typedef struct {
+	struct timespec start;
+	double last;          /* seconds from start of the last drawing, -1 before */
+	unsigned long total, done;
+	uint64_t total_bytes; /* the bytes of the total files, 0 when not known */
+	uint64_t bytes;       /* the bytes of the files done */
+	int estimated;        /* total is a guess (the documents of the index) */
+} cm_progress;
+
+/* Starts the clock for total files (of total_bytes, 0 if not known). */
+void cm_progress_start(cm_progress *p, unsigned long total, uint64_t total_bytes, int estimated);
+/* done files of bytes so far: redraws the line, at most every interval. */
+void cm_progress_show(cm_progress *p, unsigned long done, uint64_t bytes);
+/* Clears the line, if it was ever drawn. */
+void cm_progress_end(const cm_progress *p);
+
 typedef struct {
 	cm_xdb *db;
 	cm_filelist *found; /* when set, found files are listed here, not indexed */
 	int follow;         /* follow symbolic links */
-	int progress;       /* show a progress line (standard error is a TTY) */
+	cm_progress *progress; /* the progress line, or NULL (not a terminal) */
+	uint64_t bytes_seen; /* the sizes of the files seen, for the progress line */
 	uint64_t max_size;  /* larger files are skipped */
 	unsigned batch;     /* documents per commit */
 	unsigned pending;   /* documents changed since the last commit */

@@ -172,8 +172,9 @@ int cm_indexer_file(cm_indexer *ix, const char *path, const struct stat *st)
 	int rc, same = 0;
 
 	ix->seen++;
-	if (ix->progress && ix->seen % 64 == 0)
-		fprintf(stderr, "\r%s: %lu files…", CM_INDEXER_PROGRAM, ix->seen);
+	ix->bytes_seen += f.size;
+	if (ix->progress)
+		cm_progress_show(ix->progress, ix->seen, ix->bytes_seen);
 	cm_document_id_term(f.idterm, &f.idlen, path);
 	format_mtime(f.mtime, sizeof f.mtime, &st->st_mtim);
 	if ((rc = find_doc(&f.old, ix->db, f.idterm, f.idlen)) < 0)

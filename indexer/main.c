@@ -176,6 +176,19 @@ static void summary(const cm_indexer *ix)
 	putchar('\n');
 }
 
+/* The progress line of an update expects as many files as the index holds
+ * documents (a parallel build starts it again with the files it found). */
+static int start_progress(cm_progress *p, cm_xdb *db)
+{
+	unsigned docs;
+	int rc;
+
+	if ((rc = cm_xdb_doccount(&docs, db)) < 0)
+		return rc;
+	cm_progress_start(p, docs, 0, 1);
+	return 0;
+}
+
 /* Indexes the roots: in parallel when the index is new, else incrementally
  * in one transaction per batch. */
 static int run(cm_indexer *ix, const char *dbpath, const options *o, char **roots, int nroots)
@@ -206,6 +219,7 @@ int main(int argc, char **argv)
 {
 	options o;
 	cm_indexer ix = {0};
+	cm_progress progress;
 	char *dbpath = NULL;
 	int status, rc = 0;
 
@@ -232,7 +246,8 @@ int main(int argc, char **argv)
 	ix.follow = o.follow;
 	ix.max_size = o.max_size;
 	ix.batch = o.batch;
-	ix.progress = isatty(STDERR_FILENO);
+	if (isatty(STDERR_FILENO) && start_progress(&progress, ix.db) == 0)
+		ix.progress = &progress;
 	rc = run(&ix, dbpath, &o, argv + optind, argc - optind);
 	if (rc < 0)
 		cm_diag(CM_INDEXER_PROGRAM, dbpath, "indexing stopped: %s (the index keeps its "
@@ -242,7 +257,7 @@ int main(int argc, char **argv)
 		rc = CM_EIO;
 	}
 	if (ix.progress)
-		fputs("\r\033[K", stderr);
+		cm_progress_end(ix.progress);
 	if (!o.quiet)
 		summary(&ix);
 	cm_indexer_release(&ix);

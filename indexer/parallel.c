@@ -35,6 +35,7 @@
 typedef struct {
 	const cm_filelist *files;
 	atomic_size_t done;   /* files indexed so far, for the progress line */
+	atomic_uint_least64_t bytes; /* their sizes */
 	atomic_int failed;    /* a worker stopped: the others stop too */
 	atomic_int running;   /* workers not finished */
 } shared_work;
@@ -93,6 +94,7 @@ static int index_files(cm_indexer *ix, shared_work *w, size_t from, size_t to)
 	for (size_t i = from; i < to && rc >= 0 && !atomic_load(&w->failed); i++) {
 		rc = cm_indexer_file(ix, w->files->v[i].path, &w->files->v[i].st);
 		atomic_fetch_add(&w->done, 1);
+		atomic_fetch_add(&w->bytes, (uint_least64_t)w->files->v[i].st.st_size);
 	}
 	return rc < 0 ? rc : cm_indexer_finish(ix);
 }
@@ -167,14 +169,15 @@ static int can_exchange(const char *build)
 }
 
 /* Shows how many files the workers have indexed, until they are done. */
-static void show_progress(const cm_indexer *ix, shared_work *w)
+static void show_progress(const cm_indexer *ix, shared_work *w, uint64_t total)
 {
 	const struct timespec pause = {0, 200 * 1000 * 1000};
 
+	if (ix->progress)
+		cm_progress_start(ix->progress, w->files->n, total, 0);
 	while (atomic_load(&w->running) > 0) {
 		if (ix->progress)
-			fprintf(stderr, "\r%s: %zu of %zu files…", CM_INDEXER_PROGRAM,
-				atomic_load(&w->done), w->files->n);
+			cm_progress_show(ix->progress, atomic_load(&w->done), atomic_load(&w->bytes));
 		nanosleep(&pause, NULL);
 	}
 }
@@ -209,7 +212,7 @@ static int run_workers(cm_indexer *ix, const char *build, const cm_filelist *fil
 			break;
 		}
 	}
-	show_progress(ix, &sw);
+	show_progress(ix, &sw, total);
 	for (unsigned i = 0; i < started; i++) {
 		worker *k = &w[i];
 		pthread_join(threads[i], NULL);

@@ -5,12 +5,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "chimuc/dbpath.h"
 #include "chimuc/diag.h"
 #include "chimuc/document.h"
 #include "chimuc/error.h"
 #include "chimuc/source.h"
+#include "chimuc/text.h"
 
 int cm_cli_open(cm_xdb **out, char **out_path, const char *db_option)
 {
@@ -63,6 +65,36 @@ int cm_cli_count(unsigned *out, const char *s, unsigned max)
 		return -1;
 	*out = (unsigned)v;
 	return 0;
+}
+
+int cm_cli_color_parse(cm_color_when *out, const char *when)
+{
+	static const char *const names[] = {"auto", "always", "never"};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(when, names[i])) {
+			*out = (cm_color_when)i;
+			return 0;
+		}
+	return -1;
+}
+
+int cm_cli_color(cm_color_when when, FILE *f)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	if (when != CM_COLOR_AUTO)
+		return when == CM_COLOR_ALWAYS;
+	return isatty(fileno(f)) && !(no_color && *no_color);
+}
+
+void cm_cli_pad(FILE *f, const char *s, size_t width)
+{
+	size_t len = strlen(s);
+
+	fwrite(s, 1, len, f);
+	for (size_t w = cm_text_width(s, len); w < width; w++)
+		putc(' ', f);
 }
 
 void cm_cli_json_line(json_object *o)

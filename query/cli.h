@@ -5,6 +5,8 @@
 #define CHIMUC_CLI_H
 
 #include <json-c/json.h>
+#include <stddef.h>
+#include <stdio.h>
 
 #include "chimuc/source.h"
 #include "chimuc/xapian_c.h"
@@ -34,6 +36,24 @@ int cm_cli_count(unsigned *out, const char *s, unsigned max);
 /* Reads the file at path ("-": standard input) into *out, at most the
  * default size limit. Errors as cm_source_load's. */
 int cm_cli_load(cm_source **out, const char *path);
+
+/* When output gets terminal attributes (bold highlights): --color=WHEN. */
+typedef enum { CM_COLOR_AUTO, CM_COLOR_ALWAYS, CM_COLOR_NEVER } cm_color_when;
+
+/* Parses WHEN ("auto", "always", "never") into *out; -1 if it is none. */
+int cm_cli_color_parse(cm_color_when *out, const char *when);
+
+/* 1 if output to f gets terminal attributes: always; never; auto: when f
+ * is a terminal and NO_COLOR is unset or empty (https://no-color.org). */
+int cm_cli_color(cm_color_when when, FILE *f);
+
+/* Prints s to f, then spaces up to width columns as a terminal shows them
+ * (cm_text_width: "Đ" is one column, not two bytes); nothing more when s
+ * is that wide already. */
+void cm_cli_pad(FILE *f, const char *s, size_t width);
+
+/* The column of citation keys in aligned listings (cites, top-cited). */
+#define CM_CLI_KEY_COLUMNS 28
 
 /* Writes o as one JSON line on standard output and releases it. */
 void cm_cli_json_line(json_object *o);

@@ -60,7 +60,9 @@ static void print_citation(const cm_docinfo *info, json_object *c, const char *p
 		json_object_object_add(j, "path", cm_cli_json_string(path));
 		cm_cli_json_line(j);
 	} else {
-		printf("%-28s %s", cm_json_str(c, "key"), text ? text : "");
+		const char *key = cm_json_str(c, "key");
+		cm_cli_pad(stdout, key ? key : "", CM_CLI_KEY_COLUMNS);
+		printf(" %s", text ? text : "");
 		if (path) {
 			fputs("  -> ", stdout);
 			cm_diag_path(stdout, path);

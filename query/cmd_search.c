@@ -39,12 +39,15 @@ static const char usage_text[] =
 	"                 documents: the fastest listing\n"
 	"  --limit N      at most N hits (default 10)\n"
 	"  --offset N     skip the first N hits (default 0)\n"
+	"  --color=WHEN   bold highlights: auto (on a terminal, unless NO_COLOR\n"
+	"                 is set), always or never\n"
 	"  -h, --help     show this help\n";
 
 typedef struct {
 	const char *db;
 	int json, brief;
 	unsigned limit, offset;
+	cm_color_when color;
 } options;
 
 /* Joins the words of the query with spaces. */
@@ -160,7 +163,7 @@ static int run_once(unsigned *out_shown, cm_xdb *db, const cm_query *q, const op
 {
 	cm_xenquire *e = NULL;
 	cm_xmset *m = NULL;
-	int rc, tty = !o->json && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+	int rc, tty = !o->json && cm_cli_color(o->color, stdout);
 
 	*out_shown = 0;
 	if ((rc = cm_xenquire_new(&e, db)) < 0 || (rc = cm_xenquire_set_query(e, cm_query_xapian(q))) < 0 ||
@@ -203,6 +206,7 @@ static int parse_options(options *o, int argc, char **argv)
 		{"db", required_argument, NULL, 'd'},     {"json", no_argument, NULL, 'j'},
 		{"brief", no_argument, NULL, 'b'},
 		{"limit", required_argument, NULL, 'l'},  {"offset", required_argument, NULL, 'o'},
+		{"color", required_argument, NULL, 'C'},
 		{"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
 	int c;
 
@@ -219,6 +223,10 @@ static int parse_options(options *o, int argc, char **argv)
 		case 'o':
 			if (cm_cli_count(&o->offset, optarg, 1000000) < 0)
 				return cm_cli_usage_error("search", "--offset needs a number");
+			break;
+		case 'C':
+			if (cm_cli_color_parse(&o->color, optarg) < 0)
+				return cm_cli_usage_error("search", "--color needs auto, always or never");
 			break;
 		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
 		default: return cm_cli_usage_error("search", "unknown option");

@@ -108,8 +108,9 @@ int cm_cmd_top_cited(int argc, char **argv)
 				json_object_object_add(j, "path", doc ? json_object_new_string(cm_docinfo_path(doc)) : NULL);
 				cm_cli_json_line(j);
 			} else {
-				printf("%5u  %s%s%s\n", v[i].count, v[i].key, doc ? "  " : "",
-				       doc ? cm_docinfo_path(doc) : "");
+				printf("%5u  ", v[i].count);
+				cm_cli_pad(stdout, v[i].key, doc ? CM_CLI_KEY_COLUMNS : 0);
+				printf("%s%s\n", doc ? "  " : "", doc ? cm_docinfo_path(doc) : "");
 			}
 			cm_docinfo_free(doc);
 		}

@@ -56,6 +56,12 @@ size_t cm_text_line_start(const char *text, size_t at);
 /* How many non-blank lines of text start before at, counting up to max. */
 size_t cm_text_lines_before(const char *text, size_t at, size_t max);
 
+/* The width of s (len bytes of UTF-8) on a terminal, in columns: combining
+ * marks, format characters and controls count 0, East Asian wide and
+ * fullwidth characters 2, other characters and each invalid byte 1. For
+ * aligning columns: "Đảng" is 4 wide, composed or decomposed. */
+size_t cm_text_width(const char *s, size_t len);
+
 /* A token: a maximal run of letters, combining marks and digits. */
 typedef struct {
 	size_t start, end;             /* byte span in the tokenizer's text */

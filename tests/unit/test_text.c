@@ -706,3 +706,31 @@ Test(text, fast_path_gives_the_terms_icu_gives)
 	free(nfd);
 	free(letters);
 }
+
+/* Columns on a terminal: what aligned output pads by. */
+static const struct {
+	const char *in;
+	size_t len, width;
+} widths[] = {
+	{S(""), 0},
+	{S("25-NQ/TW"), 8},
+	{S("\xc4\x90\xe1\xba\xa3ng"), 4},                  /* Đảng, composed */
+	{S("\xc4\x90" "a\xcc\x89\xcc\x83" "ng"), 4},     /* Đ a + two marks ng */
+	{S("1599-KH/BDVTW-\xc4\x90\xc4\x90HNBVN"), 21},  /* ĐĐ: one column each */
+	{S("\xe4\xb8\xad\xe6\x96\x87"), 4},                /* 中文: wide */
+	{S("\xef\xbc\xa1"), 2},                            /* fullwidth A */
+	{S("a\xe2\x80\x8b" "b"), 2},                       /* zero-width space */
+	{S("a\tb"), 2},                                    /* a control */
+	{S("\xff" "a"), 2},                                /* an invalid byte: 1 */
+	{S("\xe1\xba"), 1},                                /* a cut sequence: 1 */
+};
+
+Test(text, display_width_table)
+{
+	for (size_t i = 0; i < N(widths); i++)
+		cr_expect_eq(cm_text_width(widths[i].in, widths[i].len), widths[i].width,
+			     "row %zu: width %zu, want %zu", i,
+			     cm_text_width(widths[i].in, widths[i].len), widths[i].width);
+	cr_expect_neq(cm_text_width(S("\xc4\x90\xe1\xba\xa3ng")), strlen("\xc4\x90\xe1\xba\xa3ng"),
+		      "bytes are not columns");
+}
