@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "chimuc/dbpath.h"
+#include "chimuc/docpath.h"
 #include "chimuc/diag.h"
 #include "chimuc/document.h"
 #include "chimuc/error.h"
@@ -132,35 +133,32 @@ static int parse_options(options *o, int argc, char **argv)
 	return -1;
 }
 
-/* Strips trailing slashes so that "corpus/" and "corpus" are one path. */
-static void trim_slashes(char *path)
-{
-	size_t n = strlen(path);
-
-	while (n > 1 && path[n - 1] == '/')
-		path[--n] = '\0';
-}
-
-/* Indexes one command-line PATH; only index failures are returned. */
-static int index_root(cm_indexer *ix, char *root)
+/* Indexes one command-line PATH, under its canonical absolute path (one
+ * document per file however the path is spelt); only index failures are
+ * returned. */
+static int index_root(cm_indexer *ix, const char *arg)
 {
 	struct stat st;
+	char *root = NULL;
 	int rc;
 
-	trim_slashes(root);
-	if ((ix->follow ? stat(root, &st) : lstat(root, &st)) < 0) {
+	if (cm_docpath_canonical(&root, arg, ix->follow) < 0 ||
+	    (ix->follow ? stat(root, &st) : lstat(root, &st)) < 0) {
+		if (root)
+			cm_error_set(CM_EIO, "%s", strerror(errno));
 		ix->seen++;
 		ix->skipped++;
-		cm_diag(CM_INDEXER_PROGRAM, root, "skipped: %s", strerror(errno));
-		return 0;
+		cm_diag(CM_INDEXER_PROGRAM, arg, "skipped: %s", cm_error_last());
+		free(root);
+		return cm_error_code() == CM_ENOMEM ? CM_ENOMEM : 0;
 	}
 	if (!S_ISDIR(st.st_mode))
-		return cm_indexer_found(ix, root, &st);
-	if ((rc = cm_indexer_walk(ix, root)) < 0 || ix->found)
-		return rc;
-	if ((rc = cm_indexer_prune(ix, root)) < 0)
-		return rc;
-	return cm_failure_prune(ix, root);
+		rc = cm_indexer_found(ix, root, &st);
+	else if ((rc = cm_indexer_walk(ix, root)) >= 0 && !ix->found &&
+		 (rc = cm_indexer_prune(ix, root)) >= 0)
+		rc = cm_failure_prune(ix, root);
+	free(root);
+	return rc;
 }
 
 static void summary(const cm_indexer *ix)
