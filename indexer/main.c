@@ -11,6 +11,7 @@
 
 #include "chimuc/dbpath.h"
 #include "chimuc/docpath.h"
+#include "chimuc/strmap.h"
 #include "chimuc/diag.h"
 #include "chimuc/document.h"
 #include "chimuc/error.h"
@@ -174,6 +175,28 @@ static void summary(const cm_indexer *ix)
 	putchar('\n');
 }
 
+/* Drops the files found twice (a file named twice, or by a link with
+ * --follow), keeping the first: one writer replaces a document by its id,
+ * but the shards of a parallel build would each keep one. */
+static int drop_twice_found(cm_filelist *l)
+{
+	cm_strmap seen = CM_STRMAP_INIT;
+	size_t kept = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		if (rc >= 0)
+			rc = cm_strmap_put(NULL, &seen, l->v[i].path, strlen(l->v[i].path), i);
+		if (rc == 1)
+			l->v[kept++] = l->v[i];
+		else
+			free(l->v[i].path);
+	}
+	l->n = kept;
+	cm_strmap_free(&seen);
+	return rc < 0 ? rc : 0;
+}
+
 /* Indexes the roots: in parallel when the index is new, else incrementally
  * in one transaction per batch. */
 static int run(cm_indexer *ix, const char *dbpath, const options *o, char **roots, int nroots)
@@ -194,6 +217,8 @@ static int run(cm_indexer *ix, const char *dbpath, const options *o, char **root
 	for (int i = 0; i < nroots && rc >= 0; i++)
 		rc = index_root(ix, roots[i]);
 	ix->found = NULL;
+	if (rc >= 0)
+		rc = drop_twice_found(&found);
 	if (rc >= 0)
 		rc = cm_parallel_build(ix, dbpath, &found, o->jobs);
 	cm_filelist_free(&found);

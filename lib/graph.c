@@ -169,7 +169,7 @@ static int edge_key(char **out, size_t *len, size_t f, size_t t, const char *rel
 
 int cm_graph_add_edge(cm_graph *g, const char *from, const char *to, const char *relation)
 {
-	size_t f, t, klen;
+	size_t f, t, klen = 0;
 	char *key = NULL, *rel;
 	edge *e;
 	int rc, failed = 0;
