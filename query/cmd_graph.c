@@ -4,6 +4,7 @@
  * CM_SLOT_SELF and CM_SLOT_CITES values, never the document data; --around
  * reads only the documents within reach (XN and XC postings of each id). */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,8 @@ static const char usage_text[] =
 	"Usage: chimuc graph [--db DIR] [--format dot|graphml|json] [--around REF [--depth N]]\n"
 	"Write the citation map: corpus documents and cited-only documents as nodes,\n"
 	"citations as edges typed by their cue. --around keeps the documents within\n"
-	"N citation steps of REF (default 1). Default format: json (JSON Lines).\n";
+	"N citation steps of REF, either way (default 1; any N). Default format: json\n"
+	"(JSON Lines): one object per node, then one per edge.\n";
 
 typedef cm_array_t(cm_graphdoc) graphdocs;
 
@@ -150,6 +152,8 @@ static int neighbourhood(cm_strmap *keep, graphdocs *docs, cm_docset *loaded, cm
 					rc = keep_id(keep, &fresh, self, step);
 			}
 		}
+		if (fresh.size == upto)
+			break; /* nothing more within reach */
 	}
 	for (size_t i = from; i < fresh.size && rc == 0; i++)
 		rc = load_around(docs, loaded, db, fresh.ptr[i], 0);
@@ -226,8 +230,8 @@ int cm_cmd_graph(int argc, char **argv)
 		case 'f': format = optarg; break;
 		case 'a': around = optarg; break;
 		case 'D':
-			if (cm_cli_count(&depth, optarg, 10) < 0)
-				return cm_cli_usage_error("graph", "--depth needs a number up to 10");
+			if (cm_cli_count(&depth, optarg, UINT_MAX) < 0)
+				return cm_cli_usage_error("graph", "--depth needs a number");
 			break;
 		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
 		default: return cm_cli_usage_error("graph", "unknown option");
