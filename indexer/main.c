@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "chimuc/dbpath.h"
+#include "chimuc/docpath.h"
+#include "chimuc/strmap.h"
 #include "chimuc/diag.h"
 #include "chimuc/document.h"
 #include "chimuc/error.h"
@@ -132,35 +134,32 @@ static int parse_options(options *o, int argc, char **argv)
 	return -1;
 }
 
-/* Strips trailing slashes so that "corpus/" and "corpus" are one path. */
-static void trim_slashes(char *path)
-{
-	size_t n = strlen(path);
-
-	while (n > 1 && path[n - 1] == '/')
-		path[--n] = '\0';
-}
-
-/* Indexes one command-line PATH; only index failures are returned. */
-static int index_root(cm_indexer *ix, char *root)
+/* Indexes one command-line PATH, under its canonical absolute path (one
+ * document per file however the path is spelt); only index failures are
+ * returned. */
+static int index_root(cm_indexer *ix, const char *arg)
 {
 	struct stat st;
+	char *root = NULL;
 	int rc;
 
-	trim_slashes(root);
-	if ((ix->follow ? stat(root, &st) : lstat(root, &st)) < 0) {
+	if (cm_docpath_canonical(&root, arg, ix->follow) < 0 ||
+	    (ix->follow ? stat(root, &st) : lstat(root, &st)) < 0) {
+		if (root)
+			cm_error_set(CM_EIO, "%s", strerror(errno));
 		ix->seen++;
 		ix->skipped++;
-		cm_diag(CM_INDEXER_PROGRAM, root, "skipped: %s", strerror(errno));
-		return 0;
+		cm_diag(CM_INDEXER_PROGRAM, arg, "skipped: %s", cm_error_last());
+		free(root);
+		return cm_error_code() == CM_ENOMEM ? CM_ENOMEM : 0;
 	}
 	if (!S_ISDIR(st.st_mode))
-		return cm_indexer_found(ix, root, &st);
-	if ((rc = cm_indexer_walk(ix, root)) < 0 || ix->found)
-		return rc;
-	if ((rc = cm_indexer_prune(ix, root)) < 0)
-		return rc;
-	return cm_failure_prune(ix, root);
+		rc = cm_indexer_found(ix, root, &st);
+	else if ((rc = cm_indexer_walk(ix, root)) >= 0 && !ix->found &&
+		 (rc = cm_indexer_prune(ix, root)) >= 0)
+		rc = cm_failure_prune(ix, root);
+	free(root);
+	return rc;
 }
 
 static void summary(const cm_indexer *ix)
@@ -189,6 +188,28 @@ static int start_progress(cm_progress *p, cm_xdb *db)
 	return 0;
 }
 
+/* Drops the files found twice (a file named twice, or by a link with
+ * --follow), keeping the first: one writer replaces a document by its id,
+ * but the shards of a parallel build would each keep one. */
+static int drop_twice_found(cm_filelist *l)
+{
+	cm_strmap seen = CM_STRMAP_INIT;
+	size_t kept = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		if (rc >= 0)
+			rc = cm_strmap_put(NULL, &seen, l->v[i].path, strlen(l->v[i].path), i);
+		if (rc == 1)
+			l->v[kept++] = l->v[i];
+		else
+			free(l->v[i].path);
+	}
+	l->n = kept;
+	cm_strmap_free(&seen);
+	return rc < 0 ? rc : 0;
+}
+
 /* Indexes the roots: in parallel when the index is new, else incrementally
  * in one transaction per batch. */
 static int run(cm_indexer *ix, const char *dbpath, const options *o, char **roots, int nroots)
@@ -209,6 +230,8 @@ static int run(cm_indexer *ix, const char *dbpath, const options *o, char **root
 	for (int i = 0; i < nroots && rc >= 0; i++)
 		rc = index_root(ix, roots[i]);
 	ix->found = NULL;
+	if (rc >= 0)
+		rc = drop_twice_found(&found);
 	if (rc >= 0)
 		rc = cm_parallel_build(ix, dbpath, &found, o->jobs);
 	cm_filelist_free(&found);

@@ -11,6 +11,7 @@
 
 #include <json-c/json.h>
 
+#include "chimuc/array.h"
 #include "chimuc/citation.h"
 #include "chimuc/date.h"
 #include "chimuc/error.h"
@@ -203,6 +204,50 @@ static int set_values(cm_xdoc *xdoc, const cm_document *doc, const char *title)
 	return rc;
 }
 
+/* Appends the fields to buf, tab-separated, then end; NULL or "" is an
+ * empty field, and a tab or line break inside one becomes a space. */
+typedef cm_array_t(char) charbuf;
+
+static int put_fields(charbuf *buf, const char *const *fields, size_t n, char end)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (const char *s = fields[i] ? fields[i] : ""; *s; s++) {
+			char *c = cm_array_alloc(*buf);
+			if (!c)
+				return CM_ENOMEM;
+			*c = *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s;
+		}
+		char *sep = cm_array_alloc(*buf);
+		if (!sep)
+			return CM_ENOMEM;
+		*sep = i + 1 < n ? '\t' : end;
+	}
+	return 0;
+}
+
+/* CM_SLOT_SELF and CM_SLOT_CITES: what the citation graph needs. */
+static int set_graph_values(cm_xdoc *xdoc, const cm_citations *c)
+{
+	charbuf buf = CM_ARRAY_INIT;
+	const char *self[CM_SELF_FIELDS] = {c->self.number[0] ? c->self.key : NULL, c->self.type,
+					    c->self.date};
+	int rc = put_fields(&buf, self, CM_SELF_FIELDS, '\0');
+
+	if (rc == 0)
+		rc = cm_xdoc_add_value(xdoc, CM_SLOT_SELF, buf.ptr, buf.size - 1);
+	buf.size = 0;
+	for (size_t i = 0; i < c->n && rc == 0; i++) {
+		const cm_citation *x = &c->v[i];
+		const char *f[CM_CITE_FIELDS] = {x->key, x->relation, x->type, x->date, x->issuer, x->term};
+		if (x->kind == CM_CITE_CITATION)
+			rc = put_fields(&buf, f, CM_CITE_FIELDS, '\n');
+	}
+	if (rc == 0 && buf.size)
+		rc = cm_xdoc_add_value(xdoc, CM_SLOT_CITES, buf.ptr, buf.size);
+	cm_array_clear(buf);
+	return rc;
+}
+
 /* Cuts n back to the start of a UTF-8 character. */
 static size_t utf8_floor(const char *s, size_t n)
 {
@@ -268,7 +313,7 @@ int cm_document_build(cm_xdoc **out, cm_vocab *words, const cm_document *doc)
 		rc = cm_document_title(&title, doc->text, doc->text_len);
 	if (rc < 0)
 		goto cleanup;
-	if ((rc = set_values(xdoc, doc, title)) < 0 ||
+	if ((rc = set_values(xdoc, doc, title)) < 0 || (rc = set_graph_values(xdoc, cites)) < 0 ||
 	    (rc = set_data(xdoc, doc, title, dates, cites)) < 0)
 		goto cleanup;
 	*out = xdoc;
@@ -315,7 +360,8 @@ int cm_index_format_check(cm_xdb *db, int mark)
 	else
 		rc = cm_error_set(CM_EUNSUPPORTED,
 				  "made by another version of chimuc (index format %s, this one "
-				  "reads %s): index again into a new folder",
+				  "reads %s): rebuild it: delete this folder (or give --db a new "
+				  "one) and run chimuc-index again",
 				  len ? format : "1", CM_INDEX_FORMAT);
 cleanup:
 	free(format);

@@ -1,7 +1,6 @@
-/* graph.c: the citation graph container (nodes by id, edges deduplicated)
- * and its three writers. Node lookup is linear: graphs here are citation
- * neighbourhoods and corpus maps of thousands of nodes at most, written
- * once. It does not know where nodes come from. */
+/* graph.c: the citation graph container (nodes by id, edges deduplicated,
+ * both through hash maps, so that a corpus of any size builds in linear
+ * time) and its three writers. It does not know where nodes come from. */
 #include "chimuc/graph.h"
 
 #include <stdlib.h>
@@ -10,7 +9,9 @@
 #include <json-c/json.h>
 #include <libxml/xmlwriter.h>
 
+#include "chimuc/array.h"
 #include "chimuc/error.h"
+#include "chimuc/strmap.h"
 
 typedef struct {
 	char *id, *label, *path, *type, *date;
@@ -22,10 +23,10 @@ typedef struct {
 } edge;
 
 struct cm_graph {
-	node *nodes;
-	size_t nnodes, capnodes;
-	edge *edges;
-	size_t nedges, capedges;
+	cm_array_t(node) nodes;
+	cm_array_t(edge) edges;
+	cm_strmap ids;   /* node id -> its index */
+	cm_strmap pairs; /* edge_key() -> its index */
 };
 
 /* A copy of s without the characters XML cannot hold: controls other than
@@ -64,29 +65,35 @@ void cm_graph_free(cm_graph *g)
 {
 	if (!g)
 		return;
-	for (size_t i = 0; i < g->nnodes; i++) {
-		node *n = &g->nodes[i];
+	for (size_t i = 0; i < g->nodes.size; i++) {
+		node *n = &g->nodes.ptr[i];
 		free(n->id);
 		free(n->label);
 		free(n->path);
 		free(n->type);
 		free(n->date);
 	}
-	for (size_t i = 0; i < g->nedges; i++)
-		free(g->edges[i].relation);
-	free(g->nodes);
-	free(g->edges);
+	for (size_t i = 0; i < g->edges.size; i++)
+		free(g->edges.ptr[i].relation);
+	cm_array_clear(g->nodes);
+	cm_array_clear(g->edges);
+	cm_strmap_free(&g->ids);
+	cm_strmap_free(&g->pairs);
 	free(g);
 }
 
+/* Looks the id up as the graph stores it (cleaned): 1 and *at, 0, or
+ * CM_ENOMEM. */
 static int find_node(const cm_graph *g, const char *id, size_t *at)
 {
-	for (size_t i = 0; i < g->nnodes; i++)
-		if (!strcmp(g->nodes[i].id, id)) {
-			*at = i;
-			return 1;
-		}
-	return 0;
+	int failed = 0, found;
+	char *clean = clean_dup(id, &failed);
+
+	if (!clean)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	found = cm_strmap_get(at, &g->ids, clean, strlen(clean));
+	free(clean);
+	return found;
 }
 
 static void fill(char **field, const char *value, int *failed)
@@ -95,28 +102,45 @@ static void fill(char **field, const char *value, int *failed)
 		*field = clean_dup(value, failed);
 }
 
+/* Appends a bare node with id; *at is its index. */
+static int new_node(cm_graph *g, const char *id, size_t *at)
+{
+	int failed = 0;
+	char *clean = clean_dup(id, &failed);
+	node *n;
+
+	if (!clean)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	if (!(n = cm_array_alloc(g->nodes))) {
+		free(clean);
+		return CM_ENOMEM;
+	}
+	if (cm_strmap_put(NULL, &g->ids, clean, strlen(clean), g->nodes.size - 1) < 0) {
+		g->nodes.size--;
+		free(clean);
+		return CM_ENOMEM;
+	}
+	n->id = clean;
+	*at = g->nodes.size - 1;
+	return 0;
+}
+
+static int node_index(cm_graph *g, const char *id, size_t *at)
+{
+	int rc = find_node(g, id, at);
+
+	return rc < 0 ? rc : rc == 1 ? 0 : new_node(g, id, at);
+}
+
 int cm_graph_add_node(cm_graph *g, const cm_graph_node *nd)
 {
 	size_t at;
 	node *n;
-	int failed = 0;
+	int failed = 0, rc;
 
-	if (!find_node(g, nd->id, &at)) {
-		if (g->nnodes == g->capnodes) {
-			size_t cap = g->capnodes ? 2 * g->capnodes : 32;
-			node *v = realloc(g->nodes, cap * sizeof *v);
-			if (!v)
-				return cm_error_set(CM_ENOMEM, "out of memory");
-			g->nodes = v;
-			g->capnodes = cap;
-		}
-		at = g->nnodes;
-		memset(&g->nodes[at], 0, sizeof g->nodes[at]);
-		if (!(g->nodes[at].id = clean_dup(nd->id, &failed)))
-			return cm_error_set(CM_ENOMEM, "out of memory");
-		g->nnodes++;
-	}
-	n = &g->nodes[at];
+	if ((rc = node_index(g, nd->id, &at)) < 0)
+		return rc;
+	n = &g->nodes.ptr[at];
 	fill(&n->label, nd->label, &failed);
 	fill(&n->path, nd->path, &failed);
 	fill(&n->type, nd->type, &failed);
@@ -124,58 +148,65 @@ int cm_graph_add_node(cm_graph *g, const cm_graph_node *nd)
 	return failed ? cm_error_set(CM_ENOMEM, "out of memory") : 0;
 }
 
-static int node_index(cm_graph *g, const char *id, size_t *at)
+/* The identity of an edge: both node indexes, then '-' for no relation or
+ * '+' and the relation as stored. *out is the caller's. */
+static int edge_key(char **out, size_t *len, size_t f, size_t t, const char *relation)
 {
-	cm_graph_node bare = {.id = id};
-	int rc;
+	size_t rlen = relation ? strlen(relation) : 0;
+	char *k = malloc(2 * sizeof f + 1 + rlen);
 
-	if (find_node(g, id, at))
-		return 0;
-	if ((rc = cm_graph_add_node(g, &bare)) < 0)
-		return rc;
-	*at = g->nnodes - 1;
+	if (!k)
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	memcpy(k, &f, sizeof f);
+	memcpy(k + sizeof f, &t, sizeof t);
+	k[2 * sizeof f] = relation ? '+' : '-';
+	if (rlen)
+		memcpy(k + 2 * sizeof f + 1, relation, rlen);
+	*out = k;
+	*len = 2 * sizeof f + 1 + rlen;
 	return 0;
-}
-
-static int same_relation(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && !strcmp(a, b));
 }
 
 int cm_graph_add_edge(cm_graph *g, const char *from, const char *to, const char *relation)
 {
-	size_t f, t;
+	size_t f, t, klen = 0;
+	char *key = NULL, *rel;
+	edge *e;
 	int rc, failed = 0;
 
 	if ((rc = node_index(g, from, &f)) < 0 || (rc = node_index(g, to, &t)) < 0)
 		return rc;
-	for (size_t i = 0; i < g->nedges; i++)
-		if (g->edges[i].from == f && g->edges[i].to == t &&
-		    same_relation(g->edges[i].relation, relation))
-			return 0;
-	if (g->nedges == g->capedges) {
-		size_t cap = g->capedges ? 2 * g->capedges : 32;
-		edge *v = realloc(g->edges, cap * sizeof *v);
-		if (!v)
-			return cm_error_set(CM_ENOMEM, "out of memory");
-		g->edges = v;
-		g->capedges = cap;
-	}
-	g->edges[g->nedges] = (edge){f, t, clean_dup(relation, &failed)};
-	if (failed)
+	rel = clean_dup(relation, &failed);
+	if (failed || edge_key(&key, &klen, f, t, rel) < 0) {
+		free(rel);
 		return cm_error_set(CM_ENOMEM, "out of memory");
-	g->nedges++;
+	}
+	if (cm_strmap_get(NULL, &g->pairs, key, klen)) {
+		rc = 0; /* the same edge again */
+		e = NULL;
+	} else if (!(e = cm_array_alloc(g->edges))) {
+		rc = CM_ENOMEM;
+	} else if ((rc = cm_strmap_put(NULL, &g->pairs, key, klen, g->edges.size - 1)) < 0) {
+		g->edges.size--;
+		e = NULL;
+	}
+	free(key);
+	if (!e) {
+		free(rel);
+		return rc;
+	}
+	*e = (edge){f, t, rel};
 	return 0;
 }
 
 size_t cm_graph_node_count(const cm_graph *g)
 {
-	return g->nnodes;
+	return g->nodes.size;
 }
 
 size_t cm_graph_edge_count(const cm_graph *g)
 {
-	return g->nedges;
+	return g->edges.size;
 }
 
 /* ---- GraphML ------------------------------------------------------------ */
@@ -232,28 +263,28 @@ static int graphml_body(const cm_graph *g, xmlTextWriterPtr w)
 	char id[32];
 	int rc = 0;
 
-	for (size_t i = 0; i < g->nnodes && rc >= 0; i++) {
+	for (size_t i = 0; i < g->nodes.size && rc >= 0; i++) {
 		rc = xmlTextWriterStartElement(w, BAD_CAST "node");
 		if (rc >= 0)
-			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST g->nodes[i].id);
+			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST g->nodes.ptr[i].id);
 		for (size_t k = 0; k < sizeof node_keys / sizeof node_keys[0] && rc >= 0; k++)
-			rc = graphml_data(w, node_keys[k], node_field(&g->nodes[i], k));
+			rc = graphml_data(w, node_keys[k], node_field(&g->nodes.ptr[i], k));
 		if (rc >= 0)
 			rc = xmlTextWriterEndElement(w);
 	}
-	for (size_t i = 0; i < g->nedges && rc >= 0; i++) {
+	for (size_t i = 0; i < g->edges.size && rc >= 0; i++) {
 		snprintf(id, sizeof id, "e%zu", i);
 		rc = xmlTextWriterStartElement(w, BAD_CAST "edge");
 		if (rc >= 0)
 			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id);
 		if (rc >= 0)
 			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "source",
-							 BAD_CAST g->nodes[g->edges[i].from].id);
+							 BAD_CAST g->nodes.ptr[g->edges.ptr[i].from].id);
 		if (rc >= 0)
 			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "target",
-							 BAD_CAST g->nodes[g->edges[i].to].id);
+							 BAD_CAST g->nodes.ptr[g->edges.ptr[i].to].id);
 		if (rc >= 0)
-			rc = graphml_data(w, "relation", g->edges[i].relation);
+			rc = graphml_data(w, "relation", g->edges.ptr[i].relation);
 		if (rc >= 0)
 			rc = xmlTextWriterEndElement(w);
 	}
@@ -316,8 +347,8 @@ static void dot_string(FILE *f, const char *s)
 int cm_graph_write_dot(const cm_graph *g, FILE *f)
 {
 	fputs("digraph citations {\n  node [shape=box, fontname=\"DejaVu Sans\"];\n", f);
-	for (size_t i = 0; i < g->nnodes; i++) {
-		const node *n = &g->nodes[i];
+	for (size_t i = 0; i < g->nodes.size; i++) {
+		const node *n = &g->nodes.ptr[i];
 		fputs("  ", f);
 		dot_string(f, n->id);
 		fputs(" [label=", f);
@@ -325,14 +356,14 @@ int cm_graph_write_dot(const cm_graph *g, FILE *f)
 		fputs(n->path ? ", style=filled, fillcolor=\"#dde8f5\"" : ", style=dashed", f);
 		fputs("];\n", f);
 	}
-	for (size_t i = 0; i < g->nedges; i++) {
+	for (size_t i = 0; i < g->edges.size; i++) {
 		fputs("  ", f);
-		dot_string(f, g->nodes[g->edges[i].from].id);
+		dot_string(f, g->nodes.ptr[g->edges.ptr[i].from].id);
 		fputs(" -> ", f);
-		dot_string(f, g->nodes[g->edges[i].to].id);
-		if (g->edges[i].relation) {
+		dot_string(f, g->nodes.ptr[g->edges.ptr[i].to].id);
+		if (g->edges.ptr[i].relation) {
 			fputs(" [label=", f);
-			dot_string(f, g->edges[i].relation);
+			dot_string(f, g->edges.ptr[i].relation);
 			fputc(']', f);
 		}
 		fputs(";\n", f);
@@ -360,8 +391,8 @@ static void json_line(FILE *f, json_object *o)
 
 int cm_graph_write_json(const cm_graph *g, FILE *f)
 {
-	for (size_t i = 0; i < g->nnodes; i++) {
-		const node *n = &g->nodes[i];
+	for (size_t i = 0; i < g->nodes.size; i++) {
+		const node *n = &g->nodes.ptr[i];
 		json_object *o = json_object_new_object();
 		json_add(o, "kind", "node");
 		json_add(o, "id", n->id);
@@ -371,12 +402,12 @@ int cm_graph_write_json(const cm_graph *g, FILE *f)
 		json_add(o, "date", n->date);
 		json_line(f, o);
 	}
-	for (size_t i = 0; i < g->nedges; i++) {
+	for (size_t i = 0; i < g->edges.size; i++) {
 		json_object *o = json_object_new_object();
 		json_add(o, "kind", "edge");
-		json_add(o, "from", g->nodes[g->edges[i].from].id);
-		json_add(o, "to", g->nodes[g->edges[i].to].id);
-		json_add(o, "relation", g->edges[i].relation);
+		json_add(o, "from", g->nodes.ptr[g->edges.ptr[i].from].id);
+		json_add(o, "to", g->nodes.ptr[g->edges.ptr[i].to].id);
+		json_add(o, "relation", g->edges.ptr[i].relation);
 		json_line(f, o);
 	}
 	return ferror(f) ? cm_error_set(CM_EIO, "cannot write JSON") : 0;

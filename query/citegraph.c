@@ -7,22 +7,20 @@
 #include <string.h>
 
 #include "chimuc/error.h"
+#include "chimuc/xapian_c.h"
 
-static int push(cm_doclist *l, cm_docinfo *info)
+int cm_docinfo_by_id(cm_docinfo **out, cm_xdb *db, cm_xdocid id)
 {
-	if (l->n == l->cap) {
-		cm_docinfo **v = realloc(l->v, (l->cap = l->cap ? 2 * l->cap : 16) * sizeof *v);
-		if (!v) {
-			cm_docinfo_free(info);
-			return cm_error_set(CM_ENOMEM, "out of memory");
-		}
-		l->v = v;
-	}
-	l->v[l->n++] = info;
-	return 0;
+	cm_xdoc *doc = NULL;
+	int rc;
+
+	if ((rc = cm_xdb_get_document(&doc, db, id)) == 0)
+		rc = cm_docinfo_load(out, doc);
+	cm_xdoc_free(doc);
+	return rc;
 }
 
-int cm_doclist_by_term(cm_doclist *list, cm_xdb *db, const char *term, const char *filter_term)
+int cm_doclist_by_term(cm_doclist *list, cm_xdb *db, const char *term)
 {
 	cm_xpostings *it;
 	cm_xdocid id;
@@ -32,29 +30,15 @@ int cm_doclist_by_term(cm_doclist *list, cm_xdb *db, const char *term, const cha
 	if ((rc = cm_xdb_postings(&it, db, term, strlen(term))) < 0)
 		return rc;
 	while ((rc = cm_xpostings_next(it, &id, &wdf)) == 1) {
-		cm_xdoc *doc = NULL;
-		cm_docinfo *info = NULL;
-		if (filter_term) {
-			cm_xterms *terms;
-			const char *t;
-			size_t n;
-			unsigned c;
-			int has = 0;
-			if ((rc = cm_xdb_get_document(&doc, db, id)) < 0 || (rc = cm_xdoc_terms(&terms, doc)) < 0)
-				break;
-			while (cm_xterms_next(terms, &t, &n, &c) == 1)
-				has |= n == strlen(filter_term) && !memcmp(t, filter_term, n);
-			cm_xterms_free(terms);
-			cm_xdoc_free(doc);
-			doc = NULL;
-			if (!has)
-				continue;
-		}
-		if ((rc = cm_xdb_get_document(&doc, db, id)) == 0 && (rc = cm_docinfo_load(&info, doc)) == 0)
-			rc = push(list, info);
-		cm_xdoc_free(doc);
-		if (rc < 0)
+		cm_docinfo *info = NULL, **slot;
+		if ((rc = cm_docinfo_by_id(&info, db, id)) < 0)
 			break;
+		if (!(slot = cm_array_alloc(*list))) {
+			cm_docinfo_free(info);
+			rc = CM_ENOMEM;
+			break;
+		}
+		*slot = info;
 	}
 	cm_xpostings_free(it);
 	return rc < 0 ? rc : 0;
@@ -62,47 +46,196 @@ int cm_doclist_by_term(cm_doclist *list, cm_xdb *db, const char *term, const cha
 
 void cm_doclist_release(cm_doclist *list)
 {
-	for (size_t i = 0; i < list->n; i++)
-		cm_docinfo_free(list->v[i]);
-	free(list->v);
-	list->v = NULL;
-	list->n = list->cap = 0;
+	for (size_t i = 0; i < list->size; i++)
+		cm_docinfo_free(list->ptr[i]);
+	cm_array_clear(*list);
 }
 
-int cm_doc_by_key(cm_docinfo **out, cm_xdb *db, const char *key)
+/* Cuts s at tabs into n fields (NULL when empty); the rest after the last. */
+static void split_fields(char *s, const char **f, size_t n)
 {
-	cm_doclist l = {0};
-	char term[CM_KEY_MAX + 4];
+	for (size_t i = 0; i < n; i++) {
+		char *tab = i + 1 < n ? strchr(s, '\t') : NULL;
+		if (tab)
+			*tab = '\0';
+		f[i] = *s ? s : NULL;
+		s = tab ? tab + 1 : s + strlen(s);
+	}
+}
+
+static int get_value(char **out, cm_xdoc *doc, unsigned slot)
+{
+	size_t len;
+	return cm_xdoc_get_value(out, &len, doc, slot);
+}
+
+/* The citation lines of the buffer at s (modified in place). */
+static int split_cites(cm_graphdoc *d, char *s)
+{
+	while (*s) {
+		char *nl = strchr(s, '\n');
+		const char *f[CM_CITE_FIELDS];
+		cm_cite *c;
+		if (nl)
+			*nl = '\0';
+		split_fields(s, f, CM_CITE_FIELDS);
+		if (!(c = cm_array_alloc(d->cites)))
+			return CM_ENOMEM;
+		*c = (cm_cite){f[0], f[1], f[2], f[3], f[4], f[5]};
+		if (!c->key)
+			d->cites.size--;
+		if (!nl)
+			break;
+		s = nl + 1;
+	}
+	return 0;
+}
+
+int cm_graphdoc_load(cm_graphdoc *d, cm_xdb *db, cm_xdocid id)
+{
+	cm_xdoc *doc = NULL;
+	char *self = NULL, *cites = NULL;
+	const char *f[CM_SELF_FIELDS];
+	size_t sl;
 	int rc;
 
-	*out = NULL;
-	snprintf(term, sizeof term, "XN%s", key);
-	if ((rc = cm_doclist_by_term(&l, db, term, NULL)) == 0 && l.n > 0) {
-		*out = l.v[0];
-		l.v[0] = NULL;
-		for (size_t i = 1; i < l.n; i++)
-			cm_docinfo_free(l.v[i]);
-		l.n = 0;
+	*d = (cm_graphdoc){.id = id};
+	if ((rc = cm_xdb_get_document(&doc, db, id)) < 0 ||
+	    (rc = get_value(&d->path, doc, CM_SLOT_PATH)) < 0 ||
+	    (rc = get_value(&d->title, doc, CM_SLOT_TITLE)) < 0 ||
+	    (rc = get_value(&self, doc, CM_SLOT_SELF)) < 0 ||
+	    (rc = get_value(&cites, doc, CM_SLOT_CITES)) < 0)
+		goto cleanup;
+	sl = strlen(self);
+	if (!(d->buf = malloc(sl + 1 + strlen(cites) + 1))) {
+		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		goto cleanup;
 	}
-	cm_doclist_release(&l);
+	memcpy(d->buf, self, sl + 1);
+	strcpy(d->buf + sl + 1, cites);
+	split_fields(d->buf, f, CM_SELF_FIELDS);
+	d->key = f[0];
+	d->type = f[1];
+	d->date = f[2];
+	rc = split_cites(d, d->buf + sl + 1);
+cleanup:
+	if (rc < 0)
+		cm_graphdoc_release(d);
+	free(self);
+	free(cites);
+	cm_xdoc_free(doc);
 	return rc;
 }
 
-int cm_cited_years(int *years, size_t max, size_t *n, cm_xdb *db, const char *base)
+void cm_graphdoc_release(cm_graphdoc *d)
+{
+	free(d->path);
+	free(d->title);
+	free(d->buf);
+	cm_array_clear(d->cites);
+	*d = (cm_graphdoc){0};
+}
+
+const char *cm_graphdoc_node_id(const cm_graphdoc *d)
+{
+	return d->key ? d->key : d->path;
+}
+
+int cm_docset_init(cm_docset *s, cm_xdb *db)
+{
+	cm_xdocid last;
+	int rc;
+
+	*s = (cm_docset){0};
+	if ((rc = cm_xdb_lastdocid(&last, db)) < 0)
+		return rc;
+	if (!(s->has = calloc((size_t)last + 1, 1)))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	s->n = (size_t)last + 1;
+	return 0;
+}
+
+int cm_docset_add_term(cm_docset *s, cm_xdb *db, const char *term)
+{
+	cm_xpostings *it;
+	cm_xdocid id;
+	unsigned wdf;
+	int rc;
+
+	if ((rc = cm_xdb_postings(&it, db, term, strlen(term))) < 0)
+		return rc;
+	while ((rc = cm_xpostings_next(it, &id, &wdf)) == 1)
+		cm_docset_add(s, id);
+	cm_xpostings_free(it);
+	return rc < 0 ? rc : 0;
+}
+
+int cm_docset_has(const cm_docset *s, cm_xdocid id)
+{
+	return id < s->n && s->has[id];
+}
+
+void cm_docset_add(cm_docset *s, cm_xdocid id)
+{
+	if (id < s->n)
+		s->has[id] = 1;
+}
+
+void cm_docset_release(cm_docset *s)
+{
+	free(s->has);
+	*s = (cm_docset){0};
+}
+
+int cm_doc_id_by_key(cm_xdocid *out, cm_xdb *db, const char *key)
+{
+	char term[CM_KEY_MAX + 4];
+	cm_xpostings *it;
+	unsigned wdf;
+	int rc, n = snprintf(term, sizeof term, "XN%s", key);
+
+	if ((rc = cm_xdb_postings(&it, db, term, (size_t)n)) < 0)
+		return rc;
+	rc = cm_xpostings_next(it, out, &wdf);
+	cm_xpostings_free(it);
+	return rc;
+}
+
+int cm_path_by_key(char **out, cm_xdb *db, const char *key)
+{
+	cm_xdoc *doc = NULL;
+	cm_xdocid id;
+	size_t len;
+	int rc;
+
+	*out = NULL;
+	if ((rc = cm_doc_id_by_key(&id, db, key)) <= 0)
+		return rc;
+	if ((rc = cm_xdb_get_document(&doc, db, id)) == 0)
+		rc = cm_xdoc_get_value(out, &len, doc, CM_SLOT_PATH);
+	cm_xdoc_free(doc);
+	return rc;
+}
+
+int cm_cited_years(cm_years *out, cm_xdb *db, const char *base)
 {
 	char prefix[CM_KEY_MAX + 4];
 	cm_xterms *it;
 	const char *t;
 	size_t len, plen;
 	unsigned c;
-	int rc;
+	int rc, *y;
 
-	*n = 0;
 	plen = (size_t)snprintf(prefix, sizeof prefix, "XC%s@", base);
 	if ((rc = cm_xdb_allterms(&it, db, prefix, plen)) < 0)
 		return rc;
-	while ((rc = cm_xterms_next(it, &t, &len, &c)) == 1 && *n < max)
-		years[(*n)++] = atoi(t + plen);
+	while ((rc = cm_xterms_next(it, &t, &len, &c)) == 1) {
+		if (!(y = cm_array_alloc(*out))) {
+			rc = CM_ENOMEM;
+			break;
+		}
+		*y = atoi(t + plen);
+	}
 	cm_xterms_free(it);
 	return rc < 0 ? rc : 0;
 }

@@ -2,7 +2,10 @@
  * the citing sentence, optionally only of one type or relation, and with
  * --depth the documents that cite those in turn (plans carrying out plans
  * that carry out a resolution). A REF without a year that the corpus cites
- * with several years is reported as ambiguous, with the candidates. */
+ * with several years is reported as ambiguous, with the candidates. The
+ * walk reads posting lists and value slots; only the documents shown are
+ * read whole (for their citing sentence), so --count and a page of a large
+ * answer cost what the answer costs. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,8 +13,14 @@
 
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
+#include "chimuc/strmap.h"
 #include "citegraph.h"
 #include "cli.h"
+#include "page.h"
+
+/* The deepest --depth: a named limit, reported when an answer reaches it
+ * with more documents beyond. */
+#define CITED_BY_DEPTH_MAX 10
 
 static const char usage_text[] =
 	"Usage: chimuc cited-by [OPTION]... REF\n"
@@ -21,15 +30,22 @@ static const char usage_text[] =
 	"  --db DIR        the index\n"
 	"  --type T        only citing documents of that type (KH, \"Kế hoạch\", NQ…)\n"
 	"  --relation R    only citations whose cue contains R (\"thực hiện\")\n"
-	"  --depth N       also the documents citing those, N levels (default 1)\n"
-	"  --json          one JSON object per citing document: path, title, type,\n"
-	"                  number, date, relation, context, key, depth, ambiguous\n"
-	"  -h, --help      show this help\n";
+	"  --depth N       also the documents citing those, N levels (default 1,\n"
+	"                  at most 10); each document is listed once, at its\n"
+	"                  smallest depth\n"
+	"  --json          one JSON object per citing document and line (nothing\n"
+	"                  else): path, title, type, number, date, relation,\n"
+	"                  context, key, depth, ambiguous\n"
+	CM_PAGE_HELP
+	"  -h, --help      show this help\n"
+	"Every citing document is listed, in order of depth then of the index;\n"
+	"--count gives the total of a paged listing.\n";
 
 typedef struct {
 	const char *db, *type, *relation;
 	unsigned depth;
 	int json;
+	cm_page page;
 } options;
 
 typedef struct {
@@ -91,73 +107,152 @@ static json_object *matching_citation(const options *o, const cm_docinfo *info, 
 	return NULL;
 }
 
-static int seen_path(char **seen, size_t n, const char *path)
+/* The first citation of d that matches t (and --relation), or NULL. */
+static const cm_cite *matching_cite(const options *o, const cm_graphdoc *d, const target *t)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(seen[i], path))
-			return 1;
+	for (size_t i = 0; i < d->cites.size; i++) {
+		const cm_cite *c = &d->cites.ptr[i];
+		if (cm_key_matches(c->key, t->base, t->year) &&
+		    (!o->relation || (c->relation && strstr(c->relation, o->relation))))
+			return c;
+	}
+	return NULL;
+}
+
+typedef struct {
+	options *o;
+	cm_xdb *db;
+	cm_docset seen, typed;      /* listed; of --type */
+	cm_array_t(target) queue;   /* breadth first */
+	cm_strmap queued;           /* own keys put in the queue */
+	int ambiguous, beyond;      /* beyond: documents past CITED_BY_DEPTH_MAX */
+} walk;
+
+static int enqueue(walk *w, const char *key, unsigned depth)
+{
+	const char *at = strchr(key, '@');
+	target *t;
+	int rc = cm_strmap_put(NULL, &w->queued, key, strlen(key), 0);
+
+	if (rc <= 0)
+		return rc;
+	if (!(t = cm_array_alloc(w->queue)))
+		return CM_ENOMEM;
+	snprintf(t->base, sizeof t->base, "%.*s", (int)(at ? at - key : (long)strlen(key)), key);
+	t->year = at ? atoi(at + 1) : 0;
+	t->depth = depth;
 	return 0;
 }
 
-static int run(const options *o, cm_xdb *db, const char *ref)
+/* Prints the document docid, citing as found (the citation of its data that
+ * matches t gives the sentence). */
+static int show(const walk *w, cm_xdocid id, const target *t)
 {
-	target queue[256];
-	char *seen[1024], term[CM_KEY_MAX + 16], xt[8] = "";
-	size_t nq = 0, nseen = 0, shown = 0;
-	int years[16], rc = 0, ambiguous = 0;
-	size_t nyears;
+	cm_docinfo *info = NULL;
+	json_object *c;
+	int rc;
 
-	if (cm_citation_parse_ref(queue[0].base, &queue[0].year, ref) < 0)
+	if ((rc = cm_docinfo_by_id(&info, w->db, id)) < 0)
+		return rc;
+	if ((c = matching_citation(w->o, info, t)))
+		print_hit(w->o, info, c, t->depth, w->ambiguous);
+	cm_docinfo_free(info);
+	return 0;
+}
+
+/* The documents citing target t not listed yet. Past the depth asked (only
+ * at the limit), it only notes whether there are any. */
+static int visit(walk *w, const target *t)
+{
+	options *o = w->o;
+	char term[CM_KEY_MAX + 16];
+	cm_xpostings *it;
+	cm_xdocid id;
+	unsigned wdf;
+	int rc;
+
+	if (t->year)
+		snprintf(term, sizeof term, "XC%.*s@%d", CM_KEY_MAX - 1, t->base, t->year);
+	else
+		snprintf(term, sizeof term, "XC%.*s", CM_KEY_MAX - 1, t->base);
+	if ((rc = cm_xdb_postings(&it, w->db, term, strlen(term))) < 0)
+		return rc;
+	while (rc >= 0 && !w->beyond && !cm_page_full(&o->page) &&
+	       (rc = cm_xpostings_next(it, &id, &wdf)) == 1) {
+		cm_graphdoc d;
+		if (cm_docset_has(&w->seen, id) || (o->type && !cm_docset_has(&w->typed, id)))
+			continue;
+		if ((rc = cm_graphdoc_load(&d, w->db, id)) < 0)
+			break;
+		if (matching_cite(o, &d, t)) {
+			if (t->depth > o->depth) {
+				w->beyond = 1;
+			} else {
+				cm_docset_add(&w->seen, id);
+				if (cm_page_take(&o->page))
+					rc = show(w, id, t);
+				if (rc == 0 && d.key &&
+				    (t->depth < o->depth || o->depth == CITED_BY_DEPTH_MAX))
+					rc = enqueue(w, d.key, t->depth + 1);
+			}
+		}
+		cm_graphdoc_release(&d);
+	}
+	cm_xpostings_free(it);
+	return rc < 0 ? rc : 0;
+}
+
+static int run(options *o, cm_xdb *db, const char *ref)
+{
+	walk w = {.o = o, .db = db};
+	cm_years years = CM_ARRAY_INIT;
+	char root[CM_KEY_MAX + 16], xt[8] = "";
+	int year, rc;
+
+	if (cm_citation_parse_ref(root, &year, ref) < 0)
 		return cm_error_code();
-	queue[0].depth = 1;
-	nq = 1;
 	if (o->type) {
 		const char *type = cm_citation_type_from_user(o->type);
 		if (!type || !cm_citation_type_code(type))
 			return cm_error_set(CM_EINVAL, "unknown document type '%s'", o->type);
 		snprintf(xt, sizeof xt, "XT%s", cm_citation_type_code(type));
 	}
-	if ((rc = cm_cited_years(years, 16, &nyears, db, queue[0].base)) < 0)
-		return rc;
-	if (!queue[0].year && nyears > 1) {
-		ambiguous = 1;
-		fprintf(stderr, "%s: %s is ambiguous: the corpus cites", CM_PROGRAM, queue[0].base);
-		for (size_t i = 0; i < nyears; i++)
-			fprintf(stderr, " %s@%d", queue[0].base, years[i]);
+	if ((rc = cm_cited_years(&years, db, root)) < 0)
+		goto cleanup;
+	if (!year && years.size > 1) {
+		w.ambiguous = 1;
+		fprintf(stderr, "%s: %s is ambiguous: the corpus cites", CM_PROGRAM, root);
+		for (size_t i = 0; i < years.size; i++)
+			fprintf(stderr, " %s@%d", root, years.ptr[i]);
 		fprintf(stderr, "; add @YEAR to choose\n");
 	}
-	for (size_t qi = 0; qi < nq && rc == 0; qi++) {
-		const target *t = &queue[qi];
-		cm_doclist l = {0};
-		if (t->year)
-			snprintf(term, sizeof term, "XC%.*s@%d", CM_KEY_MAX - 1, t->base, t->year);
-		else
-			snprintf(term, sizeof term, "XC%.*s", CM_KEY_MAX - 1, t->base);
-		if ((rc = cm_doclist_by_term(&l, db, term, xt[0] ? xt : NULL)) < 0)
-			break;
-		for (size_t i = 0; i < l.n; i++) {
-			json_object *c = matching_citation(o, l.v[i], t);
-			const char *own = cm_json_str(cm_docinfo_json(l.v[i]), "number");
-			if (!c || seen_path(seen, nseen, cm_docinfo_path(l.v[i])) || nseen == 1024)
-				continue;
-			seen[nseen++] = strdup(cm_docinfo_path(l.v[i]));
-			print_hit(o, l.v[i], c, t->depth, ambiguous);
-			shown++;
-			if (own && t->depth < o->depth && nq < 256) {
-				const char *at = strchr(own, '@');
-				snprintf(queue[nq].base, sizeof queue[nq].base, "%.*s",
-					 (int)(at ? at - own : (long)strlen(own)), own);
-				queue[nq].year = at ? atoi(at + 1) : 0;
-				queue[nq].depth = t->depth + 1;
-				nq++;
-			}
-		}
-		cm_doclist_release(&l);
+	if (year)
+		snprintf(root + strlen(root), sizeof root - strlen(root), "@%d", year);
+	if ((rc = cm_docset_init(&w.seen, db)) < 0 || (rc = enqueue(&w, root, 1)) < 0)
+		goto cleanup;
+	if (o->type && ((rc = cm_docset_init(&w.typed, db)) < 0 ||
+			(rc = cm_docset_add_term(&w.typed, db, xt)) < 0))
+		goto cleanup;
+	for (size_t qi = 0; qi < w.queue.size && rc == 0 && !w.beyond && !cm_page_full(&o->page);
+	     qi++) {
+		target t = w.queue.ptr[qi];
+		rc = visit(&w, &t);
 	}
-	for (size_t i = 0; i < nseen; i++)
-		free(seen[i]);
-	if (rc == 0 && shown == 0 && !o->json)
+	if (rc == 0 && w.beyond)
+		fprintf(stderr,
+			"%s: stopped at depth %d, the deepest cited-by follows: more documents cite "
+			"those of depth %d\n",
+			CM_PROGRAM, CITED_BY_DEPTH_MAX, CITED_BY_DEPTH_MAX);
+	if (rc == 0 && o->page.seen == 0 && !o->json && !o->page.count)
 		fprintf(stderr, "%s: no document cites %s\n", CM_PROGRAM, ref);
+	if (rc == 0)
+		cm_page_finish(&o->page);
+cleanup:
+	cm_array_clear(years);
+	cm_array_clear(w.queue);
+	cm_strmap_free(&w.queued);
+	cm_docset_release(&w.seen);
+	cm_docset_release(&w.typed);
 	return rc;
 }
 
@@ -167,8 +262,8 @@ int cm_cmd_cited_by(int argc, char **argv)
 		{"db", required_argument, NULL, 'd'}, {"type", required_argument, NULL, 't'},
 		{"relation", required_argument, NULL, 'r'}, {"depth", required_argument, NULL, 'D'},
 		{"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
-	options o = {.depth = 1};
+		CM_PAGE_OPTIONS, {NULL, 0, NULL, 0}};
+	options o = {.depth = 1, .page = CM_PAGE_ALL};
 	cm_xdb *db = NULL;
 	char *dbpath = NULL;
 	int c, status, rc;
@@ -179,10 +274,17 @@ int cm_cmd_cited_by(int argc, char **argv)
 		case 't': o.type = optarg; break;
 		case 'r': o.relation = optarg; break;
 		case 'D':
-			if (cm_cli_count(&o.depth, optarg, 10) < 0 || o.depth == 0)
-				return cm_cli_usage_error("cited-by", "--depth needs a number from 1 to 10");
+			if (cm_cli_count(&o.depth, optarg, CITED_BY_DEPTH_MAX) < 0 || o.depth == 0)
+				return cm_cli_usage_error("cited-by", "--depth needs a number from 1 to %d",
+							  CITED_BY_DEPTH_MAX);
 			break;
 		case 'j': o.json = 1; break;
+		case CM_PAGE_OPT_LIMIT:
+		case CM_PAGE_OPT_OFFSET:
+		case CM_PAGE_OPT_COUNT:
+			if (cm_page_option(&o.page, c, optarg, "cited-by"))
+				return CM_EXIT_USAGE;
+			break;
 		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
 		default: return cm_cli_usage_error("cited-by", "unknown option");
 		}

@@ -16,6 +16,7 @@
 #include "chimuc/ical.h"
 #include "citegraph.h"
 #include "cli.h"
+#include "page.h"
 
 static const char usage_text[] =
 	"Usage: chimuc deadlines [OPTION]...\n"
@@ -34,11 +35,14 @@ static const char usage_text[] =
 	"                  recurrence, start, end\n"
 	"  --ics           an iCalendar (RFC 5545) file with one event per line of the\n"
 	"                  list; day-month occasions recur yearly\n"
-	"  -h, --help      show this help\n";
+	CM_PAGE_HELP
+	"  -h, --help      show this help\n"
+	"Every matching date is listed; --count gives the total of a paged listing.\n";
 
 typedef struct {
 	const char *db, *on, *from, *to, *type;
 	int all, json, ics;
+	cm_page page;
 } options;
 
 typedef struct {
@@ -306,7 +310,8 @@ static void event_day(const item *it, int *y, int *m, int *d)
 	*d = last[*m - 1] + (*m == 2 && *y % 4 == 0 && (*y % 100 != 0 || *y % 400 == 0));
 }
 
-static int write_ics(const items *l)
+/* The events of items [from, to) of l. */
+static int write_ics(const items *l, size_t from, size_t to)
 {
 	cm_ical *cal = NULL;
 	char *text = NULL;
@@ -314,7 +319,7 @@ static int write_ics(const items *l)
 
 	if ((rc = cm_ical_new(&cal)) < 0)
 		return rc;
-	for (size_t i = 0; i < l->n && rc == 0; i++) {
+	for (size_t i = from; i < to && rc == 0; i++) {
 		const item *it = &l->v[i];
 		char uid[1200], summary[400];
 		cm_ical_event ev;
@@ -343,11 +348,11 @@ static int parse_options(options *o, int argc, char **argv)
 		{"from", required_argument, NULL, 'f'}, {"to", required_argument, NULL, 't'},
 		{"all", no_argument, NULL, 'a'}, {"json", no_argument, NULL, 'j'},
 		{"ics", no_argument, NULL, 'i'}, {"help", no_argument, NULL, 'h'},
-		{"type", required_argument, NULL, 'T'},
+		{"type", required_argument, NULL, 'T'}, CM_PAGE_OPTIONS,
 		{NULL, 0, NULL, 0}};
 	int c;
 
-	*o = (options){0};
+	*o = (options){.page = CM_PAGE_ALL};
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': o->db = optarg; break;
@@ -358,6 +363,12 @@ static int parse_options(options *o, int argc, char **argv)
 		case 'j': o->json = 1; break;
 		case 'i': o->ics = 1; break;
 		case 'T': o->type = optarg; break;
+		case CM_PAGE_OPT_LIMIT:
+		case CM_PAGE_OPT_OFFSET:
+		case CM_PAGE_OPT_COUNT:
+			if (cm_page_option(&o->page, c, optarg, "deadlines"))
+				return CM_EXIT_USAGE;
+			break;
 		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
 		default: return cm_cli_usage_error("deadlines", "unknown option");
 		}
@@ -406,11 +417,20 @@ int cm_cmd_deadlines(int argc, char **argv)
 			break;
 	}
 	if (rc == 0) {
-		qsort(l.v, l.n, sizeof *l.v, by_date);
-		if (o.ics)
-			rc = write_ics(&l);
+		size_t first = l.n, end = l.n;
+		if (l.n)
+			qsort(l.v, l.n, sizeof *l.v, by_date);
+		for (size_t i = 0; i < l.n; i++)
+			if (cm_page_take(&o.page)) {
+				first = first < i ? first : i;
+				end = i + 1;
+			}
+		if (o.page.count)
+			cm_page_finish(&o.page);
+		else if (o.ics)
+			rc = write_ics(&l, first, end);
 		else
-			for (size_t i = 0; i < l.n; i++)
+			for (size_t i = first; i < end; i++)
 				o.json ? print_json(&l.v[i]) : print_text(&l.v[i]);
 	}
 	if (rc < 0)

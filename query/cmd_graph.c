@@ -1,7 +1,10 @@
 /* cmd_graph.c: `chimuc graph`: the citation map of the index (corpus
  * documents and documents only cited, typed edges) as DOT, GraphML or JSON
- * Lines, whole or around one reference. */
+ * Lines, whole or around one reference. Built from posting lists and the
+ * CM_SLOT_SELF and CM_SLOT_CITES values, never the document data; --around
+ * reads only the documents within reach (XN and XC postings of each id). */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +12,7 @@
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
 #include "chimuc/graph.h"
+#include "chimuc/strmap.h"
 #include "citegraph.h"
 #include "cli.h"
 
@@ -16,141 +20,190 @@ static const char usage_text[] =
 	"Usage: chimuc graph [--db DIR] [--format dot|graphml|json] [--around REF [--depth N]]\n"
 	"Write the citation map: corpus documents and cited-only documents as nodes,\n"
 	"citations as edges typed by their cue. --around keeps the documents within\n"
-	"N citation steps of REF (default 1). Default format: json (JSON Lines).\n";
+	"N citation steps of REF, either way (default 1; any N). Default format: json\n"
+	"(JSON Lines): one object per node, then one per edge.\n";
 
-typedef struct {
-	char from[CM_KEY_MAX + 256], to[CM_KEY_MAX], relation[128];
-	const char *type, *date; /* of the cited document, borrowed from docs */
-} edge;
+typedef cm_array_t(cm_graphdoc) graphdocs;
 
-typedef struct {
-	edge *v;
-	size_t n, cap;
-} edges;
-
-/* A set of node ids (linear: --around neighbourhoods are small). */
-typedef struct {
-	char **v;
-	size_t n, cap;
-} idset;
-
-static int idset_has(const idset *s, const char *id)
+static void release_docs(graphdocs *docs)
 {
-	for (size_t i = 0; i < s->n; i++)
-		if (!strcmp(s->v[i], id))
-			return 1;
-	return 0;
+	for (size_t i = 0; i < docs->size; i++)
+		cm_graphdoc_release(&docs->ptr[i]);
+	cm_array_clear(*docs);
 }
 
-static int idset_add(idset *s, const char *id)
+/* Loads document id into docs unless loaded (loaded: docid -> 1). */
+static int load_doc(graphdocs *docs, cm_docset *loaded, cm_xdb *db, cm_xdocid id)
 {
-	if (idset_has(s, id))
+	cm_graphdoc *d;
+	int rc;
+
+	if (cm_docset_has(loaded, id))
 		return 0;
-	if (s->n == s->cap) {
-		char **v = realloc(s->v, (s->cap = s->cap ? 2 * s->cap : 32) * sizeof *v);
-		if (!v)
-			return cm_error_set(CM_ENOMEM, "out of memory");
-		s->v = v;
+	if (!(d = cm_array_alloc(*docs)))
+		return CM_ENOMEM;
+	if ((rc = cm_graphdoc_load(d, db, id)) < 0) {
+		docs->size--;
+		return rc;
 	}
-	if (!(s->v[s->n] = strdup(id)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
-	s->n++;
+	cm_docset_add(loaded, id);
 	return 0;
 }
 
-static void idset_release(idset *s)
+/* Loads every document having term. */
+static int load_term(graphdocs *docs, cm_docset *loaded, cm_xdb *db, const char *term, size_t len)
 {
-	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
+	cm_xpostings *it;
+	cm_xdocid id;
+	unsigned wdf;
+	int rc;
+
+	if ((rc = cm_xdb_postings(&it, db, term, len)) < 0)
+		return rc;
+	while ((rc = cm_xpostings_next(it, &id, &wdf)) == 1)
+		if ((rc = load_doc(docs, loaded, db, id)) < 0)
+			break;
+	cm_xpostings_free(it);
+	return rc < 0 ? rc : 0;
 }
 
-static const char *node_id(const cm_docinfo *info)
-{
-	const char *own = cm_json_str(cm_docinfo_json(info), "number");
-	return own ? own : cm_docinfo_path(info);
-}
+typedef cm_array_t(const char *) idlist;
 
-static int collect_edges(edges *e, const cm_docinfo *info)
+/* Adds id to keep as found at step; the ids added go to fresh. */
+static int keep_id(cm_strmap *keep, idlist *fresh, const char *id, size_t step)
 {
-	json_object *arr = cm_doc_citations(info);
+	const char **slot;
+	int rc = cm_strmap_put(NULL, keep, id, strlen(id), step);
 
-	for (size_t i = 0; arr && i < json_object_array_length(arr); i++) {
-		json_object *c = json_object_array_get_idx(arr, i), *sm;
-		edge *x;
-		if (json_object_object_get_ex(c, "self_mention", &sm) && json_object_get_boolean(sm))
-			continue;
-		if (e->n == e->cap) {
-			edge *v = realloc(e->v, (e->cap = e->cap ? 2 * e->cap : 64) * sizeof *v);
-			if (!v)
-				return cm_error_set(CM_ENOMEM, "out of memory");
-			e->v = v;
-		}
-		x = &e->v[e->n++];
-		snprintf(x->from, sizeof x->from, "%s", node_id(info));
-		snprintf(x->to, sizeof x->to, "%s", cm_json_str(c, "key"));
-		snprintf(x->relation, sizeof x->relation, "%s",
-			 cm_json_str(c, "relation") ? cm_json_str(c, "relation") : "");
-		x->type = cm_json_str(c, "type");
-		x->date = cm_json_str(c, "date");
-	}
+	if (rc <= 0)
+		return rc;
+	if (!(slot = cm_array_alloc(*fresh)))
+		return CM_ENOMEM;
+	*slot = id;
 	return 0;
 }
 
-/* The ids within depth citation steps of the ids matching base@year. */
-static int neighbourhood(idset *keep, const edges *e, const cm_doclist *docs, const char *base,
-			 int year, unsigned depth)
+/* 1 if id was kept before step. */
+static int kept_before(const cm_strmap *keep, const char *id, size_t step)
 {
-	int rc = 0;
+	size_t at;
+	return cm_strmap_get(&at, keep, id, strlen(id)) && at < step;
+}
 
-	for (size_t i = 0; i < docs->n && rc == 0; i++)
-		if (cm_key_matches(node_id(docs->v[i]), base, year))
-			rc = idset_add(keep, node_id(docs->v[i]));
-	for (size_t i = 0; i < e->n && rc == 0; i++)
-		if (cm_key_matches(e->v[i].to, base, year))
-			rc = idset_add(keep, e->v[i].to);
-	for (unsigned d = 0; d < depth && rc == 0; d++) {
-		size_t before = keep->n;
-		for (size_t i = 0; i < e->n && rc == 0; i++) {
-			int f = 0, t = 0;
-			for (size_t k = 0; k < before; k++) {
-				f |= !strcmp(keep->v[k], e->v[i].from);
-				t |= !strcmp(keep->v[k], e->v[i].to);
+/* Loads the documents that are node id (by own key or path); with citing,
+ * those that cite it too. */
+static int load_around(graphdocs *docs, cm_docset *loaded, cm_xdb *db, const char *id, int citing)
+{
+	char term[CM_ID_TERM_MAX + CM_KEY_MAX + 4];
+	size_t n;
+	int rc;
+
+	if (id[0] == '/') {
+		cm_document_id_term(term, &n, id);
+		return load_term(docs, loaded, db, term, n);
+	}
+	n = (size_t)snprintf(term, sizeof term, "XN%s", id);
+	if ((rc = load_term(docs, loaded, db, term, n)) < 0 || !citing)
+		return rc;
+	n = (size_t)snprintf(term, sizeof term, "XC%s", id);
+	return load_term(docs, loaded, db, term, n);
+}
+
+/* The ids within depth citation steps (either way) of the ids matching
+ * base@year, each kept with the step that found it; docs gets every
+ * document that is one of them, or cites one found before the last step.
+ * Each step reads only the postings of the ids the step before added. */
+static int neighbourhood(cm_strmap *keep, graphdocs *docs, cm_docset *loaded, cm_xdb *db,
+			 const char *base, int year, unsigned depth)
+{
+	idlist fresh = CM_ARRAY_INIT;
+	size_t from = 0;
+	char key[CM_KEY_MAX + 8];
+	int rc;
+
+	if (year)
+		snprintf(key, sizeof key, "%s@%d", base, year);
+	else
+		snprintf(key, sizeof key, "%s", base);
+	if ((rc = load_around(docs, loaded, db, key, 1)) < 0)
+		goto cleanup;
+	for (size_t i = 0; i < docs->size && rc == 0; i++) {
+		const cm_graphdoc *d = &docs->ptr[i];
+		if (cm_key_matches(cm_graphdoc_node_id(d), base, year))
+			rc = keep_id(keep, &fresh, cm_graphdoc_node_id(d), 0);
+		for (size_t k = 0; k < d->cites.size && rc == 0; k++)
+			if (cm_key_matches(d->cites.ptr[k].key, base, year))
+				rc = keep_id(keep, &fresh, d->cites.ptr[k].key, 0);
+	}
+	for (size_t step = 1; step <= depth && rc == 0; step++) {
+		size_t upto = fresh.size;
+		for (size_t i = from; i < upto && rc == 0; i++)
+			rc = load_around(docs, loaded, db, fresh.ptr[i], 1);
+		from = upto;
+		for (size_t i = 0; i < docs->size && rc == 0; i++) {
+			const cm_graphdoc *d = &docs->ptr[i];
+			const char *self = cm_graphdoc_node_id(d);
+			int out = kept_before(keep, self, step);
+			for (size_t k = 0; k < d->cites.size && rc == 0; k++) {
+				const char *to = d->cites.ptr[k].key;
+				if (out)
+					rc = keep_id(keep, &fresh, to, step);
+				if (rc == 0 && kept_before(keep, to, step))
+					rc = keep_id(keep, &fresh, self, step);
 			}
-			if (f)
-				rc = idset_add(keep, e->v[i].to);
-			if (t && rc == 0)
-				rc = idset_add(keep, e->v[i].from);
 		}
+		if (fresh.size == upto)
+			break; /* nothing more within reach */
 	}
+	for (size_t i = from; i < fresh.size && rc == 0; i++)
+		rc = load_around(docs, loaded, db, fresh.ptr[i], 0);
+cleanup:
+	cm_array_clear(fresh);
 	return rc;
 }
 
-static int build(cm_graph *g, const edges *e, const cm_doclist *docs, const idset *keep)
+static int by_docid(const void *a, const void *b)
+{
+	const cm_graphdoc *x = a, *y = b;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static int kept(const cm_strmap *keep, const char *id)
+{
+	return !keep || cm_strmap_get(NULL, keep, id, strlen(id));
+}
+
+/* The corpus documents as nodes, in docid order, then their citations. */
+static int build(cm_graph *g, graphdocs *docs, const cm_strmap *keep)
 {
 	int rc = 0;
 
-	for (size_t i = 0; i < docs->n && rc == 0; i++) {
-		const cm_docinfo *info = docs->v[i];
-		json_object *self = NULL;
-		cm_graph_node node = {.id = node_id(info), .label = cm_docinfo_title(info),
-				      .path = cm_docinfo_path(info),
-				      .type = cm_json_str(cm_docinfo_json(info), "type")};
-		if (keep && !idset_has(keep, node.id))
-			continue;
-		if (json_object_object_get_ex(cm_docinfo_json(info), "self", &self))
-			node.date = cm_json_str(self, "date");
-		rc = cm_graph_add_node(g, &node);
+	if (docs->size > 1)
+		qsort(docs->ptr, docs->size, sizeof *docs->ptr, by_docid);
+	for (size_t i = 0; i < docs->size && rc == 0; i++) {
+		const cm_graphdoc *d = &docs->ptr[i];
+		cm_graph_node node = {.id = cm_graphdoc_node_id(d), .label = d->title, .path = d->path,
+				      .type = d->type, .date = d->date};
+		if (kept(keep, node.id))
+			rc = cm_graph_add_node(g, &node);
 	}
-	for (size_t i = 0; i < e->n && rc == 0; i++) {
-		const edge *x = &e->v[i];
-		char label[CM_KEY_MAX + 64];
-		cm_graph_node cited = {.id = x->to, .label = label, .type = x->type, .date = x->date};
-		if (keep && !(idset_has(keep, x->from) && idset_has(keep, x->to)))
+	for (size_t i = 0; i < docs->size && rc == 0; i++) {
+		const cm_graphdoc *d = &docs->ptr[i];
+		const char *from = cm_graphdoc_node_id(d);
+		if (!kept(keep, from))
 			continue;
-		snprintf(label, sizeof label, "%s%s%s", x->type ? x->type : "", x->type ? " " : "", x->to);
-		if ((rc = cm_graph_add_node(g, &cited)) == 0)
-			rc = cm_graph_add_edge(g, x->from, x->to, x->relation[0] ? x->relation : NULL);
+		for (size_t k = 0; k < d->cites.size && rc == 0; k++) {
+			const cm_cite *x = &d->cites.ptr[k];
+			char label[CM_KEY_MAX + 64];
+			cm_graph_node cited = {.id = x->key, .label = label, .type = x->type,
+					       .date = x->date};
+			if (!kept(keep, x->key))
+				continue;
+			snprintf(label, sizeof label, "%s%s%s", x->type ? x->type : "",
+				 x->type ? " " : "", x->key);
+			if ((rc = cm_graph_add_node(g, &cited)) == 0)
+				rc = cm_graph_add_edge(g, from, x->key, x->relation);
+		}
 	}
 	return rc;
 }
@@ -165,9 +218,9 @@ int cm_cmd_graph(int argc, char **argv)
 	unsigned depth = 1;
 	cm_xdb *db = NULL;
 	cm_graph *g = NULL;
-	cm_doclist docs = {0};
-	edges e = {0};
-	idset keep = {0};
+	graphdocs docs = CM_ARRAY_INIT;
+	cm_docset loaded = {0};
+	cm_strmap keep = CM_STRMAP_INIT;
 	char *dbpath = NULL, base[CM_KEY_MAX];
 	int c, status, rc, year = 0;
 
@@ -177,8 +230,8 @@ int cm_cmd_graph(int argc, char **argv)
 		case 'f': format = optarg; break;
 		case 'a': around = optarg; break;
 		case 'D':
-			if (cm_cli_count(&depth, optarg, 10) < 0)
-				return cm_cli_usage_error("graph", "--depth needs a number up to 10");
+			if (cm_cli_count(&depth, optarg, UINT_MAX) < 0)
+				return cm_cli_usage_error("graph", "--depth needs a number");
 			break;
 		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
 		default: return cm_cli_usage_error("graph", "unknown option");
@@ -192,14 +245,14 @@ int cm_cmd_graph(int argc, char **argv)
 		return cm_cli_usage_error("graph", "%s", cm_error_last());
 	if ((status = cm_cli_open(&db, &dbpath, dbopt)) >= 0)
 		return status;
-	if ((rc = cm_graph_new(&g)) < 0 || (rc = cm_doclist_by_term(&docs, db, "", NULL)) < 0)
+	if ((rc = cm_graph_new(&g)) < 0 || (rc = cm_docset_init(&loaded, db)) < 0)
 		goto cleanup;
-	for (size_t i = 0; i < docs.n && rc == 0; i++)
-		rc = collect_edges(&e, docs.v[i]);
-	if (rc == 0 && around)
-		rc = neighbourhood(&keep, &e, &docs, base, year, depth);
+	if (around)
+		rc = neighbourhood(&keep, &docs, &loaded, db, base, year, depth);
+	else
+		rc = load_term(&docs, &loaded, db, "", 0);
 	if (rc == 0)
-		rc = build(g, &e, &docs, around ? &keep : NULL);
+		rc = build(g, &docs, around ? &keep : NULL);
 	if (rc == 0)
 		rc = !strcmp(format, "dot")       ? cm_graph_write_dot(g, stdout)
 		     : !strcmp(format, "graphml") ? cm_graph_write_graphml(g, stdout)
@@ -207,9 +260,9 @@ int cm_cmd_graph(int argc, char **argv)
 cleanup:
 	if (rc < 0)
 		cm_diag(CM_PROGRAM, dbpath, "%s", cm_error_last());
-	idset_release(&keep);
-	free(e.v);
-	cm_doclist_release(&docs);
+	cm_strmap_free(&keep);
+	cm_docset_release(&loaded);
+	release_docs(&docs);
 	cm_graph_free(g);
 	cm_xdb_free(db);
 	free(dbpath);

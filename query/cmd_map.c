@@ -6,6 +6,7 @@
  * the draft's own writing. Output as text, Markdown, JSON Lines, DOT or
  * GraphML (the draft's neighbourhood of the citation graph). */
 #include <getopt.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,21 +16,31 @@
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
 #include "chimuc/graph.h"
+#include "chimuc/strmap.h"
 #include "citegraph.h"
 #include "cli.h"
 
-#define CO_CITED_MAX 5
-#define PRECEDENTS_MAX 10
+/* How many precedents and co-cited documents a report shows by default
+ * (--precedents N, --co-cited N); the rest is counted ("N more"). */
+#define PRECEDENTS_DEFAULT 10
+#define CO_CITED_DEFAULT 5
 
 static const char usage_text[] =
-	"Usage: chimuc map [--db DIR] [--json | --format text|md|dot|graphml] DRAFT\n"
+	"Usage: chimuc map [--db DIR] [--json | --format text|md|dot|graphml]\n"
+	"                  [--precedents N] [--co-cited N] DRAFT\n"
 	"Check the citations of a draft ('-' for standard input) against the index.\n"
 	"For each: status (in_corpus, cited_only, unknown, ambiguous, inconsistent),\n"
 	"the formal reference, precedents, what is usually cited beside it, and form\n"
 	"problems (missing \"số\", a space or wrong dash in the symbol, an unusual date\n"
 	"form, one document cited with different dates). --json: one object per\n"
-	"citation with text, key, status, reference, path, cited_by, candidates,\n"
-	"co_cited, problems.\n";
+	"citation with text, key, status, reference, path, cited_by, cited_by_total,\n"
+	"candidates, co_cited, co_cited_total, problems.\n"
+	"\n"
+	"  --precedents N  show the N newest precedents (default 10; 0: none)\n"
+	"  --co-cited N    show the N documents most often cited beside (default 5)\n"
+	"The report says how many more there are.\n";
+
+static size_t precedents_max = PRECEDENTS_DEFAULT, co_cited_max = CO_CITED_DEFAULT;
 
 typedef struct {
 	char key[CM_KEY_MAX];
@@ -41,7 +52,10 @@ typedef struct {
 	char base[CM_KEY_MAX];
 	const char *status;
 	json_object *reference, *path, *cited_by, *candidates, *co_cited, *problems;
+	size_t cited_by_total, co_cited_total;
 } entry;
+
+typedef cm_array_t(tally) tallies;
 
 static void base_of(char *out, const char *key)
 {
@@ -78,24 +92,31 @@ static json_object *reference(const char *type, const char *key, const char *dat
 	return json_object_new_string(buf);
 }
 
+/* Newest first; the order of the index among documents of one date. */
 static int newest_first(const void *a, const void *b)
 {
-	const char *x = self_str(*(cm_docinfo *const *)a, "date");
-	const char *y = self_str(*(cm_docinfo *const *)b, "date");
-	return strcmp(y ? y : "", x ? x : "");
+	const cm_graphdoc *x = a, *y = b;
+	int c = strcmp(y->date ? y->date : "", x->date ? x->date : "");
+	return c ? c : (x->id > y->id) - (x->id < y->id);
 }
 
-static void add_tally(tally *v, size_t *n, size_t max, const char *key)
+static int add_tally(tallies *v, cm_strmap *index, const char *key)
 {
-	for (size_t i = 0; i < *n; i++)
-		if (!strcmp(v[i].key, key)) {
-			v[i].count++;
-			return;
-		}
-	if (*n < max) {
-		snprintf(v[*n].key, sizeof v[*n].key, "%s", key);
-		v[(*n)++].count = 1;
+	size_t at;
+	tally *t;
+	int rc = cm_strmap_put(&at, index, key, strlen(key), v->size);
+
+	if (rc < 0)
+		return rc;
+	if (rc == 0) {
+		v->ptr[at].count++;
+		return 0;
 	}
+	if (!(t = cm_array_alloc(*v)))
+		return CM_ENOMEM;
+	snprintf(t->key, sizeof t->key, "%s", key);
+	t->count = 1;
+	return 0;
 }
 
 static int by_count(const void *a, const void *b)
@@ -115,67 +136,129 @@ static int draft_cites(const cm_citations *draft, const char *base)
 	return 0;
 }
 
-/* Precedents, what they say of the cited document, and what they cite beside it. */
+typedef cm_array_t(cm_graphdoc) graphdocs;
+
+static void release_docs(graphdocs *docs)
+{
+	for (size_t i = 0; i < docs->size; i++)
+		cm_graphdoc_release(&docs->ptr[i]);
+	cm_array_clear(*docs);
+}
+
+static int load_citing(graphdocs *l, cm_xdb *db, const char *term)
+{
+	cm_xpostings *it;
+	cm_xdocid id;
+	unsigned wdf;
+	int rc;
+
+	if ((rc = cm_xdb_postings(&it, db, term, strlen(term))) < 0)
+		return rc;
+	while ((rc = cm_xpostings_next(it, &id, &wdf)) == 1) {
+		cm_graphdoc *d = cm_array_alloc(*l);
+		if (!d) {
+			rc = CM_ENOMEM;
+			break;
+		}
+		if ((rc = cm_graphdoc_load(d, db, id)) < 0) {
+			l->size--;
+			break;
+		}
+	}
+	cm_xpostings_free(it);
+	return rc < 0 ? rc : 0;
+}
+
+/* The precedent d as JSON, with the sentence of its first citation of base
+ * (from its data). */
+static int precedent_json(json_object **out, cm_xdb *db, const cm_graphdoc *d, const char *base)
+{
+	cm_docinfo *info = NULL;
+	json_object *arr, *p;
+	char *context = NULL;
+	int rc;
+
+	if ((rc = cm_docinfo_by_id(&info, db, d->id)) < 0)
+		return rc;
+	arr = cm_doc_citations(info);
+	for (size_t k = 0; arr && k < json_object_array_length(arr) && !context; k++) {
+		json_object *c = json_object_array_get_idx(arr, k);
+		char b[CM_KEY_MAX];
+		base_of(b, cm_json_str(c, "key"));
+		if (!strcmp(b, base))
+			context = cm_doc_excerpt(info, c, "ctx_start", "ctx_end");
+	}
+	p = json_object_new_object();
+	json_object_object_add(p, "path", json_object_new_string(cm_docinfo_path(info)));
+	json_object_object_add(p, "title", json_object_new_string(cm_docinfo_title(info)));
+	json_object_object_add(p, "date", cm_cli_json_string(d->date));
+	json_object_object_add(p, "context", cm_cli_json_string(context));
+	free(context);
+	cm_docinfo_free(info);
+	*out = p;
+	return 0;
+}
+
+/* Precedents, what they say of the cited document, and what they cite beside
+ * it: from the value slots of every citing document; only the precedents
+ * shown are read whole. The strings set live as long as l. */
 static int precedents(entry *e, cm_xdb *db, const cm_citations *draft, const char **date,
-		      const char **issuer, const char **term, const char **type, cm_doclist *l)
+		      const char **issuer, const char **term, const char **type, graphdocs *l)
 {
 	char term_buf[CM_KEY_MAX + 4];
-	tally co[256];
-	size_t nco = 0;
+	tallies co = CM_ARRAY_INIT;
+	cm_strmap index = CM_STRMAP_INIT;
 	int year = e->x->year, rc;
 
 	snprintf(term_buf, sizeof term_buf, year ? "XC%s@%d" : "XC%s", e->base, year);
-	if ((rc = cm_doclist_by_term(l, db, term_buf, NULL)) < 0)
-		return rc;
-	if (l->n > 1)
-		qsort(l->v, l->n, sizeof *l->v, newest_first);
-	for (size_t i = 0; i < l->n; i++) {
-		json_object *arr = cm_doc_citations(l->v[i]), *p;
-		char *context = NULL;
-		for (size_t k = 0; arr && k < json_object_array_length(arr); k++) {
-			json_object *c = json_object_array_get_idx(arr, k);
+	if ((rc = load_citing(l, db, term_buf)) < 0)
+		goto cleanup;
+	if (l->size > 1)
+		qsort(l->ptr, l->size, sizeof *l->ptr, newest_first);
+	for (size_t i = 0; i < l->size && rc == 0; i++) {
+		const cm_graphdoc *d = &l->ptr[i];
+		cm_strmap beside = CM_STRMAP_INIT;
+		for (size_t k = 0; k < d->cites.size && rc == 0; k++) {
+			const cm_cite *c = &d->cites.ptr[k];
 			char b[CM_KEY_MAX];
-			base_of(b, cm_json_str(c, "key"));
+			base_of(b, c->key);
 			if (!strcmp(b, e->base)) {
-				if (!context)
-					context = cm_doc_excerpt(l->v[i], c, "ctx_start", "ctx_end");
-				*date = *date ? *date : cm_json_str(c, "date");
-				*issuer = *issuer ? *issuer : cm_json_str(c, "issuer");
-				*term = *term ? *term : cm_json_str(c, "term");
-				*type = *type ? *type : cm_json_str(c, "type");
-			} else if (!draft_cites(draft, b)) {
-				int dup = 0;
-				for (size_t j = 0; j < k; j++) {
-					char b2[CM_KEY_MAX];
-					base_of(b2, cm_json_str(json_object_array_get_idx(arr, j), "key"));
-					dup |= !strcmp(b, b2);
-				}
-				if (!dup)
-					add_tally(co, &nco, 256, cm_json_str(c, "key"));
+				*date = *date ? *date : c->date;
+				*issuer = *issuer ? *issuer : c->issuer;
+				*term = *term ? *term : c->term;
+				*type = *type ? *type : c->type;
+			} else if (!draft_cites(draft, b) &&
+				   (rc = cm_strmap_put(NULL, &beside, b, strlen(b), 0)) == 1) {
+				rc = add_tally(&co, &index, c->key);
 			}
 		}
-		if (i < PRECEDENTS_MAX) {
-			p = json_object_new_object();
-			json_object_object_add(p, "path", json_object_new_string(cm_docinfo_path(l->v[i])));
-			json_object_object_add(p, "title", json_object_new_string(cm_docinfo_title(l->v[i])));
-			json_object_object_add(p, "date", cm_cli_json_string(self_str(l->v[i], "date")));
-			json_object_object_add(p, "context", cm_cli_json_string(context));
-			json_object_array_add(e->cited_by, p);
+		cm_strmap_free(&beside);
+		if (rc == 0 && i < precedents_max) {
+			json_object *p;
+			if ((rc = precedent_json(&p, db, d, e->base)) == 0)
+				json_object_array_add(e->cited_by, p);
 		}
-		free(context);
 	}
-	qsort(co, nco, sizeof *co, by_count);
-	for (size_t i = 0; i < nco && i < CO_CITED_MAX; i++) {
+	if (rc < 0)
+		goto cleanup;
+	e->cited_by_total = l->size;
+	e->co_cited_total = co.size;
+	if (co.size)
+		qsort(co.ptr, co.size, sizeof *co.ptr, by_count);
+	for (size_t i = 0; i < co.size && i < co_cited_max; i++) {
 		json_object *c = json_object_new_object();
 		char why[CM_KEY_MAX * 2 + 64];
-		snprintf(why, sizeof why, "cited beside %s in %u document%s", e->base, co[i].count,
-			 co[i].count > 1 ? "s" : "");
-		json_object_object_add(c, "key", json_object_new_string(co[i].key));
-		json_object_object_add(c, "count", json_object_new_int((int)co[i].count));
+		snprintf(why, sizeof why, "cited beside %s in %u document%s", e->base,
+			 co.ptr[i].count, co.ptr[i].count > 1 ? "s" : "");
+		json_object_object_add(c, "key", json_object_new_string(co.ptr[i].key));
+		json_object_object_add(c, "count", json_object_new_int((int)co.ptr[i].count));
 		json_object_object_add(c, "why", json_object_new_string(why));
 		json_object_array_add(e->co_cited, c);
 	}
-	return 0;
+cleanup:
+	cm_array_clear(co);
+	cm_strmap_free(&index);
+	return rc < 0 ? rc : 0;
 }
 
 static void problem(entry *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -235,13 +318,14 @@ static void candidate(json_object *arr, const cm_docinfo *info)
 static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *text)
 {
 	const cm_citation *x = e->x;
-	cm_doclist own = {0}, citing = {0};
+	cm_doclist own = CM_ARRAY_INIT;
+	graphdocs citing = CM_ARRAY_INIT;
+	cm_years years = CM_ARRAY_INIT;
 	const cm_docinfo *match = NULL;
 	const char *date = NULL, *issuer = NULL, *term = NULL, *type = NULL;
 	char t[CM_KEY_MAX + 4];
-	size_t nmatch = 0;
-	int years[16], rc;
-	size_t nyears;
+	size_t nmatch = 0, nyears;
+	int rc;
 
 	base_of(e->base, x->key);
 	e->cited_by = json_object_new_array();
@@ -249,24 +333,25 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 	e->co_cited = json_object_new_array();
 	e->problems = json_object_new_array();
 	snprintf(t, sizeof t, "XN%s", e->base);
-	if ((rc = cm_doclist_by_term(&own, db, t, NULL)) < 0 ||
-	    (rc = cm_cited_years(years, 16, &nyears, db, e->base)) < 0 ||
+	if ((rc = cm_doclist_by_term(&own, db, t)) < 0 ||
+	    (rc = cm_cited_years(&years, db, e->base)) < 0 ||
 	    (rc = precedents(e, db, draft, &date, &issuer, &term, &type, &citing)) < 0)
 		goto cleanup;
-	for (size_t i = 0; i < own.n; i++) {
-		const char *d = self_str(own.v[i], "date");
+	nyears = years.size;
+	for (size_t i = 0; i < own.size; i++) {
+		const char *d = self_str(own.ptr[i], "date");
 		if (!x->year || (d && atoi(d) == x->year)) {
-			match = own.v[i];
+			match = own.ptr[i];
 			nmatch++;
 		}
-		candidate(e->candidates, own.v[i]);
+		candidate(e->candidates, own.ptr[i]);
 	}
 	if (nmatch > 1 || (!match && !x->year && nyears > 1)) {
 		e->status = "ambiguous";
-		for (size_t i = 0; i < nyears && own.n == 0; i++) {
+		for (size_t i = 0; i < nyears && own.size == 0; i++) {
 			json_object *c = json_object_new_object();
 			char k[CM_KEY_MAX + 8];
-			snprintf(k, sizeof k, "%s@%d", e->base, years[i]);
+			snprintf(k, sizeof k, "%s@%d", e->base, years.ptr[i]);
 			json_object_object_add(c, "key", json_object_new_string(k));
 			json_object_array_add(e->candidates, c);
 		}
@@ -284,15 +369,15 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 		    !strstr(x->issuer, self_str(match, "issuer")))
 			problem(e, "the draft names the issuer \"%s\" but the corpus document is issued by \"%s\"",
 				x->issuer, self_str(match, "issuer"));
-	} else if (x->year && citing.n == 0 && nyears > 0) {
+	} else if (x->year && citing.size == 0 && nyears > 0) {
 		char known[128] = "";
 		for (size_t i = 0; i < nyears; i++)
 			snprintf(known + strlen(known), sizeof known - strlen(known), "%s%d",
-				 i ? ", " : "", years[i]);
+				 i ? ", " : "", years.ptr[i]);
 		e->status = "inconsistent";
 		e->reference = reference(x->type, x->key, x->date, x->issuer, x->term, NULL);
 		problem(e, "the corpus knows %s only as of %s", e->base, known);
-	} else if (citing.n > 0 || nyears > 0) {
+	} else if (citing.size > 0 || nyears > 0) {
 		e->status = "cited_only";
 		e->reference = reference(type ? type : x->type, x->key, x->date[0] ? x->date : date,
 					 x->issuer ? x->issuer : issuer, x->term ? x->term : term, NULL);
@@ -312,7 +397,8 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 	}
 cleanup:
 	cm_doclist_release(&own);
-	cm_doclist_release(&citing);
+	release_docs(&citing);
+	cm_array_clear(years);
 	return rc;
 }
 
@@ -327,10 +413,20 @@ static json_object *entry_json(const entry *e, const char *text)
 	json_object_object_add(o, "reference", json_object_get(e->reference));
 	json_object_object_add(o, "path", json_object_get(e->path));
 	json_object_object_add(o, "cited_by", json_object_get(e->cited_by));
+	json_object_object_add(o, "cited_by_total", json_object_new_int64((int64_t)e->cited_by_total));
 	json_object_object_add(o, "candidates", json_object_get(e->candidates));
 	json_object_object_add(o, "co_cited", json_object_get(e->co_cited));
+	json_object_object_add(o, "co_cited_total", json_object_new_int64((int64_t)e->co_cited_total));
 	json_object_object_add(o, "problems", json_object_get(e->problems));
 	return o;
+}
+
+/* "N more precedents (--precedents N shows them)" when the list was cut. */
+static void more(int md, size_t total, size_t shown, const char *what, const char *option)
+{
+	if (total > shown)
+		printf(md ? "- %zu more %s%s (`%s N` shows more)\n" : "  %zu more %s%s (%s N shows more)\n",
+		       total - shown, what, total - shown > 1 ? "s" : "", option);
 }
 
 static void print_report(const entry *e, const char *text, int md)
@@ -362,6 +458,9 @@ static void print_report(const entry *e, const char *text, int md)
 		printf(md ? "- usually cited beside it: %s (%s)\n" : "  usually cited beside it: %s (%s)\n",
 		       cm_json_str(c, "key"), cm_json_str(c, "why"));
 	}
+	more(md, e->cited_by_total, json_object_array_length(e->cited_by), "precedent", "--precedents");
+	more(md, e->co_cited_total, json_object_array_length(e->co_cited), "document cited beside it",
+	     "--co-cited");
 	putchar('\n');
 }
 
@@ -403,6 +502,7 @@ int cm_cmd_map(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"db", required_argument, NULL, 'd'}, {"json", no_argument, NULL, 'j'},
 		{"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
+		{"precedents", required_argument, NULL, 'p'}, {"co-cited", required_argument, NULL, 'c'},
 		{NULL, 0, NULL, 0}};
 	const char *dbopt = NULL, *format = "text";
 	cm_xdb *db = NULL;
@@ -419,6 +519,15 @@ int cm_cmd_map(int argc, char **argv)
 		case 'd': dbopt = optarg; break;
 		case 'j': format = "json"; break;
 		case 'f': format = optarg; break;
+		case 'p':
+		case 'c': {
+			unsigned count;
+			if (cm_cli_count(&count, optarg, UINT_MAX) < 0)
+				return cm_cli_usage_error("map", "--%s needs a number",
+							  c == 'p' ? "precedents" : "co-cited");
+			*(c == 'p' ? &precedents_max : &co_cited_max) = count;
+			break;
+		}
 		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
 		default: return cm_cli_usage_error("map", "unknown option");
 		}

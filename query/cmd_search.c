@@ -2,6 +2,7 @@
  * from scratch when the index changes underneath), and prints each hit with
  * a snippet, as text or JSON Lines. */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,11 +42,13 @@ static const char usage_text[] =
 	"  --offset N     skip the first N hits (default 0)\n"
 	"  --color=WHEN   bold highlights: auto (on a terminal, unless NO_COLOR\n"
 	"                 is set), always or never\n"
+	"  --count        print only the number of matching documents (all of\n"
+	"                 them, not of the page)\n"
 	"  -h, --help     show this help\n";
 
 typedef struct {
 	const char *db;
-	int json, brief;
+	int json, brief, count;
 	unsigned limit, offset;
 	cm_color_when color;
 } options;
@@ -158,6 +161,24 @@ cleanup:
 	return rc;
 }
 
+/* Prints the number of documents matching q, exactly (an MSet of them all). */
+static int print_count(cm_xdb *db, const cm_query *q)
+{
+	cm_xenquire *e = NULL;
+	cm_xmset *m = NULL;
+	unsigned docs;
+	int rc;
+
+	if ((rc = cm_xdb_doccount(&docs, db)) == 0 && (rc = cm_xenquire_new(&e, db)) == 0 &&
+	    (rc = cm_xenquire_set_query(e, cm_query_xapian(q))) == 0 &&
+	    (rc = cm_xenquire_set_sort_by_docid(e)) == 0 &&
+	    (rc = cm_xenquire_mset(&m, e, 0, docs)) == 0)
+		printf("%u\n", cm_xmset_size(m));
+	cm_xmset_free(m);
+	cm_xenquire_free(e);
+	return rc;
+}
+
 /* Prints the hits of one run; CM_EMODIFIED means: reopen and run again. */
 static int run_once(unsigned *out_shown, cm_xdb *db, const cm_query *q, const options *o)
 {
@@ -207,6 +228,7 @@ static int parse_options(options *o, int argc, char **argv)
 		{"brief", no_argument, NULL, 'b'},
 		{"limit", required_argument, NULL, 'l'},  {"offset", required_argument, NULL, 'o'},
 		{"color", required_argument, NULL, 'C'},
+		{"count", no_argument, NULL, 'c'},
 		{"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
 	int c;
 
@@ -217,17 +239,18 @@ static int parse_options(options *o, int argc, char **argv)
 		case 'j': o->json = 1; break;
 		case 'b': o->brief = 1; break;
 		case 'l':
-			if (cm_cli_count(&o->limit, optarg, 10000) < 0)
-				return cm_cli_usage_error("search", "--limit needs a number up to 10000");
+			if (cm_cli_count(&o->limit, optarg, UINT_MAX) < 0)
+				return cm_cli_usage_error("search", "--limit needs a number");
 			break;
 		case 'o':
-			if (cm_cli_count(&o->offset, optarg, 1000000) < 0)
+			if (cm_cli_count(&o->offset, optarg, UINT_MAX) < 0)
 				return cm_cli_usage_error("search", "--offset needs a number");
 			break;
 		case 'C':
 			if (cm_cli_color_parse(&o->color, optarg) < 0)
 				return cm_cli_usage_error("search", "--color needs auto, always or never");
 			break;
+		case 'c': o->count = 1; break;
 		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
 		default: return cm_cli_usage_error("search", "unknown option");
 		}
@@ -264,12 +287,12 @@ int cm_cmd_search(int argc, char **argv)
 		cm_query_free(q);
 		q = NULL;
 		if ((rc = cm_query_parse(&q, db, text, textlen)) == 0 &&
-		    (rc = run_once(&shown, db, q, &o)) == 0)
+		    (rc = o.count ? print_count(db, q) : run_once(&shown, db, q, &o)) == 0)
 			break;
 		if (rc != CM_EMODIFIED || shown > 0 || cm_xdb_reopen(&changed, db) < 0)
 			break;
 	}
-	if (rc == 0 && shown == 0 && !o.json)
+	if (rc == 0 && shown == 0 && !o.json && !o.count)
 		fputs("no match\n", stderr);
 cleanup:
 	if (rc < 0) {

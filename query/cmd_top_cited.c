@@ -1,5 +1,7 @@
 /* cmd_top_cited.c: `chimuc top-cited`: the most cited documents, counted
- * from the XC terms of the index (one per citing document). */
+ * from the XC terms of the index (their term frequency: one per citing
+ * document), with the path of those in the index from their XN posting
+ * and path value: no document data is read. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,16 +11,22 @@
 #include "chimuc/error.h"
 #include "citegraph.h"
 #include "cli.h"
+#include "page.h"
 
 static const char usage_text[] =
-	"Usage: chimuc top-cited [--db DIR] [--json] [--limit N]\n"
-	"List the most cited documents with the number of documents citing them\n"
-	"(default 20). With --json: key, count, path (null when not in the index).\n";
+	"Usage: chimuc top-cited [--db DIR] [--json] [--limit N] [--offset N] [--count]\n"
+	"List every cited document, most cited first, with the number of documents\n"
+	"citing it. With --json, one object per line: key, count, path (null when\n"
+	"not in the index).\n"
+	"\n"
+	CM_PAGE_HELP;
 
 typedef struct {
 	char key[CM_KEY_MAX];
 	unsigned count;
 } entry;
+
+typedef cm_array_t(entry) entries;
 
 static int by_count(const void *a, const void *b)
 {
@@ -28,41 +36,60 @@ static int by_count(const void *a, const void *b)
 }
 
 /* Keys with a year, and those without one that are never cited with one. */
-static int collect(entry **out, size_t *n, cm_xdb *db)
+static int collect(entries *v, cm_xdb *db)
 {
 	cm_xterms *it;
 	const char *t;
-	size_t len, cap = 0;
+	size_t len;
 	unsigned count;
-	entry *v = NULL;
 	int rc;
 
-	*n = 0;
 	if ((rc = cm_xdb_allterms(&it, db, "XC", 2)) < 0)
 		return rc;
 	while ((rc = cm_xterms_next(it, &t, &len, &count)) == 1) {
-		if (*n > 0 && strchr(t, '@') && !strchr(v[*n - 1].key, '@') &&
-		    !strncmp(v[*n - 1].key, t + 2, strlen(v[*n - 1].key)) &&
-		    t[2 + strlen(v[*n - 1].key)] == '@')
-			(*n)--; /* the bare key has dated variants: keep those */
-		if (*n == cap) {
-			entry *nv = realloc(v, (cap = cap ? 2 * cap : 64) * sizeof *nv);
-			if (!nv) {
-				rc = cm_error_set(CM_ENOMEM, "out of memory");
-				break;
-			}
-			v = nv;
+		entry *last = v->size ? &v->ptr[v->size - 1] : NULL, *e;
+		size_t k = last ? strlen(last->key) : 0;
+		if (last && memchr(t, '@', len) && !strchr(last->key, '@') && len > 2 + k &&
+		    !strncmp(last->key, t + 2, k) && t[2 + k] == '@')
+			v->size--; /* the bare key has dated variants: keep those */
+		if (!(e = cm_array_alloc(*v))) {
+			rc = CM_ENOMEM;
+			break;
 		}
-		snprintf(v[*n].key, sizeof v[*n].key, "%.*s", (int)(len - 2), t + 2);
-		v[(*n)++].count = count;
+		snprintf(e->key, sizeof e->key, "%.*s", (int)(len - 2), t + 2);
+		e->count = count;
 	}
 	cm_xterms_free(it);
-	if (rc < 0) {
-		free(v);
+	if (rc < 0)
 		return rc;
+	if (v->size)
+		qsort(v->ptr, v->size, sizeof *v->ptr, by_count);
+	return 0;
+}
+
+static int print_entry(cm_xdb *db, const entry *e, int json)
+{
+	char *path = NULL;
+	int rc = cm_path_by_key(&path, db, e->key);
+
+	if (rc < 0)
+		return rc;
+	if (json) {
+		json_object *j = json_object_new_object();
+		json_object_object_add(j, "key", json_object_new_string(e->key));
+		json_object_object_add(j, "count", json_object_new_int((int)e->count));
+		json_object_object_add(j, "path", cm_cli_json_string(path));
+		cm_cli_json_line(j);
+	} else {
+		printf("%5u  ", e->count);
+		cm_cli_pad(stdout, e->key, path ? CM_CLI_KEY_COLUMNS : 0);
+		if (path) {
+			fputs("  ", stdout);
+			cm_diag_path(stdout, path);
+		}
+		putchar('\n');
 	}
-	qsort(v, *n, sizeof *v, by_count);
-	*out = v;
+	free(path);
 	return 0;
 }
 
@@ -70,14 +97,13 @@ int cm_cmd_top_cited(int argc, char **argv)
 {
 	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
 						 {"json", no_argument, NULL, 'j'},
-						 {"limit", required_argument, NULL, 'l'},
 						 {"help", no_argument, NULL, 'h'},
+						 CM_PAGE_OPTIONS,
 						 {NULL, 0, NULL, 0}};
 	const char *dbopt = NULL;
-	unsigned limit = 20;
+	cm_page page = CM_PAGE_ALL;
 	cm_xdb *db = NULL;
-	entry *v = NULL;
-	size_t n = 0;
+	entries v = CM_ARRAY_INIT;
 	char *dbpath = NULL;
 	int c, json = 0, status, rc;
 
@@ -85,9 +111,11 @@ int cm_cmd_top_cited(int argc, char **argv)
 		switch (c) {
 		case 'd': dbopt = optarg; break;
 		case 'j': json = 1; break;
-		case 'l':
-			if (cm_cli_count(&limit, optarg, 100000) < 0)
-				return cm_cli_usage_error("top-cited", "--limit needs a number");
+		case CM_PAGE_OPT_LIMIT:
+		case CM_PAGE_OPT_OFFSET:
+		case CM_PAGE_OPT_COUNT:
+			if (cm_page_option(&page, c, optarg, "top-cited"))
+				return CM_EXIT_USAGE;
 			break;
 		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
 		default: return cm_cli_usage_error("top-cited", "unknown option");
@@ -97,26 +125,16 @@ int cm_cmd_top_cited(int argc, char **argv)
 		return cm_cli_usage_error("top-cited", "unexpected argument '%s'", argv[optind]);
 	if ((status = cm_cli_open(&db, &dbpath, dbopt)) >= 0)
 		return status;
-	if ((rc = collect(&v, &n, db)) == 0)
-		for (size_t i = 0; i < n && i < limit && rc == 0; i++) {
-			cm_docinfo *doc = NULL;
-			rc = cm_doc_by_key(&doc, db, v[i].key);
-			if (json) {
-				json_object *j = json_object_new_object();
-				json_object_object_add(j, "key", json_object_new_string(v[i].key));
-				json_object_object_add(j, "count", json_object_new_int((int)v[i].count));
-				json_object_object_add(j, "path", doc ? json_object_new_string(cm_docinfo_path(doc)) : NULL);
-				cm_cli_json_line(j);
-			} else {
-				printf("%5u  ", v[i].count);
-				cm_cli_pad(stdout, v[i].key, doc ? CM_CLI_KEY_COLUMNS : 0);
-				printf("%s%s\n", doc ? "  " : "", doc ? cm_docinfo_path(doc) : "");
-			}
-			cm_docinfo_free(doc);
-		}
+	if ((rc = collect(&v, db)) == 0) {
+		for (size_t i = 0; i < v.size && rc == 0 && !cm_page_full(&page); i++)
+			if (cm_page_take(&page))
+				rc = print_entry(db, &v.ptr[i], json);
+		page.seen = v.size;
+		cm_page_finish(&page);
+	}
 	if (rc < 0)
 		cm_diag(CM_PROGRAM, dbpath, "%s", cm_error_last());
-	free(v);
+	cm_array_clear(v);
 	cm_xdb_free(db);
 	free(dbpath);
 	return rc < 0 ? CM_EXIT_FAIL : CM_EXIT_OK;

@@ -11,7 +11,9 @@
  * diacritics) is kept once for the index, as synonyms (chimuc/vocab.h).
  * Value slots: CM_SLOT_MTIME ("seconds.nanoseconds"), CM_SLOT_SIZE (decimal
  * bytes), CM_SLOT_HASH (content hash, 16 hex digits), CM_SLOT_PATH and
- * CM_SLOT_TITLE (as in the data: a list of hits reads no data).
+ * CM_SLOT_TITLE (as in the data: a list of hits reads no data);
+ * CM_SLOT_SELF and CM_SLOT_CITES (the citation graph without the data:
+ * below). The path is the canonical absolute path (chimuc/docpath.h).
  * Document data: a JSON object with path, format, title (from the
  * document's identity, else its file's metadata, else its first line), date
  * (the document's own, ISO, from its text, else its metadata, or null),
@@ -38,12 +40,26 @@
 #define CM_PREFIX_DATE "XD"
 #define CM_PREFIX_DAY_MONTH "XDM"
 
-enum { CM_SLOT_MTIME = 0, CM_SLOT_SIZE = 1, CM_SLOT_HASH = 2, CM_SLOT_PATH = 3, CM_SLOT_TITLE = 4 };
+enum {
+	CM_SLOT_MTIME = 0,
+	CM_SLOT_SIZE = 1,
+	CM_SLOT_HASH = 2,
+	CM_SLOT_PATH = 3,
+	CM_SLOT_TITLE = 4,
+	CM_SLOT_SELF = 5, /* "KEY\tTYPE\tDATE" of the document's own identity */
+	CM_SLOT_CITES = 6 /* per citation (not self mentions), in text order, a line
+			   * "KEY\tRELATION\tTYPE\tDATE\tISSUER\tTERM\n" */
+};
+/* In CM_SLOT_SELF and CM_SLOT_CITES an unknown field is empty, and tabs and
+ * line breaks inside a field are written as spaces. */
+#define CM_SELF_FIELDS 3
+#define CM_CITE_FIELDS 6
 
 /* The version of the term scheme and data layout above, kept in the index's
  * metadata under CM_INDEX_FORMAT_KEY. An index of another version would be
- * read wrong, so it is refused. */
-#define CM_INDEX_FORMAT "2"
+ * read wrong (format 2 kept paths as typed, so one file could be two
+ * documents, and had no CM_SLOT_SELF, CM_SLOT_CITES), so it is refused. */
+#define CM_INDEX_FORMAT "3"
 #define CM_INDEX_FORMAT_KEY "chimuc.format"
 
 /* 0 if db holds this version's index, or no document at all (then, when

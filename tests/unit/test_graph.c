@@ -102,3 +102,49 @@ Test(graph, dot_escapes_quotes)
 	free(dot);
 	cm_graph_free(g);
 }
+
+/* Nodes and edges at corpus scale: every id kept once, every distinct
+ * (from, to, relation) once, whatever the order they come in. */
+Test(graph, many_nodes_and_edges)
+{
+	enum { N = 20000 };
+	cm_graph *g;
+	char from[32], to[32];
+
+	cr_assert_eq(cm_graph_new(&g), 0);
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < N; i++) {
+			snprintf(from, sizeof from, "%d-KH/TU@2019", i);
+			snprintf(to, sizeof to, "%d-NQ/TW@2013", i % 100);
+			cr_assert_eq(cm_graph_add_edge(g, from, to, "thực hiện"), 0);
+			cr_assert_eq(cm_graph_add_edge(g, from, to, i % 2 ? NULL : "căn cứ"), 0);
+		}
+	cr_expect_eq(cm_graph_node_count(g), N + 100);
+	cr_expect_eq(cm_graph_edge_count(g), 2 * N, "a second pass adds nothing");
+	cm_graph_free(g);
+}
+
+/* An id is found as stored: with the characters XML cannot hold removed. */
+static const struct {
+	const char *first, *second;
+	size_t nodes;
+} same_id_cases[] = {
+	{"25-NQ/TW@2013", "25-NQ/TW@2013", 1},
+	{"25-NQ/TW\x01@2013", "25-NQ/TW@2013", 1},
+	{"25-NQ/TW@2013", "25-NQ/TW@2003", 2},
+	{"25-NQ/TW", "25-NQ/TW@2013", 2},
+};
+
+Test(graph, ids_as_stored)
+{
+	for (size_t i = 0; i < sizeof same_id_cases / sizeof same_id_cases[0]; i++) {
+		cm_graph *g;
+		cm_graph_node a = {.id = same_id_cases[i].first, .label = "a"};
+		cm_graph_node b = {.id = same_id_cases[i].second, .path = "/corpus/b.txt"};
+		cr_assert_eq(cm_graph_new(&g), 0);
+		cr_assert_eq(cm_graph_add_node(g, &a), 0);
+		cr_assert_eq(cm_graph_add_node(g, &b), 0);
+		cr_expect_eq(cm_graph_node_count(g), same_id_cases[i].nodes, "case %zu", i);
+		cm_graph_free(g);
+	}
+}
