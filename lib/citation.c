@@ -101,10 +101,12 @@ static size_t sym_char(const text *t, size_t i)
 	return tu_at(t, i) ? 2 : 0;
 }
 
+/* The end of the symbol part at i; before a glued "ngày" ("70-TB/TWngày 06
+ * tháng 01 năm 2012"). */
 static size_t segment(const text *t, size_t i)
 {
 	size_t k, j = i;
-	while ((k = sym_char(t, j)))
+	while ((k = sym_char(t, j)) && strncmp(t->s + j, "ngày", strlen("ngày")))
 		j += k;
 	return j;
 }
@@ -164,12 +166,12 @@ static int symbol_at(const text *t, size_t i, char *number, char *symbol, size_t
 		if (!is_upper_start(t, r))
 			return 0;
 		q = segment(t, r);
-		if (q >= t->n || t->s[q] != '/' || !sym_char(t, q + 1))
+		if (q >= t->n || t->s[q] != '/' || !is_upper_start(t, q + 1))
 			return 0;
 		snprintf(number, 32, "%.*s", (int)(p - i), t->s + i);
 		append_clean(symbol, 96, t, r, q);
 		p = q;
-		while (p < t->n && t->s[p] == '/' && sym_char(t, p + 1)) {
+		while (p < t->n && t->s[p] == '/' && is_upper_start(t, p + 1)) {
 			q = segment(t, p + 1);
 			append_clean(symbol, 96, t, p, q);
 			p = q;
@@ -333,14 +335,13 @@ static char *term_after(const text *t, size_t at)
 }
 
 /* The cue governing a citation that starts at start: searched in the last
- * WINDOW_WORDS words of its clause, from the earliest cue there. *has_cue is
- * 0 when none; *paren when a '(' opens right before it. */
-static char *relation_before(const text *t, size_t start, size_t floor, int *paren)
+ * WINDOW_WORDS words of its clause, from the earliest cue there; NULL when
+ * none, or when a '(' opens right before it (a repeat in parentheses). */
+static char *relation_before(const text *t, size_t start, size_t floor)
 {
 	size_t p = back_spaces(t, start), w = p, words = 0, best = (size_t)-1;
 
-	*paren = p > 0 && t->s[p - 1] == '(';
-	if (*paren)
+	if (p > 0 && t->s[p - 1] == '(')
 		return NULL;
 	while (w > floor && !strchr(";.:\n(", t->s[w - 1]) && words < WINDOW_WORDS) {
 		w--;
@@ -497,7 +498,7 @@ static int scan(cm_citations *c, const text *t, const cm_dates *dates, const siz
 	while (i < t->n) {
 		cm_citation x;
 		size_t send, tstart, e, iend;
-		int ti, paren, rc;
+		int ti, rc;
 
 		if (!is_digit(t->s[i]) || !word_before_ok(t, i)) {
 			i++;
@@ -516,10 +517,7 @@ static int scan(cm_citations *c, const text *t, const cm_dates *dates, const siz
 		x.end = e;
 		x.issuer = issuer_after(t, e, &iend);
 		x.term = term_after(t, x.issuer ? iend : e);
-		x.relation = relation_before(t, x.start, prev_end, &paren);
-		if (!x.relation && !paren && c->n > 0 && prev_end + 8 >= x.start &&
-		    c->v[c->n - 1].relation) /* "A và B": one cue for the list */
-			x.relation = cm_ctext_noted(t, strdup(c->v[c->n - 1].relation));
+		x.relation = relation_before(t, x.start, prev_end);
 		if (!x.year)
 			x.year = year_from_cue(x.relation, doc_year);
 		if (x.type && !code_matches(x.type, x.symbol))

@@ -1,5 +1,5 @@
-/* citation_lists.c: lists of citations that state their type, date, issuer
- * or term once for all members ("các Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày
+/* citation_lists.c: lists of citations that state their type, relation cue,
+ * date, issuer or term once for all members ("các Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày
  * 25/10/2017 của Hội nghị Trung ương 6"): each member gets them, flagged as
  * shared. */
 #include <stdlib.h>
@@ -79,6 +79,8 @@ void cm_citations_share_lists(cm_citations *c, const cm_ctext *t)
 			b->type = a->type;
 			b->flags |= CM_CITE_SHARED_TYPE;
 		}
+		if (!b->relation && a->relation) /* one cue governs the list */
+			b->relation = cm_ctext_noted(t, strdup(a->relation));
 	}
 	for (size_t i = c->n; i-- > 1;)
 		if (linked(t, &c->v[i - 1], &c->v[i], &and))

@@ -12,7 +12,7 @@
 #define NUMBER_MAX 6 /* digits of a document number */
 
 /* Words after a type that point to the one named before. */
-static const char *const back_words[] = {"nói trên", "trên", "này"};
+static const char *const back_words[] = {"nói trên", "này"};
 
 static int is_digit(char c)
 {
@@ -62,15 +62,20 @@ static int fits(const cm_citation *x, const char *type)
 	return code && !strncmp(x->symbol, code, strlen(code));
 }
 
+/* "25" is the number "25" or "025", and "15" is that of "15/2020". */
 static int same_number(const char *a, const char *b, size_t blen)
 {
-	while (*a == '0' && a[1])
+	size_t alen = strcspn(a, "/");
+
+	while (alen > 1 && *a == '0') {
 		a++;
+		alen--;
+	}
 	while (blen > 1 && *b == '0') {
 		b++;
 		blen--;
 	}
-	return strlen(a) == blen && !memcmp(a, b, blen);
+	return alen == blen && !memcmp(a, b, blen);
 }
 
 /* By number: the one key of the citations before `before` with that type
