@@ -285,7 +285,7 @@ static char *dup_range(const text *t, size_t from, size_t to)
 }
 
 static const char *const issuer_stops[] = {" về", " (", ",", ";", ".", ")", "\n", " khóa", " thực hiện",
-					    ":", " trình", " năm ", " đến"};
+					    ":", " trình", " năm ", " đến", "\""};
 
 /* "của X" right after the citation: X. */
 static char *issuer_after(const text *t, size_t at, size_t *end)

@@ -106,6 +106,10 @@ static const struct {
 	{"thực hiện Nghị quyết số 25-NQ/TW, Quyết định số 99-QĐ/TW, ngày 03/10/2017",
 	 "Nghị quyết|25|NQ/TW||||thực hiện|25-NQ/TW|in_list ## "
 	 "Quyết định|99|QĐ/TW|2017-10-03|||thực hiện|99-QĐ/TW@2017|in_list"},
+	{"thực hiện Hướng dẫn số 23-HD/ĐUK, ngày 28/11/2019 của Đảng ủy Khối Doanh nghiệp Trung ương "
+	 "“một số nội dung về đại hội”",
+	 "Hướng dẫn|23|HD/ĐUK|2019-11-28|Đảng ủy Khối Doanh nghiệp Trung ương||thực hiện|"
+	 "23-HD/ĐUK@2019|"},
 	/* the long and upper-case date after a citation is its date */
 	{"căn cứ Nghị quyết số 25-NQ/TW ngày 05 tháng 5 năm 2022",
 	 "Nghị quyết|25|NQ/TW|2022-05-05|||căn cứ|25-NQ/TW@2022|"},
@@ -183,6 +187,9 @@ Test(citation, short_forms_table)
 		{"Quán triệt các Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày 25/10/2017. Nghị quyết nói trên; "
 		 "các Nghị quyết nói trên",
 		 "Nghị quyết nói trên||ambiguous ## Nghị quyết nói trên||ambiguous"},
+		{"Ngày 10/12/2019, Ban Thường vụ Đảng ủy NHPT đã ban hành Kế hoạch số 101-KH/ĐU về tổ "
+		 "chức đại hội. Nội dung Kế hoạch này của Đảng ủy NHPT đã bám sát",
+		 "Kế hoạch này|101-KH/ĐU|"},
 		{"Chỉ thị 35 của Bộ Chính trị quy định rõ các mốc thời gian", ""},
 		{"thực hiện Chỉ thị số 25-CT/TW. Nghị quyết 25 và Nghị quyết này", ""},
 		{"theo Kế hoạch số 12-KH/TU; triển khai Kế hoạch trên địa bàn, Kế hoạch 12.5 và Kế hoạch "
