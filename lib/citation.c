@@ -53,16 +53,26 @@ char *cm_ctext_noted(const cm_ctext *t, char *s)
 	return s;
 }
 
-const char *cm_ctext_type_at(const cm_ctext *t, size_t i, size_t *len)
+int cm_ctext_type_at(const cm_ctext *t, size_t i, size_t *len)
 {
 	for (size_t k = 0; k < sizeof types / sizeof types[0]; k++) {
 		size_t m = strlen(types[k].lower);
 		if (i + m < t->n && !memcmp(t->lw + i, types[k].lower, m) && t->s[i + m] == ' ') {
 			*len = m;
-			return types[k].name;
+			return (int)k;
 		}
 	}
-	return NULL;
+	return -1;
+}
+
+size_t cm_ctext_ntypes(void)
+{
+	return sizeof types / sizeof types[0];
+}
+
+const char *cm_ctext_type_name(size_t k)
+{
+	return types[k].name;
 }
 
 static int is_digit(char c)
@@ -782,12 +792,12 @@ static void identity(cm_citations *c, const text *t, const cm_dates *dates, cons
 				at = find_line(t, types[k].lower);
 		id->title = at < t->n ? line_after(t, at) : NULL;
 	} else if (si >= 0) { /* a title line: "… số N ngày D của X về TITLE" */
-		size_t e = id->end, a;
+		size_t e = id->end, a, k = strlen(" về ");
 		while (e < t->n && t->s[e] != '\n')
 			e++;
-		for (a = id->end; a + 4 <= e && memcmp(t->lw + a, " về ", strlen(" về ")); a++)
+		for (a = id->end; a + k <= e && memcmp(t->lw + a, " về ", k); a++)
 			;
-		id->title = a + 4 <= e ? dup_range(t, a + strlen(" về "), e)
+		id->title = a + k <= e ? dup_range(t, a + k, e)
 				       : dup_range(t, cm_text_line_start(t->s, id->start), e);
 	}
 }

@@ -19,9 +19,13 @@ typedef struct {
 /* s, noting in t when it is NULL for want of memory. */
 char *cm_ctext_noted(const cm_ctext *t, char *s);
 
-/* The type ("Nghị quyết") whose words, in any case, start at i and end
- * before a space; *len their bytes. NULL if none. */
-const char *cm_ctext_type_at(const cm_ctext *t, size_t i, size_t *len);
+/* The index of the type ("Nghị quyết") whose words, in any case, start at
+ * i and end before a space, *len their bytes; -1 if none. */
+int cm_ctext_type_at(const cm_ctext *t, size_t i, size_t *len);
+
+/* How many types there are, and the name of type k ("Nghị quyết"). */
+size_t cm_ctext_ntypes(void);
+const char *cm_ctext_type_name(size_t k);
 
 /* Gives the members of each list ("18-NQ/TW, 19-NQ/TW ngày …", "217-QĐ/TW
  * và Quyết định số 218-QĐ/TW, ngày … của …") the type stated before the
