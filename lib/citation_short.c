@@ -197,7 +197,8 @@ static int short_at(cm_citation *r, const cm_citations *c, const index_t *ix, co
 	}
 	for (size_t k = 0; k < sizeof back_words / sizeof back_words[0]; k++) {
 		size_t m = strlen(back_words[k]);
-		if (p + 1 + m > t->n || memcmp(t->lw + p + 1, back_words[k], m) || !word_end(t, p + 1 + m))
+		if (p + 1 + m > t->n || memcmp(t->lw + p + 1, back_words[k], m) ||
+		    !word_end(t, p + 1 + m))
 			continue;
 		if (!strcmp(back_words[k], "này") && c->self.type && !strcmp(c->self.type, r->type))
 			return 0; /* "Kế hoạch này" in a Kế hoạch: the document itself */
