@@ -1,7 +1,8 @@
 /* citation.c: a linear, hand-written scanner for document symbols over the
  * canonical text, and the reading of what surrounds each one (type words,
  * date, issuer, term, relation cue), then the document's own identity and
- * the citation keys, and references by name without a number. */
+ * the citation keys, and references by name without a number. Lists are in
+ * citation_lists.c, short forms in citation_short.c. */
 #include "chimuc/citation.h"
 
 #include <stdio.h>
@@ -13,6 +14,7 @@
 
 #include "chimuc/error.h"
 #include "chimuc/text.h"
+#include "citation_text.h"
 
 #define HEAD_BYTES 1500 /* where the "Số …" header and the title may be */
 #define HEAD_LINES 3    /* non-empty lines that may hold a title line */
@@ -42,19 +44,35 @@ static const char *const cues[] = {
 	"tham gia", "hướng dẫn thực hiện", "gắn với",
 };
 
-typedef struct {
-	const char *s;  /* canonical text */
-	const char *lw; /* the same, lower case, same offsets */
-	size_t n;
-	int *oom;       /* set when an allocation failed (NULL: not tracked) */
-} text;
+typedef cm_ctext text;
 
-/* s, noting in t when it is NULL for want of memory. */
-static char *noted(const text *t, char *s)
+char *cm_ctext_noted(const cm_ctext *t, char *s)
 {
 	if (!s && t->oom)
 		*t->oom = 1;
 	return s;
+}
+
+int cm_ctext_type_at(const cm_ctext *t, size_t i, size_t *len)
+{
+	for (size_t k = 0; k < sizeof types / sizeof types[0]; k++) {
+		size_t m = strlen(types[k].lower);
+		if (i + m < t->n && !memcmp(t->lw + i, types[k].lower, m) && t->s[i + m] == ' ') {
+			*len = m;
+			return (int)k;
+		}
+	}
+	return -1;
+}
+
+size_t cm_ctext_ntypes(void)
+{
+	return sizeof types / sizeof types[0];
+}
+
+const char *cm_ctext_type_name(size_t k)
+{
+	return types[k].name;
 }
 
 static int is_digit(char c)
@@ -69,7 +87,15 @@ static int is_upper_start(const text *t, size_t i)
 			     (unsigned char)t->s[i + 1] == 0x90)); /* Đ */
 }
 
-/* Length of a symbol character at i (ASCII letter or digit, Đ, đ), or 0. */
+/* "Ư" of "TƯ" (Trung ương) at i: written for the W of TW. */
+static int tu_at(const text *t, size_t i)
+{
+	return i > 0 && i + 1 < t->n && t->s[i - 1] == 'T' && (unsigned char)t->s[i] == 0xC6 &&
+	       (unsigned char)t->s[i + 1] == 0xAF;
+}
+
+/* Length of a symbol character at i (ASCII letter or digit, Đ, đ, the Ư of
+ * TƯ), or 0. */
 static size_t sym_char(const text *t, size_t i)
 {
 	unsigned char c;
@@ -82,13 +108,15 @@ static size_t sym_char(const text *t, size_t i)
 	if (c == 0xC4 && i + 1 < t->n &&
 	    ((unsigned char)t->s[i + 1] == 0x90 || (unsigned char)t->s[i + 1] == 0x91))
 		return 2;
-	return 0;
+	return tu_at(t, i) ? 2 : 0;
 }
 
+/* The end of the symbol part at i; before a glued "ngày" ("70-TB/TWngày 06
+ * tháng 01 năm 2012"). */
 static size_t segment(const text *t, size_t i)
 {
 	size_t k, j = i;
-	while ((k = sym_char(t, j)))
+	while ((k = sym_char(t, j)) && strncmp(t->s + j, "ngày", strlen("ngày")))
 		j += k;
 	return j;
 }
@@ -112,14 +140,19 @@ static int word_before_ok(const text *t, size_t i)
 	return !(sym_char(t, i - 1) || c >= 0x80 || c == '/' || c == '-' || c == '.');
 }
 
-/* Appends s[from, to) to buf without spaces or line breaks. */
+/* Appends s[from, to) to buf without spaces or line breaks, TƯ as TW. */
 static void append_clean(char *buf, size_t cap, const text *t, size_t from, size_t to)
 {
 	size_t n = strlen(buf);
 
-	for (size_t i = from; i < to && n + 1 < cap; i++)
-		if (t->s[i] != ' ' && t->s[i] != '\n')
+	for (size_t i = from; i < to && n + 1 < cap; i++) {
+		if (tu_at(t, i)) {
+			buf[n++] = 'W';
+			i++;
+		} else if (t->s[i] != ' ' && t->s[i] != '\n') {
 			buf[n++] = t->s[i];
+		}
+	}
 	buf[n] = '\0';
 }
 
@@ -143,12 +176,12 @@ static int symbol_at(const text *t, size_t i, char *number, char *symbol, size_t
 		if (!is_upper_start(t, r))
 			return 0;
 		q = segment(t, r);
-		if (q >= t->n || t->s[q] != '/' || !sym_char(t, q + 1))
+		if (q >= t->n || t->s[q] != '/' || !is_upper_start(t, q + 1))
 			return 0;
 		snprintf(number, 32, "%.*s", (int)(p - i), t->s + i);
 		append_clean(symbol, 96, t, r, q);
 		p = q;
-		while (p < t->n && t->s[p] == '/' && sym_char(t, p + 1)) {
+		while (p < t->n && t->s[p] == '/' && is_upper_start(t, p + 1)) {
 			q = segment(t, p + 1);
 			append_clean(symbol, 96, t, p, q);
 			p = q;
@@ -214,13 +247,14 @@ static size_t back_spaces(const text *t, size_t p)
 /* The type words before the symbol at i: *start where they begin. */
 static int find_type(const text *t, size_t i, size_t *start)
 {
-	size_t p = back_spaces(t, i), q;
+	size_t p = back_spaces(t, i), q, so = i;
 	int had_so = 0;
 
 	if (p > 0 && t->s[p - 1] == ':')
 		p = back_spaces(t, p - 1);
 	if (ends_with(t, p, "số")) {
-		p = back_spaces(t, p - strlen("số"));
+		so = p - strlen("số");
+		p = back_spaces(t, so);
 		had_so = 1;
 	}
 	for (size_t k = 0; k < sizeof qualifiers / sizeof qualifiers[0]; k++)
@@ -241,7 +275,7 @@ static int find_type(const text *t, size_t i, size_t *start)
 			}
 		return (int)k;
 	}
-	*start = had_so ? p : i;
+	*start = so;
 	return -1;
 }
 
@@ -253,7 +287,7 @@ static char *dup_range(const text *t, size_t from, size_t to)
 		from++;
 	while (to > from && (t->s[to - 1] == ' ' || t->s[to - 1] == '*'))
 		to--;
-	if (to <= from || !(s = noted(t, malloc(to - from + 1))))
+	if (to <= from || !(s = cm_ctext_noted(t, malloc(to - from + 1))))
 		return NULL;
 	memcpy(s, t->s + from, to - from);
 	s[to - from] = '\0';
@@ -261,7 +295,7 @@ static char *dup_range(const text *t, size_t from, size_t to)
 }
 
 static const char *const issuer_stops[] = {" về", " (", ",", ";", ".", ")", "\n", " khóa", " thực hiện",
-					    ":", " trình", " năm ", " đến"};
+					    ":", " trình", " năm ", " đến", "\""};
 
 /* "của X" right after the citation: X. */
 static char *issuer_after(const text *t, size_t at, size_t *end)
@@ -302,7 +336,7 @@ static char *term_after(const text *t, size_t at)
 		e++;
 	if (e == p + strlen("khóa "))
 		return NULL;
-	if (!(s = noted(t, malloc(e - p + 1))))
+	if (!(s = cm_ctext_noted(t, malloc(e - p + 1))))
 		return NULL;
 	memcpy(s, "khóa ", strlen("khóa "));
 	memcpy(s + strlen("khóa "), t->s + p + strlen("khóa "), e - p - strlen("khóa "));
@@ -311,14 +345,13 @@ static char *term_after(const text *t, size_t at)
 }
 
 /* The cue governing a citation that starts at start: searched in the last
- * WINDOW_WORDS words of its clause, from the earliest cue there. *has_cue is
- * 0 when none; *paren when a '(' opens right before it. */
-static char *relation_before(const text *t, size_t start, size_t floor, int *paren)
+ * WINDOW_WORDS words of its clause, from the earliest cue there; NULL when
+ * none, or when a '(' opens right before it (a repeat in parentheses). */
+static char *relation_before(const text *t, size_t start, size_t floor)
 {
 	size_t p = back_spaces(t, start), w = p, words = 0, best = (size_t)-1;
 
-	*paren = p > 0 && t->s[p - 1] == '(';
-	if (*paren)
+	if (p > 0 && t->s[p - 1] == '(')
 		return NULL;
 	while (w > floor && !strchr(";.:\n(", t->s[w - 1]) && words < WINDOW_WORDS) {
 		w--;
@@ -337,7 +370,7 @@ static char *relation_before(const text *t, size_t start, size_t floor, int *par
 	if (ends_with(t, p, "các"))
 		p = back_spaces(t, p - strlen("các"));
 	{
-		char *s = noted(t, malloc(p - best + 1));
+		char *s = cm_ctext_noted(t, malloc(p - best + 1));
 		if (s) {
 			memcpy(s, t->lw + best, p - best);
 			s[p - best] = '\0';
@@ -406,16 +439,76 @@ static int code_matches(const char *type, const char *symbol)
 	       (code[0] == 'Q' && !strncmp(symbol, "QĐ", strlen("QĐ")));
 }
 
-/* Scans every symbol; fills c->v (canonical offsets). */
-static int scan(cm_citations *c, const text *t, int doc_year)
+/* The canonical offset of the input offset at: the first output byte whose
+ * text starts there or later (map has n + 1 entries, in order). */
+static size_t canon_offset(const size_t *map, size_t n, size_t at)
 {
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (map[mid] < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The full date (YYYY-MM-DD) that cm_dates found starting at canonical
+ * offset at, or NULL. */
+static const cm_date *date_at(const cm_dates *dates, const size_t *map, size_t at)
+{
+	size_t lo = 0, hi = dates->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (dates->v[mid].start < map[at])
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < dates->n && dates->v[lo].start == map[at] && strlen(dates->v[lo].iso) == 10 &&
+	    dates->v[lo].iso[0] != '-')
+		return &dates->v[lo];
+	return NULL;
+}
+
+/* The date right after a citation's symbol (", ngày 03/6/2013", " ngày 05
+ * tháng 5 năm 2022", "NGÀY 5.6.2012": what cm_dates read there) into x,
+ * and the canonical end of it; at when there is none. */
+static size_t date_after(cm_citation *x, const text *t, const cm_dates *dates, const size_t *map,
+			 size_t at)
+{
+	size_t p = at, d0;
+	const cm_date *d;
+
+	if (p < t->n && t->s[p] == ',')
+		p++;
+	while (p < t->n && t->s[p] == ' ')
+		p++;
+	if (strncmp(t->lw + p, "ngày", strlen("ngày")))
+		return at;
+	d0 = p + strlen("ngày");
+	while (d0 < t->n && (t->s[d0] == ' ' || t->s[d0] == '\n'))
+		d0++;
+	if (!(d = date_at(dates, map, p)) && !(d = date_at(dates, map, d0)))
+		return at;
+	memcpy(x->date, d->iso, sizeof x->date);
+	x->year = atoi(d->iso);
+	return canon_offset(map, t->n, d->end);
+}
+
+/* Scans every symbol; fills c->v (canonical offsets). */
+static int scan(cm_citations *c, const text *t, const cm_dates *dates, const size_t *map)
+{
+	int doc_year = dates->doc_date[0] ? atoi(dates->doc_date) : 0;
 	size_t cap = 0, i = 0, prev_end = 0;
 
 	while (i < t->n) {
 		cm_citation x;
-		size_t send, tstart, e, after, iend;
-		size_t dlen;
-		int ti, paren, rc;
+		size_t send, tstart, e, iend;
+		int ti, rc;
 
 		if (!is_digit(t->s[i]) || !word_before_ok(t, i)) {
 			i++;
@@ -430,28 +523,11 @@ static int scan(cm_citations *c, const text *t, int doc_year)
 		ti = find_type(t, i, &tstart);
 		x.type = ti >= 0 ? types[ti].name : NULL;
 		x.start = tstart;
-		e = send;
-		after = e;
-		if (after < t->n && t->s[after] == ',')
-			after++;
-		while (after < t->n && t->s[after] == ' ')
-			after++;
-		if (!strncmp(t->lw + after, "ngày", strlen("ngày"))) {
-			size_t d0 = after + strlen("ngày");
-			while (d0 < t->n && t->s[d0] == ' ')
-				d0++;
-			if (cm_date_numeric_at(x.date, &dlen, t->s + d0, t->n - d0)) {
-				e = d0 + dlen;
-				x.year = atoi(x.date);
-			}
-		}
+		e = date_after(&x, t, dates, map, send);
 		x.end = e;
 		x.issuer = issuer_after(t, e, &iend);
 		x.term = term_after(t, x.issuer ? iend : e);
-		x.relation = relation_before(t, x.start, prev_end, &paren);
-		if (!x.relation && !paren && c->n > 0 && prev_end + 8 >= x.start &&
-		    c->v[c->n - 1].relation) /* "A và B": one cue for the list */
-			x.relation = noted(t, strdup(c->v[c->n - 1].relation));
+		x.relation = relation_before(t, x.start, prev_end);
 		if (!x.year)
 			x.year = year_from_cue(x.relation, doc_year);
 		if (x.type && !code_matches(x.type, x.symbol))
@@ -583,21 +659,6 @@ static int scan_named(cm_citations *c, const text *t)
 	return 0;
 }
 
-/* "A và B, ngày D của X": A shares B's date and issuer. */
-static void share_list_attributes(cm_citations *c, const text *t)
-{
-	for (size_t i = 0; i + 1 < c->n; i++) {
-		cm_citation *a = &c->v[i], *b = &c->v[i + 1];
-		size_t gap = b->start > a->end ? b->start - a->end : 0;
-		if (a->date[0] || !b->date[0] || gap > 6 || strncmp(t->lw + a->end, " và ", 4))
-			continue;
-		memcpy(a->date, b->date, sizeof a->date);
-		a->year = b->year;
-		if (!a->issuer && b->issuer)
-			a->issuer = noted(t, strdup(b->issuer));
-	}
-}
-
 static const char *type_heading(const text *t)
 {
 	size_t i = 0, lines = 0;
@@ -690,7 +751,7 @@ static char *place_of(const text *t, const cm_dates *dates, const char *in)
 		while (a < b && (in[a] == ' ' || in[a] == '\t'))
 			a++;
 		if (b > a && b - a < 60 && memchr(in + a, ',', d->start - a))
-			return noted(t, strndup(in + a, b - a));
+			return cm_ctext_noted(t, strndup(in + a, b - a));
 	}
 	return NULL;
 }
@@ -731,12 +792,12 @@ static void identity(cm_citations *c, const text *t, const cm_dates *dates, cons
 				at = find_line(t, types[k].lower);
 		id->title = at < t->n ? line_after(t, at) : NULL;
 	} else if (si >= 0) { /* a title line: "… số N ngày D của X về TITLE" */
-		size_t e = id->end, a;
+		size_t e = id->end, a, k = strlen(" về ");
 		while (e < t->n && t->s[e] != '\n')
 			e++;
-		for (a = id->end; a + 4 <= e && memcmp(t->lw + a, " về ", strlen(" về ")); a++)
+		for (a = id->end; a + k <= e && memcmp(t->lw + a, " về ", k); a++)
 			;
-		id->title = a + 4 <= e ? dup_range(t, a + strlen(" về "), e)
+		id->title = a + k <= e ? dup_range(t, a + k, e)
 				       : dup_range(t, cm_text_line_start(t->s, id->start), e);
 	}
 }
@@ -813,6 +874,10 @@ static void map_back(cm_citations *c, const size_t *map)
 		c->named[i].start = map[c->named[i].start];
 		c->named[i].end = map[c->named[i].end];
 	}
+	for (size_t i = 0; i < c->nshort; i++) {
+		c->shorts[i].start = map[c->shorts[i].start];
+		c->shorts[i].end = map[c->shorts[i].end];
+	}
 }
 
 int cm_citations_extract(cm_citations **out, const char *in, size_t len, const cm_dates *dates)
@@ -831,13 +896,13 @@ int cm_citations_extract(cm_citations **out, const char *in, size_t len, const c
 	}
 	lower_copy(lw, canon, clen);
 	t = (text){canon, lw, clen, &oom};
-	if ((rc = scan(c, &t, dates->doc_date[0] ? atoi(dates->doc_date) : 0)) < 0)
+	if ((rc = scan(c, &t, dates, map)) < 0)
 		goto cleanup;
-	share_list_attributes(c, &t);
+	cm_citations_share_lists(c, &t);
 	if ((rc = scan_named(c, &t)) < 0)
 		goto cleanup;
 	identity(c, &t, dates, in);
-	if ((rc = inherit_years(c)) < 0)
+	if ((rc = inherit_years(c)) < 0 || (rc = cm_citations_short_refs(c, &t)) < 0)
 		goto cleanup;
 	if (oom) {
 		rc = cm_error_set(CM_ENOMEM, "out of memory");
@@ -865,6 +930,7 @@ void cm_citations_free(cm_citations *c)
 	}
 	free(c->v);
 	free(c->named);
+	free(c->shorts);
 	free(c->self.title);
 	free(c->self.issuer);
 	free(c->self.place);
@@ -911,6 +977,19 @@ const char *cm_citation_issuer_code(const char *symbol)
 	if (slash && slash[1])
 		return slash + 1;
 	return dash && dash[1] ? dash + 1 : NULL;
+}
+
+const char *cm_citation_flag_name(unsigned flag)
+{
+	switch (flag) {
+	case CM_CITE_TYPE_MISMATCH: return "type_mismatch";
+	case CM_CITE_SHARED_TYPE: return "shared_type";
+	case CM_CITE_SHARED_DATE: return "shared_date";
+	case CM_CITE_SHARED_ISSUER: return "shared_issuer";
+	case CM_CITE_IN_LIST: return "in_list";
+	case CM_CITE_AMBIGUOUS: return "ambiguous";
+	default: return NULL;
+	}
 }
 
 const char *cm_citation_type_code(const char *type)

@@ -38,7 +38,7 @@ static json_object *str_or_null(const char *s)
 
 static json_object *citation_json(const cm_citation *x, const char *text, size_t len)
 {
-	json_object *o = json_object_new_object();
+	json_object *o = json_object_new_object(), *flags = json_object_new_array();
 	size_t cs, ce;
 
 	cm_text_sentence(&cs, &ce, text, len, x->start, x->end);
@@ -55,6 +55,10 @@ static json_object *citation_json(const cm_citation *x, const char *text, size_t
 	json_object_object_add(o, "key", json_object_new_string(x->key));
 	json_object_object_add(o, "type_mismatch",
 			       json_object_new_boolean((x->flags & CM_CITE_TYPE_MISMATCH) != 0));
+	json_object_object_add(o, "flags", flags);
+	for (unsigned f = 1; f < CM_CITE_FLAG_END; f <<= 1)
+		if (x->flags & f)
+			json_object_array_add(flags, json_object_new_string(cm_citation_flag_name(f)));
 	json_object_object_add(o, "ctx_start", json_object_new_int64((int64_t)cs));
 	json_object_object_add(o, "ctx_end", json_object_new_int64((int64_t)ce));
 	return o;

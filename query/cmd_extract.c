@@ -17,9 +17,10 @@ static const char usage_text[] =
 	"Usage: chimuc extract [--json | --text] FILE...\n"
 	"Print what each FILE ('-' for standard input) says: its own identity (kind\n"
 	"self), the documents it cites (citation; its own number repeated:\n"
-	"self_mention) and its dates (date: ISO value, deadline, occasion). No index\n"
-	"is needed. start and end are byte offsets in the file's text (as decoded:\n"
-	"the file's own bytes for valid UTF-8).\n"
+	"self_mention; a short form pointing back to one: short_ref, with that\n"
+	"one's key, or flagged ambiguous) and its dates (date: ISO value, deadline,\n"
+	"occasion). No index is needed. start and end are byte offsets in the\n"
+	"file's text (as decoded: the file's own bytes for valid UTF-8).\n"
 	"\n"
 	"  --json     one JSON object per finding and line: path, kind, text, start,\n"
 	"             end; for self and citation: type, number, symbol, date, issuer,\n"
@@ -92,8 +93,9 @@ static void print_citation(const char *path, const char *text, const char *kind,
 		json_object_object_add(o, "term", str_or_null(x ? x->term : NULL));
 		json_object_object_add(o, "relation", str_or_null(x ? x->relation : NULL));
 		json_object_object_add(o, "key", str_or_null(key));
-		if (x && (x->flags & CM_CITE_TYPE_MISMATCH))
-			json_object_array_add(flags, json_object_new_string("type_mismatch"));
+		for (unsigned f = 1; x && f < CM_CITE_FLAG_END; f <<= 1)
+			if (x->flags & f)
+				json_object_array_add(flags, json_object_new_string(cm_citation_flag_name(f)));
 		json_object_object_add(o, "flags", flags);
 		cm_cli_json_line(o);
 		return;
@@ -113,6 +115,11 @@ static void print_citations(const char *path, const char *text, const cm_citatio
 		const cm_citation *x = &c->v[i];
 		print_citation(path, text, x->kind == CM_CITE_SELF_MENTION ? "self_mention" : "citation",
 			       x->start, x->end, x->type, x->number, x->symbol, x->date, x, x->key, json);
+	}
+	for (size_t i = 0; i < c->nshort; i++) {
+		const cm_citation *x = &c->shorts[i];
+		print_citation(path, text, "short_ref", x->start, x->end, x->type, x->number, x->symbol,
+			       x->date, x, x->key, json);
 	}
 	for (size_t i = 0; i < c->nnamed; i++) {
 		const cm_named_ref *r = &c->named[i];

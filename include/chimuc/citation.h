@@ -11,6 +11,24 @@
  * hiện"…). A type word that contradicts the code ("Chỉ thị số 25-NQ/TW") is
  * kept and flagged.
  *
+ * Symbols are read by their shape, not from a list of bodies: a number, a
+ * dash (with or without spaces: "27- HD/BTCTW", "493 -CV/TU"), a type code
+ * starting upper case, a slash and the issuer's code (QĐNS/TW, HD/ĐUK,
+ * CTr/BCĐCCTPTW). "TƯ" is the same as "TW" ("25-NQ/TƯ"): symbols and keys
+ * carry TW; the span gives the spelling as written.
+ *
+ * Lists share what they state once: in "các Nghị quyết số 18-NQ/TW, 19-NQ/TW
+ * ngày 25/10/2017 của Hội nghị Trung ương 6" 19 takes the type and 18 the
+ * date and issuer; such an attribute is flagged as shared (CM_CITE_SHARED_*),
+ * as it is read from the list and not from the member.
+ *
+ * Short forms ("Nghị quyết 25", "Chỉ thị 40", "Nghị quyết nói trên", "Chỉ
+ * thị này") that point back to a full citation of the same text are kept
+ * apart (kind CM_CITE_SHORT_REF, in shorts) with the key of that citation;
+ * never a citation of their own. One that could point to two documents is
+ * flagged CM_CITE_AMBIGUOUS with no key; one that points to nothing in the
+ * text, or to the document itself ("Kế hoạch này" in a Kế hoạch), is none.
+ *
  * Keys: NUMBER-SYMBOL (NUMBER/SYMBOL for state style) with "@YEAR" when the
  * year is known: from the stated date, else from a cue relative to the
  * document's own year ("sơ kết 5 năm thực hiện" in a 2018 plan: 2013), else
@@ -27,9 +45,17 @@
 
 #define CM_KEY_MAX 160
 
-enum cm_cite_kind { CM_CITE_CITATION, CM_CITE_SELF_MENTION };
+enum cm_cite_kind { CM_CITE_CITATION, CM_CITE_SELF_MENTION, CM_CITE_SHORT_REF };
 
-enum { CM_CITE_TYPE_MISMATCH = 1 }; /* flags */
+enum { /* flags */
+	CM_CITE_TYPE_MISMATCH = 1,  /* the type words contradict the code */
+	CM_CITE_SHARED_TYPE = 2,    /* the type is the list's, stated before it */
+	CM_CITE_SHARED_DATE = 4,    /* the date is the list's, stated after it */
+	CM_CITE_SHARED_ISSUER = 8,  /* so is the issuer (and the term) */
+	CM_CITE_IN_LIST = 16,       /* one of several symbols in a list */
+	CM_CITE_AMBIGUOUS = 32,     /* a short form that fits several citations */
+	CM_CITE_FLAG_END = 64
+};
 
 typedef struct {
 	enum cm_cite_kind kind;
@@ -39,7 +65,7 @@ typedef struct {
 	char symbol[96];        /* "NQ/TW", "NĐ-CP" */
 	char date[CM_ISO_MAX];  /* stated date, or "" */
 	int year;               /* from the date or a cue, or 0 */
-	char key[CM_KEY_MAX];   /* "25-NQ/TW@2013" */
+	char key[CM_KEY_MAX];   /* "25-NQ/TW@2013"; a short form's: the cited one's, or "" */
 	char *issuer, *term, *relation; /* canonical text, or NULL */
 	unsigned flags;
 } cm_citation;
@@ -68,6 +94,8 @@ typedef struct {
 	size_t n;
 	cm_named_ref *named;
 	size_t nnamed;
+	cm_citation *shorts;     /* kind CM_CITE_SHORT_REF, in text order */
+	size_t nshort;
 	cm_identity self;
 } cm_citations;
 
@@ -79,13 +107,16 @@ int cm_citations_extract(cm_citations **out, const char *text, size_t len, const
 void cm_citations_free(cm_citations *c);
 
 /* A user's reference ("25-NQ/TW", "Nghị quyết số 25-NQ/TW", "25-NQ/TW@2013",
- * "15/2020/NĐ-CP") as a key without year in out and the year (or 0).
+ * "25-NQ/TƯ@2013", "15/2020/NĐ-CP") as a key without year in out and the year (or 0).
  * Errors: CM_EINVAL when it holds no symbol. */
 int cm_citation_parse_ref(char out[CM_KEY_MAX], int *year, const char *ref);
 
 /* The issuing body's code in a symbol: "TW" of "NQ/TW", "BDVTW-ĐĐHNBVN" of
  * "KH/BDVTW-ĐĐHNBVN", "UBND" of "QĐ-UBND"; NULL if none. Borrowed from symbol. */
 const char *cm_citation_issuer_code(const char *symbol);
+
+/* The name of one flag bit ("type_mismatch", "shared_date"…), or NULL. */
+const char *cm_citation_flag_name(unsigned flag);
 
 /* The short code of a type ("NQ" for Nghị quyết), or NULL. */
 const char *cm_citation_type_code(const char *type);

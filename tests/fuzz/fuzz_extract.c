@@ -1,7 +1,7 @@
 /* fuzz_extract.c: libFuzzer target for the date and citation extractors.
  * Properties: every span lies in the text with start <= end; dates are in
  * order; keys, issuers, terms and relations are valid UTF-8; a resolved
- * date is a full ISO date. */
+ * date is a full ISO date; short forms are in order, apart from each other. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +65,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	for (size_t i = 0; i < c->nnamed; i++)
 		check_span(c->named[i].start, c->named[i].end, len);
+	for (size_t i = 0; i < c->nshort; i++) {
+		check_span(c->shorts[i].start, c->shorts[i].end, len);
+		check_utf8(c->shorts[i].key);
+		if (c->shorts[i].kind != CM_CITE_SHORT_REF ||
+		    (i > 0 && c->shorts[i].start < c->shorts[i - 1].end))
+			abort();
+	}
 	check_utf8(c->self.title);
 	cm_citations_free(c);
 	cm_dates_free(d);

@@ -8,6 +8,16 @@
 #include "chimuc/citation.h"
 #include "chimuc/error.h"
 
+/* The names of x's flags, comma separated. */
+static void flag_names(char *out, size_t cap, unsigned flags)
+{
+	out[0] = '\0';
+	for (unsigned f = 1; f < CM_CITE_FLAG_END; f <<= 1)
+		if (flags & f)
+			snprintf(out + strlen(out), cap - strlen(out), "%s%s", out[0] ? "," : "",
+				 cm_citation_flag_name(f));
+}
+
 /* Each citation as "type|number|symbol|date|issuer|term|relation|key|flags". */
 static void describe(char *out, size_t cap, const char *text)
 {
@@ -20,11 +30,12 @@ static void describe(char *out, size_t cap, const char *text)
 	for (size_t i = 0; i < c->n; i++) {
 		const cm_citation *x = &c->v[i];
 		size_t n = strlen(out);
+		char flags[128];
+		flag_names(flags, sizeof flags, x->flags);
 		snprintf(out + n, cap - n, "%s%s|%s|%s|%s|%s|%s|%s|%s|%s", i ? " ## " : "",
 			 x->type ? x->type : "", x->number, x->symbol, x->date,
 			 x->issuer ? x->issuer : "", x->term ? x->term : "",
-			 x->relation ? x->relation : "", x->key,
-			 x->flags & CM_CITE_TYPE_MISMATCH ? "mismatch" : "");
+			 x->relation ? x->relation : "", x->key, flags);
 	}
 	cm_citations_free(c);
 	cm_dates_free(d);
@@ -51,16 +62,78 @@ static const struct {
 	{"theo Tờ trình số 3236/TTr -SNN", "Tờ trình|3236|TTr-SNN||||theo|3236/TTr-SNN|"},
 	{"thực hiện Kết luận số 126-\nKL/TW", "Kết luận|126|KL/TW||||thực hiện|126-KL/TW|"},
 	{"CĂN CỨ NGHỊ QUYẾT SỐ 25-NQ/TW", "Nghị quyết|25|NQ/TW||||căn cứ|25-NQ/TW|"},
-	{"thực hiện Chỉ thị số 25-NQ/TW", "Chỉ thị|25|NQ/TW||||thực hiện|25-NQ/TW|mismatch"},
+	{"thực hiện Chỉ thị số 25-NQ/TW", "Chỉ thị|25|NQ/TW||||thực hiện|25-NQ/TW|type_mismatch"},
 	{"đánh giá Thông báo Kết luận số 148-TB/TW, ngày 04/4/2008",
 	 "Thông báo|148|TB/TW|2008-04-04|||đánh giá|148-TB/TW@2008|"},
 	{"báo cáo đánh giá 5 năm thực hiện Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW, "
 	 "ngày 12/12/2013 của Bộ Chính trị",
-	 "Quyết định|217|QĐ/TW|2013-12-12|Bộ Chính trị||đánh giá 5 năm thực hiện|217-QĐ/TW@2013| ## "
-	 "Quyết định|218|QĐ/TW|2013-12-12|Bộ Chính trị||đánh giá 5 năm thực hiện|218-QĐ/TW@2013|"},
+	 "Quyết định|217|QĐ/TW|2013-12-12|Bộ Chính trị||đánh giá 5 năm thực hiện|217-QĐ/TW@2013|"
+	 "shared_date,shared_issuer,in_list ## "
+	 "Quyết định|218|QĐ/TW|2013-12-12|Bộ Chính trị||đánh giá 5 năm thực hiện|218-QĐ/TW@2013|in_list"},
 	{"ban hành \"Hướng dẫn\" (Quyết định số 99-QĐ/TW)", "Quyết định|99|QĐ/TW|||||99-QĐ/TW|"},
 	{"thay thế Quyết định số 5-QĐ/TU", "Quyết định|5|QĐ/TU||||thay thế|5-QĐ/TU|"},
 	{"Năm 2020 có 15/2020 văn bản, số 12/3 và 3-4 lần", ""},
+	/* TƯ for TW: the same document, the same key */
+	{"Thực hiện Nghị quyết số 25-NQ/TƯ ngày 16/6/2013 của Bộ Chính trị",
+	 "Nghị quyết|25|NQ/TW|2013-06-16|Bộ Chính trị||thực hiện|25-NQ/TW@2013|"},
+	{"theo Chương trình số 25-CTr/TƯ", "Chương trình|25|CTr/TW||||theo|25-CTr/TW|"},
+	{"thực hiện Kế hoạch số 1599-KH/BDVTƯ-ĐĐHNBVN",
+	 "Kế hoạch|1599|KH/BDVTW-ĐĐHNBVN||||thực hiện|1599-KH/BDVTW-ĐĐHNBVN|"},
+	{"XẾP LOẠI 25-NQ/TƯƠNG ĐƯƠNG; các văn bản NQ/TƯ", ""},
+	/* spaces and dashes around the parts */
+	{"theo Hướng dẫn số 27- HD/BTCTW", "Hướng dẫn|27|HD/BTCTW||||theo|27-HD/BTCTW|"},
+	{"theo Công văn số 493 -CV/TU", "Công văn|493|CV/TU||||theo|493-CV/TU|"},
+	{"thực hiện Chỉ thị số 40 – CT/TW", "Chỉ thị|40|CT/TW||||thực hiện|40-CT/TW|"},
+	{"thực hiện văn bản số: 12- CT/TU", "|12|CT/TU||||thực hiện văn bản|12-CT/TU|"},
+	{"theo văn bản Số: 12 -KH/TU", "|12|KH/TU||||theo văn bản|12-KH/TU|"},
+	{"giai đoạn 2016 - 2020, từ 15 - 20 người, khối 10 - A", ""},
+	/* lists share the type, date and issuer they state once */
+	{"Quán triệt các Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày 25/10/2017 của Hội nghị Trung ương 6",
+	 "Nghị quyết|18|NQ/TW|2017-10-25|Hội nghị Trung ương 6||quán triệt|18-NQ/TW@2017|"
+	 "shared_date,shared_issuer,in_list ## "
+	 "Nghị quyết|19|NQ/TW|2017-10-25|Hội nghị Trung ương 6||quán triệt|19-NQ/TW@2017|"
+	 "shared_type,in_list"},
+	{"theo Quy định số 217-QĐ/TW, 218-QĐ/TW",
+	 "Quy định|217|QĐ/TW||||theo|217-QĐ/TW|in_list ## "
+	 "Quy định|218|QĐ/TW||||theo|218-QĐ/TW|shared_type,in_list"},
+	{"thực hiện Kết luận số 01-KL/TW, 02-KL/TW và 03-KL/TW",
+	 "Kết luận|01|KL/TW||||thực hiện|01-KL/TW|in_list ## "
+	 "Kết luận|02|KL/TW||||thực hiện|02-KL/TW|shared_type,in_list ## "
+	 "Kết luận|03|KL/TW||||thực hiện|03-KL/TW|shared_type,in_list"},
+	{"Thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017. Nghị quyết số 19-NQ/TW ngày 26/10/2017.",
+	 "Nghị quyết|18|NQ/TW|2017-10-25|||thực hiện|18-NQ/TW@2017| ## "
+	 "Nghị quyết|19|NQ/TW|2017-10-26||||19-NQ/TW@2017|"},
+	{"thực hiện Nghị quyết số 25-NQ/TW, Quyết định số 99-QĐ/TW, ngày 03/10/2017",
+	 "Nghị quyết|25|NQ/TW||||thực hiện|25-NQ/TW|in_list ## "
+	 "Quyết định|99|QĐ/TW|2017-10-03|||thực hiện|99-QĐ/TW@2017|in_list"},
+	{"thực hiện Hướng dẫn số 23-HD/ĐUK, ngày 28/11/2019 của Đảng ủy Khối Doanh nghiệp Trung ương "
+	 "“một số nội dung về đại hội”",
+	 "Hướng dẫn|23|HD/ĐUK|2019-11-28|Đảng ủy Khối Doanh nghiệp Trung ương||thực hiện|"
+	 "23-HD/ĐUK@2019|"},
+	/* the long and upper-case date after a citation is its date */
+	{"căn cứ Nghị quyết số 25-NQ/TW ngày 05 tháng 5 năm 2022",
+	 "Nghị quyết|25|NQ/TW|2022-05-05|||căn cứ|25-NQ/TW@2022|"},
+	{"CĂN CỨ CHỈ THỊ SỐ 05-CT/TW NGÀY 05 THÁNG 5 NĂM 2022",
+	 "Chỉ thị|05|CT/TW|2022-05-05|||căn cứ|05-CT/TW@2022|"},
+	{"theo Kết luận số 9-KL/TW ngày 5.6.2012", "Kết luận|9|KL/TW|2012-06-05|||theo|9-KL/TW@2012|"},
+	{"Căn cứ Quyết định số 640/QĐ-TTg ngày 31 tháng 5 năm 2012 của Thủ tướng Chính phủ",
+	 "Quyết định|640|QĐ-TTg|2012-05-31|Thủ tướng Chính phủ||căn cứ|640/QĐ-TTg@2012|"},
+	{"theo Chỉ thị số 05-CT/TW ngày 5.6, Kế hoạch số 12-KH/TU năm 2022",
+	 "Chỉ thị|05|CT/TW||||theo|05-CT/TW| ## Kế hoạch|12|KH/TU|||||12-KH/TU|"},
+	/* symbols of any body, by their shape */
+	{"Tổng Bí thư vừa ký ban hành Quyết định số 01-QĐNS/TW về phân công",
+	 "Quyết định|01|QĐNS/TW|||||01-QĐNS/TW|"},
+	{"theo Chương trình số 3-CTr/BCĐCCTPTW", "Chương trình|3|CTr/BCĐCCTPTW||||theo|3-CTr/BCĐCCTPTW|"},
+	{"theo Hướng dẫn số 05-HD/ĐUK", "Hướng dẫn|05|HD/ĐUK||||theo|05-HD/ĐUK|"},
+	{"theo Kế hoạch số 12-KH/ĐU", "Kế hoạch|12|KH/ĐU||||theo|12-KH/ĐU|"},
+	{"theo Công văn số 5/UBBC-THNC", "Công văn|5|UBBC-THNC||||theo|5/UBBC-THNC|"},
+	{"theo Kế hoạch số 7-KH/BTGTU", "Kế hoạch|7|KH/BTGTU||||theo|7-KH/BTGTU|"},
+	{"theo Công văn số 100-CV/BDVTU", "Công văn|100|CV/BDVTU||||theo|100-CV/BDVTU|"},
+	{"theo Thông báo số 9-TB/VPTU", "Thông báo|9|TB/VPTU||||theo|9-TB/VPTU|"},
+	{"căn cứ Nghị quyết số 12/2020/NQ-HĐND", "Nghị quyết|12/2020|NQ-HĐND||||căn cứ|12/2020/NQ-HĐND|"},
+	{"căn cứ Thông tư số 01/2021/TT-BNV", "Thông tư|01/2021|TT-BNV||||căn cứ|01/2021/TT-BNV|"},
+	{"theo văn bản số 4912/UBND-NC", "|4912|UBND-NC||||theo văn bản|4912/UBND-NC|"},
+	{"nhóm 12-KH/tu, tổ 3-Tổ/Đội, 12-kh/TU", ""},
 };
 
 Test(citation, patterns_table)
@@ -70,6 +143,80 @@ Test(citation, patterns_table)
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		describe(got, sizeof got, cases[i].text);
 		cr_expect_str_eq(got, cases[i].want, "case %zu: got '%s'", i, got);
+	}
+}
+
+/* A symbol glued to the "ngày" of its date is still the symbol. */
+Test(citation, symbol_glued_to_its_date)
+{
+	const char *text = "Căn cứ Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012 của Ban Bí thư";
+	cm_dates *d;
+	cm_citations *c;
+
+	cr_assert_eq(cm_dates_extract(&d, text, strlen(text)), 0);
+	cr_assert_eq(cm_citations_extract(&c, text, strlen(text), d), 0);
+	cr_assert_eq(c->n, 1);
+	cr_expect_str_eq(c->v[0].symbol, "TB/TW");
+	cr_expect_eq(c->v[0].end, strlen("Căn cứ Thông báo số 70-TB/TW"));
+	cm_citations_free(c);
+	cm_dates_free(d);
+}
+
+/* Short forms: "text|key|flags" of each, in order. */
+Test(citation, short_forms_table)
+{
+	static const struct {
+		const char *text, *want;
+	} shorts[] = {
+		{"Thực hiện Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Bộ Chính trị. Nghị quyết 25 đã "
+		 "đi vào cuộc sống.",
+		 "Nghị quyết 25|25-NQ/TW@2013|"},
+		{"theo Chỉ thị số 40-CT/TW; Chỉ thị số 40 và Chỉ thị 040 được quán triệt",
+		 "Chỉ thị số 40|40-CT/TW| ## Chỉ thị 040|40-CT/TW|"},
+		{"căn cứ Nghị định số 61/2018/NĐ-CP của Chính phủ; Nghị định 61 quy định",
+		 "Nghị định 61|61/2018/NĐ-CP|"},
+		{"Thực hiện Nghị quyết số 25-NQ/TW và Chỉ thị số 40-CT/TW. Nghị quyết nói trên và Chỉ "
+		 "thị này",
+		 "Nghị quyết nói trên|25-NQ/TW| ## Chỉ thị này|40-CT/TW|"},
+		{"KẾ HOẠCH\nThực hiện Chỉ thị số 40-CT/TW, Kế hoạch số 12-KH/TU. Kế hoạch này và Chỉ thị "
+		 "này",
+		 "Chỉ thị này|40-CT/TW|"},
+		{"Sơ kết Nghị quyết số 25-NQ/TW ngày 03/6/2013; tổng kết Nghị quyết số 25-NQ/TW ngày "
+		 "12/3/2003. Nghị quyết 25 là",
+		 "Nghị quyết 25||ambiguous"},
+		{"Quán triệt các Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày 25/10/2017. Nghị quyết nói trên; "
+		 "các Nghị quyết nói trên",
+		 "Nghị quyết nói trên||ambiguous ## Nghị quyết nói trên||ambiguous"},
+		{"Ngày 10/12/2019, Ban Thường vụ Đảng ủy NHPT đã ban hành Kế hoạch số 101-KH/ĐU về tổ "
+		 "chức đại hội. Nội dung Kế hoạch này của Đảng ủy NHPT đã bám sát",
+		 "Kế hoạch này|101-KH/ĐU|"},
+		{"Chỉ thị 35 của Bộ Chính trị quy định rõ các mốc thời gian", ""},
+		{"thực hiện Chỉ thị số 25-CT/TW. Nghị quyết 25 và Nghị quyết này", ""},
+		{"theo Kế hoạch số 12-KH/TU; triển khai Kế hoạch trên địa bàn, Kế hoạch 12.5 và Kế hoạch "
+		 "12/2020",
+		 ""},
+	};
+	for (size_t i = 0; i < sizeof shorts / sizeof shorts[0]; i++) {
+		const char *text = shorts[i].text;
+		cm_dates *d;
+		cm_citations *c;
+		char got[512] = "";
+
+		cr_assert_eq(cm_dates_extract(&d, text, strlen(text)), 0);
+		cr_assert_eq(cm_citations_extract(&c, text, strlen(text), d), 0);
+		for (size_t k = 0; k < c->nshort; k++) {
+			const cm_citation *r = &c->shorts[k];
+			char flags[128];
+			flag_names(flags, sizeof flags, r->flags);
+			cr_expect_eq(r->kind, CM_CITE_SHORT_REF);
+			snprintf(got + strlen(got), sizeof got - strlen(got), "%s%.*s|%s|%s", k ? " ## " : "",
+				 (int)(r->end - r->start), text + r->start, r->key, flags);
+		}
+		for (size_t k = 0; k < c->n; k++)
+			cr_expect_neq(c->v[k].kind, CM_CITE_SHORT_REF, "case %zu: a short form among citations", i);
+		cr_expect_str_eq(got, shorts[i].want, "case %zu: got '%s'", i, got);
+		cm_citations_free(c);
+		cm_dates_free(d);
 	}
 }
 
@@ -128,6 +275,9 @@ Test(citation, user_references_table)
 		{"25-NQ/TW@2013", "25-NQ/TW", 2013},
 		{"25 – NQ/TW", "25-NQ/TW", 0},
 		{"15/2020/NĐ-CP", "15/2020/NĐ-CP", 0},
+		{"25-NQ/TƯ", "25-NQ/TW", 0},
+		{"25-NQ/TƯ@2013", "25-NQ/TW", 2013},
+		{"Chương trình hành động số 25-CTr/TƯ", "25-CTr/TW", 0},
 	};
 	char key[CM_KEY_MAX];
 	int year;
@@ -138,6 +288,7 @@ Test(citation, user_references_table)
 		cr_expect_eq(year, ok[i].year);
 	}
 	cr_expect_eq(cm_citation_parse_ref(key, &year, "Nghị quyết"), CM_EINVAL);
+	cr_expect_eq(cm_citation_parse_ref(key, &year, "NQ/TƯ"), CM_EINVAL);
 	cr_expect_str_eq(cm_citation_type_from_user("KH"), "Kế hoạch");
 	cr_expect_str_eq(cm_citation_type_from_user("kế hoạch"), "Kế hoạch");
 	cr_expect_null(cm_citation_type_from_user("xyz"));

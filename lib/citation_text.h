@@ -1,0 +1,39 @@
+/* citation_text.h: the canonical text the citation scanner reads and the
+ * parts of the scanner that work on it apart from citation.c: the sharing
+ * of a list's attributes (citation_lists.c) and short forms
+ * (citation_short.c). Internal to libchimuc. */
+#ifndef CHIMUC_CITATION_TEXT_H
+#define CHIMUC_CITATION_TEXT_H
+
+#include <stddef.h>
+
+#include "chimuc/citation.h"
+
+typedef struct {
+	const char *s;  /* canonical text */
+	const char *lw; /* the same, lower case, same offsets */
+	size_t n;
+	int *oom;       /* set when an allocation failed (NULL: not tracked) */
+} cm_ctext;
+
+/* s, noting in t when it is NULL for want of memory. */
+char *cm_ctext_noted(const cm_ctext *t, char *s);
+
+/* The index of the type ("Nghị quyết") whose words, in any case, start at
+ * i and end before a space, *len their bytes; -1 if none. */
+int cm_ctext_type_at(const cm_ctext *t, size_t i, size_t *len);
+
+/* How many types there are, and the name of type k ("Nghị quyết"). */
+size_t cm_ctext_ntypes(void);
+const char *cm_ctext_type_name(size_t k);
+
+/* Gives the members of each list ("18-NQ/TW, 19-NQ/TW ngày …", "217-QĐ/TW
+ * và Quyết định số 218-QĐ/TW, ngày … của …") the type stated before the
+ * list and the date, issuer and term stated after it, with their flags. */
+void cm_citations_share_lists(cm_citations *c, const cm_ctext *t);
+
+/* Finds the short forms in t and resolves them against c->v (keyed, in
+ * canonical offsets) into c->shorts. Errors: CM_ENOMEM. */
+int cm_citations_short_refs(cm_citations *c, const cm_ctext *t);
+
+#endif
