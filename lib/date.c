@@ -153,6 +153,13 @@ static int is_self(const cm_date_scan *sc, const cm_date *d, int timestamp)
 		title_line(sc, d->start));
 }
 
+/* 1 for the written form, which starts with its own "ngày". */
+static int written(const cm_date_scan *sc, const cm_date *d)
+{
+	return d->end - d->start > 5 &&
+	       (cm_date_word_at(sc, d->start, "ngày") || !memcmp(sc->s + d->start, "NGÀY", 5));
+}
+
 static void find_self(cm_date_scan *sc)
 {
 	for (int timestamp = 0; timestamp < 2; timestamp++)
@@ -176,6 +183,7 @@ static int classify(cm_date_scan *sc)
 		size_t p = cm_date_back_over_ngay(sc, d->range == CM_RANGE_END ? d->range_start : d->start, &had_ngay);
 		size_t cs, ce;
 
+		had_ngay |= d->range != CM_RANGE_END && written(sc, d);
 		d->in_citation = !d->in_self && had_ngay && symbol_before(sc, p);
 		cm_text_sentence(&cs, &ce, sc->s, sc->n, d->start, d->end);
 		d->context_start = cs;

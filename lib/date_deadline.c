@@ -15,17 +15,27 @@
 #define CLAUSE_AHEAD 200 /* how far ahead the clause after a date is read */
 #define REVIEW_BACK 48   /* how close before a period its review noun is */
 
-enum { CUE_NONE, CUE_WEAK, CUE_STRONG };
+/* Cues: weak ones yield to a period under review; temporal ones opening a
+ * sentence may describe the past ("Trước ngày 01/3/2025, Cục Thuế gồm có"). */
+enum { CUE_NONE = 0, CUE_WEAK = 1, CUE_STRONG = 2, CUE_TEMPORAL = 4 };
 
 static const struct {
 	const char *word;
-	int strength; /* weak cues yield to a period under review */
+	int kind;
 } cues[] = {
-	{"trước", CUE_STRONG},      {"chậm nhất", CUE_STRONG}, {"muộn nhất", CUE_STRONG},
-	{"hạn", CUE_STRONG},        {"hạn chót", CUE_STRONG},  {"không muộn hơn", CUE_STRONG},
-	{"dự kiến", CUE_STRONG},    {"xong", CUE_STRONG},      {"hoàn thành", CUE_STRONG},
-	{"hoàn thiện", CUE_STRONG}, {"trình", CUE_STRONG},     {"trong", CUE_WEAK},
-	{"đến", CUE_WEAK},
+	{"trước", CUE_STRONG | CUE_TEMPORAL},
+	{"chậm nhất", CUE_STRONG},
+	{"muộn nhất", CUE_STRONG},
+	{"hạn", CUE_STRONG},
+	{"hạn chót", CUE_STRONG},
+	{"không muộn hơn", CUE_STRONG},
+	{"dự kiến", CUE_STRONG},
+	{"xong", CUE_STRONG},
+	{"hoàn thành", CUE_STRONG},
+	{"hoàn thiện", CUE_STRONG},
+	{"trình", CUE_STRONG},
+	{"trong", CUE_WEAK | CUE_TEMPORAL},
+	{"đến", CUE_WEAK | CUE_TEMPORAL},
 };
 
 /* Compounds that end with a cue but are nouns ("Chương trình quý III"). */
@@ -33,8 +43,9 @@ static const char *const not_cues[] = {
 	"chương trình", "quá trình", "lộ trình", "tờ trình", "công trình", "hành trình",
 };
 
-/* Words between a cue and its date: "chậm nhất là vào ngày", "đến hết ngày". */
-static const char *const fillers[] = {"ngày", "là", "vào", "hết"};
+/* Words between a cue and its date: "chậm nhất là vào ngày", "đến hết ngày",
+ * "hoàn thành vào cuối tháng 6/2012". */
+static const char *const fillers[] = {"ngày", "là", "vào", "hết", "cuối", "đầu", "giữa"};
 
 /* Verbs of a task. */
 static const char *const tasks[] = {
@@ -42,7 +53,7 @@ static const char *const tasks[] = {
 };
 
 /* The date a count or a figure is made to or from. */
-static const char *const counted[] = {"tính đến", "tính từ", "tính tới", "số liệu"};
+static const char *const counted[] = {"tính đến", "tính từ", "tính tới"};
 
 /* A period under review. */
 static const char *const reviewed[] = {"kết quả", "tình hình"};
@@ -112,8 +123,8 @@ static int has_task(const cm_date_scan *sc, size_t from, size_t to)
 	return 0;
 }
 
-/* The cue right before at (the date's start), its strength, and in
- * *cue_start where it starts. */
+/* The cue right before at (the date's start): its kind, and in *cue_start
+ * where it starts. */
 static int cue_before(const cm_date_scan *sc, size_t at, size_t *cue_start)
 {
 	size_t p = back_blanks(sc, at);
@@ -137,7 +148,7 @@ static int cue_before(const cm_date_scan *sc, size_t at, size_t *cue_start)
 	for (size_t i = 0; i < COUNT(cues); i++)
 		if (cm_date_ends_with(sc, p, cues[i].word)) {
 			*cue_start = p - strlen(cues[i].word);
-			return cues[i].strength;
+			return cues[i].kind;
 		}
 	return CUE_NONE;
 }
@@ -154,14 +165,14 @@ static int opens_sentence(const cm_date_scan *sc, size_t cue_start)
 	       ((c >= 'A' && c <= 'Z') || !memcmp(sc->s + cue_start, "Đ", 2));
 }
 
-/* The clause after the date: [*from, *to) past its comma, to the end of the
- * sentence; 1 if the date is followed by a comma. */
+/* The clause after the date: [*from, *to) past its comma and spaces, to the
+ * end of the sentence; 1 if the date is followed by a comma. */
 static int clause_after(const cm_date_scan *sc, size_t end, size_t *from, size_t *to)
 {
 	size_t p = cm_date_skip_spaces(sc, end), limit;
 	int comma = p < sc->n && sc->s[p] == ',';
 
-	p += comma;
+	p = cm_date_skip_spaces(sc, p + comma);
 	limit = p + CLAUSE_AHEAD < sc->n ? p + CLAUSE_AHEAD : sc->n;
 	*from = p;
 	while (p < limit && !strchr(";.\n", sc->s[p]))
@@ -199,14 +210,14 @@ int cm_date_is_deadline(const cm_date_scan *sc, const cm_date *d, const cm_date 
 	if (done_by(sc, from, to, comma))
 		return 0;
 	cue = cue_before(sc, first->start, &cs);
-	if (cue && comma && opens_sentence(sc, cs))
+	if ((cue & CUE_TEMPORAL) && from < to && opens_sentence(sc, cs))
 		return has_task(sc, from, to);
-	if (cue == CUE_STRONG || occasion)
+	if ((cue & CUE_STRONG) || occasion)
 		return 1;
 	if (has_word(sc, first->start - clause > REVIEW_BACK ? first->start - REVIEW_BACK : clause,
 		     first->start, reviewed, COUNT(reviewed)))
 		return 0;
-	if (cue == CUE_WEAK || d->range == CM_RANGE_END)
+	if (cue || d->range == CM_RANGE_END)
 		return 1;
 	return strlen(d->iso) != 10 && has_task(sc, clause, first->start);
 }
