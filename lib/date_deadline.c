@@ -1,6 +1,7 @@
 /* date_deadline.c: whether a date is a deadline. What makes one: a cue
  * right before the date ("chậm nhất là vào ngày", "trước", "hạn chót",
- * "không muộn hơn", "xong", "trong", "trình", "dự kiến"…), a task verb
+ * "không muộn hơn", "xong", "trong", "trình", "dự kiến", "Thời gian thực
+ * hiện:"…), a task verb
  * earlier in the clause of a month or a quarter ("trình Tỉnh ủy quý
  * III/2024"), the end of a range, an occasion. What overrides that: the date
  * a count is made to ("tính đến ngày", "số liệu tính từ"), a period under
@@ -34,6 +35,8 @@ static const struct {
 	{"hoàn thành", CUE_STRONG},
 	{"hoàn thiện", CUE_STRONG},
 	{"trình", CUE_STRONG},
+	{"thời gian thực hiện", CUE_STRONG},
+	{"tiến độ", CUE_STRONG},
 	{"trong", CUE_WEAK | CUE_TEMPORAL},
 	{"đến", CUE_WEAK | CUE_TEMPORAL},
 };
@@ -219,5 +222,6 @@ int cm_date_is_deadline(const cm_date_scan *sc, const cm_date *d, const cm_date 
 		return 0;
 	if (cue || d->range == CM_RANGE_END)
 		return 1;
-	return strlen(d->iso) != 10 && has_task(sc, clause, first->start);
+	return !cm_date_has_day(d->iso) && !has_word(sc, clause, first->start, done, COUNT(done)) &&
+	       has_task(sc, clause, first->start);
 }

@@ -186,6 +186,11 @@ static int push(cm_date_scan *sc, size_t start, size_t end, const char *iso)
 	return 1;
 }
 
+int cm_date_has_day(const char *iso)
+{
+	return strlen(iso) == 10 || (iso[0] == '-' && iso[2] != 'Q');
+}
+
 int cm_date_numeric_full(const cm_date_scan *sc, size_t *at, char iso[CM_ISO_MAX])
 {
 	size_t p = *at;
@@ -301,31 +306,49 @@ static const struct {
 	const char *lower, *upper;
 } NGAY = {"ngày", "NGÀY"}, THANG = {"tháng", "THÁNG"}, NAM = {"năm", "NĂM"}, QUY = {"quý", "QUÝ"};
 
-/* "ngày 04 tháng 3 năm 2018" (any spacing, either case). */
+/* Position at after spaces and at most one line break ("Kon Tum, ngày
+ * 25\ntháng 01 năm 2024" as a page lays it out). */
+static size_t skip_blanks(const cm_date_scan *sc, size_t at)
+{
+	at = cm_date_skip_spaces(sc, at);
+	if (at < sc->n && sc->s[at] == '\n')
+		at = cm_date_skip_spaces(sc, at + 1);
+	return at;
+}
+
+/* "ngày 04 tháng 3 năm 2018" (any spacing, either case), or without the
+ * year ("chậm nhất ngày 25 tháng 11": iso --11-25). */
 static int scan_written(cm_date_scan *sc, size_t *at)
 {
-	size_t p = *at, k;
+	size_t p = *at, k, month_end;
 	int d, m, y;
 	char iso[CM_ISO_MAX];
 
 	if (!(k = match_word(sc, p, NGAY.lower, NGAY.upper)))
 		return 0;
-	p = cm_date_skip_spaces(sc, p + k);
+	p = skip_blanks(sc, p + k);
 	if (!number(sc, &p, 2, &d))
 		return 0;
-	p = cm_date_skip_spaces(sc, p);
+	p = skip_blanks(sc, p);
 	if (!(k = match_word(sc, p, THANG.lower, THANG.upper)))
 		return 0;
-	p = cm_date_skip_spaces(sc, p + k);
+	p = skip_blanks(sc, p + k);
 	if (!number(sc, &p, 2, &m))
 		return 0;
-	p = cm_date_skip_spaces(sc, p);
-	if (!(k = match_word(sc, p, NAM.lower, NAM.upper)))
-		return 0;
-	p = cm_date_skip_spaces(sc, p + k);
-	if (!year4(sc, &p, &y) || !cm_date_valid_day(y, m, d))
-		return 0;
-	cm_date_iso_write(iso, y, m, d, 0);
+	month_end = p;
+	p = skip_blanks(sc, p);
+	if ((k = match_word(sc, p, NAM.lower, NAM.upper)) &&
+	    (p = skip_blanks(sc, p + k), year4(sc, &p, &y))) {
+		if (!cm_date_valid_day(y, m, d))
+			return 0;
+		cm_date_iso_write(iso, y, m, d, 0);
+	} else {
+		p = month_end;
+		if (!cm_date_valid_day(0, m, d) || !end_ok(sc, p) ||
+		    any_after(sc, p, count_words, sizeof count_words / sizeof count_words[0]))
+			return 0;
+		cm_date_iso_write(iso, -1, m, d, 0);
+	}
 	k = *at;
 	*at = p;
 	return push(sc, k, p, iso);
@@ -418,7 +441,7 @@ static int scan_one(cm_date_scan *sc, size_t *at, int member)
 }
 
 /* Where the second date of a range may start after at: past a dash (-, –
- * or —, spaces around) or "đến" ("đến hết"); 0 if neither is there. */
+ * or —, spaces around), "đến" ("đến hết") or "tới"; 0 if none is there. */
 static size_t range_link(const cm_date_scan *sc, size_t at)
 {
 	size_t p = cm_date_skip_spaces(sc, at), k;
@@ -428,7 +451,7 @@ static size_t range_link(const cm_date_scan *sc, size_t at)
 	if (p + 3 <= sc->n &&
 	    (!memcmp(sc->s + p, "\xe2\x80\x93", 3) || !memcmp(sc->s + p, "\xe2\x80\x94", 3)))
 		return cm_date_skip_spaces(sc, p + 3);
-	if (!(k = cm_date_word_at(sc, p, "đến ")))
+	if (!(k = cm_date_word_at(sc, p, "đến ")) && !(k = cm_date_word_at(sc, p, "tới ")))
 		return 0;
 	p = cm_date_skip_spaces(sc, p + k);
 	if ((k = cm_date_word_at(sc, p, "hết ")))
@@ -441,6 +464,15 @@ static void set_range(cm_date *d, enum cm_range_role role, size_t start, size_t 
 	d->range = role;
 	d->range_start = start;
 	d->range_end = end;
+}
+
+/* Where the next day of a list may start after at: past "và" ("ngày 30/4
+ * và 1/5"); 0 if it is not there. */
+static size_t list_link(const cm_date_scan *sc, size_t at)
+{
+	size_t p = cm_date_skip_spaces(sc, at), k = cm_date_word_at(sc, p, "và ");
+
+	return k ? cm_date_skip_spaces(sc, p + k) : 0;
 }
 
 int cm_date_scan_all(cm_date_scan *sc)
@@ -463,6 +495,11 @@ int cm_date_scan_all(cm_date_scan *sc)
 				return rc;
 			set_range(&v[first], CM_RANGE_START, v[first].start, v[first + 1].end);
 			set_range(&v[first + 1], CM_RANGE_END, v[first].start, v[first + 1].end);
+			p = link;
+		} else if (cm_date_has_day(sc->out->v[first].iso) && (link = list_link(sc, p)) &&
+			   (rc = scan_one(sc, &link, 1)) != 0) {
+			if (rc < 0)
+				return rc;
 			p = link;
 		}
 		i = p;

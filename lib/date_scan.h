@@ -55,6 +55,9 @@ void cm_date_iso_write(char out[CM_ISO_MAX], int y, int m, int d, int q);
 /* Every date form of the text into sc->out. Errors: CM_ENOMEM. */
 int cm_date_scan_all(cm_date_scan *sc);
 
+/* 1 if iso names a day (2013-06-03, --06-03), not a month or a quarter. */
+int cm_date_has_day(const char *iso);
+
 /* 1 if the numeric full date (03/6/2013, 01-10-1997, 5.6.2012) is at *at:
  * its ISO value in iso, *at past it. */
 int cm_date_numeric_full(const cm_date_scan *sc, size_t *at, char iso[CM_ISO_MAX]);

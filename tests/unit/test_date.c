@@ -67,7 +67,8 @@ static const struct {
 	{"Chiều 7-8, tại Hà Nội", "7-8=--08-07"},
 	{"Sáng ngày 23-10, Ban Thường vụ Tỉnh uỷ tổ chức", "23-10=--10-23"}, /* real */
 	{"tổ chức sáng qua 12-4 tại Gia Lai", "12-4=--04-12"},                /* real */
-	{"bế mạc vào chiều 6/10.", "6/10=--10-06"},                           /* real */
+	{"đã hoàn thành toàn bộ nội dung chương trình đề ra và bế mạc vào chiều 6/10.", /* real */
+	 "6/10=--10-06"},
 	{"ngày 25.3 tại Hà Nội; mồng 2/9", "25.3=--03-25 | 2/9=--09-02"},
 	{"Hội nghị ngày 5.6.2012 và ngày 7-8-2024", "5.6.2012=2012-06-05 | 7-8-2024=2024-08-07"},
 	{"vào tháng 6.2012 và tháng 6-2012", "tháng 6.2012=2012-06 | tháng 6-2012=2012-06"},
@@ -84,6 +85,13 @@ static const struct {
 	 "NGÀY 05 THÁNG 5 NĂM 2022=2022-05-05+C"},
 	{"Thực hiện Chỉ thị số 05-CT/TW ngày 5.6.2012 của", "5.6.2012=2012-06-05+C"},
 	{"Ngày 05 tháng 5 năm 2022, tại", "Ngày 05 tháng 5 năm 2022=2022-05-05"},
+	{"chậm nhất vào ngày 25 tháng 11 hằng năm", "ngày 25 tháng 11=--11-25+D+R"},
+	{"Kon Tum, ngày 25\ntháng 01 năm 2024\nQUYẾT ĐỊNH", /* real */
+	 "ngày 25\ntháng 01 năm 2024=2024-01-25+S"},
+	{"ngày 25\n\ntháng 01 năm 2024", "tháng 01 năm 2024=2024-01"},
+	{"3 ngày 2 tháng 1 lần, ngày 31 tháng 2", ""},
+	{"các ngày 30/4 và 1/5", "30/4=--04-30 | 1/5=--05-01"},
+	{"quý I và 1/2 số hộ", "quý I=--Q1"},
 
 	/* Quarters in every spelling; "quý" that is no quarter. */
 	{"hoàn thành trong quý III/2024", "quý III/2024=2024-Q3+D"},
@@ -99,6 +107,7 @@ static const struct {
 	 "Quý III/2017=2017-Q3+start | 30/11/2017=2017-11-30+D+end"},
 	{"diễn ra từ ngày 27-3 đến 10-4 trong cả nước", /* real */
 	 "27-3=--03-27+start | 10-4=--04-10+D+end"},
+	{"từ ngày 1/6 tới ngày 30/6", "1/6=--06-01+start | 30/6=--06-30+D+end"},
 	{"ngày 30/5 - Ngày Môi trường; từ năm 2015 đến nay", "30/5=--05-30"},
 	{"số liệu tính từ ngày 01/01/2024 đến ngày 30/6/2024",
 	 "01/01/2024=2024-01-01+start | 30/6/2024=2024-06-30+end"},
@@ -115,6 +124,9 @@ static const struct {
 	{"báo cáo kết quả về Sở Nội vụ trước ngày 15/12/2024", "15/12/2024=2024-12-15+D"},
 	{"dự kiến hoàn thành vào cuối tháng 6/2012.", "tháng 6/2012=2012-06+D"}, /* real */
 	{"Trước ngày 15/10, các đơn vị gửi báo cáo về Ban", "15/10=--10-15+D"},
+	{"Thời gian thực hiện: Quý III/2024; Tiến độ: quý IV/2024",
+	 "Quý III/2024=2024-Q3+D | quý IV/2024=2024-Q4+D"},
+	{"Thời gian: 8 giờ, ngày 15/10/2024", "15/10/2024=2024-10-15"},
 
 	/* What is not a deadline. */
 	{"tính đến ngày 31/12/2016, toàn tỉnh có", "31/12/2016=2016-12-31"},
