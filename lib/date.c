@@ -25,7 +25,8 @@ static int symbol_before(const cm_date_scan *sc, size_t end)
 	size_t p = end;
 	int digit = 0, slash = 0, upper = 0;
 
-	while (p > 0 && !cm_date_is_space(sc->s[p - 1]) && sc->s[p - 1] != '\n' && sc->s[p - 1] != '(')
+	while (p > 0 && !cm_date_is_space(sc->s[p - 1]) && sc->s[p - 1] != '\n' &&
+	       sc->s[p - 1] != '(')
 		p--;
 	for (size_t i = p; i < end; i++) {
 		unsigned char c = (unsigned char)sc->s[i];
@@ -59,7 +60,8 @@ static int clause_has(const cm_date_scan *sc, size_t from, size_t to, const char
 static int clause_has_anniversary(const cm_date_scan *sc, size_t from, size_t to)
 {
 	for (size_t i = from; i + 1 < to; i++)
-		if (cm_date_is_digit(sc->s[i]) && !cm_date_is_digit(sc->s[i + 1]) && cm_date_word_at(sc, i + 1, " năm "))
+		if (cm_date_is_digit(sc->s[i]) && !cm_date_is_digit(sc->s[i + 1]) &&
+		    cm_date_word_at(sc, i + 1, " năm "))
 			return 1;
 	return 0;
 }
@@ -173,6 +175,23 @@ static void find_self(cm_date_scan *sc)
 		}
 }
 
+/* 1 if d, the i-th date, follows the one before in a list ("trước ngày 15/6
+ * và 15/12"), whose cue it shares. */
+static int listed(const cm_date_scan *sc, const cm_date *d, size_t i)
+{
+	size_t p, k;
+
+	if (i == 0 || d[-1].range || d->range)
+		return 0;
+	p = cm_date_skip_spaces(sc, d[-1].end);
+	if (!(k = cm_date_word_at(sc, p, "và ")))
+		return 0;
+	p = cm_date_skip_spaces(sc, p + k);
+	if ((k = cm_date_word_at(sc, p, "ngày ")))
+		p = cm_date_skip_spaces(sc, p + k);
+	return p == d->start;
+}
+
 static int classify(cm_date_scan *sc)
 {
 	find_self(sc);
@@ -180,8 +199,10 @@ static int classify(cm_date_scan *sc)
 		cm_date *d = &sc->out->v[i];
 		int had_ngay, rc;
 		char *occ;
-		size_t p = cm_date_back_over_ngay(sc, d->range == CM_RANGE_END ? d->range_start : d->start, &had_ngay);
+		size_t p = cm_date_back_over_ngay(
+			sc, d->range == CM_RANGE_END ? d->range_start : d->start, &had_ngay);
 		size_t cs, ce;
+		const cm_date *first;
 
 		had_ngay |= d->range != CM_RANGE_END && written(sc, d);
 		d->in_citation = !d->in_self && had_ngay && symbol_before(sc, p);
@@ -197,8 +218,8 @@ static int classify(cm_date_scan *sc)
 		if ((rc = occasion(&occ, sc, d)) < 0)
 			return rc;
 		d->occasion = occ;
-		d->deadline = cm_date_is_deadline(sc, d, d->range == CM_RANGE_END ? d - 1 : d,
-						  d->occasion != NULL);
+		first = d->range == CM_RANGE_END || listed(sc, d, i) ? d - 1 : d;
+		d->deadline = cm_date_is_deadline(sc, d, first, d->occasion != NULL);
 		d->recurrence = recurrence(sc, cs, ce);
 	}
 	return 0;

@@ -207,7 +207,8 @@ int cm_date_is_deadline(const cm_date_scan *sc, const cm_date *d, const cm_date 
 	size_t cs = 0, from, to, clause = clause_start(sc, first->start);
 	int cue, comma;
 
-	if (d->range == CM_RANGE_START || has_word(sc, clause, first->start, counted, COUNT(counted)))
+	if (d->range == CM_RANGE_START ||
+	    has_word(sc, clause, first->start, counted, COUNT(counted)))
 		return 0;
 	comma = clause_after(sc, d->end, &from, &to);
 	if (done_by(sc, from, to, comma))

@@ -86,7 +86,8 @@ size_t cm_date_back_over_ngay(const cm_date_scan *sc, size_t at, int *had_ngay)
 		p -= 5;
 		*had_ngay = 1;
 	}
-	while (p > 0 && (cm_date_is_space(sc->s[p - 1]) || sc->s[p - 1] == ',' || sc->s[p - 1] == '*'))
+	while (p > 0 &&
+	       (cm_date_is_space(sc->s[p - 1]) || sc->s[p - 1] == ',' || sc->s[p - 1] == '*'))
 		p--;
 	return p;
 }
@@ -277,7 +278,8 @@ static int scan_day_month(cm_date_scan *sc, size_t *at, int member)
 	cue = any_before(sc, start, day_cues, sizeof day_cues / sizeof day_cues[0]);
 	paren = sep == '/' && start > 0 && sc->s[start - 1] == '(' && p < sc->n && sc->s[p] == ')';
 	if (!(member || day || cue || paren) ||
-	    (sep != '/' && any_after(sc, p, count_words, sizeof count_words / sizeof count_words[0])))
+	    (sep != '/' &&
+	     any_after(sc, p, count_words, sizeof count_words / sizeof count_words[0])))
 		return 0;
 	cm_date_iso_write(iso, -1, m, d, 0);
 	if ((rc = push(sc, start, p, iso)) < 0)
@@ -395,26 +397,28 @@ static int scan_month(cm_date_scan *sc, size_t *at)
 }
 
 /* "quý III/2018", "Quý II-2025", "quý 3 năm 2024", "quý IV năm 2024", or
- * without a year ("trong quý I": iso "--Q1"). */
+ * in Roman numerals without a year ("trong quý I": iso "--Q1"). */
 static int scan_quarter(cm_date_scan *sc, size_t *at)
 {
 	static const char *const roman[] = {"IV", "III", "II", "I"};
 	static const int value[] = {4, 3, 2, 1};
 	size_t p = *at, k;
-	int q = 0, y = -1;
+	int q = 0, y = -1, is_roman = 0;
 	char iso[CM_ISO_MAX];
 
 	if (!(k = match_word(sc, p, QUY.lower, QUY.upper)))
 		return 0;
 	p = cm_date_skip_spaces(sc, p + k);
 	for (size_t i = 0; i < 4 && !q; i++)
-		if (p + strlen(roman[i]) <= sc->n && !memcmp(sc->s + p, roman[i], strlen(roman[i]))) {
+		if (p + strlen(roman[i]) <= sc->n &&
+		    !memcmp(sc->s + p, roman[i], strlen(roman[i]))) {
 			q = value[i];
 			p += strlen(roman[i]);
+			is_roman = 1;
 		}
 	if (!q && !(number(sc, &p, 1, &q) && q >= 1 && q <= 4))
 		return 0;
-	if (!year_part(sc, &p, &y) && !end_ok(sc, p))
+	if (!year_part(sc, &p, &y) && !(is_roman && end_ok(sc, p)))
 		return 0;
 	cm_date_iso_write(iso, y, 0, 0, q);
 	k = *at;

@@ -24,7 +24,8 @@ static void describe(char *out, size_t cap, const char *text)
 			 (int)(x->end - x->start), text + x->start, x->iso, x->deadline ? "+D" : "",
 			 x->in_citation ? "+C" : "", x->in_self ? "+S" : "",
 			 x->range == CM_RANGE_START ? "+start" : x->range == CM_RANGE_END ? "+end" : "",
-			 x->ambiguous ? "+A" : "", strcmp(x->resolved, x->iso) && x->resolved[0] ? "/" : "",
+			 x->ambiguous ? "+A" : "",
+			 strcmp(x->resolved, x->iso) && x->resolved[0] ? "/" : "",
 			 strcmp(x->resolved, x->iso) ? x->resolved : "", x->recurrence ? "+R" : "");
 		if (x->occasion) {
 			n = strlen(out);
@@ -98,7 +99,7 @@ static const struct {
 	{"Khởi công Quý II-2025", "Quý II-2025=2025-Q2"},
 	{"quý 3 năm 2024 và QUÝ IV năm 2024", "quý 3 năm 2024=2024-Q3 | QUÝ IV năm 2024=2024-Q4"},
 	{"hoàn thành trong quý I.", "quý I=--Q1+D"},
-	{"Kính gửi quý khách, quý báu, quý vị, quý 5/2024", ""},
+	{"Kính gửi quý khách, quý báu, quý vị, quý 5/2024, quý 2-3 lần, quý Ivan", ""},
 
 	/* Ranges: the end is the deadline, the start never. */
 	{"từ ngày 30/5 - 7/6", "30/5=--05-30+start | 7/6=--06-07+D+end"},
@@ -124,6 +125,8 @@ static const struct {
 	{"báo cáo kết quả về Sở Nội vụ trước ngày 15/12/2024", "15/12/2024=2024-12-15+D"},
 	{"dự kiến hoàn thành vào cuối tháng 6/2012.", "tháng 6/2012=2012-06+D"}, /* real */
 	{"Trước ngày 15/10, các đơn vị gửi báo cáo về Ban", "15/10=--10-15+D"},
+	{"gửi trước ngày 15/6 và ngày 15/12", "15/6=--06-15+D | 15/12=--12-15+D"},
+	{"Ngày 30/4 và 1/5, toàn tỉnh đã tổ chức", "30/4=--04-30 | 1/5=--05-01"},
 	{"Thời gian thực hiện: Quý III/2024; Tiến độ: quý IV/2024",
 	 "Quý III/2024=2024-Q3+D | quý IV/2024=2024-Q4+D"},
 	{"Thời gian: 8 giờ, ngày 15/10/2024", "15/10/2024=2024-10-15"},
