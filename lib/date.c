@@ -19,22 +19,48 @@
 #define HEAD_LINES 3    /* lines at the top that may carry the title */
 #define HEAD_BYTES 1500 /* where the "Place, ngày … tháng … năm …" line may be */
 
-/* 1 if the word ending at end looks like a document symbol (25-NQ/TW). */
+static size_t back_spaces(const cm_date_scan *sc, size_t at)
+{
+	while (at > 0 && cm_date_is_space(sc->s[at - 1]))
+		at--;
+	return at;
+}
+
+/* Start of the word ending at end. */
+static size_t word_start(const cm_date_scan *sc, size_t end)
+{
+	while (end > 0 && !cm_date_is_space(sc->s[end - 1]) && sc->s[end - 1] != '\n' &&
+	       sc->s[end - 1] != '(')
+		end--;
+	return end;
+}
+
+/* 1 if the word ending at end looks like a document symbol (25-NQ/TW), or
+ * ends one whose number stands apart ("27- HD/BTCTW", "493 -CV/TU", "40 –
+ * CT/TW"). */
 static int symbol_before(const cm_date_scan *sc, size_t end)
 {
-	size_t p = end;
+	size_t p = word_start(sc, end), q;
 	int digit = 0, slash = 0, upper = 0;
 
-	while (p > 0 && !cm_date_is_space(sc->s[p - 1]) && sc->s[p - 1] != '\n' &&
-	       sc->s[p - 1] != '(')
-		p--;
 	for (size_t i = p; i < end; i++) {
 		unsigned char c = (unsigned char)sc->s[i];
 		digit |= cm_date_is_digit((char)c);
 		slash |= c == '/';
 		upper |= (c >= 'A' && c <= 'Z') || c == 0xC4; /* Đ */
 	}
-	return digit && slash && upper;
+	if (digit || !slash || !upper)
+		return digit && slash && upper;
+	q = back_spaces(sc, p);
+	if (sc->s[p] != '-') { /* the dash stands alone: "27- HD", "40 – CT" */
+		if (q >= 3 && !memcmp(sc->s + q - 3, "\xe2\x80\x93", 3))
+			q = back_spaces(sc, q - 3);
+		else if (q > 0 && sc->s[q - 1] == '-')
+			q = back_spaces(sc, q - 1);
+		else
+			return 0;
+	}
+	return q > 0 && cm_date_is_digit(sc->s[q - 1]);
 }
 
 static size_t clause_start(const cm_date_scan *sc, size_t at)

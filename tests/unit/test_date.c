@@ -85,6 +85,15 @@ static const struct {
 	{"Thực hiện Kết luận số 12-KL/TW NGÀY 05 THÁNG 5 NĂM 2022 của",
 	 "NGÀY 05 THÁNG 5 NĂM 2022=2022-05-05+C"},
 	{"Thực hiện Chỉ thị số 05-CT/TW ngày 5.6.2012 của", "5.6.2012=2012-06-05+C"},
+
+	/* A citation's date after a symbol whose dash stands apart. */
+	{"thực hiện Kết luận số 100 - KL/TW ngày 18/8/2014 của Ban Bí thư", /* real */
+	 "18/8/2014=2014-08-18+C"},
+	{"theo Hướng dẫn 27- HD/BTCTW ngày 25/9/2020, Công văn 493 -CV/TU ngày 2/3/2021",
+	 "25/9/2020=2020-09-25+C | 2/3/2021=2021-03-02+C"},
+	{"theo Chỉ thị 40 – CT/TW ngày 14/8/2020", "14/8/2020=2020-08-14+C"},
+	{"ý kiến của Văn phòng UBND/TU ngày 14/8/2020, mục A - KL/TW ngày 1/1/2020",
+	 "14/8/2020=2020-08-14 | 1/1/2020=2020-01-01"},
 	{"Ngày 05 tháng 5 năm 2022, tại", "Ngày 05 tháng 5 năm 2022=2022-05-05"},
 	{"chậm nhất vào ngày 25 tháng 11 hằng năm", "ngày 25 tháng 11=--11-25+D+R"},
 	{"Kon Tum, ngày 25\ntháng 01 năm 2024\nQUYẾT ĐỊNH", /* real */
