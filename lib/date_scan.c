@@ -255,6 +255,57 @@ static int any_after(const cm_date_scan *sc, size_t at, const char *const *words
 	return 0;
 }
 
+static void set_range(cm_date *d, enum cm_range_role role, size_t start, size_t end)
+{
+	d->range = role;
+	d->range_start = start;
+	d->range_end = end;
+}
+
+/* Marks the last two dates found as a range's start and end. */
+static void last_two_range(cm_date_scan *sc)
+{
+	cm_date *v = sc->out->v + sc->out->n - 2;
+
+	set_range(&v[0], CM_RANGE_START, v[0].start, v[1].end);
+	set_range(&v[1], CM_RANGE_END, v[0].start, v[1].end);
+}
+
+/* "các ngày 7-8/6", "ngày 7-8/6/2024": two days of one month after a day
+ * word, as a range; d and last are read, *at is at d and p at the '/'. */
+static int scan_days(cm_date_scan *sc, size_t *at, int d, int last, size_t p)
+{
+	size_t start = *at, dash = start, q;
+	int m, y = -1, day, rc;
+	char iso[CM_ISO_MAX];
+
+	while (cm_date_is_digit(sc->s[dash]))
+		dash++;
+	p++;
+	if (!number(sc, &p, 2, &m))
+		return 0;
+	if (p < sc->n && sc->s[p] == '/') {
+		q = p + 1;
+		if (!year4(sc, &q, &y))
+			return 0;
+		p = q;
+	}
+	cm_date_back_over_ngay(sc, start, &day);
+	if (!end_ok(sc, p) || d >= last || !cm_date_valid_day(y < 0 ? 0 : y, m, d) ||
+	    !cm_date_valid_day(y < 0 ? 0 : y, m, last) ||
+	    !(day || any_before(sc, start, day_words, sizeof day_words / sizeof day_words[0])))
+		return 0;
+	cm_date_iso_write(iso, y, m, d, 0);
+	if ((rc = push(sc, start, dash, iso)) < 0)
+		return rc;
+	cm_date_iso_write(iso, y, m, last, 0);
+	if ((rc = push(sc, dash + 1, p, iso)) < 0)
+		return rc;
+	last_two_range(sc);
+	*at = p;
+	return 1;
+}
+
 /* d/m, d-m or d.m: a date after a day word, a deadline cue, inside
  * parentheses ("(21/6)", '/' only), or as the second date of a range
  * (member). */
@@ -270,8 +321,11 @@ static int scan_day_month(cm_date_scan *sc, size_t *at, int member)
 	if (sep != '/' && sep != '-' && sep != '.')
 		return 0;
 	p++;
-	if (!number(sc, &p, 2, &m) || !end_ok(sc, p) || !cm_date_valid_day(0, m, d) ||
-	    (p < sc->n && sc->s[p] == sep))
+	if (!number(sc, &p, 2, &m))
+		return 0;
+	if (sep == '-' && p < sc->n && sc->s[p] == '/')
+		return scan_days(sc, at, d, m, p);
+	if (!end_ok(sc, p) || !cm_date_valid_day(0, m, d) || (p < sc->n && sc->s[p] == sep))
 		return 0;
 	cm_date_back_over_ngay(sc, start, &day);
 	day = day || any_before(sc, start, day_words, sizeof day_words / sizeof day_words[0]);
@@ -463,13 +517,6 @@ static size_t range_link(const cm_date_scan *sc, size_t at)
 	return p < sc->n ? p : 0;
 }
 
-static void set_range(cm_date *d, enum cm_range_role role, size_t start, size_t end)
-{
-	d->range = role;
-	d->range_start = start;
-	d->range_end = end;
-}
-
 /* Where the next day of a list may start after at: past "và" ("ngày 30/4
  * và 1/5"); 0 if it is not there. */
 static size_t list_link(const cm_date_scan *sc, size_t at)
@@ -493,12 +540,12 @@ int cm_date_scan_all(cm_date_scan *sc)
 		if (rc < 0)
 			return rc;
 		first = sc->out->n - 1;
-		if ((link = range_link(sc, p)) && (rc = scan_one(sc, &link, 1)) != 0) {
-			cm_date *v = sc->out->v;
+		if (!sc->out->v[first].range && (link = range_link(sc, p)) &&
+		    (rc = scan_one(sc, &link, 1)) != 0) {
 			if (rc < 0)
 				return rc;
-			set_range(&v[first], CM_RANGE_START, v[first].start, v[first + 1].end);
-			set_range(&v[first + 1], CM_RANGE_END, v[first].start, v[first + 1].end);
+			if (!sc->out->v[sc->out->n - 1].range) /* not a range of its own */
+				last_two_range(sc);
 			p = link;
 		} else if (cm_date_has_day(sc->out->v[first].iso) && (link = list_link(sc, p)) &&
 			   (rc = scan_one(sc, &link, 1)) != 0) {

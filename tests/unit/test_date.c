@@ -118,6 +118,10 @@ static const struct {
 	{"diễn ra từ ngày 27-3 đến 10-4 trong cả nước", /* real */
 	 "27-3=--03-27+start | 10-4=--04-10+D+end"},
 	{"từ ngày 1/6 tới ngày 30/6", "1/6=--06-01+start | 30/6=--06-30+D+end"},
+	{"Trong các ngày 7-8/6, Tỉnh ủy Gia Lai đã tổ chức", /* real */
+	 "7=--06-07+start | 8/6=--06-08+end"},
+	{"họp ngày 7-8/6/2024", "7=2024-06-07+start | 8/6/2024=2024-06-08+D+end"},
+	{"tỷ lệ 7-8/10 người, ngày 8-7/6", ""},
 	{"ngày 30/5 - Ngày Môi trường; từ năm 2015 đến nay", "30/5=--05-30"},
 	{"số liệu tính từ ngày 01/01/2024 đến ngày 30/6/2024",
 	 "01/01/2024=2024-01-01+start | 30/6/2024=2024-06-30+end"},
