@@ -21,9 +21,14 @@ size_t cm_date_word_at(const cm_date_scan *sc, size_t at, const char *word)
 
 	if (at + k > sc->n)
 		return 0;
-	for (size_t i = 0; i < k; i++)
+	for (size_t i = 0; i < k; i++) {
+		if (!memcmp(word + i, "đ", 2) && !memcmp(sc->s + at + i, "Đ", 2)) {
+			i++;
+			continue;
+		}
 		if (lower(sc->s[at + i]) != word[i])
 			return 0;
+	}
 	return k;
 }
 

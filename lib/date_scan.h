@@ -28,8 +28,8 @@ static inline int cm_date_is_space(char c)
 	return c == ' ' || c == '\t';
 }
 
-/* Length of word (UTF-8, lower case) at s[at], ASCII letters compared
- * without case, else 0. */
+/* Length of word (UTF-8, lower case) at s[at], ASCII letters and đ
+ * compared without case, else 0. */
 size_t cm_date_word_at(const cm_date_scan *sc, size_t at, const char *word);
 
 /* 1 if no letter, digit, '/', '-' or '.' is right before at. */

@@ -147,6 +147,8 @@ static const struct {
 	/* What is not a deadline. */
 	{"tính đến ngày 31/12/2016, toàn tỉnh có", "31/12/2016=2016-12-31"},
 	{"Đến ngày 30/6/2024, đã có 95% số hộ", "30/6/2024=2024-06-30"},
+	{"Đến ngày 30/6/2024, toàn tỉnh có 95% số hộ", "30/6/2024=2024-06-30"},
+	{"Đến ngày 30/6/2024, các đơn vị phải gửi báo cáo", "30/6/2024=2024-06-30+D"},
 	{"Ngày 20/11/2013, Ban Chấp hành Trung ương đã ban hành", "20/11/2013=2013-11-20"},
 	{"Trong tháng 10/2022 có 23/27 ngành sản xuất tăng", "tháng 10/2022=2022-10"}, /* real */
 	{"báo cáo kết quả thực hiện trong quý I/2024", "quý I/2024=2024-Q1"},
