@@ -114,6 +114,7 @@ static json_object *date_json(const cm_date *d)
 			       d->recurrence ? json_object_new_string(d->recurrence) : NULL);
 	json_object_object_add(o, "in_citation", json_object_new_boolean(d->in_citation));
 	json_object_object_add(o, "in_self", json_object_new_boolean(d->in_self));
+	json_object_object_add(o, "ambiguous", json_object_new_boolean(d->ambiguous));
 	json_object_object_add(o, "range", roles[d->range] ? json_object_new_string(roles[d->range]) : NULL);
 	json_object_object_add(o, "ctx_start", json_object_new_int64((int64_t)d->context_start));
 	json_object_object_add(o, "ctx_end", json_object_new_int64((int64_t)d->context_end));

@@ -73,7 +73,7 @@ static int iso_days(const char *iso, char lo[9], char hi[9])
 		int q = iso[6] - '0';
 		snprintf(lo, 9, "%.4s%c%c00", iso, '0' + (3 * q - 2) / 10, '0' + (3 * q - 2) % 10);
 		snprintf(hi, 9, "%.4s%c%c99", iso, '0' + 3 * q / 10, '0' + 3 * q % 10);
-	} else if (n == 4) {
+	} else if (n == 4 && iso[0] != '-') {
 		snprintf(lo, 9, "%s0000", iso);
 		snprintf(hi, 9, "%s9999", iso);
 	} else {

@@ -25,7 +25,8 @@ static const char usage_text[] =
 	"  --json     one JSON object per finding and line: path, kind, text, start,\n"
 	"             end; for self and citation: type, number, symbol, date, issuer,\n"
 	"             term, relation, key, flags; for date: iso, resolved, deadline,\n"
-	"             occasion, in_citation, range, recurrence\n"
+	"             occasion, in_citation, range, recurrence, ambiguous (the form\n"
+	"             has another reading: \"trước 7-8\", a day or a count)\n"
 	"  --text     print the canonical text (NFC, canonical tone placement) instead\n"
 	"  -h, --help show this help\n"
 	"\n"
@@ -51,6 +52,7 @@ static void print_date(const char *path, const char *text, const cm_date *d, int
 		json_object_object_add(o, "in_self", json_object_new_boolean(d->in_self));
 		json_object_object_add(o, "range", cm_cli_json_string(roles[d->range]));
 		json_object_object_add(o, "recurrence", cm_cli_json_string(d->recurrence));
+		json_object_object_add(o, "ambiguous", json_object_new_boolean(d->ambiguous));
 		cm_cli_json_line(o);
 		return;
 	}
@@ -65,6 +67,8 @@ static void print_date(const char *path, const char *text, const cm_date *d, int
 		fputs("\tthe document's date", stdout);
 	if (d->occasion)
 		printf("\toccasion: %s", d->occasion);
+	if (d->ambiguous)
+		fputs("\tambiguous form", stdout);
 	putchar('\n');
 }
 

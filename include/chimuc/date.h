@@ -1,20 +1,35 @@
 /* chimuc/date.h: date mentions, deadlines and occasions in a document.
  *
  * Forms found (on the canonical text, spans reported in the input):
- *   03/6/2013, 01-10-1997             full date            iso 2013-06-03
+ *   03/6/2013, 01-10-1997, 5.6.2012   full date            iso 2013-06-03
  *   ngày 04 tháng 3 năm 2018          written full date    iso 2018-03-04
- *   (15/10), ngày 21/6                day-month, no year   iso --10-15
- *   tháng 3/2024, tháng 3 năm 2024    month                iso 2024-03
- *   quý III/2018                      quarter              iso 2018-Q3
- *   15/10/1930 - 15/10/2020           a range: two dates, start and end
- * Impossible dates (31/02/2020) are not dates; nor are bare years, numbers
- * inside document symbols (15/2020/NĐ-CP) or clock times.
+ *   NGÀY 05 THÁNG 5 NĂM 2022          (either case)
+ *   (15/10), ngày 21/6, trước 10/2    day-month, no year   iso --10-15
+ *   ngày 25.3, Chiều 7-8, mồng 2/9    (a day word before a dot or dash)
+ *   tháng 3/2024, tháng 6.2012,       month                iso 2024-03
+ *   tháng 3 năm 2024
+ *   quý III/2018, Quý II-2025,        quarter              iso 2018-Q3
+ *   quý 3 năm 2024, trong quý I       (no year: --Q1)
+ *   15/10/1930 - 15/10/2020,          a range: two dates, start and end
+ *   từ ngày 30/5 đến ngày 7/6/2024, từ Quý III/2017 đến ngày 30/11/2017
+ * Not dates: impossible dates (31/02/2020), bare years, numbers inside
+ * document symbols (15/2020/NĐ-CP), clock times, and pairs that no day word
+ * or cue marks as a day: fractions (1/2 số hộ), thousands (1.200),
+ * decimals (3.5%), scores (thắng 2-1), counts (15-20 người, mỗi ngày 2-3
+ * lần), versions. A dashed or dotted day-month after a cue but no day word
+ * ("trước 7-8": a day, or seven to eight) is reported with ambiguous set.
  *
- * A date is a deadline when the text ties a task to it ("gửi trước ngày",
- * "chậm nhất", "xong trong tháng", "trình quý", "dự kiến", "vào dịp kỷ niệm
- * … (15/10)"); a range's start (the historical origin) never is, and
- * "Trước ngày 01/3/2025, …" opening a sentence describes the past. An
- * occasion is the commemoration a date is given for.
+ * A date is a deadline when the text ties a task to it: a cue before it
+ * ("chậm nhất (là) (vào) ngày", "trước (ngày)", "hạn chót", "không muộn
+ * hơn", "xong", "hoàn thành", "trong tháng", "trình", "dự kiến"), a task
+ * verb earlier in the clause of a month or quarter ("trình … quý"), the
+ * end of a range, or an occasion ("vào dịp kỷ niệm … (15/10)"). Never a
+ * range's start (the historical origin), the date a count is made to
+ * ("tính đến ngày 31/12/2016", "số liệu tính từ"), a period under review
+ * ("kết quả thực hiện trong quý I"), what was done by a date ("đến ngày
+ * 30/6/2024, đã có …"), nor a cue opening a sentence that no task follows
+ * ("Trước ngày 01/3/2025, Cục Thuế gồm có"). An occasion is the
+ * commemoration a date is given for.
  *
  * Ownership: a cm_dates is the caller's (cm_dates_free); everything in it is
  * borrowed from it. */
@@ -34,6 +49,7 @@ typedef struct {
 	int in_citation;           /* the date of a cited document's symbol */
 	int in_self;               /* the document's own date */
 	int deadline;
+	int ambiguous;             /* the form has another reading ("trước 7-8") */
 	enum cm_range_role range;
 	size_t range_start, range_end; /* the whole range, when range is set */
 	const char *occasion;      /* canonical text, or NULL */

@@ -16,7 +16,11 @@ done
 "$CHIMUC" extract --json "$CORPUS"/003_*.txt | jq -c 'select(.kind == "date")' >"$WORK/x.jsonl"
 check "extract's contract fields" jq -e 'has("kind") and has("text") and has("start") and
     has("end") and has("iso") and has("resolved") and has("deadline") and has("occasion") and
-    has("in_citation")' "$WORK/x.jsonl" >/dev/null
+    has("in_citation") and has("ambiguous")' "$WORK/x.jsonl" >/dev/null
+printf 'Chiều 7-8, tại Hà Nội. Hoàn thành trước 7-8.\n' >"$WORK/ambiguous.txt"
+same "extract flags the form it cannot decide, only that one" \
+    "$("$CHIMUC" extract --json "$WORK/ambiguous.txt" | jq -r 'select(.kind == "date") | .ambiguous' | tr '\n' ' ')" \
+    "false true "
 same "extract's spans are the file's bytes" \
     "$(jq -r 'select(.iso == "2024-03") | "\(.start) \(.end)"' "$WORK/x.jsonl" | head -1 |
        while read -r s e; do tail -c +$((s + 1)) "$CORPUS"/003_*.txt | head -c $((e - s)); done)" \

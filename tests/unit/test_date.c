@@ -9,7 +9,8 @@
 #include "chimuc/date.h"
 #include "chimuc/error.h"
 
-/* Each found date as "text=iso[+D][+C][+S][/resolved][@occasion]", joined. */
+/* Each found date as "text=iso[+D][+C][+S][+start|+end][+A][/resolved][+R]
+ * [@occasion]", joined; +A marks an ambiguous form. */
 static void describe(char *out, size_t cap, const char *text)
 {
 	cm_dates *d;
@@ -19,10 +20,11 @@ static void describe(char *out, size_t cap, const char *text)
 	for (size_t i = 0; i < d->n; i++) {
 		const cm_date *x = &d->v[i];
 		size_t n = strlen(out);
-		snprintf(out + n, cap - n, "%s%.*s=%s%s%s%s%s%s%s%s", i ? " | " : "",
+		snprintf(out + n, cap - n, "%s%.*s=%s%s%s%s%s%s%s%s%s", i ? " | " : "",
 			 (int)(x->end - x->start), text + x->start, x->iso, x->deadline ? "+D" : "",
 			 x->in_citation ? "+C" : "", x->in_self ? "+S" : "",
 			 x->range == CM_RANGE_START ? "+start" : x->range == CM_RANGE_END ? "+end" : "",
+			 x->ambiguous ? "+A" : "",
 			 strcmp(x->resolved, x->iso) && x->resolved[0] ? "/" : "",
 			 strcmp(x->resolved, x->iso) ? x->resolved : "", x->recurrence ? "+R" : "");
 		if (x->occasion) {
@@ -59,6 +61,101 @@ static const struct {
 	{"giai đoạn 2017-2021, năm 2018, 16:00, 6 tháng, 3 tháng 1 lần, 1/2 số", ""},
 	{"mục 1.1.2 và 1/1 lần", ""},
 	{"họp hằng năm vào ngày 15/10/2021", "15/10/2021=2021-10-15+R"},
+
+	/* News style: a day word before a dotted or dashed day-month. Rows
+	 * marked "real" quote public portal and news pages. */
+	{"Sáng 12/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị", "12/1=--01-12"}, /* real */
+	{"Chiều 7-8, tại Hà Nội", "7-8=--08-07"},
+	{"Sáng ngày 23-10, Ban Thường vụ Tỉnh uỷ tổ chức", "23-10=--10-23"}, /* real */
+	{"tổ chức sáng qua 12-4 tại Gia Lai", "12-4=--04-12"},                /* real */
+	{"đã hoàn thành toàn bộ nội dung chương trình đề ra và bế mạc vào chiều 6/10.", /* real */
+	 "6/10=--10-06"},
+	{"ngày 25.3 tại Hà Nội; mồng 2/9", "25.3=--03-25 | 2/9=--09-02"},
+	{"Hội nghị ngày 5.6.2012 và ngày 7-8-2024", "5.6.2012=2012-06-05 | 7-8-2024=2024-08-07"},
+	{"vào tháng 6.2012 và tháng 6-2012", "tháng 6.2012=2012-06 | tháng 6-2012=2012-06"},
+	{"tỷ số 7-8, thắng 2-1, tăng 3.5%, từ 15-20 người", ""},
+	{"đạt 15/15 chỉ tiêu, 1/2 số hộ, mỗi ngày 2-3 lần, ngày 3.5%", ""},
+	{"có 6.783 hộ, 1.200 người, 1.900 đại biểu/75 điểm cầu", ""}, /* real, the last */
+	{"quyết toán 199.927,19 tỷ đồng, 3,5 ha", ""},                  /* real, the first */
+	{"phiên bản 2.1.3, ĐT 0912.345.678, số 024.3825", ""},
+	{"hoàn thành trước 7-8.", "7-8=--08-07+D+A"},
+	{"trước 7-8 người", ""},
+
+	/* The long form in either case, inside a citation too. */
+	{"Thực hiện Kết luận số 12-KL/TW NGÀY 05 THÁNG 5 NĂM 2022 của",
+	 "NGÀY 05 THÁNG 5 NĂM 2022=2022-05-05+C"},
+	{"Thực hiện Chỉ thị số 05-CT/TW ngày 5.6.2012 của", "5.6.2012=2012-06-05+C"},
+
+	/* A citation's date after a symbol whose dash stands apart. */
+	{"thực hiện Kết luận số 100 - KL/TW ngày 18/8/2014 của Ban Bí thư", /* real */
+	 "18/8/2014=2014-08-18+C"},
+	{"theo Hướng dẫn 27- HD/BTCTW ngày 25/9/2020, Công văn 493 -CV/TU ngày 2/3/2021",
+	 "25/9/2020=2020-09-25+C | 2/3/2021=2021-03-02+C"},
+	{"theo Chỉ thị 40 – CT/TW ngày 14/8/2020", "14/8/2020=2020-08-14+C"},
+	{"ý kiến của Văn phòng UBND/TU ngày 14/8/2020, mục A - KL/TW ngày 1/1/2020",
+	 "14/8/2020=2020-08-14 | 1/1/2020=2020-01-01"},
+	{"Ngày 05 tháng 5 năm 2022, tại", "Ngày 05 tháng 5 năm 2022=2022-05-05"},
+	{"chậm nhất vào ngày 25 tháng 11 hằng năm", "ngày 25 tháng 11=--11-25+D+R"},
+	{"Kon Tum, ngày 25\ntháng 01 năm 2024\nQUYẾT ĐỊNH", /* real */
+	 "ngày 25\ntháng 01 năm 2024=2024-01-25+S"},
+	{"ngày 25\n\ntháng 01 năm 2024", "tháng 01 năm 2024=2024-01"},
+	{"3 ngày 2 tháng 1 lần, ngày 31 tháng 2", ""},
+	{"các ngày 30/4 và 1/5", "30/4=--04-30 | 1/5=--05-01"},
+	{"quý I và 1/2 số hộ", "quý I=--Q1"},
+
+	/* Quarters in every spelling; "quý" that is no quarter. */
+	{"hoàn thành trong quý III/2024", "quý III/2024=2024-Q3+D"},
+	{"Khởi công Quý II-2025", "Quý II-2025=2025-Q2"},
+	{"quý 3 năm 2024 và QUÝ IV năm 2024", "quý 3 năm 2024=2024-Q3 | QUÝ IV năm 2024=2024-Q4"},
+	{"hoàn thành trong quý I.", "quý I=--Q1+D"},
+	{"Kính gửi quý khách, quý báu, quý vị, quý 5/2024, quý 2-3 lần, quý Ivan", ""},
+
+	/* Ranges: the end is the deadline, the start never. */
+	{"từ ngày 30/5 - 7/6", "30/5=--05-30+start | 7/6=--06-07+D+end"},
+	{"từ ngày 30/5 đến ngày 7/6/2024", "30/5=--05-30+start | 7/6/2024=2024-06-07+D+end"},
+	{"từ Quý III/2017 đến ngày 30/11/2017",
+	 "Quý III/2017=2017-Q3+start | 30/11/2017=2017-11-30+D+end"},
+	{"diễn ra từ ngày 27-3 đến 10-4 trong cả nước", /* real */
+	 "27-3=--03-27+start | 10-4=--04-10+D+end"},
+	{"từ ngày 1/6 tới ngày 30/6", "1/6=--06-01+start | 30/6=--06-30+D+end"},
+	{"Trong các ngày 7-8/6, Tỉnh ủy Gia Lai đã tổ chức", /* real */
+	 "7=--06-07+start | 8/6=--06-08+end"},
+	{"họp ngày 7-8/6/2024", "7=2024-06-07+start | 8/6/2024=2024-06-08+D+end"},
+	{"tỷ lệ 7-8/10 người, ngày 8-7/6", ""},
+	{"ngày 30/5 - Ngày Môi trường; từ năm 2015 đến nay", "30/5=--05-30"},
+	{"số liệu tính từ ngày 01/01/2024 đến ngày 30/6/2024",
+	 "01/01/2024=2024-01-01+start | 30/6/2024=2024-06-30+end"},
+
+	/* Deadline cues as officials write them. */
+	{"chậm nhất là vào ngày 15/10/2024", "15/10/2024=2024-10-15+D"},
+	{"gửi về Ban Tuyên giáo Tỉnh ủy trước ngày 15/10", "15/10=--10-15+D"},
+	{"Số liệu phải được gửi về Bộ Nội vụ trước 30/8.", "30/8=--08-30+D"}, /* real */
+	{"hạn chót: 30/9/2024", "30/9/2024=2024-09-30+D"},
+	{"không muộn hơn ngày 30/6/2024", "30/6/2024=2024-06-30+D"},
+	{"xong trước 31/12/2024", "31/12/2024=2024-12-31+D"},
+	{"hoàn thành trong tháng 10/2024", "tháng 10/2024=2024-10+D"},
+	{"trình Ban Thường vụ Tỉnh ủy quý III/2024", "quý III/2024=2024-Q3+D"},
+	{"báo cáo kết quả về Sở Nội vụ trước ngày 15/12/2024", "15/12/2024=2024-12-15+D"},
+	{"dự kiến hoàn thành vào cuối tháng 6/2012.", "tháng 6/2012=2012-06+D"}, /* real */
+	{"Trước ngày 15/10, các đơn vị gửi báo cáo về Ban", "15/10=--10-15+D"},
+	{"gửi trước ngày 15/6 và ngày 15/12", "15/6=--06-15+D | 15/12=--12-15+D"},
+	{"Ngày 30/4 và 1/5, toàn tỉnh đã tổ chức", "30/4=--04-30 | 1/5=--05-01"},
+	{"Thời gian thực hiện: Quý III/2024; Tiến độ: quý IV/2024",
+	 "Quý III/2024=2024-Q3+D | quý IV/2024=2024-Q4+D"},
+	{"Thời gian: 8 giờ, ngày 15/10/2024", "15/10/2024=2024-10-15"},
+
+	/* What is not a deadline. */
+	{"tính đến ngày 31/12/2016, toàn tỉnh có", "31/12/2016=2016-12-31"},
+	{"Đến ngày 30/6/2024, đã có 95% số hộ", "30/6/2024=2024-06-30"},
+	{"Đến ngày 30/6/2024, toàn tỉnh có 95% số hộ", "30/6/2024=2024-06-30"},
+	{"Đến ngày 30/6/2024, các đơn vị phải gửi báo cáo", "30/6/2024=2024-06-30+D"},
+	{"Ngày 20/11/2013, Ban Chấp hành Trung ương đã ban hành", "20/11/2013=2013-11-20"},
+	{"Trong tháng 10/2022 có 23/27 ngành sản xuất tăng", "tháng 10/2022=2022-10"}, /* real */
+	{"báo cáo kết quả thực hiện trong quý I/2024", "quý I/2024=2024-Q1"},
+	{"Chương trình công tác quý III/2024", "quý III/2024=2024-Q3"},
+	{"đã được thông xe kỹ thuật từ ngày 31/12/2025", "31/12/2025=2025-12-31"}, /* real */
+	{"có hiệu lực từ ngày 01/6/2023", "01/6/2023=2023-06-01"},                 /* real */
+	{"trong 6 tháng đầu năm 2024", ""},
 };
 
 Test(date, forms_table)
@@ -79,6 +176,8 @@ Test(date, document_date_resolves_day_month)
 		 "Tuyên Quang, ngày 04 tháng 3 năm 2018\nKẾ HOẠCH\nvào dịp kỷ niệm Ngày Truyền thống (15/10).");
 	cr_expect_str_eq(got, "ngày 04 tháng 3 năm 2018=2018-03-04+S | "
 			      "15/10=--10-15+D/2018-10-15@Ngày Truyền thống (15/10)");
+	describe(got, sizeof got, "Tuyên Quang, ngày 04 tháng 3 năm 2018\nhoàn thành trong quý I.");
+	cr_expect_str_eq(got, "ngày 04 tháng 3 năm 2018=2018-03-04+S | quý I=--Q1+D/2018-Q1");
 	describe(got, sizeof got, "Thứ Sáu, 7/10/2022\nKế hoạch số 1600-KH/BDVTW ngày 28/02/2018 của");
 	cr_expect_str_eq(got, "7/10/2022=2022-10-07 | 28/02/2018=2018-02-28+S");
 }
