@@ -26,11 +26,15 @@
 /* The corpus file whose name starts with prefix (e.g. "001_"). */
 static char *read_corpus(const char *prefix, size_t *len)
 {
-	for (size_t i = 0; cm_gold_docs[i]; i++)
-		if (strncmp(cm_gold_docs[i], prefix, strlen(prefix)) == 0)
-			return cm_gold_read_doc(cm_gold_docs[i], len);
-	cr_assert_fail("no corpus file %s*", prefix);
-	return NULL;
+	cm_gold *g = cm_gold_load("corpus");
+	char *text = NULL;
+
+	for (size_t i = 0; i < g->ndocs && !text; i++)
+		if (strncmp(g->docs[i], prefix, strlen(prefix)) == 0)
+			text = cm_gold_read(g, g->docs[i], len);
+	cm_gold_free(g);
+	cr_assert_not_null(text, "no corpus file %s*", prefix);
+	return text;
 }
 
 /* The NFC of UTF-8 s, straight from ICU. */
