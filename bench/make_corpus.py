@@ -12,7 +12,10 @@ Sentence sources (python3 stdlib only, read at run time):
   * /usr/share/doc/maint-guide-vi/html/*.html (apt: maint-guide-vi)
   * /usr/share/man/vi/**/*.gz                 (apt: manpages-vi)
 Missing sources are skipped (the seeds alone suffice, with less variety).
-Output is deterministic for a given seed and set of installed sources.
+Where dpkg lists a package's files, only those are read: another package's
+files in the same folders (po-debconf's Vietnamese manual pages) do not
+change the corpus. Output is deterministic for a given seed and set of
+installed sources.
 """
 import argparse
 import glob
@@ -130,6 +133,17 @@ def sentences_from(text, min_len=35, max_len=420, min_ratio=0.35):
     return out
 
 
+def package_files(package, pattern):
+    """The files matching pattern, those of package only when dpkg lists them."""
+    files = sorted(glob.glob(pattern, recursive=True))
+    listing = os.path.join("/var/lib/dpkg/info", package + ".list")
+    if os.path.exists(listing):
+        with open(listing, encoding="utf-8", errors="replace") as f:
+            owned = {ln.rstrip("\n") for ln in f}
+        files = [p for p in files if p in owned]
+    return files
+
+
 def load_pools():
     seed_sents, other_sents, stats = [], [], {}
     for path in sorted(glob.glob(SEED_GLOB)):
@@ -140,7 +154,7 @@ def load_pools():
     for name, pattern, fn in (("libreoffice-help-vi", LO_GLOB, html_text),
                               ("maint-guide-vi", MG_GLOB, html_text),
                               ("manpages-vi", MAN_GLOB, man_text)):
-        files = sorted(glob.glob(pattern, recursive=True))
+        files = package_files(name, pattern)
         n0 = len(other_sents)
         for path in files:
             other_sents += sentences_from(fn(path), min_ratio=0.5)

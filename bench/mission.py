@@ -187,7 +187,8 @@ def chimuc_answer(qid, path):
     if qid == "cited-by-count":
         with open(path) as f:
             return int(f.read().split()[0])
-    js = lines(path)
+    # a paged listing's line saying how many there are in all is not an answer
+    js = [j for j in lines(path) if not ("total" in j and not {"path", "key", "id"} & set(j))]
     if qid in ("cited-by", "cited-by-d2"):
         return [os.path.basename(j["path"]) for j in js]
     if qid == "cites":
