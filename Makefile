@@ -10,7 +10,7 @@ FUZZ_SECONDS ?= 600
 DEMO_DB ?= .chimuc-demo/index
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build demo check torture fuzz-build fuzz bench install deb deb-test clean
+.PHONY: all deps build demo check torture fuzz-build fuzz bench-build bench bench-large install deb deb-test clean
 
 all: build
 
@@ -53,14 +53,26 @@ fuzz: fuzz-build
 	cd $(FUZZ_DIR) && ctest --output-on-failure -j$(JOBS) -L fuzz
 	cmake -S . -B $(FUZZ_DIR) -DCM_FUZZ_SECONDS=20
 
-# Benchmark against omindex/quest and SQLite FTS5 (bench/run.py): writes
-# bench/RESULTS.md. BENCH_DOCS documents, seed 2, chimuc built in Release.
+# Benchmark against omindex/quest and SQLite FTS5 (bench/run.py, BENCH_DOCS
+# documents), then the mission's operations at 2,000 and 20,000 documents
+# against chimuc's extraction in SQLite (bench/mission.py): writes
+# bench/RESULTS.md. Seed 2, chimuc built in Release; corpora and indexes in
+# BENCH_WORK. bench-large: the mission's operations at 2,000, 20,000 and
+# 200,000 documents (about 10 GB in BENCH_WORK while it runs).
 BENCH_DOCS ?= 20000
-bench: deps
+BENCH_WORK ?= build/bench-work
+bench-build: deps
 	./bench/install-deps.sh
 	cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF
 	cmake --build build/bench -j$(JOBS)
-	/usr/bin/python3 bench/run.py --docs $(BENCH_DOCS) --seed 2 --bin build/bench
+
+bench: bench-build
+	/usr/bin/python3 bench/run.py --docs $(BENCH_DOCS) --seed 2 --bin build/bench --work $(BENCH_WORK)
+	/usr/bin/python3 bench/mission.py --sizes 2000,20000 --seed 2 --bin build/bench --work $(BENCH_WORK)
+
+bench-large: bench-build
+	/usr/bin/python3 bench/mission.py --sizes 2000,20000,200000 --seed 2 --bin build/bench \
+		--work $(BENCH_WORK) --drop-from 200000
 
 # Binaries, library, headers, chimuc.pc, man pages and bash completion under
 # PREFIX (default /usr/local; chimuc.pc names it, so the build is configured

@@ -5,7 +5,7 @@ FTS5 on one generated corpus, in one run, and writes bench/RESULTS.md.
   bench/run.py [--docs 20000] [--seed 2] [--runs 3] [--bin build/bench] ...
 
 What it does, in order:
-  1. makes the corpus with ../shared/bench/make_corpus.py (N documents, and
+  1. makes the corpus with bench/make_corpus.py (N documents, and
      --scale-docs for the scaling figures), reusing one already made with the
      same arguments and the same content hash;
   2. indexes it with each engine, --runs times, the engines interleaved (their
@@ -37,6 +37,7 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in bench/
 import engines  # noqa: E402
+import mission  # noqa: E402
 import queries  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -77,7 +78,7 @@ def median(xs):
 def make_corpus(a, docs):
     out = os.path.join(a.work, f"corpus-{docs}-s{a.seed}")
     info_path = os.path.join(out, "corpus_info.json")
-    gen = os.path.join(a.shared, "bench", "make_corpus.py")
+    gen = os.path.join(HERE, "make_corpus.py")
     cmd = [PY, gen, "--docs", str(docs), "--seed", str(a.seed), "--out", out]
     if os.path.exists(info_path):
         with open(info_path) as f:
@@ -390,7 +391,7 @@ def report(a, ctx):
         w("")
     w(f"Corpus: **{info['docs']} documents, seed {info['seed']}, {mb:.1f} MB** "
       f"(sha256 of all files `{info['sha256_of_all'][:16]}…`), made by "
-      f"`shared/bench/make_corpus.py`; {a.runs} runs of each measurement, engines interleaved "
+      f"the project's corpus generator `bench/make_corpus.py`; {a.runs} runs of each measurement, engines interleaved "
       f"in one run of the harness ({ctx['started']} to {ctx['finished']}, "
       f"{ctx['elapsed_min']:.0f} min). MB = 10^6 bytes, MiB = 2^20.")
     m = ctx["machine"]
@@ -591,8 +592,6 @@ def parse_args(argv):
                     help="small corpus for the scaling figures (default 1000; 0: none)")
     ap.add_argument("--bin", default=os.path.join(REPO, "build", "bench"),
                     help="chimuc build folder (chimuc, chimuc-index, libchimuc.a)")
-    ap.add_argument("--shared", default=os.path.join(REPO, "..", "shared"),
-                    help="the shared folder holding bench/make_corpus.py (default ../shared)")
     ap.add_argument("--work", default=os.path.join(REPO, "build", "bench-work"),
                     help="scratch folder for corpora and indexes")
     ap.add_argument("--out", default=os.path.join(HERE, "RESULTS.md"), help="report (Markdown)")
@@ -600,6 +599,19 @@ def parse_args(argv):
     ap.add_argument("--from-json", metavar="FILE",
                     help="measure nothing: write the report again from a results.json")
     return ap.parse_args(argv)
+
+
+def write_report(path, text):
+    """Writes RESULTS.md: this report, then the section bench/mission.py
+    wrote there, kept as it was."""
+    kept = ""
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            old = f.read()
+        if mission.BEGIN in old:
+            kept = "\n" + old[old.index(mission.BEGIN):]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text + kept)
 
 
 def rerender(a):
@@ -610,8 +622,7 @@ def rerender(a):
     old.bin, old.out = os.path.abspath(old.bin), a.out
     ctx["notes"] = [n for n in ctx["notes"] if not n.startswith(OLD_NOTE_PREFIXES)]
     ctx.setdefault("inproc_built", bool(ctx["inproc"].get("chimuc", {}).get(queries.QUERIES[0][0])))
-    with open(a.out, "w", encoding="utf-8") as f:
-        f.write(report(old, ctx))
+    write_report(a.out, report(old, ctx))
     log(f"wrote {a.out} from {a.from_json}")
 
 
@@ -619,7 +630,7 @@ def main(argv):
     a = parse_args(argv)
     if a.from_json:
         return rerender(a)
-    a.bin, a.work, a.shared = (os.path.abspath(p) for p in (a.bin, a.work, a.shared))
+    a.bin, a.work = (os.path.abspath(p) for p in (a.bin, a.work))
     for tool in ("chimuc", "chimuc-index", "libchimuc.a"):
         if not os.path.exists(os.path.join(a.bin, tool)):
             sys.exit(f"bench: {a.bin}/{tool} missing: build chimuc first (make bench does)")
@@ -695,8 +706,7 @@ def main(argv):
     ctx["load_at_end"] = [round(x, 2) for x in os.getloadavg()]
     ctx["elapsed_min"] = (time.time() - t_start) / 60
     text = report(a, ctx)
-    with open(a.out, "w", encoding="utf-8") as f:
-        f.write(text)
+    write_report(a.out, text)
     with open(os.path.join(os.path.dirname(a.out), "results.json"), "w", encoding="utf-8") as f:
         json.dump({k: v for k, v in ctx.items()}, f, ensure_ascii=False, indent=1, default=str)
     log(f"wrote {a.out}")
