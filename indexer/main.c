@@ -143,15 +143,16 @@ static int index_root(cm_indexer *ix, const char *arg)
 	char *root = NULL;
 	int rc;
 
-	if (cm_docpath_canonical(&root, arg, ix->follow) < 0 ||
-	    (ix->follow ? stat(root, &st) : lstat(root, &st)) < 0) {
+	if ((rc = cm_docpath_canonical(&root, arg, ix->follow)) == CM_ENOMEM)
+		return rc;
+	if (rc < 0 || (ix->follow ? stat(root, &st) : lstat(root, &st)) < 0) {
 		if (root)
 			cm_error_set(CM_EIO, "%s", strerror(errno));
 		ix->seen++;
 		ix->skipped++;
 		cm_diag(CM_INDEXER_PROGRAM, arg, "skipped: %s", cm_error_last());
 		free(root);
-		return cm_error_code() == CM_ENOMEM ? CM_ENOMEM : 0;
+		return 0;
 	}
 	if (!S_ISDIR(st.st_mode))
 		rc = cm_indexer_found(ix, root, &st);
