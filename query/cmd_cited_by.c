@@ -128,9 +128,15 @@ typedef struct {
 	int ambiguous, beyond;      /* beyond: documents past CITED_BY_DEPTH_MAX */
 } walk;
 
+/* Queues key (the dated key of a document, or the REF) unless queued. A
+ * key whose number the corpus cites with that year alone also gets the
+ * citations that give no year: they can only mean that document (the
+ * year-less citations of a number cited with several years stay apart:
+ * they are ambiguous). */
 static int enqueue(walk *w, const char *key, unsigned depth)
 {
 	const char *at = strchr(key, '@');
+	cm_years years = CM_ARRAY_INIT;
 	target *t;
 	int rc = cm_strmap_put(NULL, &w->queued, key, strlen(key), 0);
 
@@ -141,7 +147,12 @@ static int enqueue(walk *w, const char *key, unsigned depth)
 	snprintf(t->base, sizeof t->base, "%.*s", (int)(at ? at - key : (long)strlen(key)), key);
 	t->year = at ? atoi(at + 1) : 0;
 	t->depth = depth;
-	return 0;
+	rc = 0;
+	if (t->year && (rc = cm_cited_years(&years, w->db, t->base)) == 0 && years.size == 1 &&
+	    years.ptr[0] == t->year)
+		t->year = 0;
+	cm_array_clear(years);
+	return rc;
 }
 
 /* Prints the document docid, citing as found (the citation of its data that

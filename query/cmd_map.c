@@ -202,13 +202,17 @@ static int precedent_json(json_object **out, cm_xdb *db, const cm_graphdoc *d, c
 /* Precedents, what they say of the cited document, and what they cite beside
  * it: from the value slots of every citing document; only the precedents
  * shown are read whole. The strings set live as long as l. */
-static int precedents(entry *e, cm_xdb *db, const cm_citations *draft, const char **date,
-		      const char **issuer, const char **term, const char **type, graphdocs *l)
+static int precedents(entry *e, cm_xdb *db, const cm_citations *draft, const cm_years *years,
+		      const char **date, const char **issuer, const char **term, const char **type,
+		      graphdocs *l)
 {
 	char term_buf[CM_KEY_MAX + 4];
 	tallies co = CM_ARRAY_INIT;
 	cm_strmap index = CM_STRMAP_INIT;
 	int year = e->x->year, rc;
+
+	if (years->size == 1 && years->ptr[0] == year)
+		year = 0; /* the citations without a year can only mean this one */
 
 	snprintf(term_buf, sizeof term_buf, year ? "XC%s@%d" : "XC%s", e->base, year);
 	if ((rc = load_citing(l, db, term_buf)) < 0)
@@ -335,7 +339,7 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 	snprintf(t, sizeof t, "XN%s", e->base);
 	if ((rc = cm_doclist_by_term(&own, db, t)) < 0 ||
 	    (rc = cm_cited_years(&years, db, e->base)) < 0 ||
-	    (rc = precedents(e, db, draft, &date, &issuer, &term, &type, &citing)) < 0)
+	    (rc = precedents(e, db, draft, &years, &date, &issuer, &term, &type, &citing)) < 0)
 		goto cleanup;
 	nyears = years.size;
 	for (size_t i = 0; i < own.size; i++) {
@@ -422,11 +426,12 @@ static json_object *entry_json(const entry *e, const char *text)
 }
 
 /* "N more precedents (--precedents N shows them)" when the list was cut. */
-static void more(int md, size_t total, size_t shown, const char *what, const char *option)
+static void more(int md, size_t total, size_t shown, const char *one, const char *many,
+		 const char *option)
 {
 	if (total > shown)
-		printf(md ? "- %zu more %s%s (`%s N` shows more)\n" : "  %zu more %s%s (%s N shows more)\n",
-		       total - shown, what, total - shown > 1 ? "s" : "", option);
+		printf(md ? "- %zu more %s (`%s N` shows more)\n" : "  %zu more %s (%s N shows more)\n",
+		       total - shown, total - shown > 1 ? many : one, option);
 }
 
 static void print_report(const entry *e, const char *text, int md)
@@ -458,9 +463,10 @@ static void print_report(const entry *e, const char *text, int md)
 		printf(md ? "- usually cited beside it: %s (%s)\n" : "  usually cited beside it: %s (%s)\n",
 		       cm_json_str(c, "key"), cm_json_str(c, "why"));
 	}
-	more(md, e->cited_by_total, json_object_array_length(e->cited_by), "precedent", "--precedents");
+	more(md, e->cited_by_total, json_object_array_length(e->cited_by), "precedent", "precedents",
+	     "--precedents");
 	more(md, e->co_cited_total, json_object_array_length(e->co_cited), "document cited beside it",
-	     "--co-cited");
+	     "documents cited beside it", "--co-cited");
 	putchar('\n');
 }
 

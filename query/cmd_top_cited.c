@@ -9,6 +9,7 @@
 
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
+#include "chimuc/strmap.h"
 #include "citegraph.h"
 #include "cli.h"
 #include "page.h"
@@ -35,31 +36,57 @@ static int by_count(const void *a, const void *b)
 				    : strcmp(x->key, y->key);
 }
 
-/* Keys with a year, and those without one that are never cited with one. */
+/* The cited keys with the number of documents citing each (the term
+ * frequency of XC<key>). A number cited with one year only is counted under
+ * its dated key with the documents that cite it without a year too (as
+ * cited-by does: they can only mean that one); one cited with several years
+ * keeps a count per year, its year-less citations being ambiguous; one
+ * never cited with a year keeps its bare key. */
 static int collect(entries *v, cm_xdb *db)
 {
+	cm_strmap bare = CM_STRMAP_INIT; /* bare key -> its index in v */
+	cm_array_t(unsigned) dated = CM_ARRAY_INIT; /* per entry: its dated variants */
 	cm_xterms *it;
 	const char *t;
-	size_t len;
+	size_t len, kept = 0;
 	unsigned count;
 	int rc;
 
 	if ((rc = cm_xdb_allterms(&it, db, "XC", 2)) < 0)
 		return rc;
 	while ((rc = cm_xterms_next(it, &t, &len, &count)) == 1) {
-		entry *last = v->size ? &v->ptr[v->size - 1] : NULL, *e;
-		size_t k = last ? strlen(last->key) : 0;
-		if (last && memchr(t, '@', len) && !strchr(last->key, '@') && len > 2 + k &&
-		    !strncmp(last->key, t + 2, k) && t[2 + k] == '@')
-			v->size--; /* the bare key has dated variants: keep those */
-		if (!(e = cm_array_alloc(*v))) {
+		const char *at = memchr(t, '@', len);
+		entry *e = cm_array_alloc(*v);
+		unsigned *d = cm_array_alloc(dated);
+		if (!e || !d) {
 			rc = CM_ENOMEM;
 			break;
 		}
 		snprintf(e->key, sizeof e->key, "%.*s", (int)(len - 2), t + 2);
 		e->count = count;
+		if (!at && (rc = cm_strmap_put(NULL, &bare, t + 2, len - 2, v->size - 1)) < 0)
+			break;
 	}
 	cm_xterms_free(it);
+	for (size_t i = 0; i < v->size && rc >= 0; i++) {
+		const char *at = strchr(v->ptr[i].key, '@');
+		size_t b;
+		if (at && cm_strmap_get(&b, &bare, v->ptr[i].key, (size_t)(at - v->ptr[i].key)))
+			dated.ptr[b]++;
+	}
+	for (size_t i = 0; i < v->size && rc >= 0; i++) {
+		const char *at = strchr(v->ptr[i].key, '@');
+		size_t b;
+		if (at && cm_strmap_get(&b, &bare, v->ptr[i].key, (size_t)(at - v->ptr[i].key)) &&
+		    dated.ptr[b] == 1)
+			v->ptr[i].count = v->ptr[b].count;
+	}
+	for (size_t i = 0; i < v->size && rc >= 0; i++)
+		if (strchr(v->ptr[i].key, '@') || !dated.ptr[i]) /* else counted under its dated keys */
+			v->ptr[kept++] = v->ptr[i];
+	v->size = kept;
+	cm_array_clear(dated);
+	cm_strmap_free(&bare);
 	if (rc < 0)
 		return rc;
 	if (v->size)
