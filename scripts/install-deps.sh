@@ -39,6 +39,9 @@ else
 fi
 echo "install-deps: installing:$missing"
 export DEBIAN_FRONTEND=noninteractive
-as_root apt-get update -qq
+# Another apt-get (a second checkout's make check) may hold the lock: wait.
+lock="-o DPkg::Lock::Timeout=600"
 # shellcheck disable=SC2086
-as_root apt-get install -y -qq --no-install-recommends $missing
+as_root apt-get $lock update -qq
+# shellcheck disable=SC2086
+as_root apt-get $lock install -y -qq --no-install-recommends $missing
