@@ -197,19 +197,31 @@ int cm_date_has_day(const char *iso)
 	return strlen(iso) == 10 || (iso[0] == '-' && iso[2] != 'Q');
 }
 
+/* "d/m", "d-m" or "d.m" at *at: the day, the separator and the month
+ * read, *at past the month; 1, or 0 if no such pair is there. */
+static int day_sep_month(const cm_date_scan *sc, size_t *at, int *d, char *sep, int *m)
+{
+	size_t p = *at;
+
+	if (!number(sc, &p, 2, d) || p >= sc->n)
+		return 0;
+	*sep = sc->s[p];
+	if (*sep != '/' && *sep != '-' && *sep != '.')
+		return 0;
+	p++;
+	if (!number(sc, &p, 2, m))
+		return 0;
+	*at = p;
+	return 1;
+}
+
 int cm_date_numeric_full(const cm_date_scan *sc, size_t *at, char iso[CM_ISO_MAX])
 {
 	size_t p = *at;
 	int d, m, y;
 	char sep;
 
-	if (!number(sc, &p, 2, &d) || p >= sc->n)
-		return 0;
-	sep = sc->s[p];
-	if (sep != '/' && sep != '-' && sep != '.')
-		return 0;
-	p++;
-	if (!number(sc, &p, 2, &m) || p >= sc->n || sc->s[p] != sep)
+	if (!day_sep_month(sc, &p, &d, &sep, &m) || p >= sc->n || sc->s[p] != sep)
 		return 0;
 	p++;
 	if (!year4(sc, &p, &y) || !end_ok(sc, p) || !cm_date_valid_day(y, m, d))
@@ -320,13 +332,7 @@ static int scan_day_month(cm_date_scan *sc, size_t *at, int member)
 	char iso[CM_ISO_MAX], sep;
 	int d, m, rc, day, cue, paren;
 
-	if (!number(sc, &p, 2, &d) || p >= sc->n)
-		return 0;
-	sep = sc->s[p];
-	if (sep != '/' && sep != '-' && sep != '.')
-		return 0;
-	p++;
-	if (!number(sc, &p, 2, &m))
+	if (!day_sep_month(sc, &p, &d, &sep, &m))
 		return 0;
 	if (sep == '-' && p < sc->n && sc->s[p] == '/')
 		return scan_days(sc, at, d, m, p);
