@@ -202,7 +202,8 @@ static void find_self(cm_date_scan *sc)
 }
 
 /* 1 if d, the i-th date, follows the one before in a list ("trước ngày 15/6
- * và 15/12"), whose cue it shares. */
+ * và 15/12", "trong tháng 11, tháng 12 năm 2025"), whose cue it shares; a
+ * comma joins months and quarters only. */
 static int listed(const cm_date_scan *sc, const cm_date *d, size_t i)
 {
 	size_t p, k;
@@ -210,7 +211,9 @@ static int listed(const cm_date_scan *sc, const cm_date *d, size_t i)
 	if (i == 0 || d[-1].range || d->range)
 		return 0;
 	p = cm_date_skip_spaces(sc, d[-1].end);
-	if (!(k = cm_date_word_at(sc, p, "và ")))
+	if (p < sc->n && sc->s[p] == ',' && !cm_date_has_day(d[-1].iso) && !cm_date_has_day(d->iso))
+		k = 1;
+	else if (!(k = cm_date_word_at(sc, p, "và ")))
 		return 0;
 	p = cm_date_skip_spaces(sc, p + k);
 	if ((k = cm_date_word_at(sc, p, "ngày ")))
@@ -227,7 +230,7 @@ static int classify(cm_date_scan *sc)
 		char *occ;
 		size_t p = cm_date_back_over_ngay(
 			sc, d->range == CM_RANGE_END ? d->range_start : d->start, &had_ngay);
-		size_t cs, ce;
+		size_t cs, ce, head;
 		const cm_date *first;
 
 		had_ngay |= d->range != CM_RANGE_END && written(sc, d);
@@ -244,7 +247,10 @@ static int classify(cm_date_scan *sc)
 		if ((rc = occasion(&occ, sc, d)) < 0)
 			return rc;
 		d->occasion = occ;
-		first = d->range == CM_RANGE_END || listed(sc, d, i) ? d - 1 : d;
+		head = d->range == CM_RANGE_END ? i - 1 : i;
+		while (d->range != CM_RANGE_END && listed(sc, &sc->out->v[head], head))
+			head--; /* back to the head of the list */
+		first = &sc->out->v[head];
 		d->deadline = cm_date_is_deadline(sc, d, first, d->occasion != NULL);
 		d->recurrence = recurrence(sc, cs, ce);
 	}

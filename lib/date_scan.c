@@ -443,17 +443,55 @@ static int year_part(const cm_date_scan *sc, size_t *at, int *year)
 	return 1;
 }
 
-/* "tháng 3/2024", "tháng 6.2012", "tháng 6-2012" or "tháng 3 năm 2024". */
+/* "tháng N" at *at: the month in *m, *at past it; 1, or 0. */
+static int month_word(const cm_date_scan *sc, size_t *at, int *m)
+{
+	size_t p = *at, k;
+
+	if (!(k = match_word(sc, p, THANG.lower, THANG.upper)))
+		return 0;
+	p = cm_date_skip_spaces(sc, p + k);
+	if (!number(sc, &p, 2, m) || *m < 1 || *m > 12)
+		return 0;
+	*at = p;
+	return 1;
+}
+
+/* The year that a list of months after at states once ("tháng 11, tháng
+ * 12 năm 2025", "tháng 10 và tháng 11/2024"): each member after a comma or
+ * "và" is "tháng N", the last with its year; 1 and *y, or 0. */
+static int list_year(const cm_date_scan *sc, size_t at, int *y)
+{
+	int m;
+
+	for (;;) {
+		size_t p = cm_date_skip_spaces(sc, at), k;
+		if (p < sc->n && sc->s[p] == ',')
+			p = cm_date_skip_spaces(sc, p + 1);
+		else if ((k = cm_date_word_at(sc, p, "và ")))
+			p = cm_date_skip_spaces(sc, p + k);
+		else
+			return 0;
+		if (!month_word(sc, &p, &m))
+			return 0;
+		if (year_part(sc, &p, y))
+			return 1;
+		at = p;
+	}
+}
+
+/* "tháng 3/2024", "tháng 6.2012", "tháng 6-2012" or "tháng 3 năm 2024",
+ * or a month whose list states the year ("tháng 11, tháng 12 năm 2025"). */
 static int scan_month(cm_date_scan *sc, size_t *at)
 {
 	size_t p = *at, k;
 	int m, y;
 	char iso[CM_ISO_MAX];
 
-	if (!(k = match_word(sc, p, THANG.lower, THANG.upper)))
-		return 0;
-	p = cm_date_skip_spaces(sc, p + k);
-	if (!number(sc, &p, 2, &m) || m < 1 || m > 12 || !year_part(sc, &p, &y))
+	if (!month_word(sc, &p, &m) ||
+	    !(year_part(sc, &p, &y) || (end_ok(sc, p) &&
+	       !any_after(sc, p, count_words, sizeof count_words / sizeof count_words[0]) &&
+	       list_year(sc, p, &y))))
 		return 0;
 	cm_date_iso_write(iso, y, m, 0, 0);
 	k = *at;
@@ -537,6 +575,17 @@ static size_t list_link(const cm_date_scan *sc, size_t at)
 	return k ? cm_date_skip_spaces(sc, p + k) : 0;
 }
 
+/* The written form whose "ngày" is glued to the word before, as portals
+ * lose the space ("Chính phủngày 25 tháng 12 năm 2001", "70-TB/TWngày 06
+ * tháng 01 năm 2012"); no other word of the language ends in "ngày". */
+static int glued_written(cm_date_scan *sc, size_t *at)
+{
+	if (*at == 0 || !is_letter((unsigned char)sc->s[*at - 1]) ||
+	    !match_word(sc, *at, NGAY.lower, NGAY.upper))
+		return 0;
+	return scan_written(sc, at);
+}
+
 int cm_date_scan_all(cm_date_scan *sc)
 {
 	size_t i = 0;
@@ -544,7 +593,11 @@ int cm_date_scan_all(cm_date_scan *sc)
 	while (i < sc->n) {
 		size_t p = i, link, first;
 		int rc;
-		if (!cm_date_boundary_before(sc, i) || (rc = scan_one(sc, &p, 0)) == 0) {
+		if (cm_date_boundary_before(sc, i))
+			rc = scan_one(sc, &p, 0);
+		else
+			rc = glued_written(sc, &p);
+		if (rc == 0) {
 			i++;
 			continue;
 		}

@@ -3,11 +3,13 @@
  * Forms found (on the canonical text, spans reported in the input):
  *   03/6/2013, 01-10-1997, 5.6.2012   full date            iso 2013-06-03
  *   ngày 04 tháng 3 năm 2018          written full date    iso 2018-03-04
- *   NGÀY 05 THÁNG 5 NĂM 2022          (either case)
+ *   NGÀY 05 THÁNG 5 NĂM 2022          (either case; "ngày" may be glued
+ *                                     to the word: "Chính phủngày 25 …")
  *   (15/10), ngày 21/6, trước 10/2    day-month, no year   iso --10-15
  *   ngày 25.3, Chiều 7-8, mồng 2/9    (a day word before a dot or dash)
  *   tháng 3/2024, tháng 6.2012,       month                iso 2024-03
- *   tháng 3 năm 2024
+ *   tháng 3 năm 2024, tháng 11 of     (a list's year: 2025-11)
+ *   "tháng 11, tháng 12 năm 2025"
  *   quý III/2018, Quý II-2025,        quarter              iso 2018-Q3
  *   quý 3 năm 2024, trong quý I       (no year: --Q1)
  *   15/10/1930 - 15/10/2020,          a range: two dates, start and end

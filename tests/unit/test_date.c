@@ -99,9 +99,23 @@ static const struct {
 	{"Kon Tum, ngày 25\ntháng 01 năm 2024\nQUYẾT ĐỊNH", /* real */
 	 "ngày 25\ntháng 01 năm 2024=2024-01-25+S"},
 	{"ngày 25\n\ntháng 01 năm 2024", "tháng 01 năm 2024=2024-01"},
+	{"Căn cứ Luật tổ chức Chính phủngày 25 tháng 12 năm 2001;", /* real */
+	 "ngày 25 tháng 12 năm 2001=2001-12-25"},
+	{"Căn cứ Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012 của", /* real */
+	 "ngày 06 tháng 01 năm 2012=2012-01-06+C"},
+	{"Căn cứ Luật Chính phủngày 5/6/2012", "5/6/2012=2012-06-05"},
+	{"hàngngày 25 người, Chính phủngày 5 và tháng", ""},
 	{"3 ngày 2 tháng 1 lần, ngày 31 tháng 2", ""},
 	{"các ngày 30/4 và 1/5", "30/4=--04-30 | 1/5=--05-01"},
 	{"quý I và 1/2 số hộ", "quý I=--Q1"},
+
+	/* Months of a list that states the year once. */
+	{"hoàn thành các nhiệm vụ trong tháng 11, tháng 12 năm 2025 theo", /* real */
+	 "tháng 11=2025-11+D | tháng 12 năm 2025=2025-12+D"},
+	{"gửi trong tháng 9, tháng 10 và tháng 11/2024",
+	 "tháng 9=2024-09+D | tháng 10=2024-10+D | tháng 11/2024=2024-11+D"},
+	{"trong tháng 11, các đơn vị; tháng 12 năm 2025", "tháng 12 năm 2025=2025-12"},
+	{"họp mỗi tháng 2 lần, tháng 3 năm 2024 họp", "tháng 3 năm 2024=2024-03"},
 
 	/* Quarters in every spelling; "quý" that is no quarter. */
 	{"hoàn thành trong quý III/2024", "quý III/2024=2024-Q3+D"},
