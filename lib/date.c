@@ -18,6 +18,7 @@
 #define CLAUSE_MAX 160  /* how far back an occasion's name is looked for */
 #define HEAD_LINES 3    /* lines at the top that may carry the title */
 #define HEAD_BYTES 1500 /* where the "Place, ngày … tháng … năm …" line may be */
+#define PAREN_BACK 16   /* the longest lost range start before a date in parentheses */
 
 static size_t back_spaces(const cm_date_scan *sc, size_t at)
 {
@@ -92,18 +93,36 @@ static int clause_has_anniversary(const cm_date_scan *sc, size_t from, size_t to
 	return 0;
 }
 
+/* Where the parenthesis that ends at the date and opens at most
+ * PAREN_BACK bytes before from starts, past digits, blanks and dashes only
+ * ("(30/9 - 1910/ 30/9/2020)", a range whose start lost its form); 0 if
+ * the date is not so enclosed. */
+static size_t paren_open(const cm_date_scan *sc, size_t from)
+{
+	size_t open = from;
+
+	while (open > 0 && from - open < PAREN_BACK) {
+		if (cm_date_is_digit(sc->s[open - 1]) || strchr(" \t/-.", sc->s[open - 1]))
+			open--;
+		else if (open >= 3 && (!memcmp(sc->s + open - 3, "\xe2\x80\x93", 3) ||
+				       !memcmp(sc->s + open - 3, "\xe2\x80\x94", 3)))
+			open -= 3;
+		else
+			break;
+	}
+	return open > 0 && sc->s[open - 1] == '(' ? open : 0;
+}
+
 /* *out is the occasion named before the parenthesis holding the date, or
  * NULL. */
 static int occasion(char **out, const cm_date_scan *sc, const cm_date *d)
 {
 	size_t from = d->range ? d->range_start : d->start, to = d->range ? d->range_end : d->end;
-	size_t open = from, c, kn;
+	size_t open = paren_open(sc, from), c, kn;
 	char *s;
 
 	*out = NULL;
-	while (open > 0 && cm_date_is_space(sc->s[open - 1]))
-		open--;
-	if (open == 0 || sc->s[open - 1] != '(' || to >= sc->n || sc->s[to] != ')')
+	if (open == 0 || to >= sc->n || sc->s[to] != ')')
 		return 0;
 	open--;
 	c = clause_start(sc, open);

@@ -24,11 +24,15 @@
  * A date is a deadline when the text ties a task to it: a cue before it
  * ("chậm nhất (là) (vào) ngày", "trước (ngày)", "hạn chót", "không muộn
  * hơn", "xong", "hoàn thành", "trong tháng", "trình", "dự kiến"), a task
- * verb earlier in the clause of a month or quarter ("trình … quý"), the
- * end of a range, or an occasion ("vào dịp kỷ niệm … (15/10)"). Never a
+ * or plan verb earlier in the clause of a month or quarter ("trình … quý",
+ * "dự kiến tổ chức vào tháng 3 năm 2020"), the end of a range, a table's
+ * cell under a column of deadlines ("Ngày chậm nhất phải hoàn thành"), or
+ * an occasion ("vào dịp kỷ niệm … (15/10)", "(30/9 - 1910/ 30/9/2020)"
+ * after one). Never a
  * range's start (the historical origin), the date a count is made to
  * ("tính đến ngày 31/12/2016", "số liệu tính từ"), a period under review
- * ("kết quả thực hiện trong quý I"), what was done by a date ("đến ngày
+ * ("kết quả thực hiện trong quý I"), when events happen ("diễn ra trong
+ * tháng 4"), what was done by a date ("đến ngày
  * 30/6/2024, đã có …"), nor a cue opening a sentence that no task follows
  * ("Trước ngày 01/3/2025, Cục Thuế gồm có"). An occasion is the
  * commemoration a date is given for.

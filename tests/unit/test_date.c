@@ -67,6 +67,8 @@ static const struct {
 	{"Sáng 12/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị", "12/1=--01-12"}, /* real */
 	{"Chiều 7-8, tại Hà Nội", "7-8=--08-07"},
 	{"Sáng ngày 23-10, Ban Thường vụ Tỉnh uỷ tổ chức", "23-10=--10-23"}, /* real */
+	{"hội nghị.\nNgày 24-10, Tỉnh ủy tổ chức; sáng 3-2 họp", "24-10=--10-24 | 3-2=--02-03"},
+	{"hội nghị.\nSố 24-10, Tỉnh ủy; tăng 3-2 lần", ""},
 	{"tổ chức sáng qua 12-4 tại Gia Lai", "12-4=--04-12"},                /* real */
 	{"đã hoàn thành toàn bộ nội dung chương trình đề ra và bế mạc vào chiều 6/10.", /* real */
 	 "6/10=--10-06"},
@@ -137,6 +139,10 @@ static const struct {
 	{"họp ngày 7-8/6/2024", "7=2024-06-07+start | 8/6/2024=2024-06-08+D+end"},
 	{"tỷ lệ 7-8/10 người, ngày 8-7/6", ""},
 	{"ngày 30/5 - Ngày Môi trường; từ năm 2015 đến nay", "30/5=--05-30"},
+	{"kỷ niệm 110 năm Ngày sinh đồng chí Nguyễn Thị Minh Khai (30/9 - 1910/ 30/9/2020)", /* real */
+	 "30/9/2020=2020-09-30+D@110 năm Ngày sinh đồng chí Nguyễn Thị Minh Khai (30/9 - 1910/ "
+	 "30/9/2020)"},
+	{"kỷ niệm 110 năm Ngày sinh (họp ngày 30/9/2020)", "30/9/2020=2020-09-30"},
 	{"số liệu tính từ ngày 01/01/2024 đến ngày 30/6/2024",
 	 "01/01/2024=2024-01-01+start | 30/6/2024=2024-06-30+end"},
 
@@ -157,6 +163,17 @@ static const struct {
 	{"Thời gian thực hiện: Quý III/2024; Tiến độ: quý IV/2024",
 	 "Quý III/2024=2024-Q3+D | quý IV/2024=2024-Q4+D"},
 	{"Thời gian: 8 giờ, ngày 15/10/2024", "15/10/2024=2024-10-15"},
+	{"Đại hội Đảng bộ xã dự kiến tổ chức vào tháng 3 năm 2020.", /* real */
+	 "tháng 3 năm 2020=2020-03+D"},
+	{"Tháng 3 năm 2020, Đảng bộ xã dự kiến", "Tháng 3 năm 2020=2020-03"},
+	{"các sự kiện phải xong trong tháng 04 năm 2015", "tháng 04 năm 2015=2015-04+D"},
+
+	/* A table flattened to lines: the cells of a column of deadlines. */
+	{"Ngày chậm nhất phải hoàn thành\n\n1\n\nTriển khai ở tỉnh\n\n \n\n21/01/2021\n\n" /* real */
+	 "2\n\nDự kiến người ứng cử\n\n105 ngày\n\n07/02/2021 (chủ Nhật)\n\n3",
+	 "21/01/2021=2021-01-21+D | 07/02/2021=2021-02-07+D"},
+	{"Thời hạn hoàn thành\n\nHọp ngày 21/01/2021 tại tỉnh\n", "21/01/2021=2021-01-21"},
+	{"Ngày ban hành\n\n21/01/2021\n", "21/01/2021=2021-01-21"},
 
 	/* What is not a deadline. */
 	{"tính đến ngày 31/12/2016, toàn tỉnh có", "31/12/2016=2016-12-31"},
@@ -165,6 +182,8 @@ static const struct {
 	{"Đến ngày 30/6/2024, các đơn vị phải gửi báo cáo", "30/6/2024=2024-06-30+D"},
 	{"Ngày 20/11/2013, Ban Chấp hành Trung ương đã ban hành", "20/11/2013=2013-11-20"},
 	{"Trong tháng 10/2022 có 23/27 ngành sản xuất tăng", "tháng 10/2022=2022-10"}, /* real */
+	{"các sự kiện quan trọng diễn ra trong tháng 04 năm 2015 như:", /* real */
+	 "tháng 04 năm 2015=2015-04"},
 	{"báo cáo kết quả thực hiện trong quý I/2024", "quý I/2024=2024-Q1"},
 	{"Chương trình công tác quý III/2024", "quý III/2024=2024-Q3"},
 	{"đã được thông xe kỹ thuật từ ngày 31/12/2025", "31/12/2025=2025-12-31"}, /* real */
