@@ -586,6 +586,13 @@ static int glued_written(cm_date_scan *sc, size_t *at)
 	return scan_written(sc, at);
 }
 
+/* 1 if a digit at at follows the word "ngày" with no space ("ngày7/5/2019"). */
+static int after_glued_ngay(const cm_date_scan *sc, size_t at)
+{
+	return at >= 5 && cm_date_is_digit(sc->s[at]) && cm_date_boundary_before(sc, at - 5) &&
+	       (cm_date_word_at(sc, at - 5, "ngày") || !memcmp(sc->s + at - 5, "NGÀY", 5));
+}
+
 int cm_date_scan_all(cm_date_scan *sc)
 {
 	size_t i = 0;
@@ -593,7 +600,7 @@ int cm_date_scan_all(cm_date_scan *sc)
 	while (i < sc->n) {
 		size_t p = i, link, first;
 		int rc;
-		if (cm_date_boundary_before(sc, i))
+		if (cm_date_boundary_before(sc, i) || after_glued_ngay(sc, i))
 			rc = scan_one(sc, &p, 0);
 		else
 			rc = glued_written(sc, &p);

@@ -2,6 +2,7 @@
  *
  * Forms found (on the canonical text, spans reported in the input):
  *   03/6/2013, 01-10-1997, 5.6.2012   full date            iso 2013-06-03
+ *   ngày7/5/2019                      (glued to its "ngày")
  *   ngày 04 tháng 3 năm 2018          written full date    iso 2018-03-04
  *   NGÀY 05 THÁNG 5 NĂM 2022          (either case; "ngày" may be glued
  *                                     to the word: "Chính phủngày 25 …")

@@ -106,6 +106,8 @@ static const struct {
 	{"Căn cứ Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012 của", /* real */
 	 "ngày 06 tháng 01 năm 2012=2012-01-06+C"},
 	{"Căn cứ Luật Chính phủngày 5/6/2012", "5/6/2012=2012-06-05"},
+	{"(Nghị định 37/2019/NĐ-CP ngày7/5/2019) chậm so với", "7/5/2019=2019-05-07+C"}, /* real */
+	{"hàngngày7/5 hộ, tháng7/5", ""},
 	{"hàngngày 25 người, Chính phủngày 5 và tháng", ""},
 	{"3 ngày 2 tháng 1 lần, ngày 31 tháng 2", ""},
 	{"các ngày 30/4 và 1/5", "30/4=--04-30 | 1/5=--05-01"},
