@@ -64,11 +64,14 @@ static int symbol_before(const cm_date_scan *sc, size_t end)
 	return q > 0 && cm_date_is_digit(sc->s[q - 1]);
 }
 
+/* Start of the clause holding at: after the last ';', ',', line break, or
+ * '.' that ends a sentence (not "Ph.Ăng", "V.I" with a letter after it). */
 static size_t clause_start(const cm_date_scan *sc, size_t at)
 {
 	size_t limit = at > CLAUSE_MAX ? at - CLAUSE_MAX : 0;
 
-	while (at > limit && !strchr(";.\n,", sc->s[at - 1]))
+	while (at > limit && !strchr(";\n,", sc->s[at - 1]) &&
+	       !(sc->s[at - 1] == '.' && !cm_date_is_letter((unsigned char)sc->s[at])))
 		at--;
 	while (at < sc->n && ((unsigned char)sc->s[at] & 0xC0) == 0x80)
 		at++;

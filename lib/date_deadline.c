@@ -80,11 +80,6 @@ static const char *const done[] = {"đã", "đạt"};
 
 #define COUNT(a) (sizeof(a) / sizeof(a)[0])
 
-static int is_letter(unsigned char c)
-{
-	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 static size_t back_blanks(const cm_date_scan *sc, size_t at)
 {
 	while (at > 0 && (cm_date_is_space(sc->s[at - 1]) || strchr("*(:", sc->s[at - 1])))
@@ -111,7 +106,7 @@ static size_t word_here(const cm_date_scan *sc, size_t i, size_t to, const char 
 	if (!cm_date_boundary_before(sc, i) || !(len = cm_date_word_at(sc, i, word)) ||
 	    i + len > to)
 		return 0;
-	return i + len == sc->n || !is_letter((unsigned char)sc->s[i + len]) ? len : 0;
+	return i + len == sc->n || !cm_date_is_letter((unsigned char)sc->s[i + len]) ? len : 0;
 }
 
 /* 1 if one of words is in [from, to). */

@@ -45,11 +45,6 @@ static size_t match_word(const cm_date_scan *sc, size_t at, const char *lower_wo
 	return at + k <= sc->n && !memcmp(sc->s + at, upper_word, k) ? k : 0;
 }
 
-static int is_letter(unsigned char c)
-{
-	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 int cm_date_boundary_before(const cm_date_scan *sc, size_t at)
 {
 	char c;
@@ -57,8 +52,8 @@ int cm_date_boundary_before(const cm_date_scan *sc, size_t at)
 	if (at == 0)
 		return 1;
 	c = sc->s[at - 1];
-	return !(is_letter((unsigned char)c) || cm_date_is_digit(c) || c == '/' || c == '-' ||
-		 c == '.');
+	return !(cm_date_is_letter((unsigned char)c) || cm_date_is_digit(c) || c == '/' ||
+		 c == '-' || c == '.');
 }
 
 int cm_date_ends_with(const cm_date_scan *sc, size_t end, const char *word)
@@ -137,7 +132,7 @@ static int end_ok(const cm_date_scan *sc, size_t at)
 	if (at >= sc->n)
 		return 1;
 	c = sc->s[at];
-	if (cm_date_is_digit(c) || c == '/' || c == '%' || is_letter((unsigned char)c))
+	if (cm_date_is_digit(c) || c == '/' || c == '%' || cm_date_is_letter((unsigned char)c))
 		return 0;
 	return !((c == '.' || c == ',') && at + 1 < sc->n && cm_date_is_digit(sc->s[at + 1]));
 }
@@ -267,7 +262,7 @@ static int any_after(const cm_date_scan *sc, size_t at, const char *const *words
 
 	for (size_t i = 0; i < n; i++)
 		if ((k = cm_date_word_at(sc, p, words[i])) &&
-		    (p + k == sc->n || !is_letter((unsigned char)sc->s[p + k])))
+		    (p + k == sc->n || !cm_date_is_letter((unsigned char)sc->s[p + k])))
 			return 1;
 	return 0;
 }
@@ -580,7 +575,7 @@ static size_t list_link(const cm_date_scan *sc, size_t at)
  * tháng 01 năm 2012"); no other word of the language ends in "ngày". */
 static int glued_written(cm_date_scan *sc, size_t *at)
 {
-	if (*at == 0 || !is_letter((unsigned char)sc->s[*at - 1]) ||
+	if (*at == 0 || !cm_date_is_letter((unsigned char)sc->s[*at - 1]) ||
 	    !match_word(sc, *at, NGAY.lower, NGAY.upper))
 		return 0;
 	return scan_written(sc, at);

@@ -55,6 +55,10 @@ static const struct {
 	 "15/10/1930=1930-10-15+start@90 năm Ngày truyền thống (15/10/1930 – 15/10/2020) | "
 	 "15/10/2020=2020-10-15+D+end@90 năm Ngày truyền thống (15/10/1930 – 15/10/2020)"},
 	{"kỷ niệm Ngày Báo chí (21/6)", "21/6=--06-21+D@Ngày Báo chí (21/6)"},
+	{"31 năm ngày Nhà giáo Việt Nam (20/11); 193 năm ngày sinh Ph.Ăng – Ghen (28/11)", /* real */
+	 "20/11=--11-20+D@31 năm ngày Nhà giáo Việt Nam (20/11) | "
+	 "28/11=--11-28+D@193 năm ngày sinh Ph.Ăng – Ghen (28/11)"},
+	{"đã 193 năm. Ngày sinh (28/11)", "28/11=--11-28"},
 	{"31/02/2020 0/5/2020 32/1 29/02/2023", ""},
 	{"29/02/2024", "29/02/2024=2024-02-29"},
 	{"Nghị định 15/2020/NĐ-CP và 12/2020/QH14", ""},
@@ -141,7 +145,8 @@ static const struct {
 	{"họp ngày 7-8/6/2024", "7=2024-06-07+start | 8/6/2024=2024-06-08+D+end"},
 	{"tỷ lệ 7-8/10 người, ngày 8-7/6", ""},
 	{"ngày 30/5 - Ngày Môi trường; từ năm 2015 đến nay", "30/5=--05-30"},
-	{"kỷ niệm 110 năm Ngày sinh đồng chí Nguyễn Thị Minh Khai (30/9 - 1910/ 30/9/2020)", /* real */
+	/* real */
+	{"kỷ niệm 110 năm Ngày sinh đồng chí Nguyễn Thị Minh Khai (30/9 - 1910/ 30/9/2020)",
 	 "30/9/2020=2020-09-30+D@110 năm Ngày sinh đồng chí Nguyễn Thị Minh Khai (30/9 - 1910/ "
 	 "30/9/2020)"},
 	{"kỷ niệm 110 năm Ngày sinh (họp ngày 30/9/2020)", "30/9/2020=2020-09-30"},
@@ -171,7 +176,8 @@ static const struct {
 	{"các sự kiện phải xong trong tháng 04 năm 2015", "tháng 04 năm 2015=2015-04+D"},
 
 	/* A table flattened to lines: the cells of a column of deadlines. */
-	{"Ngày chậm nhất phải hoàn thành\n\n1\n\nTriển khai ở tỉnh\n\n \n\n21/01/2021\n\n" /* real */
+	/* real */
+	{"Ngày chậm nhất phải hoàn thành\n\n1\n\nTriển khai ở tỉnh\n\n \n\n21/01/2021\n\n"
 	 "2\n\nDự kiến người ứng cử\n\n105 ngày\n\n07/02/2021 (chủ Nhật)\n\n3",
 	 "21/01/2021=2021-01-21+D | 07/02/2021=2021-02-07+D"},
 	{"Thời hạn hoàn thành\n\nHọp ngày 21/01/2021 tại tỉnh\n", "21/01/2021=2021-01-21"},
