@@ -55,7 +55,8 @@ static const struct {
 	 "15/10/1930=1930-10-15+start@90 năm Ngày truyền thống (15/10/1930 – 15/10/2020) | "
 	 "15/10/2020=2020-10-15+D+end@90 năm Ngày truyền thống (15/10/1930 – 15/10/2020)"},
 	{"kỷ niệm Ngày Báo chí (21/6)", "21/6=--06-21+D@Ngày Báo chí (21/6)"},
-	{"31 năm ngày Nhà giáo Việt Nam (20/11); 193 năm ngày sinh Ph.Ăng – Ghen (28/11)", /* real */
+	/* real */
+	{"31 năm ngày Nhà giáo Việt Nam (20/11); 193 năm ngày sinh Ph.Ăng – Ghen (28/11)",
 	 "20/11=--11-20+D@31 năm ngày Nhà giáo Việt Nam (20/11) | "
 	 "28/11=--11-28+D@193 năm ngày sinh Ph.Ăng – Ghen (28/11)"},
 	{"đã 193 năm. Ngày sinh (28/11)", "28/11=--11-28"},
@@ -161,6 +162,9 @@ static const struct {
 	{"không muộn hơn ngày 30/6/2024", "30/6/2024=2024-06-30+D"},
 	{"xong trước 31/12/2024", "31/12/2024=2024-12-31+D"},
 	{"hoàn thành trong tháng 10/2024", "tháng 10/2024=2024-10+D"},
+	{"Ban tổ chức sẽ nhận tác phẩm dự thi đến hết tháng 6 năm 2023 tính theo dấu", /* real */
+	 "tháng 6 năm 2023=2023-06+D"},
+	{"Từ đầu năm đến hết tháng 6 năm 2023, toàn tỉnh đã tiếp nhận", "tháng 6 năm 2023=2023-06"},
 	{"trình Ban Thường vụ Tỉnh ủy quý III/2024", "quý III/2024=2024-Q3+D"},
 	{"báo cáo kết quả về Sở Nội vụ trước ngày 15/12/2024", "15/12/2024=2024-12-15+D"},
 	{"dự kiến hoàn thành vào cuối tháng 6/2012.", "tháng 6/2012=2012-06+D"}, /* real */
