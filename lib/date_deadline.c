@@ -63,11 +63,13 @@ static const char *const tasks[] = {
  * diễn ra trong tháng 04 năm 2015" dates events, not a task. */
 static const char *const happen[] = {"diễn ra", "xảy ra"};
 
-/* Nouns that open a table's column of deadlines, and the words that make
- * the column's dates due ones: "Ngày chậm nhất phải hoàn thành", "Thời hạn
- * hoàn thành", "Thời gian thực hiện"; "Ngày ban hành" is no such column. */
-static const char *const column_nouns[] = {"ngày", "thời hạn", "thời gian", "hạn", "tiến độ"};
-static const char *const column_due[] = {"hạn", "chậm nhất", "hoàn thành", "thực hiện"};
+/* Nouns that open the header of a table's column of dates, and the words
+ * that make the column's dates due ones: "Ngày chậm nhất phải hoàn thành",
+ * "Thời hạn hoàn thành", "Thời gian thực hiện"; "Ngày ban hành" is a column
+ * of dates that are not. */
+static const char *const column_nouns[] = {"ngày", "thời hạn", "thời gian", "hạn chót", "tiến độ"};
+static const char *const column_due[] = {"thời hạn", "hạn chót", "chậm nhất", "hoàn thành",
+					 "thực hiện"};
 
 /* The date a count or a figure is made to or from. */
 static const char *const counted[] = {"tính đến", "tính từ", "tính tới"};
@@ -188,7 +190,8 @@ static int alone_on_line(const cm_date_scan *sc, size_t from, size_t to)
 	return p == sc->n || sc->s[p] == '\n';
 }
 
-/* 1 if the line [from, to) is the header of a column of deadlines. */
+/* 1 if the line [from, to) is the header of a column of dates: short, no
+ * digit, opening with a column noun. */
 static int column_header(const cm_date_scan *sc, size_t from, size_t to)
 {
 	from = cm_date_skip_spaces(sc, from);
@@ -199,12 +202,12 @@ static int column_header(const cm_date_scan *sc, size_t from, size_t to)
 			return 0;
 	for (size_t k = 0; k < COUNT(column_nouns); k++)
 		if (word_here(sc, from, to, column_nouns[k]))
-			return has_word(sc, from, to, column_due, COUNT(column_due));
+			return 1;
 	return 0;
 }
 
-/* 1 if [from, to) is a table's cell under a column of deadlines, within
- * TABLE_BACK bytes above it. */
+/* 1 if [from, to) is a table's cell whose column, the nearest column
+ * header within TABLE_BACK bytes above it, is one of deadlines. */
 static int in_deadline_column(const cm_date_scan *sc, size_t from, size_t to)
 {
 	size_t limit = from > TABLE_BACK ? from - TABLE_BACK : 0, line = from;
@@ -218,7 +221,7 @@ static int in_deadline_column(const cm_date_scan *sc, size_t from, size_t to)
 		while (start > limit && sc->s[start - 1] != '\n')
 			start--;
 		if (column_header(sc, start, line - 1))
-			return 1;
+			return has_word(sc, start, line - 1, column_due, COUNT(column_due));
 		line = start;
 	}
 	return 0;

@@ -454,12 +454,13 @@ static int month_word(const cm_date_scan *sc, size_t *at, int *m)
 
 /* The year that a list of months after at states once ("tháng 11, tháng
  * 12 năm 2025", "tháng 10 và tháng 11/2024"): each member after a comma or
- * "và" is "tháng N", the last with its year; 1 and *y, or 0. */
+ * "và" is "tháng N", the last with its year, at most the twelve of a year;
+ * 1 and *y, or 0. */
 static int list_year(const cm_date_scan *sc, size_t at, int *y)
 {
 	int m;
 
-	for (;;) {
+	for (int members = 1; members < 12; members++) {
 		size_t p = cm_date_skip_spaces(sc, at), k;
 		if (p < sc->n && sc->s[p] == ',')
 			p = cm_date_skip_spaces(sc, p + 1);
@@ -473,6 +474,7 @@ static int list_year(const cm_date_scan *sc, size_t at, int *y)
 			return 1;
 		at = p;
 	}
+	return 0;
 }
 
 /* "tháng 3/2024", "tháng 6.2012", "tháng 6-2012" or "tháng 3 năm 2024",
