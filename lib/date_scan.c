@@ -577,7 +577,8 @@ static size_t list_link(const cm_date_scan *sc, size_t at)
  * tháng 01 năm 2012"); no other word of the language ends in "ngày". */
 static int glued_written(cm_date_scan *sc, size_t *at)
 {
-	if (*at == 0 || !cm_date_is_letter((unsigned char)sc->s[*at - 1]) ||
+	if (*at == 0 || lower(sc->s[*at]) != 'n' ||
+	    !cm_date_is_letter((unsigned char)sc->s[*at - 1]) ||
 	    !match_word(sc, *at, NGAY.lower, NGAY.upper))
 		return 0;
 	return scan_written(sc, at);
