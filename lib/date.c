@@ -18,6 +18,7 @@
 #define CLAUSE_MAX 160  /* how far back an occasion's name is looked for */
 #define HEAD_LINES 3    /* lines at the top that may carry the title */
 #define HEAD_BYTES 1500 /* where the "Place, ngày … tháng … năm …" line may be */
+#define PAREN_BACK 16   /* the longest lost range start before a date in parentheses */
 
 static size_t back_spaces(const cm_date_scan *sc, size_t at)
 {
@@ -63,11 +64,14 @@ static int symbol_before(const cm_date_scan *sc, size_t end)
 	return q > 0 && cm_date_is_digit(sc->s[q - 1]);
 }
 
+/* Start of the clause holding at: after the last ';', ',', line break, or
+ * '.' that ends a sentence (not "Ph.Ăng", "V.I" with a letter after it). */
 static size_t clause_start(const cm_date_scan *sc, size_t at)
 {
 	size_t limit = at > CLAUSE_MAX ? at - CLAUSE_MAX : 0;
 
-	while (at > limit && !strchr(";.\n,", sc->s[at - 1]))
+	while (at > limit && !strchr(";\n,", sc->s[at - 1]) &&
+	       !(sc->s[at - 1] == '.' && !cm_date_is_letter((unsigned char)sc->s[at])))
 		at--;
 	while (at < sc->n && ((unsigned char)sc->s[at] & 0xC0) == 0x80)
 		at++;
@@ -92,18 +96,36 @@ static int clause_has_anniversary(const cm_date_scan *sc, size_t from, size_t to
 	return 0;
 }
 
+/* Where the parenthesis that ends at the date and opens at most
+ * PAREN_BACK bytes before from starts, past digits, blanks and dashes only
+ * ("(30/9 - 1910/ 30/9/2020)", a range whose start lost its form); 0 if
+ * the date is not so enclosed. */
+static size_t paren_open(const cm_date_scan *sc, size_t from)
+{
+	size_t open = from;
+
+	while (open > 0 && from - open < PAREN_BACK) {
+		if (cm_date_is_digit(sc->s[open - 1]) || strchr(" \t/-.", sc->s[open - 1]))
+			open--;
+		else if (open >= 3 && (!memcmp(sc->s + open - 3, "\xe2\x80\x93", 3) ||
+				       !memcmp(sc->s + open - 3, "\xe2\x80\x94", 3)))
+			open -= 3;
+		else
+			break;
+	}
+	return open > 0 && sc->s[open - 1] == '(' ? open : 0;
+}
+
 /* *out is the occasion named before the parenthesis holding the date, or
  * NULL. */
 static int occasion(char **out, const cm_date_scan *sc, const cm_date *d)
 {
 	size_t from = d->range ? d->range_start : d->start, to = d->range ? d->range_end : d->end;
-	size_t open = from, c, kn;
+	size_t open = paren_open(sc, from), c, kn;
 	char *s;
 
 	*out = NULL;
-	while (open > 0 && cm_date_is_space(sc->s[open - 1]))
-		open--;
-	if (open == 0 || sc->s[open - 1] != '(' || to >= sc->n || sc->s[to] != ')')
+	if (open == 0 || to >= sc->n || sc->s[to] != ')')
 		return 0;
 	open--;
 	c = clause_start(sc, open);
@@ -202,7 +224,8 @@ static void find_self(cm_date_scan *sc)
 }
 
 /* 1 if d, the i-th date, follows the one before in a list ("trước ngày 15/6
- * và 15/12"), whose cue it shares. */
+ * và 15/12", "trong tháng 11, tháng 12 năm 2025"), whose cue it shares; a
+ * comma joins months and quarters only. */
 static int listed(const cm_date_scan *sc, const cm_date *d, size_t i)
 {
 	size_t p, k;
@@ -210,7 +233,9 @@ static int listed(const cm_date_scan *sc, const cm_date *d, size_t i)
 	if (i == 0 || d[-1].range || d->range)
 		return 0;
 	p = cm_date_skip_spaces(sc, d[-1].end);
-	if (!(k = cm_date_word_at(sc, p, "và ")))
+	if (p < sc->n && sc->s[p] == ',' && !cm_date_has_day(d[-1].iso) && !cm_date_has_day(d->iso))
+		k = 1;
+	else if (!(k = cm_date_word_at(sc, p, "và ")))
 		return 0;
 	p = cm_date_skip_spaces(sc, p + k);
 	if ((k = cm_date_word_at(sc, p, "ngày ")))
@@ -227,7 +252,7 @@ static int classify(cm_date_scan *sc)
 		char *occ;
 		size_t p = cm_date_back_over_ngay(
 			sc, d->range == CM_RANGE_END ? d->range_start : d->start, &had_ngay);
-		size_t cs, ce;
+		size_t cs, ce, head;
 		const cm_date *first;
 
 		had_ngay |= d->range != CM_RANGE_END && written(sc, d);
@@ -244,7 +269,10 @@ static int classify(cm_date_scan *sc)
 		if ((rc = occasion(&occ, sc, d)) < 0)
 			return rc;
 		d->occasion = occ;
-		first = d->range == CM_RANGE_END || listed(sc, d, i) ? d - 1 : d;
+		head = d->range == CM_RANGE_END ? i - 1 : i;
+		while (d->range != CM_RANGE_END && listed(sc, &sc->out->v[head], head))
+			head--; /* back to the head of the list */
+		first = &sc->out->v[head];
 		d->deadline = cm_date_is_deadline(sc, d, first, d->occasion != NULL);
 		d->recurrence = recurrence(sc, cs, ce);
 	}

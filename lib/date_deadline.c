@@ -1,11 +1,13 @@
 /* date_deadline.c: whether a date is a deadline. What makes one: a cue
  * right before the date ("chậm nhất là vào ngày", "trước", "hạn chót",
  * "không muộn hơn", "xong", "trong", "trình", "dự kiến", "Thời gian thực
- * hiện:"…), a task verb
- * earlier in the clause of a month or a quarter ("trình Tỉnh ủy quý
- * III/2024"), the end of a range, an occasion. What overrides that: the date
- * a count is made to ("tính đến ngày", "số liệu tính từ"), a period under
- * review ("kết quả thực hiện trong quý I"), a statement of what was done by
+ * hiện:"…), a task or plan verb earlier in the clause of a month or a
+ * quarter ("trình Tỉnh ủy quý III/2024", "dự kiến tổ chức vào tháng 3"),
+ * the end of a range, an occasion, a table's cell under a column of
+ * deadlines ("Ngày chậm nhất phải hoàn thành"). What overrides that: the
+ * date a count is made to ("tính đến ngày", "số liệu tính từ"), a period
+ * under review ("kết quả thực hiện trong quý I"), a weak cue after a verb
+ * of happening ("diễn ra trong tháng 4"), a statement of what was done by
  * the date ("đến ngày 30/6/2024, đã có …"), and a cue opening a sentence
  * ("Trước ngày 01/3/2025, …") that no task follows. */
 #include "date_scan.h"
@@ -15,6 +17,8 @@
 #define CLAUSE_BACK 160 /* how far back in its clause a date's cue is looked for */
 #define CLAUSE_AHEAD 200 /* how far ahead the clause after a date is read */
 #define REVIEW_BACK 48   /* how close before a period its review noun is */
+#define TABLE_BACK 2048  /* how far above its cell a table's column header is */
+#define HEADER_MAX 64    /* the longest line taken for a column header */
 
 /* Cues: weak ones yield to a period under review; temporal ones opening a
  * sentence may describe the past ("Trước ngày 01/3/2025, Cục Thuế gồm có"). */
@@ -50,10 +54,22 @@ static const char *const not_cues[] = {
  * "hoàn thành vào cuối tháng 6/2012". */
 static const char *const fillers[] = {"ngày", "là", "vào", "hết", "cuối", "đầu", "giữa"};
 
-/* Verbs of a task. */
+/* Verbs of a task, and of a plan ("dự kiến tổ chức vào tháng 3 năm 2020"). */
 static const char *const tasks[] = {
-	"trình", "hoàn thành", "hoàn thiện", "gửi", "nộp", "báo cáo", "xong", "phải",
+	"trình", "hoàn thành", "hoàn thiện", "gửi", "nộp", "báo cáo", "xong", "phải", "dự kiến",
 };
+
+/* Verbs that say when something happens, before a weak cue: "các sự kiện
+ * diễn ra trong tháng 04 năm 2015" dates events, not a task. */
+static const char *const happen[] = {"diễn ra", "xảy ra"};
+
+/* Nouns that open the header of a table's column of dates, and the words
+ * that make the column's dates due ones: "Ngày chậm nhất phải hoàn thành",
+ * "Thời hạn hoàn thành", "Thời gian thực hiện"; "Ngày ban hành" is a column
+ * of dates that are not. */
+static const char *const column_nouns[] = {"ngày", "thời hạn", "thời gian", "hạn chót", "tiến độ"};
+static const char *const column_due[] = {"thời hạn", "hạn chót", "chậm nhất", "hoàn thành",
+					 "thực hiện"};
 
 /* The date a count or a figure is made to or from. */
 static const char *const counted[] = {"tính đến", "tính từ", "tính tới"};
@@ -65,11 +81,6 @@ static const char *const reviewed[] = {"kết quả", "tình hình"};
 static const char *const done[] = {"đã", "đạt"};
 
 #define COUNT(a) (sizeof(a) / sizeof(a)[0])
-
-static int is_letter(unsigned char c)
-{
-	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 static size_t back_blanks(const cm_date_scan *sc, size_t at)
 {
@@ -97,7 +108,7 @@ static size_t word_here(const cm_date_scan *sc, size_t i, size_t to, const char 
 	if (!cm_date_boundary_before(sc, i) || !(len = cm_date_word_at(sc, i, word)) ||
 	    i + len > to)
 		return 0;
-	return i + len == sc->n || !is_letter((unsigned char)sc->s[i + len]) ? len : 0;
+	return i + len == sc->n || !cm_date_is_letter((unsigned char)sc->s[i + len]) ? len : 0;
 }
 
 /* 1 if one of words is in [from, to). */
@@ -151,9 +162,69 @@ static int cue_before(const cm_date_scan *sc, size_t at, size_t *cue_start)
 	for (size_t i = 0; i < COUNT(cues); i++)
 		if (cm_date_ends_with(sc, p, cues[i].word)) {
 			*cue_start = p - strlen(cues[i].word);
+			p = back_blanks(sc, *cue_start);
+			for (size_t k = 0; (cues[i].kind & CUE_WEAK) && k < COUNT(happen); k++)
+				if (cm_date_ends_with(sc, p, happen[k]))
+					return CUE_NONE;
 			return cues[i].kind;
 		}
 	return CUE_NONE;
+}
+
+/* 1 if [from, to) is the only thing on its line but for blanks and a
+ * parenthesis after it ("07/02/2021 (chủ Nhật)"): a table's cell. */
+static int alone_on_line(const cm_date_scan *sc, size_t from, size_t to)
+{
+	size_t p = cm_date_skip_spaces(sc, to);
+
+	while (from > 0 && (cm_date_is_space(sc->s[from - 1]) || sc->s[from - 1] == '*'))
+		from--;
+	if (from > 0 && sc->s[from - 1] != '\n')
+		return 0;
+	if (p < sc->n && sc->s[p] == '(') {
+		while (p < sc->n && sc->s[p] != ')' && sc->s[p] != '\n')
+			p++;
+		if (p < sc->n && sc->s[p] == ')')
+			p = cm_date_skip_spaces(sc, p + 1);
+	}
+	return p == sc->n || sc->s[p] == '\n';
+}
+
+/* 1 if the line [from, to) is the header of a column of dates: short, no
+ * digit, opening with a column noun. */
+static int column_header(const cm_date_scan *sc, size_t from, size_t to)
+{
+	from = cm_date_skip_spaces(sc, from);
+	if (to - from > HEADER_MAX)
+		return 0;
+	for (size_t i = from; i < to; i++)
+		if (cm_date_is_digit(sc->s[i]))
+			return 0;
+	for (size_t k = 0; k < COUNT(column_nouns); k++)
+		if (word_here(sc, from, to, column_nouns[k]))
+			return 1;
+	return 0;
+}
+
+/* 1 if [from, to) is a table's cell whose column, the nearest column
+ * header within TABLE_BACK bytes above it, is one of deadlines. */
+static int in_deadline_column(const cm_date_scan *sc, size_t from, size_t to)
+{
+	size_t limit = from > TABLE_BACK ? from - TABLE_BACK : 0, line = from;
+
+	if (!alone_on_line(sc, from, to))
+		return 0;
+	while (line > 0 && sc->s[line - 1] != '\n')
+		line--;
+	while (line > limit) { /* line starts after a '\n': read the line above */
+		size_t start = line - 1;
+		while (start > limit && sc->s[start - 1] != '\n')
+			start--;
+		if (column_header(sc, start, line - 1))
+			return has_word(sc, start, line - 1, column_due, COUNT(column_due));
+		line = start;
+	}
+	return 0;
 }
 
 /* 1 if the cue at cue_start opens a sentence ("Trước ngày …", "Đến ngày …"). */
@@ -216,7 +287,7 @@ int cm_date_is_deadline(const cm_date_scan *sc, const cm_date *d, const cm_date 
 	cue = cue_before(sc, first->start, &cs);
 	if ((cue & CUE_TEMPORAL) && from < to && opens_sentence(sc, cs))
 		return has_task(sc, from, to);
-	if ((cue & CUE_STRONG) || occasion)
+	if ((cue & CUE_STRONG) || occasion || in_deadline_column(sc, first->start, d->end))
 		return 1;
 	if (has_word(sc, first->start - clause > REVIEW_BACK ? first->start - REVIEW_BACK : clause,
 		     first->start, reviewed, COUNT(reviewed)))

@@ -45,11 +45,6 @@ static size_t match_word(const cm_date_scan *sc, size_t at, const char *lower_wo
 	return at + k <= sc->n && !memcmp(sc->s + at, upper_word, k) ? k : 0;
 }
 
-static int is_letter(unsigned char c)
-{
-	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 int cm_date_boundary_before(const cm_date_scan *sc, size_t at)
 {
 	char c;
@@ -57,8 +52,8 @@ int cm_date_boundary_before(const cm_date_scan *sc, size_t at)
 	if (at == 0)
 		return 1;
 	c = sc->s[at - 1];
-	return !(is_letter((unsigned char)c) || cm_date_is_digit(c) || c == '/' || c == '-' ||
-		 c == '.');
+	return !(cm_date_is_letter((unsigned char)c) || cm_date_is_digit(c) || c == '/' ||
+		 c == '-' || c == '.');
 }
 
 int cm_date_ends_with(const cm_date_scan *sc, size_t end, const char *word)
@@ -137,7 +132,7 @@ static int end_ok(const cm_date_scan *sc, size_t at)
 	if (at >= sc->n)
 		return 1;
 	c = sc->s[at];
-	if (cm_date_is_digit(c) || c == '/' || c == '%' || is_letter((unsigned char)c))
+	if (cm_date_is_digit(c) || c == '/' || c == '%' || cm_date_is_letter((unsigned char)c))
 		return 0;
 	return !((c == '.' || c == ',') && at + 1 < sc->n && cm_date_is_digit(sc->s[at + 1]));
 }
@@ -197,19 +192,31 @@ int cm_date_has_day(const char *iso)
 	return strlen(iso) == 10 || (iso[0] == '-' && iso[2] != 'Q');
 }
 
+/* "d/m", "d-m" or "d.m" at *at: the day, the separator and the month
+ * read, *at past the month; 1, or 0 if no such pair is there. */
+static int day_sep_month(const cm_date_scan *sc, size_t *at, int *d, char *sep, int *m)
+{
+	size_t p = *at;
+
+	if (!number(sc, &p, 2, d) || p >= sc->n)
+		return 0;
+	*sep = sc->s[p];
+	if (*sep != '/' && *sep != '-' && *sep != '.')
+		return 0;
+	p++;
+	if (!number(sc, &p, 2, m))
+		return 0;
+	*at = p;
+	return 1;
+}
+
 int cm_date_numeric_full(const cm_date_scan *sc, size_t *at, char iso[CM_ISO_MAX])
 {
 	size_t p = *at;
 	int d, m, y;
 	char sep;
 
-	if (!number(sc, &p, 2, &d) || p >= sc->n)
-		return 0;
-	sep = sc->s[p];
-	if (sep != '/' && sep != '-' && sep != '.')
-		return 0;
-	p++;
-	if (!number(sc, &p, 2, &m) || p >= sc->n || sc->s[p] != sep)
+	if (!day_sep_month(sc, &p, &d, &sep, &m) || p >= sc->n || sc->s[p] != sep)
 		return 0;
 	p++;
 	if (!year4(sc, &p, &y) || !end_ok(sc, p) || !cm_date_valid_day(y, m, d))
@@ -255,7 +262,7 @@ static int any_after(const cm_date_scan *sc, size_t at, const char *const *words
 
 	for (size_t i = 0; i < n; i++)
 		if ((k = cm_date_word_at(sc, p, words[i])) &&
-		    (p + k == sc->n || !is_letter((unsigned char)sc->s[p + k])))
+		    (p + k == sc->n || !cm_date_is_letter((unsigned char)sc->s[p + k])))
 			return 1;
 	return 0;
 }
@@ -320,13 +327,7 @@ static int scan_day_month(cm_date_scan *sc, size_t *at, int member)
 	char iso[CM_ISO_MAX], sep;
 	int d, m, rc, day, cue, paren;
 
-	if (!number(sc, &p, 2, &d) || p >= sc->n)
-		return 0;
-	sep = sc->s[p];
-	if (sep != '/' && sep != '-' && sep != '.')
-		return 0;
-	p++;
-	if (!number(sc, &p, 2, &m))
+	if (!day_sep_month(sc, &p, &d, &sep, &m))
 		return 0;
 	if (sep == '-' && p < sc->n && sc->s[p] == '/')
 		return scan_days(sc, at, d, m, p);
@@ -437,17 +438,57 @@ static int year_part(const cm_date_scan *sc, size_t *at, int *year)
 	return 1;
 }
 
-/* "tháng 3/2024", "tháng 6.2012", "tháng 6-2012" or "tháng 3 năm 2024". */
+/* "tháng N" at *at: the month in *m, *at past it; 1, or 0. */
+static int month_word(const cm_date_scan *sc, size_t *at, int *m)
+{
+	size_t p = *at, k;
+
+	if (!(k = match_word(sc, p, THANG.lower, THANG.upper)))
+		return 0;
+	p = cm_date_skip_spaces(sc, p + k);
+	if (!number(sc, &p, 2, m) || *m < 1 || *m > 12)
+		return 0;
+	*at = p;
+	return 1;
+}
+
+/* The year that a list of months after at states once ("tháng 11, tháng
+ * 12 năm 2025", "tháng 10 và tháng 11/2024"): each member after a comma or
+ * "và" is "tháng N", the last with its year, at most the twelve of a year;
+ * 1 and *y, or 0. */
+static int list_year(const cm_date_scan *sc, size_t at, int *y)
+{
+	int m;
+
+	for (int members = 1; members < 12; members++) {
+		size_t p = cm_date_skip_spaces(sc, at), k;
+		if (p < sc->n && sc->s[p] == ',')
+			p = cm_date_skip_spaces(sc, p + 1);
+		else if ((k = cm_date_word_at(sc, p, "và ")))
+			p = cm_date_skip_spaces(sc, p + k);
+		else
+			return 0;
+		if (!month_word(sc, &p, &m))
+			return 0;
+		if (year_part(sc, &p, y))
+			return 1;
+		at = p;
+	}
+	return 0;
+}
+
+/* "tháng 3/2024", "tháng 6.2012", "tháng 6-2012" or "tháng 3 năm 2024",
+ * or a month whose list states the year ("tháng 11, tháng 12 năm 2025"). */
 static int scan_month(cm_date_scan *sc, size_t *at)
 {
 	size_t p = *at, k;
 	int m, y;
 	char iso[CM_ISO_MAX];
 
-	if (!(k = match_word(sc, p, THANG.lower, THANG.upper)))
-		return 0;
-	p = cm_date_skip_spaces(sc, p + k);
-	if (!number(sc, &p, 2, &m) || m < 1 || m > 12 || !year_part(sc, &p, &y))
+	if (!month_word(sc, &p, &m) ||
+	    !(year_part(sc, &p, &y) || (end_ok(sc, p) &&
+	       !any_after(sc, p, count_words, sizeof count_words / sizeof count_words[0]) &&
+	       list_year(sc, p, &y))))
 		return 0;
 	cm_date_iso_write(iso, y, m, 0, 0);
 	k = *at;
@@ -531,6 +572,25 @@ static size_t list_link(const cm_date_scan *sc, size_t at)
 	return k ? cm_date_skip_spaces(sc, p + k) : 0;
 }
 
+/* The written form whose "ngày" is glued to the word before, as portals
+ * lose the space ("Chính phủngày 25 tháng 12 năm 2001", "70-TB/TWngày 06
+ * tháng 01 năm 2012"); no other word of the language ends in "ngày". */
+static int glued_written(cm_date_scan *sc, size_t *at)
+{
+	if (*at == 0 || lower(sc->s[*at]) != 'n' ||
+	    !cm_date_is_letter((unsigned char)sc->s[*at - 1]) ||
+	    !match_word(sc, *at, NGAY.lower, NGAY.upper))
+		return 0;
+	return scan_written(sc, at);
+}
+
+/* 1 if a digit at at follows the word "ngày" with no space ("ngày7/5/2019"). */
+static int after_glued_ngay(const cm_date_scan *sc, size_t at)
+{
+	return at >= 5 && cm_date_is_digit(sc->s[at]) && cm_date_boundary_before(sc, at - 5) &&
+	       (cm_date_word_at(sc, at - 5, "ngày") || !memcmp(sc->s + at - 5, "NGÀY", 5));
+}
+
 int cm_date_scan_all(cm_date_scan *sc)
 {
 	size_t i = 0;
@@ -538,7 +598,11 @@ int cm_date_scan_all(cm_date_scan *sc)
 	while (i < sc->n) {
 		size_t p = i, link, first;
 		int rc;
-		if (!cm_date_boundary_before(sc, i) || (rc = scan_one(sc, &p, 0)) == 0) {
+		if (cm_date_boundary_before(sc, i) || after_glued_ngay(sc, i))
+			rc = scan_one(sc, &p, 0);
+		else
+			rc = glued_written(sc, &p);
+		if (rc == 0) {
 			i++;
 			continue;
 		}

@@ -28,6 +28,12 @@ static inline int cm_date_is_space(char c)
 	return c == ' ' || c == '\t';
 }
 
+/* 1 for an ASCII letter or any byte of a multibyte UTF-8 character. */
+static inline int cm_date_is_letter(unsigned char c)
+{
+	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 /* Length of word (UTF-8, lower case) at s[at], ASCII letters and đ
  * compared without case, else 0. */
 size_t cm_date_word_at(const cm_date_scan *sc, size_t at, const char *word);

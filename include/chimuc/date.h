@@ -2,12 +2,15 @@
  *
  * Forms found (on the canonical text, spans reported in the input):
  *   03/6/2013, 01-10-1997, 5.6.2012   full date            iso 2013-06-03
+ *   ngày7/5/2019                      (glued to its "ngày")
  *   ngày 04 tháng 3 năm 2018          written full date    iso 2018-03-04
- *   NGÀY 05 THÁNG 5 NĂM 2022          (either case)
+ *   NGÀY 05 THÁNG 5 NĂM 2022          (either case; "ngày" may be glued
+ *                                     to the word: "Chính phủngày 25 …")
  *   (15/10), ngày 21/6, trước 10/2    day-month, no year   iso --10-15
  *   ngày 25.3, Chiều 7-8, mồng 2/9    (a day word before a dot or dash)
  *   tháng 3/2024, tháng 6.2012,       month                iso 2024-03
- *   tháng 3 năm 2024
+ *   tháng 3 năm 2024, tháng 11 of     (a list's year: 2025-11)
+ *   "tháng 11, tháng 12 năm 2025"
  *   quý III/2018, Quý II-2025,        quarter              iso 2018-Q3
  *   quý 3 năm 2024, trong quý I       (no year: --Q1)
  *   15/10/1930 - 15/10/2020,          a range: two dates, start and end
@@ -22,11 +25,15 @@
  * A date is a deadline when the text ties a task to it: a cue before it
  * ("chậm nhất (là) (vào) ngày", "trước (ngày)", "hạn chót", "không muộn
  * hơn", "xong", "hoàn thành", "trong tháng", "trình", "dự kiến"), a task
- * verb earlier in the clause of a month or quarter ("trình … quý"), the
- * end of a range, or an occasion ("vào dịp kỷ niệm … (15/10)"). Never a
+ * or plan verb earlier in the clause of a month or quarter ("trình … quý",
+ * "dự kiến tổ chức vào tháng 3 năm 2020"), the end of a range, a table's
+ * cell under a column of deadlines ("Ngày chậm nhất phải hoàn thành"), or
+ * an occasion ("vào dịp kỷ niệm … (15/10)", "(30/9 - 1910/ 30/9/2020)"
+ * after one). Never a
  * range's start (the historical origin), the date a count is made to
  * ("tính đến ngày 31/12/2016", "số liệu tính từ"), a period under review
- * ("kết quả thực hiện trong quý I"), what was done by a date ("đến ngày
+ * ("kết quả thực hiện trong quý I"), when events happen ("diễn ra trong
+ * tháng 4"), what was done by a date ("đến ngày
  * 30/6/2024, đã có …"), nor a cue opening a sentence that no task follows
  * ("Trước ngày 01/3/2025, Cục Thuế gồm có"). An occasion is the
  * commemoration a date is given for.

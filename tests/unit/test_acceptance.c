@@ -34,8 +34,8 @@
 #define SAMPLE_TARGET 1.0 /* every figure on the samples */
 #define REAL_CITATIONS_F1 0.915
 #define REAL_CITATION_DATES 0.82
-#define REAL_DATES_F1 0.98
-#define REAL_DEADLINES_F1 0.81
+#define REAL_DATES_F1 0.98     /* the target */
+#define REAL_DEADLINES_F1 0.95 /* the target */
 
 typedef struct {
 	size_t tp, fp, fn;

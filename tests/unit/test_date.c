@@ -55,6 +55,11 @@ static const struct {
 	 "15/10/1930=1930-10-15+start@90 năm Ngày truyền thống (15/10/1930 – 15/10/2020) | "
 	 "15/10/2020=2020-10-15+D+end@90 năm Ngày truyền thống (15/10/1930 – 15/10/2020)"},
 	{"kỷ niệm Ngày Báo chí (21/6)", "21/6=--06-21+D@Ngày Báo chí (21/6)"},
+	/* real */
+	{"31 năm ngày Nhà giáo Việt Nam (20/11); 193 năm ngày sinh Ph.Ăng – Ghen (28/11)",
+	 "20/11=--11-20+D@31 năm ngày Nhà giáo Việt Nam (20/11) | "
+	 "28/11=--11-28+D@193 năm ngày sinh Ph.Ăng – Ghen (28/11)"},
+	{"đã 193 năm. Ngày sinh (28/11)", "28/11=--11-28"},
 	{"31/02/2020 0/5/2020 32/1 29/02/2023", ""},
 	{"29/02/2024", "29/02/2024=2024-02-29"},
 	{"Nghị định 15/2020/NĐ-CP và 12/2020/QH14", ""},
@@ -67,6 +72,8 @@ static const struct {
 	{"Sáng 12/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị", "12/1=--01-12"}, /* real */
 	{"Chiều 7-8, tại Hà Nội", "7-8=--08-07"},
 	{"Sáng ngày 23-10, Ban Thường vụ Tỉnh uỷ tổ chức", "23-10=--10-23"}, /* real */
+	{"hội nghị.\nNgày 24-10, Tỉnh ủy tổ chức; sáng 3-2 họp", "24-10=--10-24 | 3-2=--02-03"},
+	{"hội nghị.\nSố 24-10, Tỉnh ủy; tăng 3-2 lần", ""},
 	{"tổ chức sáng qua 12-4 tại Gia Lai", "12-4=--04-12"},                /* real */
 	{"đã hoàn thành toàn bộ nội dung chương trình đề ra và bế mạc vào chiều 6/10.", /* real */
 	 "6/10=--10-06"},
@@ -99,9 +106,25 @@ static const struct {
 	{"Kon Tum, ngày 25\ntháng 01 năm 2024\nQUYẾT ĐỊNH", /* real */
 	 "ngày 25\ntháng 01 năm 2024=2024-01-25+S"},
 	{"ngày 25\n\ntháng 01 năm 2024", "tháng 01 năm 2024=2024-01"},
+	{"Căn cứ Luật tổ chức Chính phủngày 25 tháng 12 năm 2001;", /* real */
+	 "ngày 25 tháng 12 năm 2001=2001-12-25"},
+	{"Căn cứ Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012 của", /* real */
+	 "ngày 06 tháng 01 năm 2012=2012-01-06+C"},
+	{"Căn cứ Luật Chính phủngày 5/6/2012", "5/6/2012=2012-06-05"},
+	{"(Nghị định 37/2019/NĐ-CP ngày7/5/2019) chậm so với", "7/5/2019=2019-05-07+C"}, /* real */
+	{"hàngngày7/5 hộ, tháng7/5", ""},
+	{"hàngngày 25 người, Chính phủngày 5 và tháng", ""},
 	{"3 ngày 2 tháng 1 lần, ngày 31 tháng 2", ""},
 	{"các ngày 30/4 và 1/5", "30/4=--04-30 | 1/5=--05-01"},
 	{"quý I và 1/2 số hộ", "quý I=--Q1"},
+
+	/* Months of a list that states the year once. */
+	{"hoàn thành các nhiệm vụ trong tháng 11, tháng 12 năm 2025 theo", /* real */
+	 "tháng 11=2025-11+D | tháng 12 năm 2025=2025-12+D"},
+	{"gửi trong tháng 9, tháng 10 và tháng 11/2024",
+	 "tháng 9=2024-09+D | tháng 10=2024-10+D | tháng 11/2024=2024-11+D"},
+	{"trong tháng 11, các đơn vị; tháng 12 năm 2025", "tháng 12 năm 2025=2025-12"},
+	{"họp mỗi tháng 2 lần, tháng 3 năm 2024 họp", "tháng 3 năm 2024=2024-03"},
 
 	/* Quarters in every spelling; "quý" that is no quarter. */
 	{"hoàn thành trong quý III/2024", "quý III/2024=2024-Q3+D"},
@@ -123,6 +146,11 @@ static const struct {
 	{"họp ngày 7-8/6/2024", "7=2024-06-07+start | 8/6/2024=2024-06-08+D+end"},
 	{"tỷ lệ 7-8/10 người, ngày 8-7/6", ""},
 	{"ngày 30/5 - Ngày Môi trường; từ năm 2015 đến nay", "30/5=--05-30"},
+	/* real */
+	{"kỷ niệm 110 năm Ngày sinh đồng chí Nguyễn Thị Minh Khai (30/9 - 1910/ 30/9/2020)",
+	 "30/9/2020=2020-09-30+D@110 năm Ngày sinh đồng chí Nguyễn Thị Minh Khai (30/9 - 1910/ "
+	 "30/9/2020)"},
+	{"kỷ niệm 110 năm Ngày sinh (họp ngày 30/9/2020)", "30/9/2020=2020-09-30"},
 	{"số liệu tính từ ngày 01/01/2024 đến ngày 30/6/2024",
 	 "01/01/2024=2024-01-01+start | 30/6/2024=2024-06-30+end"},
 
@@ -134,6 +162,9 @@ static const struct {
 	{"không muộn hơn ngày 30/6/2024", "30/6/2024=2024-06-30+D"},
 	{"xong trước 31/12/2024", "31/12/2024=2024-12-31+D"},
 	{"hoàn thành trong tháng 10/2024", "tháng 10/2024=2024-10+D"},
+	{"Ban tổ chức sẽ nhận tác phẩm dự thi đến hết tháng 6 năm 2023 tính theo dấu", /* real */
+	 "tháng 6 năm 2023=2023-06+D"},
+	{"Từ đầu năm đến hết tháng 6 năm 2023, toàn tỉnh đã tiếp nhận", "tháng 6 năm 2023=2023-06"},
 	{"trình Ban Thường vụ Tỉnh ủy quý III/2024", "quý III/2024=2024-Q3+D"},
 	{"báo cáo kết quả về Sở Nội vụ trước ngày 15/12/2024", "15/12/2024=2024-12-15+D"},
 	{"dự kiến hoàn thành vào cuối tháng 6/2012.", "tháng 6/2012=2012-06+D"}, /* real */
@@ -143,6 +174,22 @@ static const struct {
 	{"Thời gian thực hiện: Quý III/2024; Tiến độ: quý IV/2024",
 	 "Quý III/2024=2024-Q3+D | quý IV/2024=2024-Q4+D"},
 	{"Thời gian: 8 giờ, ngày 15/10/2024", "15/10/2024=2024-10-15"},
+	{"Đại hội Đảng bộ xã dự kiến tổ chức vào tháng 3 năm 2020.", /* real */
+	 "tháng 3 năm 2020=2020-03+D"},
+	{"Tháng 3 năm 2020, Đảng bộ xã dự kiến", "Tháng 3 năm 2020=2020-03"},
+	{"các sự kiện phải xong trong tháng 04 năm 2015", "tháng 04 năm 2015=2015-04+D"},
+
+	/* A table flattened to lines: the cells of a column of deadlines. */
+	/* real */
+	{"Ngày chậm nhất phải hoàn thành\n\n1\n\nTriển khai ở tỉnh\n\n \n\n21/01/2021\n\n"
+	 "2\n\nDự kiến người ứng cử\n\n105 ngày\n\n07/02/2021 (chủ Nhật)\n\n3",
+	 "21/01/2021=2021-01-21+D | 07/02/2021=2021-02-07+D"},
+	{"Thời hạn hoàn thành\n\nHọp ngày 21/01/2021 tại tỉnh\n", "21/01/2021=2021-01-21"},
+	{"Ngày ban hành\n\n21/01/2021\n", "21/01/2021=2021-01-21"},
+	{"Thời hạn hoàn thành\n\nNgày ban hành\n\n21/01/2021\n", "21/01/2021=2021-01-21"},
+	{"Thời hạn\n\n21/01/2021\n\nHạn chế\n\n22/01/2021\n",
+	 "21/01/2021=2021-01-21+D | 22/01/2021=2021-01-22+D"},
+	{"Hạn chế\n\n21/01/2021\n", "21/01/2021=2021-01-21"},
 
 	/* What is not a deadline. */
 	{"tính đến ngày 31/12/2016, toàn tỉnh có", "31/12/2016=2016-12-31"},
@@ -151,6 +198,8 @@ static const struct {
 	{"Đến ngày 30/6/2024, các đơn vị phải gửi báo cáo", "30/6/2024=2024-06-30+D"},
 	{"Ngày 20/11/2013, Ban Chấp hành Trung ương đã ban hành", "20/11/2013=2013-11-20"},
 	{"Trong tháng 10/2022 có 23/27 ngành sản xuất tăng", "tháng 10/2022=2022-10"}, /* real */
+	{"các sự kiện quan trọng diễn ra trong tháng 04 năm 2015 như:", /* real */
+	 "tháng 04 năm 2015=2015-04"},
 	{"báo cáo kết quả thực hiện trong quý I/2024", "quý I/2024=2024-Q1"},
 	{"Chương trình công tác quý III/2024", "quý III/2024=2024-Q3"},
 	{"đã được thông xe kỹ thuật từ ngày 31/12/2025", "31/12/2025=2025-12-31"}, /* real */
