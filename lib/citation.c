@@ -20,6 +20,7 @@
 #define HEAD_LINES 3    /* non-empty lines that may hold a title line */
 #define ISSUER_MAX 120  /* bytes of an issuer phrase */
 #define WINDOW_WORDS 6  /* words before a citation searched for its cue */
+#define SUBJECT_MIN 24  /* bytes of a title's subject a lead must repeat */
 
 static const struct {
 	const char *lower, *name, *code;
@@ -793,10 +794,97 @@ static int cited_before(const cm_citations *c, size_t i)
 	return 0;
 }
 
+/* The lower-case text at a and at b agrees for SUBJECT_MIN bytes within
+ * one line. */
+static int same_subject(const text *t, size_t a, size_t b)
+{
+	size_t n = 0;
+
+	while (n < SUBJECT_MIN && a + n < t->n && b + n < t->n && t->s[a + n] != '\n' &&
+	       t->lw[a + n] == t->lw[b + n])
+		n++;
+	return n == SUBJECT_MIN;
+}
+
+/* " về " in [from, to), or CM_CTEXT_NONE. */
+static size_t about_in(const text *t, size_t from, size_t to)
+{
+	size_t k = strlen(" về ");
+
+	for (size_t i = from; i + k <= to && i + k <= t->n; i++)
+		if (!memcmp(t->lw + i, " về ", k))
+			return i + k;
+	return CM_CTEXT_NONE;
+}
+
+/* x is issued in its clause ("… đã ban hành Nghị quyết số 10-NQ/TU"). */
+static int issued_before(const text *t, const cm_citation *x)
+{
+	size_t a = x->start, k = strlen("ban hành");
+
+	while (a > 0 && x->start - a < ISSUER_MAX && !strchr(".;\n", t->s[a - 1]))
+		a--;
+	for (size_t i = a; i + k <= x->start; i++)
+		if (!memcmp(t->lw + i, "ban hành", k))
+			return 1;
+	return 0;
+}
+
+/* The citation issued in the lead with the subject of the title line at
+ * a (a type word without a number, its end at e), or -1. */
+static int lead_of(const cm_citations *c, const text *t, size_t a, size_t e)
+{
+	size_t len, about;
+	int ti;
+
+	if (t->s[a] == t->lw[a] || (ti = cm_ctext_type_at(t, a, &len)) < 0 || a + len + 1 >= e)
+		return -1;
+	a += len + 1;
+	if (is_digit(t->s[a]) || cm_ctext_word_at(t, a, "số"))
+		return -1;
+	about = about_in(t, a - 1, e);
+	for (size_t i = 0; i < c->n && c->v[i].start <= HEAD_BYTES; i++) {
+		const cm_citation *x = &c->v[i];
+		size_t q = about_in(t, x->end - 1, x->end + ISSUER_MAX);
+		if (!x->type || x->type != types[ti].name || x->start < e || q == CM_CTEXT_NONE ||
+		    !issued_before(t, x))
+			continue;
+		if (same_subject(t, a, q) || (about != CM_CTEXT_NONE && same_subject(t, about, q)))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* A page that publishes a document's full text: one of its first lines
+ * is the document's title, a type word without a number ("Nghị quyết của
+ * Ban Chấp hành … về huy động nguồn lực …", "Chương trình thực hiện Chỉ
+ * thị 13-CT/TW …"), and its lead says the document was issued, by number,
+ * with the same subject ("… đã ban hành Nghị quyết số 10-NQ/TU về huy động
+ * nguồn lực …"). The index of that citation, or -1. */
+static int published_index(const cm_citations *c, const text *t)
+{
+	size_t a = 0, lines = 0;
+
+	while (a < t->n && lines < HEAD_LINES) {
+		size_t e = a;
+		int i;
+		while (e < t->n && t->s[e] != '\n')
+			e++;
+		while (a < e && t->s[a] == ' ')
+			a++;
+		if (a < e && (i = lead_of(c, t, a, e)) >= 0)
+			return i;
+		lines += a < e;
+		a = e + 1;
+	}
+	return -1;
+}
+
 /* The citation that is the document's own number: the header's "Số …",
  * else a title line ("Kế hoạch số 1600-KH/BDVTW ngày …") among the first
  * lines, unless the text cites that number before it (a news item's
- * paragraph that opens with it). */
+ * paragraph that opens with it), else the one a page that publishes the
+ * document names in its lead. */
 static int self_index(const cm_citations *c, const text *t)
 {
 	for (size_t i = 0; i < c->n && c->v[i].start <= HEAD_BYTES; i++)
@@ -811,7 +899,7 @@ static int self_index(const cm_citations *c, const text *t)
 		    !cited_before(c, i))
 			return (int)i;
 	}
-	return -1;
+	return published_index(c, t);
 }
 
 /* x's number and symbol are the document's own, written with its year or

@@ -312,6 +312,16 @@ Test(citation, identity_table)
 		{"Quyết định số 1961/2019/QĐ-UBND\nSố: 1961/QĐUBND\nKiên Giang, ngày 28 tháng 8 năm "
 		 "2019\nQUYẾT ĐỊNH\nVề việc X\nthay thế Quyết định số 1961/2018/QĐ-UBND",
 		 "1961|QĐUBND|Quyết định|40| *1961/2019/QĐ-UBND 1961/2018/QĐ-UBND"},
+		/* a page that publishes the document: the lead issues it with the title's subject */
+		{"Nghị quyết của Ban Chấp hành Đảng bộ tỉnh về nhiệm vụ phát triển kinh tế - xã hội năm "
+		 "2020\n\nLTS: Ngày 25-11-2019, Ban Chấp hành Đảng bộ tỉnh đã ban hành Nghị quyết số "
+		 "19-NQ/TU về nhiệm vụ phát triển kinh tế - xã hội năm 2020. Báo xin giới thiệu toàn văn "
+		 "Nghị quyết số 19-NQ/TU.",
+		 "19|NQ/TU|Nghị quyết|198| *19-NQ/TU"},
+		{"Nghị quyết của Tỉnh ủy về phát triển du lịch trở thành ngành kinh tế mũi nhọn\nThực "
+		 "hiện Nghị quyết số 08-NQ/TW ngày 16/01/2017 của Bộ Chính trị về phát triển du lịch trở "
+		 "thành ngành kinh tế mũi nhọn, Tỉnh ủy đã ban hành nghị quyết.",
+		 "|||0| 08-NQ/TW@2017"},
 	};
 	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
 		const char *text = ids[i].text;
