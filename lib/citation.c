@@ -325,10 +325,49 @@ static int type_before(const text *t, size_t p, size_t *start)
 	return -1;
 }
 
+static int type_index(const char *name)
+{
+	for (size_t k = 0; k < sizeof types / sizeof types[0]; k++)
+		if (!strcmp(types[k].name, name))
+			return (int)k;
+	return -1;
+}
+
+/* The type a symbol's code names, for "văn bản số …" (a document, of no
+ * type by its words): "CT/TU" a Chỉ thị, "HD/BTGTW" a Hướng dẫn, "CV/…" a
+ * Công văn; a state symbol that opens with its issuer, not a code
+ * ("UBND-NC", "UBND-KGVX"), is a Công văn, as state letters are numbered.
+ * -1 when the code fits two types ("QĐ": Quyết định or Quy định) or opens
+ * with a code it is not ("HDLB-…"). */
+static int type_of_code(const char *symbol)
+{
+	size_t n = strcspn(symbol, "/-");
+	int found = -1, prefix = 0;
+
+	if (n == 2 && !strncmp(symbol, "CV", 2))
+		return type_index("Công văn");
+	for (size_t k = 0; k < sizeof types / sizeof types[0]; k++) {
+		const char *code = types[k].code;
+		if (!code || strncmp(symbol, code, strlen(code)))
+			continue;
+		if (strlen(code) != n) {
+			prefix = 1;
+			continue;
+		}
+		if (found >= 0)
+			return -1;
+		found = (int)k;
+	}
+	if (found < 0 && !prefix && !strchr(symbol, '/'))
+		return type_index("Công văn");
+	return found;
+}
+
 /* The type words before the symbol at i: *start where they begin. A line
  * break may come before the number and before a lower-case "số", not
- * before a heading's "Số". */
-static int find_type(const text *t, size_t i, size_t *start)
+ * before a heading's "Số". "văn bản số" takes the type of the symbol's
+ * code. */
+static int find_type(const text *t, size_t i, const char *symbol, size_t *start)
 {
 	size_t p = back_blanks(t, i), so = so_before(t, i), w;
 	int ti;
@@ -345,6 +384,10 @@ static int find_type(const text *t, size_t i, size_t *start)
 	}
 	if ((ti = type_before(t, p, start)) >= 0)
 		return ti;
+	if (so != CM_CTEXT_NONE && (w = cm_ctext_word_before(t, p, "văn bản")) != CM_CTEXT_NONE) {
+		*start = w;
+		return type_of_code(symbol);
+	}
 	*start = so != CM_CTEXT_NONE ? so : i;
 	return -1;
 }
@@ -592,7 +635,7 @@ static int scan(cm_citations *c, const text *t, const cm_dates *dates, const siz
 				i++;
 			continue;
 		}
-		ti = find_type(t, i, &tstart);
+		ti = find_type(t, i, x.symbol, &tstart);
 		x.type = ti >= 0 ? types[ti].name : NULL;
 		x.start = tstart;
 		e = date_after(&x, t, dates, map, send);

@@ -84,8 +84,8 @@ static const struct {
 	{"theo Hướng dẫn số 27- HD/BTCTW", "Hướng dẫn|27|HD/BTCTW||||theo|27-HD/BTCTW|"},
 	{"theo Công văn số 493 -CV/TU", "Công văn|493|CV/TU||||theo|493-CV/TU|"},
 	{"thực hiện Chỉ thị số 40 – CT/TW", "Chỉ thị|40|CT/TW||||thực hiện|40-CT/TW|"},
-	{"thực hiện văn bản số: 12- CT/TU", "|12|CT/TU||||thực hiện văn bản|12-CT/TU|"},
-	{"theo văn bản Số: 12 -KH/TU", "|12|KH/TU||||theo văn bản|12-KH/TU|"},
+	{"thực hiện văn bản số: 12- CT/TU", "Chỉ thị|12|CT/TU||||thực hiện|12-CT/TU|"},
+	{"theo văn bản Số: 12 -KH/TU", "Kế hoạch|12|KH/TU||||theo|12-KH/TU|"},
 	{"giai đoạn 2016 - 2020, từ 15 - 20 người, khối 10 - A", ""},
 	/* lists share the type, date and issuer they state once */
 	{"Quán triệt các Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày 25/10/2017 của Hội nghị Trung ương 6",
@@ -158,7 +158,13 @@ static const struct {
 	{"theo Thông báo số 9-TB/VPTU", "Thông báo|9|TB/VPTU||||theo|9-TB/VPTU|"},
 	{"căn cứ Nghị quyết số 12/2020/NQ-HĐND", "Nghị quyết|12/2020|NQ-HĐND||||căn cứ|12/2020/NQ-HĐND|"},
 	{"căn cứ Thông tư số 01/2021/TT-BNV", "Thông tư|01/2021|TT-BNV||||căn cứ|01/2021/TT-BNV|"},
-	{"theo văn bản số 4912/UBND-NC", "|4912|UBND-NC||||theo văn bản|4912/UBND-NC|"},
+	{"theo văn bản số 4912/UBND-NC", "Công văn|4912|UBND-NC||||theo|4912/UBND-NC|"},
+	/* "văn bản số": the type the code names, none when it names two or none */
+	{"có văn bản số 71-HD/BTGTW hướng dẫn", "Hướng dẫn|71|HD/BTGTW|||||71-HD/BTGTW|"},
+	{"theo văn bản số 8011-CV/BTCTW", "Công văn|8011|CV/BTCTW||||theo|8011-CV/BTCTW|"},
+	{"theo văn bản số 12/QĐ-UBND", "|12|QĐ-UBND||||theo|12/QĐ-UBND|"},
+	{"theo văn bản số 01/HDLB-TC-DV-TW", "|01|HDLB-TC-DV-TW||||theo|01/HDLB-TC-DV-TW|"},
+	{"theo văn bản số 5-XY/TU", "|5|XY/TU||||theo|5-XY/TU|"},
 	{"nhóm 12-KH/tu, tổ 3-Tổ/Đội, 12-kh/TU", ""},
 };
 
