@@ -20,6 +20,7 @@
 #define HEAD_LINES 3    /* non-empty lines that may hold a title line */
 #define ISSUER_MAX 120  /* bytes of an issuer phrase */
 #define WINDOW_WORDS 6  /* words before a citation searched for its cue */
+#define SUBJECT_MIN 24  /* bytes of a title's subject a lead must repeat */
 
 static const struct {
 	const char *lower, *name, *code;
@@ -55,9 +56,12 @@ char *cm_ctext_noted(const cm_ctext *t, char *s)
 
 int cm_ctext_type_at(const cm_ctext *t, size_t i, size_t *len)
 {
-	for (size_t k = 0; k < sizeof types / sizeof types[0]; k++) {
-		size_t m = strlen(types[k].lower);
-		if (i + m < t->n && !memcmp(t->lw + i, types[k].lower, m) && t->s[i + m] == ' ') {
+	for (size_t k = 0; i < t->n && k < sizeof types / sizeof types[0]; k++) {
+		size_t m;
+		if (t->lw[i] != types[k].lower[0])
+			continue;
+		m = cm_ctext_word_at(t, i, types[k].lower);
+		if (m && i + m < t->n && t->s[i + m] == ' ') {
 			*len = m;
 			return (int)k;
 		}
@@ -78,6 +82,11 @@ const char *cm_ctext_type_name(size_t k)
 static int is_digit(char c)
 {
 	return c >= '0' && c <= '9';
+}
+
+static int is_lower_ascii(char c)
+{
+	return c >= 'a' && c <= 'z';
 }
 
 static int is_upper_start(const text *t, size_t i)
@@ -156,6 +165,54 @@ static void append_clean(char *buf, size_t cap, const text *t, size_t from, size
 	buf[n] = '\0';
 }
 
+static size_t back_spaces(const text *t, size_t p)
+{
+	while (p > 0 && (t->s[p - 1] == ' ' || t->s[p - 1] == '*'))
+		p--;
+	return p;
+}
+
+/* Back over spaces and line breaks too: a wrapped line ("Nghị định
+ * số\n34/2016/NĐ-CP", "Nghị định\nsố 154/2020/NĐ-CP"). */
+static size_t back_blanks(const text *t, size_t p)
+{
+	while (p > 0 && (t->s[p - 1] == ' ' || t->s[p - 1] == '*' || t->s[p - 1] == '\n'))
+		p--;
+	return p;
+}
+
+/* Where the "số" before the number at i starts, or CM_CTEXT_NONE: "số
+ * 25", "Số: 25", "số\n25", "so 25" (without marks). */
+static size_t so_before(const text *t, size_t i)
+{
+	size_t p = back_blanks(t, i);
+
+	if (p > 0 && t->s[p - 1] == ':')
+		p = back_spaces(t, p - 1);
+	return cm_ctext_word_before(t, p, "số");
+}
+
+/* The end of the code after a dash glued to the part before it and a space
+ * ("46/BC- HĐND", "01/KH- BTC"): capitals and digits up to a word's end;
+ * 0 if there is none ("12/KH- Tổ", "12/KH- Ban"). */
+static size_t spaced_code(const text *t, size_t at)
+{
+	size_t p = at + 1, q, k;
+
+	if (at >= t->n || t->s[at] != '-')
+		return 0;
+	while (p < t->n && t->s[p] == ' ')
+		p++;
+	if (p == at + 1)
+		return 0;
+	for (q = p; q < t->n && (k = sym_char(t, q)) && !is_lower_ascii(t->s[q]); q += k)
+		if ((unsigned char)t->s[q] == 0xC4 && (unsigned char)t->s[q + 1] == 0x91)
+			return 0; /* đ */
+	if (q - p < 2 || (q < t->n && ((unsigned char)t->s[q] >= 0x80 || is_lower_ascii(t->s[q]))))
+		return 0;
+	return q;
+}
+
 /* A symbol at i: its number, its symbol and its end. */
 static int symbol_at(const text *t, size_t i, char *number, char *symbol, size_t *end)
 {
@@ -165,11 +222,17 @@ static int symbol_at(const text *t, size_t i, char *number, char *symbol, size_t
 		p++;
 	if (p == i || (p < t->n && is_digit(t->s[p])))
 		return 0;
+	if (p + 1 < t->n && is_lower_ascii(t->s[p]) &&
+	    (t->s[p + 1] == '/' || dash_len(t, p + 1)))
+		p++; /* a number with a letter: "30c/NQCP" */
 	number[0] = symbol[0] = '\0';
 	q = p;
 	while (q < t->n && t->s[q] == ' ')
 		q++;
-	if ((d = dash_len(t, q))) { /* Party style: 25-NQ/TW */
+	d = dash_len(t, q);
+	if (d || (q > p && is_upper_start(t, q) && so_before(t, i) != CM_CTEXT_NONE)) {
+		/* Party style: 25-NQ/TW; a space for the dash after "số" ("số 84
+		 * QĐ/TWĐTN") */
 		r = q + d;
 		while (r < t->n && (t->s[r] == ' ' || t->s[r] == '\n'))
 			r++;
@@ -216,6 +279,11 @@ static int symbol_at(const text *t, size_t i, char *number, char *symbol, size_t
 				p = q;
 				continue;
 			}
+			if (s0 == p && (q = spaced_code(t, s0))) {
+				append_clean(symbol, 96, t, s0, q);
+				p = q;
+				continue;
+			}
 			break;
 		}
 	} else {
@@ -237,45 +305,90 @@ static int ends_with(const text *t, size_t end, const char *word)
 		t->lw[end - k - 1] == ',');
 }
 
-static size_t back_spaces(const text *t, size_t p)
+/* The type at the words that end at p, *start where they begin ("Thông
+ * báo Kết luận số …" is a Thông báo), or -1. */
+static int type_before(const text *t, size_t p, size_t *start)
 {
-	while (p > 0 && (t->s[p - 1] == ' ' || t->s[p - 1] == '*'))
-		p--;
-	return p;
-}
-
-/* The type words before the symbol at i: *start where they begin. */
-static int find_type(const text *t, size_t i, size_t *start)
-{
-	size_t p = back_spaces(t, i), q, so = i;
-	int had_so = 0;
-
-	if (p > 0 && t->s[p - 1] == ':')
-		p = back_spaces(t, p - 1);
-	if (ends_with(t, p, "số")) {
-		so = p - strlen("số");
-		p = back_spaces(t, so);
-		had_so = 1;
-	}
-	for (size_t k = 0; k < sizeof qualifiers / sizeof qualifiers[0]; k++)
-		if (had_so && ends_with(t, p, qualifiers[k])) {
-			p = back_spaces(t, p - strlen(qualifiers[k]));
-			break;
-		}
 	for (size_t k = 0; k < sizeof types / sizeof types[0]; k++) {
-		if (!ends_with(t, p, types[k].lower))
+		size_t q = cm_ctext_word_before(t, p, types[k].lower), w;
+		if (q == CM_CTEXT_NONE)
 			continue;
-		q = p - strlen(types[k].lower);
 		*start = q;
-		/* "Thông báo Kết luận số …" is a Thông báo */
 		for (size_t j = 0; j < sizeof types / sizeof types[0]; j++)
-			if (ends_with(t, back_spaces(t, q), types[j].lower)) {
-				*start = back_spaces(t, q) - strlen(types[j].lower);
+			if ((w = cm_ctext_word_before(t, back_spaces(t, q), types[j].lower)) !=
+			    CM_CTEXT_NONE) {
+				*start = w;
 				return (int)j;
 			}
 		return (int)k;
 	}
-	*start = so;
+	return -1;
+}
+
+static int type_index(const char *name)
+{
+	for (size_t k = 0; k < sizeof types / sizeof types[0]; k++)
+		if (!strcmp(types[k].name, name))
+			return (int)k;
+	return -1;
+}
+
+/* The type a symbol's code names, for "văn bản số …" (a document, of no
+ * type by its words): "CT/TU" a Chỉ thị, "HD/BTGTW" a Hướng dẫn, "CV/…" a
+ * Công văn; a state symbol that opens with its issuer, not a code
+ * ("UBND-NC", "UBND-KGVX"), is a Công văn, as state letters are numbered.
+ * -1 when the code fits two types ("QĐ": Quyết định or Quy định) or opens
+ * with a code it is not ("HDLB-…"). */
+static int type_of_code(const char *symbol)
+{
+	size_t n = strcspn(symbol, "/-");
+	int found = -1, prefix = 0;
+
+	if (n == 2 && !strncmp(symbol, "CV", 2))
+		return type_index("Công văn");
+	for (size_t k = 0; k < sizeof types / sizeof types[0]; k++) {
+		const char *code = types[k].code;
+		if (!code || strncmp(symbol, code, strlen(code)))
+			continue;
+		if (strlen(code) != n) {
+			prefix = 1;
+			continue;
+		}
+		if (found >= 0)
+			return -1;
+		found = (int)k;
+	}
+	if (found < 0 && !prefix && !strchr(symbol, '/'))
+		return type_index("Công văn");
+	return found;
+}
+
+/* The type words before the symbol at i: *start where they begin. A line
+ * break may come before the number and before a lower-case "số", not
+ * before a heading's "Số". "văn bản số" takes the type of the symbol's
+ * code. */
+static int find_type(const text *t, size_t i, const char *symbol, size_t *start)
+{
+	size_t p = back_blanks(t, i), so = so_before(t, i), w;
+	int ti;
+
+	if (p > 0 && t->s[p - 1] == ':')
+		p = back_spaces(t, p - 1);
+	if (so != CM_CTEXT_NONE) {
+		p = t->s[so] == 's' ? back_blanks(t, so) : back_spaces(t, so);
+		for (size_t k = 0; k < sizeof qualifiers / sizeof qualifiers[0]; k++)
+			if ((w = cm_ctext_word_before(t, p, qualifiers[k])) != CM_CTEXT_NONE) {
+				p = back_spaces(t, w);
+				break;
+			}
+	}
+	if ((ti = type_before(t, p, start)) >= 0)
+		return ti;
+	if (so != CM_CTEXT_NONE && (w = cm_ctext_word_before(t, p, "văn bản")) != CM_CTEXT_NONE) {
+		*start = w;
+		return type_of_code(symbol);
+	}
+	*start = so != CM_CTEXT_NONE ? so : i;
 	return -1;
 }
 
@@ -475,21 +588,23 @@ static const cm_date *date_at(const cm_dates *dates, const size_t *map, size_t a
 }
 
 /* The date right after a citation's symbol (", ngày 03/6/2013", " ngày 05
- * tháng 5 năm 2022", "NGÀY 5.6.2012": what cm_dates read there) into x,
- * and the canonical end of it; at when there is none. */
+ * tháng 5 năm 2022", "NGÀY 5.6.2012", "\nngày …", "ngàỷ …" with its marks
+ * scrambled: what cm_dates read there) into x, and the canonical end of
+ * it; at when there is none. */
 static size_t date_after(cm_citation *x, const text *t, const cm_dates *dates, const size_t *map,
 			 size_t at)
 {
-	size_t p = at, d0;
+	size_t p = at, d0, k;
 	const cm_date *d;
 
 	if (p < t->n && t->s[p] == ',')
 		p++;
-	while (p < t->n && t->s[p] == ' ')
+	while (p < t->n && (t->s[p] == ' ' || t->s[p] == '\n'))
 		p++;
-	if (strncmp(t->lw + p, "ngày", strlen("ngày")))
+	if (!(k = cm_ctext_word_at(t, p, "ngày")) ||
+	    (p + k < t->n && !is_digit(t->s[p + k]) && t->s[p + k] != ' ' && t->s[p + k] != '\n'))
 		return at;
-	d0 = p + strlen("ngày");
+	d0 = p + k;
 	while (d0 < t->n && (t->s[d0] == ' ' || t->s[d0] == '\n'))
 		d0++;
 	if (!(d = date_at(dates, map, p)) && !(d = date_at(dates, map, d0)))
@@ -520,7 +635,7 @@ static int scan(cm_citations *c, const text *t, const cm_dates *dates, const siz
 				i++;
 			continue;
 		}
-		ti = find_type(t, i, &tstart);
+		ti = find_type(t, i, x.symbol, &tstart);
 		x.type = ti >= 0 ? types[ti].name : NULL;
 		x.start = tstart;
 		e = date_after(&x, t, dates, map, send);
@@ -683,24 +798,175 @@ static const char *type_heading(const text *t)
 	return NULL;
 }
 
-/* The citation that is the document's own number: "Số …" at a line start
- * near the top, or a title line ("Kế hoạch số 1600-KH/BDVTW ngày …") among
- * the first lines. */
-static int self_index(const cm_citations *c, const text *t)
+/* No lower-case letter in s[from, to). */
+static int no_lower(const text *t, size_t from, size_t to)
 {
-	for (size_t i = 0; i < c->n; i++) {
+	int32_t i = (int32_t)from;
+
+	while ((size_t)i < to) {
+		UChar32 c;
+		U8_NEXT(t->s, i, (int32_t)to, c);
+		if (c >= 0 && u_islower(c))
+			return 0;
+	}
+	return 1;
+}
+
+/* x starts with the header's "Số" near the top: at a line start, or with
+ * its colon after the issuer's name in capitals, the header's columns run
+ * together ("BỘ GIÁO DỤC VÀ ĐÀO TẠO Số: 2699/CT-BGDĐT"); not "văn bản Số:
+ * 12" in a sentence. */
+static int header_number(const text *t, const cm_citation *x)
+{
+	size_t p = cm_text_line_start(t->s, x->start), k = strlen("Số");
+
+	while (p < x->start && (t->s[p] == ' ' || t->s[p] == '*'))
+		p++;
+	if (x->start > HEAD_BYTES || x->start + k > t->n ||
+	    (strncmp(t->s + x->start, "Số", k) && strncmp(t->s + x->start, "SỐ", k)))
+		return 0;
+	return p == x->start || (t->s[x->start + k] == ':' && no_lower(t, p, x->start));
+}
+
+/* Some citation before c->v[i] has its number and symbol. */
+static int cited_before(const cm_citations *c, size_t i)
+{
+	for (size_t j = 0; j < i; j++)
+		if (!strcmp(c->v[j].number, c->v[i].number) && !strcmp(c->v[j].symbol, c->v[i].symbol))
+			return 1;
+	return 0;
+}
+
+/* The lower-case text at a and at b agrees for SUBJECT_MIN bytes within
+ * one line. */
+static int same_subject(const text *t, size_t a, size_t b)
+{
+	size_t n = 0;
+
+	while (n < SUBJECT_MIN && a + n < t->n && b + n < t->n && t->s[a + n] != '\n' &&
+	       t->lw[a + n] == t->lw[b + n])
+		n++;
+	return n == SUBJECT_MIN;
+}
+
+/* " về " in [from, to), or CM_CTEXT_NONE. */
+static size_t about_in(const text *t, size_t from, size_t to)
+{
+	size_t k = strlen(" về ");
+
+	for (size_t i = from; i + k <= to && i + k <= t->n; i++)
+		if (!memcmp(t->lw + i, " về ", k))
+			return i + k;
+	return CM_CTEXT_NONE;
+}
+
+/* x is issued in its clause ("… đã ban hành Nghị quyết số 10-NQ/TU"). */
+static int issued_before(const text *t, const cm_citation *x)
+{
+	size_t a = x->start, k = strlen("ban hành");
+
+	while (a > 0 && x->start - a < ISSUER_MAX && !strchr(".;\n", t->s[a - 1]))
+		a--;
+	for (size_t i = a; i + k <= x->start; i++)
+		if (!memcmp(t->lw + i, "ban hành", k))
+			return 1;
+	return 0;
+}
+
+/* The citation issued in the lead with the subject of the title line at
+ * a (a type word without a number, its end at e), or -1. */
+static int lead_of(const cm_citations *c, const text *t, size_t a, size_t e)
+{
+	size_t len, about;
+	int ti;
+
+	if (t->s[a] == t->lw[a] || (ti = cm_ctext_type_at(t, a, &len)) < 0 || a + len + 1 >= e)
+		return -1;
+	a += len + 1;
+	if (is_digit(t->s[a]) || cm_ctext_word_at(t, a, "số"))
+		return -1;
+	about = about_in(t, a - 1, e);
+	for (size_t i = 0; i < c->n && c->v[i].start <= HEAD_BYTES; i++) {
 		const cm_citation *x = &c->v[i];
-		size_t ls = cm_text_line_start(t->s, x->start), p = ls;
-		if (x->start > HEAD_BYTES)
-			break;
-		while (p < x->start && (t->s[p] == ' ' || t->s[p] == '*'))
-			p++;
-		if (!strncmp(t->s + p, "Số", strlen("Số")) || !strncmp(t->s + p, "SỐ", strlen("SỐ")))
-			return (int)i;
-		if (x->type && p == x->start && cm_text_lines_before(t->s, x->start, HEAD_LINES) < HEAD_LINES)
+		size_t q = about_in(t, x->end - 1, x->end + ISSUER_MAX);
+		if (!x->type || x->type != types[ti].name || x->start < e || q == CM_CTEXT_NONE ||
+		    !issued_before(t, x))
+			continue;
+		if (same_subject(t, a, q) || (about != CM_CTEXT_NONE && same_subject(t, about, q)))
 			return (int)i;
 	}
 	return -1;
+}
+
+/* A page that publishes a document's full text: one of its first lines
+ * is the document's title, a type word without a number ("Nghị quyết của
+ * Ban Chấp hành … về huy động nguồn lực …", "Chương trình thực hiện Chỉ
+ * thị 13-CT/TW …"), and its lead says the document was issued, by number,
+ * with the same subject ("… đã ban hành Nghị quyết số 10-NQ/TU về huy động
+ * nguồn lực …"). The index of that citation, or -1. */
+static int published_index(const cm_citations *c, const text *t)
+{
+	size_t a = 0, lines = 0;
+
+	while (a < t->n && lines < HEAD_LINES) {
+		size_t e = a;
+		int i;
+		while (e < t->n && t->s[e] != '\n')
+			e++;
+		while (a < e && t->s[a] == ' ')
+			a++;
+		if (a < e && (i = lead_of(c, t, a, e)) >= 0)
+			return i;
+		lines += a < e;
+		a = e + 1;
+	}
+	return -1;
+}
+
+/* The citation that is the document's own number: the header's "Số …",
+ * else a title line ("Kế hoạch số 1600-KH/BDVTW ngày …") among the first
+ * lines, unless the text cites that number before it (a news item's
+ * paragraph that opens with it), else the one a page that publishes the
+ * document names in its lead. */
+static int self_index(const cm_citations *c, const text *t)
+{
+	for (size_t i = 0; i < c->n && c->v[i].start <= HEAD_BYTES; i++)
+		if (header_number(t, &c->v[i]))
+			return (int)i;
+	for (size_t i = 0; i < c->n && c->v[i].start <= HEAD_BYTES; i++) {
+		const cm_citation *x = &c->v[i];
+		size_t p = cm_text_line_start(t->s, x->start);
+		while (p < x->start && (t->s[p] == ' ' || t->s[p] == '*'))
+			p++;
+		if (x->type && p == x->start && cm_text_lines_before(t->s, x->start, HEAD_LINES) < HEAD_LINES &&
+		    !cited_before(c, i))
+			return (int)i;
+	}
+	return published_index(c, t);
+}
+
+/* x's number and symbol are the document's own, written with its year or
+ * without a dash ("Quyết định số 1961/2019/QĐ-UBND" of "Số:
+ * 1961/QĐUBND" dated 2019). */
+static int same_as_self(const cm_citation *x, const cm_identity *id)
+{
+	size_t n = strlen(id->number);
+	const char *a = x->symbol, *b = id->symbol;
+
+	if (strncmp(x->number, id->number, n) ||
+	    (x->number[n] && (x->number[n] != '/' || !id->date[0] || strncmp(x->number + n + 1, id->date, 4) ||
+			      x->number[n + 5])))
+		return 0;
+	for (;; a++, b++) {
+		while (*a == '-')
+			a++;
+		while (*b == '-')
+			b++;
+		if (*a != *b)
+			return 0;
+		if (!*a)
+			return 1;
+	}
 }
 
 /* The first non-empty line after at, as the title. */
@@ -782,7 +1048,7 @@ static void identity(cm_citations *c, const text *t, const cm_dates *dates, cons
 		memmove(x, x + 1, (c->n - (size_t)si - 1) * sizeof *x);
 		c->n--;
 		for (size_t i = 0; i < c->n; i++)
-			if (!strcmp(c->v[i].number, id->number) && !strcmp(c->v[i].symbol, id->symbol))
+			if (same_as_self(&c->v[i], id))
 				c->v[i].kind = CM_CITE_SELF_MENTION;
 	}
 	if (heading) {

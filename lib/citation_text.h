@@ -1,7 +1,8 @@
 /* citation_text.h: the canonical text the citation scanner reads and the
  * parts of the scanner that work on it apart from citation.c: the sharing
- * of a list's attributes (citation_lists.c) and short forms
- * (citation_short.c). Internal to libchimuc. */
+ * of a list's attributes (citation_lists.c), short forms
+ * (citation_short.c) and words matched without their marks
+ * (citation_fold.c). Internal to libchimuc. */
 #ifndef CHIMUC_CITATION_TEXT_H
 #define CHIMUC_CITATION_TEXT_H
 
@@ -16,12 +17,24 @@ typedef struct {
 	int *oom;       /* set when an allocation failed (NULL: not tracked) */
 } cm_ctext;
 
+#define CM_CTEXT_NONE ((size_t)-1)
+
 /* s, noting in t when it is NULL for want of memory. */
 char *cm_ctext_noted(const cm_ctext *t, char *s);
 
 /* The index of the type ("Nghị quyết") whose words, in any case, start at
  * i and end before a space, *len their bytes; -1 if none. */
 int cm_ctext_type_at(const cm_ctext *t, size_t i, size_t *len);
+
+/* Where the word (lower case) that ends at end starts, matched without
+ * tone and vowel marks ("lúận" is "luận", "so" is "số") and after a word
+ * boundary; CM_CTEXT_NONE if it does not end there (citation_fold.c). */
+size_t cm_ctext_word_before(const cm_ctext *t, size_t end, const char *word);
+
+/* The bytes of the word (lower case) that starts at at, matched the same
+ * way ("ngàỷ", "NGÀY", "ngay" are "ngày"), or 0; what follows is not
+ * checked. */
+size_t cm_ctext_word_at(const cm_ctext *t, size_t at, const char *word);
 
 /* How many types there are, and the name of type k ("Nghị quyết"). */
 size_t cm_ctext_ntypes(void);

@@ -9,13 +9,24 @@
  * (", ngày 03/6/2013"), the issuer ("của Bộ Chính trị"), the term ("khóa
  * XI") and the relation cue that governs it ("căn cứ", "sơ kết 5 năm thực
  * hiện"…). A type word that contradicts the code ("Chỉ thị số 25-NQ/TW") is
- * kept and flagged.
+ * kept and flagged; "văn bản số …" takes the type its code names
+ * ("71-HD/BTGTW": Hướng dẫn; "4912/UBND-NC", a state letter: Công văn).
+ * The words around a symbol are read without their marks too ("Kết lúận
+ * số …, ngàỷ …", "Ke hoach so … ngay …"), and across a line break.
  *
- * Symbols are read by their shape, not from a list of bodies: a number, a
- * dash (with or without spaces: "27- HD/BTCTW", "493 -CV/TU"), a type code
- * starting upper case, a slash and the issuer's code (QĐNS/TW, HD/ĐUK,
- * CTr/BCĐCCTPTW). "TƯ" is the same as "TW" ("25-NQ/TƯ"): symbols and keys
- * carry TW; the span gives the spelling as written.
+ * Symbols are read by their shape, not from a list of bodies: a number
+ * (with a letter: "30c/NQCP"), a dash (with or without spaces: "27-
+ * HD/BTCTW", "493 -CV/TU", "46/BC- HĐND"; a space alone after "số": "số 84
+ * QĐ/TWĐTN"), a type code starting upper case, a slash and the issuer's
+ * code (QĐNS/TW, HD/ĐUK, CTr/BCĐCCTPTW). "TƯ" is the same as "TW"
+ * ("25-NQ/TƯ"): symbols and keys carry TW; the span gives the spelling as
+ * written.
+ *
+ * The own identity: the header's "Số …" (at a line start, or after the
+ * issuer in capitals), else a title line that the text does not cite
+ * before, else, on a page that publishes the document under its title,
+ * the number its lead issues with that title's subject. Its repeats,
+ * also with its year or without a dash, are self mentions.
  *
  * Lists share what they state once: in "các Nghị quyết số 18-NQ/TW, 19-NQ/TW
  * ngày 25/10/2017 của Hội nghị Trung ương 6" 19 takes the type and 18 the

@@ -84,8 +84,8 @@ static const struct {
 	{"theo Hướng dẫn số 27- HD/BTCTW", "Hướng dẫn|27|HD/BTCTW||||theo|27-HD/BTCTW|"},
 	{"theo Công văn số 493 -CV/TU", "Công văn|493|CV/TU||||theo|493-CV/TU|"},
 	{"thực hiện Chỉ thị số 40 – CT/TW", "Chỉ thị|40|CT/TW||||thực hiện|40-CT/TW|"},
-	{"thực hiện văn bản số: 12- CT/TU", "|12|CT/TU||||thực hiện văn bản|12-CT/TU|"},
-	{"theo văn bản Số: 12 -KH/TU", "|12|KH/TU||||theo văn bản|12-KH/TU|"},
+	{"thực hiện văn bản số: 12- CT/TU", "Chỉ thị|12|CT/TU||||thực hiện|12-CT/TU|"},
+	{"theo văn bản Số: 12 -KH/TU", "Kế hoạch|12|KH/TU||||theo|12-KH/TU|"},
 	{"giai đoạn 2016 - 2020, từ 15 - 20 người, khối 10 - A", ""},
 	/* lists share the type, date and issuer they state once */
 	{"Quán triệt các Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày 25/10/2017 của Hội nghị Trung ương 6",
@@ -120,6 +120,32 @@ static const struct {
 	 "Quyết định|640|QĐ-TTg|2012-05-31|Thủ tướng Chính phủ||căn cứ|640/QĐ-TTg@2012|"},
 	{"theo Chỉ thị số 05-CT/TW ngày 5.6, Kế hoạch số 12-KH/TU năm 2022",
 	 "Chỉ thị|05|CT/TW||||theo|05-CT/TW| ## Kế hoạch|12|KH/TU|||||12-KH/TU|"},
+	/* type words and "ngày" without their marks, scrambled or lost */
+	{"tại Kết lúận số 121-KL/TW, ngàỷ 24/01/2025 của Bộ Chính trị",
+	 "Kết luận|121|KL/TW|2025-01-24|Bộ Chính trị|||121-KL/TW@2025|"},
+	{"Thuc hien Ke hoach so 01/KH-BTC ngay 13/10/2020 cua Ban To chuc",
+	 "Kế hoạch|01|KH-BTC|2020-10-13||||01/KH-BTC@2020|"},
+	{"theo Kết luận số 121-KL/TW ngay sau 24/01/2025", "Kết luận|121|KL/TW||||theo|121-KL/TW|"},
+	/* a line break before the number, "số" or "ngày" */
+	{"căn cứ Nghị định số\n34/2016/NĐ-CP ngày 14 tháng 5 năm 2016",
+	 "Nghị định|34/2016|NĐ-CP|2016-05-14|||căn cứ|34/2016/NĐ-CP@2016|"},
+	{"và Nghị định\nsố 154/2020/NĐ-CP của Chính phủ",
+	 "Nghị định|154/2020|NĐ-CP||Chính phủ|||154/2020/NĐ-CP|"},
+	{"cho Báo cáo số 102/BC-CP\nngày 15/02/2025", "Báo cáo|102|BC-CP|2025-02-15||||102/BC-CP@2025|"},
+	{"theo Kế hoạch số 12-KH/TU.\nNgày 15/02/2025, tỉnh", "Kế hoạch|12|KH/TU||||theo|12-KH/TU|"},
+	/* a space for the dash after "số" */
+	{"kèm theo Quyết định số 84 QĐ/TWĐTN ngày 22/02/2013",
+	 "Quyết định|84|QĐ/TWĐTN|2013-02-22|||theo|84-QĐ/TWĐTN@2013|"},
+	{"có 84 QĐ/TW mới", ""},
+	/* a number with a letter */
+	{"Căn cứ Nghị quyết số 30c/NQ-CP ngày 08 tháng 11 năm 2011",
+	 "Nghị quyết|30c|NQ-CP|2011-11-08|||căn cứ|30c/NQ-CP@2011|"},
+	{"lớp 10a/ các lớp 12ab/CD", ""},
+	/* a dash glued before and a space after */
+	{"theo Báo cáo số 46/BC- HĐND ngày 08 tháng 12 năm 2011",
+	 "Báo cáo|46|BC-HĐND|2011-12-08|||theo|46/BC-HĐND@2011|"},
+	{"theo Kế hoạch số 12/KH- Ban Tổ chức", "Kế hoạch|12|KH||||theo|12/KH|"},
+	{"theo Kế hoạch số 12/KH - UBND tỉnh", "Kế hoạch|12|KH||||theo|12/KH|"},
 	/* symbols of any body, by their shape */
 	{"Tổng Bí thư vừa ký ban hành Quyết định số 01-QĐNS/TW về phân công",
 	 "Quyết định|01|QĐNS/TW|||||01-QĐNS/TW|"},
@@ -132,7 +158,13 @@ static const struct {
 	{"theo Thông báo số 9-TB/VPTU", "Thông báo|9|TB/VPTU||||theo|9-TB/VPTU|"},
 	{"căn cứ Nghị quyết số 12/2020/NQ-HĐND", "Nghị quyết|12/2020|NQ-HĐND||||căn cứ|12/2020/NQ-HĐND|"},
 	{"căn cứ Thông tư số 01/2021/TT-BNV", "Thông tư|01/2021|TT-BNV||||căn cứ|01/2021/TT-BNV|"},
-	{"theo văn bản số 4912/UBND-NC", "|4912|UBND-NC||||theo văn bản|4912/UBND-NC|"},
+	{"theo văn bản số 4912/UBND-NC", "Công văn|4912|UBND-NC||||theo|4912/UBND-NC|"},
+	/* "văn bản số": the type the code names, none when it names two or none */
+	{"có văn bản số 71-HD/BTGTW hướng dẫn", "Hướng dẫn|71|HD/BTGTW|||||71-HD/BTGTW|"},
+	{"theo văn bản số 8011-CV/BTCTW", "Công văn|8011|CV/BTCTW||||theo|8011-CV/BTCTW|"},
+	{"theo văn bản số 12/QĐ-UBND", "|12|QĐ-UBND||||theo|12/QĐ-UBND|"},
+	{"theo văn bản số 01/HDLB-TC-DV-TW", "|01|HDLB-TC-DV-TW||||theo|01/HDLB-TC-DV-TW|"},
+	{"theo văn bản số 5-XY/TU", "|5|XY/TU||||theo|5-XY/TU|"},
 	{"nhóm 12-KH/tu, tổ 3-Tổ/Đội, 12-kh/TU", ""},
 };
 
@@ -157,7 +189,8 @@ Test(citation, symbol_glued_to_its_date)
 	cr_assert_eq(cm_citations_extract(&c, text, strlen(text), d), 0);
 	cr_assert_eq(c->n, 1);
 	cr_expect_str_eq(c->v[0].symbol, "TB/TW");
-	cr_expect_eq(c->v[0].end, strlen("Căn cứ Thông báo số 70-TB/TW"));
+	cr_expect_eq(c->v[0].end, strlen("Căn cứ Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012"));
+	cr_expect_str_eq(c->v[0].date, "2012-01-06");
 	cm_citations_free(c);
 	cm_dates_free(d);
 }
@@ -262,6 +295,58 @@ Test(citation, identity_from_the_header_and_self_mentions)
 	cr_expect_eq(c->v[1].kind, CM_CITE_SELF_MENTION);
 	cm_citations_free(c);
 	cm_dates_free(d);
+}
+
+/* The header's "Số" is the document's own number at a line start or after
+ * the issuer in capitals, not in a sentence; a title line is not when the
+ * text cites its number before it. "number|symbol|type|start" of the
+ * identity and the keys of the citations, '*' before a self mention. */
+Test(citation, identity_table)
+{
+	static const struct {
+		const char *text, *want;
+	} ids[] = {
+		{"QUYẾT ĐỊNH\nSố: 12/QĐ-UBND\nVề việc X", "12|QĐ-UBND|Quyết định|16|"},
+		{"(1)BỘ GIÁO DỤC VÀ ĐÀO TẠO Số: 2699/CT-BGDĐT\nHà Nội, ngày 08 tháng 9 năm 2017\nCHỈ "
+		 "THỊ\nVề nhiệm vụ\nthực hiện Nghị quyết số 29-NQ/TW",
+		 "2699|CT-BGDĐT|Chỉ thị|36| 29-NQ/TW"},
+		{"Tin tức\ntheo văn bản Số: 12-KH/TU của Tỉnh ủy", "|||0| 12-KH/TU"},
+		{"Kế hoạch số 1600-KH/BDVTW ngày 02/3/2018 của Ban Dân vận về X\nNội dung",
+		 "1600|KH/BDVTW|Kế hoạch|0|"},
+		{"TIÊU ĐỀ\nỦy ban đã thẩm tra Nghị quyết số 31/2021/QH15 của Quốc hội.\nNghị quyết số "
+		 "31/2021/QH15 ngày 12/11/2021 của Quốc hội đề ra",
+		 "|||0| 31/2021/QH15@2021 31/2021/QH15@2021"},
+		{"Quyết định số 1961/2019/QĐ-UBND\nSố: 1961/QĐUBND\nKiên Giang, ngày 28 tháng 8 năm "
+		 "2019\nQUYẾT ĐỊNH\nVề việc X\nthay thế Quyết định số 1961/2018/QĐ-UBND",
+		 "1961|QĐUBND|Quyết định|40| *1961/2019/QĐ-UBND 1961/2018/QĐ-UBND"},
+		/* a page that publishes the document: the lead issues it with the title's subject */
+		{"Nghị quyết của Ban Chấp hành Đảng bộ tỉnh về nhiệm vụ phát triển kinh tế - xã hội năm "
+		 "2020\n\nLTS: Ngày 25-11-2019, Ban Chấp hành Đảng bộ tỉnh đã ban hành Nghị quyết số "
+		 "19-NQ/TU về nhiệm vụ phát triển kinh tế - xã hội năm 2020. Báo xin giới thiệu toàn văn "
+		 "Nghị quyết số 19-NQ/TU.",
+		 "19|NQ/TU|Nghị quyết|198| *19-NQ/TU"},
+		{"Nghị quyết của Tỉnh ủy về phát triển du lịch trở thành ngành kinh tế mũi nhọn\nThực "
+		 "hiện Nghị quyết số 08-NQ/TW ngày 16/01/2017 của Bộ Chính trị về phát triển du lịch trở "
+		 "thành ngành kinh tế mũi nhọn, Tỉnh ủy đã ban hành nghị quyết.",
+		 "|||0| 08-NQ/TW@2017"},
+	};
+	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+		const char *text = ids[i].text;
+		cm_dates *d;
+		cm_citations *c;
+		char got[512];
+
+		cr_assert_eq(cm_dates_extract(&d, text, strlen(text)), 0);
+		cr_assert_eq(cm_citations_extract(&c, text, strlen(text), d), 0);
+		snprintf(got, sizeof got, "%s|%s|%s|%zu|", c->self.number, c->self.symbol,
+			 c->self.type && c->self.number[0] ? c->self.type : "", c->self.start);
+		for (size_t k = 0; k < c->n; k++)
+			snprintf(got + strlen(got), sizeof got - strlen(got), " %s%s",
+				 c->v[k].kind == CM_CITE_SELF_MENTION ? "*" : "", c->v[k].key);
+		cr_expect_str_eq(got, ids[i].want, "case %zu: got '%s'", i, got);
+		cm_citations_free(c);
+		cm_dates_free(d);
+	}
 }
 
 Test(citation, user_references_table)
