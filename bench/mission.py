@@ -16,21 +16,17 @@ import argparse
 import datetime
 import json
 import os
-import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in bench/
+import harness  # noqa: E402
 import mission_truth as truth  # noqa: E402
+from harness import ENV, HERE, PY, REPO, du, median as med  # noqa: E402
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
-PY = "/usr/bin/python3"
 SQL = os.path.join(HERE, "mission_sql.py")
-ENV = dict(os.environ, LC_ALL="C.UTF-8", NO_COLOR="1")
 BEGIN, END = "<!-- mission: begin (bench/mission.py) -->", "<!-- mission: end -->"
 MIB = 1024
 # targets of issue 13
@@ -82,19 +78,7 @@ def lines(path):
 # ------------------------------------------------------------------ corpus
 
 def corpus(a, docs):
-    out = os.path.join(a.work, f"corpus-{docs}-s{a.seed}")
-    info = os.path.join(out, "corpus_info.json")
-    if os.path.exists(info):
-        with open(info) as f:
-            i = json.load(f)
-        if i["docs"] == docs and i["seed"] == a.seed and len(os.listdir(os.path.join(out, "docs"))) == docs:
-            log(f"corpus {out}: reused")
-            return out
-    shutil.rmtree(out, ignore_errors=True)
-    log(f"corpus {out}: generating {docs} documents")
-    subprocess.run([PY, os.path.join(HERE, "make_corpus.py"), "--docs", str(docs), "--seed",
-                    str(a.seed), "--out", out], check=True, stdout=subprocess.DEVNULL, env=ENV)
-    return out
+    return harness.make_corpus(a.work, docs, a.seed, log, by_hash=False)[0]
 
 
 # ---------------------------------------------------------------- indexing
@@ -205,7 +189,7 @@ def chimuc_answer(qid, path):
     if qid == "graph-around":
         return len({j["id"] for j in js if j["kind"] == "node"})
     if qid == "map":
-        return {j["key"]: (j["status"], len(j["cited_by"])) for j in js}
+        return {j["key"]: (j["status"], j.get("cited_by_total", len(j["cited_by"]))) for j in js}
     raise KeyError(qid)
 
 
@@ -264,7 +248,9 @@ def questions(a, db, sdb, ctx, exp, scratch):
 
 # ------------------------------------------------------------------ a size
 
-def one_size(a, docs):
+def one_size(a, docs, run_ctx):
+    """Measures one size into a new entry of run_ctx["sizes"], publishing
+    the report after each stage (indexing, loading, questions)."""
     log(f"size {docs}")
     cdir = corpus(a, docs)
     docs_dir = os.path.join(cdir, "docs")
@@ -284,34 +270,33 @@ def one_size(a, docs):
     with open(os.path.join(cdir, "corpus_info.json")) as f:
         info = json.load(f)
     t0 = time.time()
-    log("  indexing (chimuc)")
-    idx = indexing(a, docs_dir, db, scratch)
-    log("  loading (SQLite anchor)")
-    load = sql_loading(a, docs_dir, sdb, scratch)
-    log("  questions")
-    res = questions(a, db, sdb, ctx, exp, scratch)
     out = {"docs": docs, "bytes": info["bytes"], "sha256": info["sha256_of_all"],
-           "index": {k: [list(x) for x in v] for k, v in idx.items()},
-           "load": {k: [list(x) for x in v] for k, v in load.items()},
-           "questions": res, "expected": {q: truth.count(q, exp[q]) for q, _ in QUESTIONS},
-           "cites_doc": cites_name, "minutes": (time.time() - t0) / 60,
-           "index_size": du(db), "sqlite_size": os.path.getsize(sdb)}
+           "questions": {"chimuc": {}, "sqlite": {}},
+           "expected": {q: truth.count(q, exp[q]) for q, _ in QUESTIONS}, "cites_doc": cites_name}
+    run_ctx["sizes"].append(out)
+
+    def stage(what):
+        out["minutes"] = (time.time() - t0) / 60
+        out["stage"] = what
+        publish(a, run_ctx)
+
+    log("  indexing (chimuc)")
+    out["index"] = {k: [list(x) for x in v] for k, v in indexing(a, docs_dir, db, scratch).items()}
+    out["index_size"] = du(db)
+    stage("indexed")
+    log("  loading (SQLite anchor)")
+    out["load"] = {k: [list(x) for x in v] for k, v in sql_loading(a, docs_dir, sdb, scratch).items()}
+    out["sqlite_size"] = os.path.getsize(sdb)
+    stage("loaded")
+    log("  questions")
+    out["questions"] = questions(a, db, sdb, ctx, exp, scratch)
     if docs >= a.drop_from:
         shutil.rmtree(cdir, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
-    return out
-
-
-def du(path):
-    return int(subprocess.run(["du", "-sb", path], check=True, capture_output=True,
-                              text=True).stdout.split()[0])
+    stage("done")
 
 
 # ------------------------------------------------------------------ report
-
-def med(xs):
-    return statistics.median(xs) if xs else float("nan")
-
 
 def cell_time(m):
     if not m.get("wall"):
@@ -341,7 +326,15 @@ def report(a, ctx):
     w(BEGIN)
     w("## The mission's operations at scale (issue 13)")
     w("")
-    w(f"`bench/mission.py --sizes {','.join(str(s['docs']) for s in ctx['sizes'])} --seed {a.seed} "
+    busy = [s for s in ctx["sizes"] if s["stage"] != "done"]
+    if busy or ctx["pending"]:
+        w("**Partial** (the report is written after each stage of each size): when this was "
+          "written, the run had "
+          + "; ".join(f"{s['docs']:,} documents {s['stage']} only" for s in busy)
+          + (("; " if busy else "") + "not yet begun " + ", ".join(f"{n:,}" for n in ctx["pending"])
+             + " documents" if ctx["pending"] else "") + ".")
+        w("")
+    w(f"`bench/mission.py --sizes {a.sizes} --seed {a.seed} "
       f"--runs {a.runs}`, one run ({ctx['started']} to {ctx['finished']} UTC), chimuc "
       f"{ctx['rev']} built Release in `{os.path.relpath(a.bin, REPO)}`; corpora made by the "
       f"project's corpus generator `bench/make_corpus.py` (seed {a.seed}; the first documents of a "
@@ -383,19 +376,25 @@ def report(a, ctx):
         w("| operation | chimuc s | chimuc peak MiB | chimuc answer | SQLite anchor s | "
           "anchor peak MiB | anchor answer | expected |")
         w("|---|---|---|---|---|---|---|---|")
-        ix, ld = s["index"], s["load"]
-        rows = [("indexing: fresh build", ix["build"], ld["extract"],
+        ix, ld = s["index"], s.get("load", {})
+        rows = [("indexing: fresh build", ix["build"], ld.get("extract"),
                  "anchor: `chimuc extract --json` of every document"),
-                ("unchanged rerun", ix["rerun"], ld["load"], "anchor: loading the tables and indexes"),
-                ("one-file change", ix["change"], ld["text"], "anchor: loading the text into FTS5")]
+                ("unchanged rerun", ix["rerun"], ld.get("load"), "anchor: loading the tables and indexes"),
+                ("one-file change", ix["change"], ld.get("text"), "anchor: loading the text into FTS5")]
         for label, mine, theirs, what in rows:
-            w(f"| {label} | {med([x[0] for x in mine]):.2f} | {max(x[1] for x in mine):.0f} | | "
-              f"{med([x[0] for x in theirs]):.2f} ({what[8:]}) | {max(x[1] for x in theirs):.0f} | | |")
-        w(f"| index size | {s['index_size'] / 1e6:.1f} MB | | | {s['sqlite_size'] / 1e6:.1f} MB | | | |")
+            other = (f"{med([x[0] for x in theirs]):.2f} ({what[8:]}) | {max(x[1] for x in theirs):.0f}"
+                     if theirs else "not measured yet | –")
+            share = "" if mine is ix["build"] else \
+                f" ({100 * med([x[0] for x in mine]) / med_i(s, 'build'):.1f}% of the build)"
+            w(f"| {label}{share} | {med([x[0] for x in mine]):.2f} | {max(x[1] for x in mine):.0f} | | "
+              f"{other} | | |")
+        anchor_size = f"{s['sqlite_size'] / 1e6:.1f} MB" if "sqlite_size" in s else "–"
+        w(f"| index size | {s['index_size'] / 1e6:.1f} MB | | | {anchor_size} | | | |")
         for qid, label in QUESTIONS:
             c = s["questions"]["chimuc"].get(qid)
             if c is None:
-                w(f"| {label} | not in this chimuc | | | | | | {s['expected'][qid]} |")
+                why = "not in this chimuc" if s["stage"] == "done" else "not measured yet"
+                w(f"| {label} | {why} | | | | | | {s['expected'][qid]} |")
                 continue
             q = s["questions"]["sqlite"].get(qid, {})
             w(f"| {label} | {cell_time(c)} | {cell_peak(c)} | {cell_answer(c)} | "
@@ -443,6 +442,8 @@ def med_i(s, key):
 
 
 def load_total(s):
+    if "load" not in s:
+        return float("nan")
     return sum(med([x[0] for x in s["load"][k]]) for k in ("extract", "load", "text"))
 
 
@@ -497,16 +498,6 @@ def write_section(path, text):
         f.write(new)
 
 
-def machine():
-    cpu = "?"
-    with open("/proc/cpuinfo") as f:
-        for ln in f:
-            if ln.startswith("model name"):
-                cpu = ln.split(":", 1)[1].strip()
-                break
-    return f"{os.cpu_count()} cores ({cpu}), {platform.platform()}"
-
-
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="2000,20000", help="corpus sizes (default 2000,20000)")
@@ -522,20 +513,28 @@ def main(argv):
     a.bin, a.work = os.path.abspath(a.bin), os.path.abspath(a.work)
     os.makedirs(a.work, exist_ok=True)
     ctx = {"started": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M"),
-           "machine": machine(), "sizes": [],
+           "machine": harness.machine_line(harness.machine()), "sizes": [],
            "rev": subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"],
                                  capture_output=True, text=True).stdout.strip()}
     load0 = round(os.getloadavg()[0], 2)
-    for n in [int(x) for x in a.sizes.split(",")]:
-        ctx["sizes"].append(one_size(a, n))
-    ctx["load"] = (load0, round(os.getloadavg()[0], 2))
+    ctx["pending"] = [int(x) for x in a.sizes.split(",")]
+    ctx["load0"] = load0
+    while ctx["pending"]:
+        one_size(a, ctx["pending"].pop(0), ctx)
+    print(report(a, ctx))
+
+
+def publish(a, ctx):
+    """Writes the report and mission.json of what was measured so far (a
+    long run leaves what it measured)."""
+    ctx["load"] = (ctx["load0"], round(os.getloadavg()[0], 2))
     ctx["finished"] = datetime.datetime.now(datetime.timezone.utc).strftime("%H:%M")
     text = report(a, ctx)
     write_section(a.out, text)
     with open(os.path.join(os.path.dirname(a.out), "mission.json"), "w", encoding="utf-8") as f:
         json.dump(ctx, f, ensure_ascii=False, indent=1)
     log(f"wrote {a.out}")
-    print(text)
+    return text
 
 
 if __name__ == "__main__":
