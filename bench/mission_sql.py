@@ -73,9 +73,11 @@ def load_extract(db, extract):
                             (doc, r["key"], base, year, r["type"], r["relation"]))
             elif kind == "date":
                 value = r["resolved"] or r["iso"]
+                # an occasion: named, not inside a citation, not the origin of an anniversary
+                occasion = r["occasion"] is not None and not r["in_citation"] and r["range"] != "start"
                 con.execute("INSERT INTO dates VALUES (?, ?, ?, ?, ?, ?)",
                             (doc, r["iso"], value, month_day(value), int(bool(r["deadline"])),
-                             int(r["occasion"] is not None)))
+                             int(occasion)))
     with con:
         resolve_years(con)
     con.executescript(INDEXES)

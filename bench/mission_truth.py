@@ -62,6 +62,16 @@ def load(corpus_dir):
     return docs
 
 
+def origin(dates, i):
+    """1 if dates[i] is the historical origin of an anniversary range (the
+    generator writes "(15/10/1930 - 15/10/2025)" as two anniversary dates,
+    origin first): the date of a founding, not an occasion to mark; only the
+    anniversary itself is (chimuc deadlines lists the origin only with --all)."""
+    x, nxt = dates[i], dates[i + 1] if i + 1 < len(dates) else None
+    return (x["kind"] == "anniversary" and nxt is not None and nxt["kind"] == "anniversary"
+            and nxt["iso"][4:] == x["iso"][4:] and x["iso"] < nxt["iso"])
+
+
 def _citing(docs, keys):
     return {d["name"] for d in docs if d["keys"] & keys}
 
@@ -89,7 +99,8 @@ def expected(corpus_dir):
     counts = collections.Counter(k for d in docs for k in d["keys"])
     selfs = {d["self"] for d in docs}
     cites_doc = max(docs, key=lambda d: (len(d["keys"]), d["name"]))
-    dates = [(d["name"], x["iso"]) for d in docs for x in d["dates"]]
+    dates = [(d["name"], x["iso"]) for d in docs for i, x in enumerate(d["dates"])
+             if not origin(d["dates"], i)]
     edges = {(d["self"], k) for d in docs for k in d["keys"]}
     draft = {}
     for k in DRAFT_REFS:
@@ -120,6 +131,8 @@ def check(qid, exp, got):
         if sorted((c for _, c in got), reverse=True) != top:
             wrong.append(f"counts {[c for _, c in got]}, expected {top}")
         return not wrong, len(got), "; ".join(wrong[:3])
+    if qid == "cites":
+        got = [dated(k, exp) for k in got]
     if qid == "graph":
         how = "" if got == exp else f"corpus nodes, cited-only nodes, edges {got}, expected {exp}"
         return got == exp, got[2], how
@@ -138,6 +151,16 @@ def check(qid, exp, got):
         ex = sorted(extra)[:2] + sorted(missed)[:2]
         how += " (e.g. " + ", ".join(str(x) for x in ex) + ")"
     return not how, sum(g.values()), how
+
+
+def dated(key, keys):
+    """A key without a year as the one of keys with its number, when there
+    is one only: a citation that gives no year ("Chỉ thị 49-CT/TW") is listed
+    by its number alone, and the generator's truth dates every citation."""
+    if "@" in key:
+        return key
+    same = [k for k in keys if k.split("@")[0] == key]
+    return same[0] if len(same) == 1 else key
 
 
 def count(qid, exp):
