@@ -136,39 +136,6 @@ static int draft_cites(const cm_citations *draft, const char *base)
 	return 0;
 }
 
-typedef cm_array_t(cm_graphdoc) graphdocs;
-
-static void release_docs(graphdocs *docs)
-{
-	for (size_t i = 0; i < docs->size; i++)
-		cm_graphdoc_release(&docs->ptr[i]);
-	cm_array_clear(*docs);
-}
-
-static int load_citing(graphdocs *l, cm_xdb *db, const char *term)
-{
-	cm_xpostings *it;
-	cm_xdocid id;
-	unsigned wdf;
-	int rc;
-
-	if ((rc = cm_xdb_postings(&it, db, term, strlen(term))) < 0)
-		return rc;
-	while ((rc = cm_xpostings_next(it, &id, &wdf)) == 1) {
-		cm_graphdoc *d = cm_array_alloc(*l);
-		if (!d) {
-			rc = CM_ENOMEM;
-			break;
-		}
-		if ((rc = cm_graphdoc_load(d, db, id)) < 0) {
-			l->size--;
-			break;
-		}
-	}
-	cm_xpostings_free(it);
-	return rc < 0 ? rc : 0;
-}
-
 /* The precedent d as JSON, with the sentence of its first citation of base
  * (from its data). */
 static int precedent_json(json_object **out, cm_xdb *db, const cm_graphdoc *d, const char *base)
@@ -204,7 +171,7 @@ static int precedent_json(json_object **out, cm_xdb *db, const cm_graphdoc *d, c
  * shown are read whole. The strings set live as long as l. */
 static int precedents(entry *e, cm_xdb *db, const cm_citations *draft, const cm_years *years,
 		      const char **date, const char **issuer, const char **term, const char **type,
-		      graphdocs *l)
+		      cm_graphdocs *l)
 {
 	char term_buf[CM_KEY_MAX + 4];
 	tallies co = CM_ARRAY_INIT;
@@ -215,7 +182,7 @@ static int precedents(entry *e, cm_xdb *db, const cm_citations *draft, const cm_
 		year = 0; /* the citations without a year can only mean this one */
 
 	snprintf(term_buf, sizeof term_buf, year ? "XC%s@%d" : "XC%s", e->base, year);
-	if ((rc = load_citing(l, db, term_buf)) < 0)
+	if ((rc = cm_graphdocs_by_term(l, NULL, db, term_buf)) < 0)
 		goto cleanup;
 	if (l->size > 1)
 		qsort(l->ptr, l->size, sizeof *l->ptr, newest_first);
@@ -323,7 +290,7 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 {
 	const cm_citation *x = e->x;
 	cm_doclist own = CM_ARRAY_INIT;
-	graphdocs citing = CM_ARRAY_INIT;
+	cm_graphdocs citing = CM_ARRAY_INIT;
 	cm_years years = CM_ARRAY_INIT;
 	const cm_docinfo *match = NULL;
 	const char *date = NULL, *issuer = NULL, *term = NULL, *type = NULL;
@@ -401,7 +368,7 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 	}
 cleanup:
 	cm_doclist_release(&own);
-	release_docs(&citing);
+	cm_graphdocs_release(&citing);
 	cm_array_clear(years);
 	return rc;
 }
