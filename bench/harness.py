@@ -8,6 +8,7 @@ import platform
 import shutil
 import statistics
 import subprocess
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -36,9 +37,14 @@ def corpus_hash(out):
 def make_corpus(work, docs, seed, log, by_hash=True):
     """The corpus of docs documents and seed in work, made unless one with
     the same arguments is there (and, by_hash, the same content; else the
-    same number of files): (folder, its corpus_info.json, the command)."""
+    same number of files): (folder, its corpus_info.json, the command).
+    While DIR.making exists the corpus is being made elsewhere: waits."""
     out = os.path.join(work, f"corpus-{docs}-s{seed}")
     info_path = os.path.join(out, "corpus_info.json")
+    lock = out + ".making"  # another run (or a hand-started make_corpus.py) is making it
+    while os.path.exists(lock):
+        log(f"corpus {out}: waiting for {lock} to go")
+        time.sleep(30)
     cmd = [PY, os.path.join(HERE, "make_corpus.py"), "--docs", str(docs), "--seed", str(seed),
            "--out", out]
     if os.path.exists(info_path):
@@ -51,7 +57,11 @@ def make_corpus(work, docs, seed, log, by_hash=True):
             return out, info, cmd
     shutil.rmtree(out, ignore_errors=True)
     log(f"corpus {out}: generating {docs} documents")
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=ENV)
+    open(lock, "w").close()
+    try:
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=ENV)
+    finally:
+        os.remove(lock)
     with open(info_path) as f:
         return out, json.load(f), cmd
 
