@@ -3,7 +3,11 @@ from the corpus generator's truth.jsonl, never from an engine.
 
 A cited document is named as chimuc names it: its number and the year of its
 date ("25-NQ/TW@2013"); a corpus document by its own number and the year of
-its own date. Each question is a dict: id, what it asks, and the expected
+its own date. The documents citing one are those the generator made cite
+it, whatever the form (cited-by, top-cited and map count a citation without
+a year as one of the only year its number is cited with); the graph keeps
+citations as the text writes them (a bare number stays a node of its own),
+so its truth does too (written_keys). Each question is a dict: id, what it asks, and the expected
 answer in the form check() compares (a count, a set, a multiset, pairs).
 The words of the search question are read from the text with the query
 reader of bench/queries.py (the search comparison's ground truth).
@@ -57,9 +61,26 @@ def load(corpus_dir):
             docs.append(t)
     dated = {c["number"]: c["date"] for d in docs for c in d["citations"]}
     for d in docs:
-        for text in [d["title"]] + [c["surface"] for c in d["citations"]]:
-            d["keys"] |= {key(n, dated[n]) for n in NESTED.findall(text) if n in dated}
+        nested = {n for text in [d["title"]] + [c["surface"] for c in d["citations"]]
+                  for n in NESTED.findall(text) if n in dated}
+        d["keys"] |= {key(n, dated[n]) for n in nested}
+        d["written"] = written_keys(d, nested)
     return docs
+
+
+# a date written in a citation's surface (the generator's forms)
+SURFACE_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|tháng \d+ năm \d{4}")
+
+
+def written_keys(d, nested):
+    """The keys of d's citations as the text writes them, which is how
+    chimuc's graph keeps them: dated when the document gives the number a
+    date somewhere (a later bare mention points back to it), else the bare
+    number ("Chỉ thị 49-CT/TW"), whatever year the generator knows."""
+    with_date = {c["number"] for c in d["citations"] if SURFACE_DATE.search(c["surface"])}
+    numbers = {c["number"]: c["date"] for c in d["citations"]}
+    return {key(n, numbers.get(n) or "") if n in with_date else n
+            for n in set(numbers) | nested}
 
 
 def origin(dates, i):
@@ -101,7 +122,7 @@ def expected(corpus_dir):
     cites_doc = max(docs, key=lambda d: (len(d["keys"]), d["name"]))
     dates = [(d["name"], x["iso"]) for d in docs for i, x in enumerate(d["dates"])
              if not origin(d["dates"], i)]
-    edges = {(d["self"], k) for d in docs for k in d["keys"]}
+    edges = {(d["self"], k) for d in docs for k in d["written"]}
     draft = {}
     for k in DRAFT_REFS:
         n = counts.get(k, 0)
@@ -114,7 +135,7 @@ def expected(corpus_dir):
         "deadlines-on": collections.Counter(x for x in dates if x[1][5:] == ON_MD),
         "deadlines-range": collections.Counter(x for x in dates if RANGE[0] <= x[1] <= RANGE[1]),
         "graph": (len(selfs), len({k for _, k in edges} - selfs), len(edges)),
-        "graph-around": len({by_name[n]["self"] for n in d1}) + 1,
+        "graph-around": len({d["self"] for d in docs if REF in d["written"]}) + 1,
         "map": draft,
         "search": _search(corpus_dir, docs),
     }
