@@ -505,8 +505,13 @@ def targets(ctx):
                 "**no** (" + "; ".join(over) + ")" if over else "yes"))
     wrong = [f"{q} at {s['docs']:,}" for s in ctx["sizes"] for q, m in s["questions"]["chimuc"].items()
              if not m.get("right")]
-    out.append(("every chimuc answer right", "wrong: " + ", ".join(wrong) if wrong else "all right",
-                "**no**" if wrong else "yes"))
+    asked = [f"{s['docs']:,}" for s in ctx["sizes"] if s["questions"]["chimuc"]]
+    unasked = [f"{n:,}" for n in [s["docs"] for s in ctx["sizes"] if not s["questions"]["chimuc"]]
+               + ctx["pending"]]
+    scope = f" (asked at {', '.join(asked)}; not yet at {', '.join(unasked)})" if unasked else ""
+    out.append(("every chimuc answer right",
+                ("wrong: " + ", ".join(wrong) if wrong else "all right") + scope,
+                "**no**" if wrong else "yes" + (" so far" if unasked else "")))
     return out
 
 
