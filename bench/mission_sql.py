@@ -7,7 +7,8 @@ answering the mission's questions as a user would with Python's sqlite3.
   mission_sql.py QUESTION DB [ARG]               # one question; rows as JSON arrays
 
 Tables: docs (id, path, key, base, type, date), citations (doc, key, base,
-year, type, relation), dates (doc, iso, resolved, md, deadline, occasion),
+year, type, relation, written: the key as the text writes it, which the
+graph keeps), dates (doc, iso, resolved, md, deadline, occasion),
 text (FTS5, unicode61 without diacritic removal: dân is not dan), with
 indexes on what the questions look up. A citation without a year is given
 the one year the corpus cites its number with, as chimuc's README promises. Each question is one process, as each
@@ -25,7 +26,8 @@ SCHEMA = """
 CREATE TABLE docs (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, key TEXT, base TEXT,
                    type TEXT, date TEXT);
 CREATE TABLE citations (doc INTEGER NOT NULL REFERENCES docs(id), key TEXT NOT NULL,
-                        base TEXT NOT NULL, year INTEGER, type TEXT, relation TEXT);
+                        base TEXT NOT NULL, year INTEGER, type TEXT, relation TEXT,
+                        written TEXT NOT NULL);
 CREATE TABLE dates (doc INTEGER NOT NULL REFERENCES docs(id), iso TEXT, resolved TEXT, md TEXT,
                     deadline INTEGER NOT NULL, occasion INTEGER NOT NULL);
 """
@@ -33,6 +35,7 @@ INDEXES = """
 CREATE INDEX citations_key ON citations(key, doc);
 CREATE INDEX citations_base ON citations(base, doc);
 CREATE INDEX citations_doc ON citations(doc);
+CREATE INDEX citations_written ON citations(written, doc);
 CREATE INDEX docs_key ON docs(key);
 CREATE INDEX docs_type ON docs(type);
 CREATE INDEX dates_md ON dates(md);
@@ -69,13 +72,15 @@ def load_extract(db, extract):
                             (r["key"], split_key(r["key"])[0], r["type"], r["date"], doc))
             elif kind == "citation" and r["key"]:
                 base, year = split_key(r["key"])
-                con.execute("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?)",
-                            (doc, r["key"], base, year, r["type"], r["relation"]))
+                con.execute("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            (doc, r["key"], base, year, r["type"], r["relation"], r["key"]))
             elif kind == "date":
                 value = r["resolved"] or r["iso"]
+                # an occasion: named, not inside a citation, not the origin of an anniversary
+                occasion = r["occasion"] is not None and not r["in_citation"] and r["range"] != "start"
                 con.execute("INSERT INTO dates VALUES (?, ?, ?, ?, ?, ?)",
                             (doc, r["iso"], value, month_day(value), int(bool(r["deadline"])),
-                             int(r["occasion"] is not None)))
+                             int(occasion)))
     with con:
         resolve_years(con)
     con.executescript(INDEXES)
@@ -123,19 +128,19 @@ SELECT DISTINCT path FROM r JOIN docs ON docs.id = r.doc"""
 AROUND = """
 WITH n(key) AS (
   SELECT :ref
-  UNION SELECT d.key FROM citations c JOIN docs d ON d.id = c.doc WHERE c.key = :ref
-  UNION SELECT c.key FROM citations c JOIN docs d ON d.id = c.doc WHERE d.key = :ref)
+  UNION SELECT d.key FROM citations c JOIN docs d ON d.id = c.doc WHERE c.written = :ref
+  UNION SELECT c.written FROM citations c JOIN docs d ON d.id = c.doc WHERE d.key = :ref)
 SELECT 'n', key, NULL FROM n
 UNION ALL
-SELECT DISTINCT 'e', d.key, c.key FROM citations c JOIN docs d ON d.id = c.doc
-WHERE d.key IN n AND c.key IN n"""
+SELECT DISTINCT 'e', d.key, c.written FROM citations c JOIN docs d ON d.id = c.doc
+WHERE d.key IN n AND c.written IN n"""
 GRAPH = """
 SELECT 'n', key, path FROM docs
 UNION ALL
-SELECT 'c', key, NULL FROM (SELECT DISTINCT key FROM citations
-                      WHERE key NOT IN (SELECT key FROM docs WHERE key IS NOT NULL))
+SELECT 'c', written, NULL FROM (SELECT DISTINCT written FROM citations
+                      WHERE written NOT IN (SELECT key FROM docs WHERE key IS NOT NULL))
 UNION ALL
-SELECT DISTINCT 'e', d.key, c.key FROM citations c JOIN docs d ON d.id = c.doc"""
+SELECT DISTINCT 'e', d.key, c.written FROM citations c JOIN docs d ON d.id = c.doc"""
 QUESTIONS = {
     "cited-by": "SELECT DISTINCT path FROM citations c JOIN docs d ON d.id = c.doc WHERE c.key = :ref",
     "cited-by-d2": DEPTH2,

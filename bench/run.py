@@ -26,11 +26,9 @@ import datetime
 import hashlib
 import json
 import os
-import platform
 import re
 import shlex
 import shutil
-import statistics
 import subprocess
 import sys
 import time
@@ -39,16 +37,13 @@ sys.dont_write_bytecode = True  # no __pycache__ in bench/
 import engines  # noqa: E402
 import mission  # noqa: E402
 import queries  # noqa: E402
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
-PY = "/usr/bin/python3"  # Debian's: its sqlite3 has FTS5, and python3-xapian is for it
+import harness  # noqa: E402
+from harness import ENV, HERE, PY, REPO, du, machine, median  # noqa: E402
 ENGINES = ("chimuc", "omindex", "fts5")  # indexed and queried
 # indexed only: omindex without its default English stemming (fewer terms, faster)
 INDEXERS = ENGINES + ("omindex-nostem",)
 LABEL = {"chimuc": "chimuc", "omindex": "omindex/quest", "fts5": "SQLite FTS5",
          "omindex-nostem": "omindex `--stemmer none`"}
-ENV = dict(os.environ, LC_ALL="C.UTF-8", NO_COLOR="1")
 
 
 def log(*a):
@@ -64,42 +59,10 @@ def rotate(seq, n):
     return list(seq[n:]) + list(seq[:n])
 
 
-def du(path):
-    return int(subprocess.run(["du", "-sb", path], check=True, capture_output=True,
-                              text=True).stdout.split()[0])
-
-
-def median(xs):
-    return statistics.median(xs) if xs else float("nan")
-
-
 # ------------------------------------------------------------------ corpus
 
 def make_corpus(a, docs):
-    out = os.path.join(a.work, f"corpus-{docs}-s{a.seed}")
-    info_path = os.path.join(out, "corpus_info.json")
-    gen = os.path.join(HERE, "make_corpus.py")
-    cmd = [PY, gen, "--docs", str(docs), "--seed", str(a.seed), "--out", out]
-    if os.path.exists(info_path):
-        with open(info_path) as f:
-            info = json.load(f)
-        if info["docs"] == docs and info["seed"] == a.seed and corpus_hash(out) == info["sha256_of_all"]:
-            log(f"corpus {out}: reused")
-            return out, info, cmd
-    shutil.rmtree(out, ignore_errors=True)
-    log(f"corpus {out}: generating {docs} documents")
-    run(cmd, stdout=subprocess.DEVNULL)
-    with open(info_path) as f:
-        return out, json.load(f), cmd
-
-
-def corpus_hash(out):
-    h = hashlib.sha256()
-    docs = os.path.join(out, "docs")
-    for name in sorted(os.listdir(docs)):
-        with open(os.path.join(docs, name), "rb") as f:
-            h.update(f.read())
-    return h.hexdigest()
+    return harness.make_corpus(a.work, docs, a.seed, log)
 
 
 # ---------------------------------------------------------------- indexing
@@ -299,28 +262,6 @@ def build_inproc(a):
          "-I", os.path.join(REPO, "include"), os.path.join(HERE, "inproc.c"), lib, *libs,
          "-lstdc++", "-lm", "-o", out])
     return out
-
-
-# ----------------------------------------------------------------- machine
-
-def machine():
-    cpu = "unknown"
-    with open("/proc/cpuinfo") as f:
-        for ln in f:
-            if ln.startswith("model name"):
-                cpu = ln.split(":", 1)[1].strip()
-                break
-    with open("/proc/meminfo") as f:
-        mem_kib = int(f.readline().split()[1])
-
-    def ver(pkg):
-        return subprocess.run(["dpkg-query", "-W", "-f=${Version}", pkg],
-                              capture_output=True, text=True).stdout or "?"
-    load = os.getloadavg()
-    return {"nproc": os.cpu_count(), "cpu": cpu, "mem_gib": round(mem_kib / 2**20, 1),
-            "os": platform.platform(), "load_at_start": [round(x, 2) for x in load],
-            "xapian-core": ver("libxapian30"), "xapian-omega": ver("xapian-omega"),
-            "sqlite": ver("libsqlite3-0"), "python3": platform.python_version()}
 
 
 # ----------------------------------------------------------------- report

@@ -20,7 +20,7 @@ int cm_docinfo_by_id(cm_docinfo **out, cm_xdb *db, cm_xdocid id)
 	return rc;
 }
 
-int cm_doclist_by_term(cm_doclist *list, cm_xdb *db, const char *term)
+int cm_postings_each(cm_xdb *db, const char *term, cm_posting_fn fn, void *ctx)
 {
 	cm_xpostings *it;
 	cm_xdocid id;
@@ -29,19 +29,31 @@ int cm_doclist_by_term(cm_doclist *list, cm_xdb *db, const char *term)
 
 	if ((rc = cm_xdb_postings(&it, db, term, strlen(term))) < 0)
 		return rc;
-	while ((rc = cm_xpostings_next(it, &id, &wdf)) == 1) {
-		cm_docinfo *info = NULL, **slot;
-		if ((rc = cm_docinfo_by_id(&info, db, id)) < 0)
-			break;
-		if (!(slot = cm_array_alloc(*list))) {
-			cm_docinfo_free(info);
-			rc = CM_ENOMEM;
-			break;
-		}
-		*slot = info;
-	}
+	while ((rc = cm_xpostings_next(it, &id, &wdf)) == 1 && (rc = fn(ctx, db, id)) == 0)
+		;
 	cm_xpostings_free(it);
 	return rc < 0 ? rc : 0;
+}
+
+static int add_docinfo(void *ctx, cm_xdb *db, cm_xdocid id)
+{
+	cm_doclist *list = ctx;
+	cm_docinfo *info = NULL, **slot;
+	int rc;
+
+	if ((rc = cm_docinfo_by_id(&info, db, id)) < 0)
+		return rc;
+	if (!(slot = cm_array_alloc(*list))) {
+		cm_docinfo_free(info);
+		return CM_ENOMEM;
+	}
+	*slot = info;
+	return 0;
+}
+
+int cm_doclist_by_term(cm_doclist *list, cm_xdb *db, const char *term)
+{
+	return cm_postings_each(db, term, add_docinfo, list);
 }
 
 void cm_doclist_release(cm_doclist *list)
@@ -136,6 +148,13 @@ void cm_graphdoc_release(cm_graphdoc *d)
 	*d = (cm_graphdoc){0};
 }
 
+void cm_graphdocs_release(cm_graphdocs *docs)
+{
+	for (size_t i = 0; i < docs->size; i++)
+		cm_graphdoc_release(&docs->ptr[i]);
+	cm_array_clear(*docs);
+}
+
 const char *cm_graphdoc_node_id(const cm_graphdoc *d)
 {
 	return d->key ? d->key : d->path;
@@ -155,19 +174,16 @@ int cm_docset_init(cm_docset *s, cm_xdb *db)
 	return 0;
 }
 
+static int add_to_set(void *ctx, cm_xdb *db, cm_xdocid id)
+{
+	(void)db;
+	cm_docset_add(ctx, id);
+	return 0;
+}
+
 int cm_docset_add_term(cm_docset *s, cm_xdb *db, const char *term)
 {
-	cm_xpostings *it;
-	cm_xdocid id;
-	unsigned wdf;
-	int rc;
-
-	if ((rc = cm_xdb_postings(&it, db, term, strlen(term))) < 0)
-		return rc;
-	while ((rc = cm_xpostings_next(it, &id, &wdf)) == 1)
-		cm_docset_add(s, id);
-	cm_xpostings_free(it);
-	return rc < 0 ? rc : 0;
+	return cm_postings_each(db, term, add_to_set, s);
 }
 
 int cm_docset_has(const cm_docset *s, cm_xdocid id)
@@ -185,6 +201,36 @@ void cm_docset_release(cm_docset *s)
 {
 	free(s->has);
 	*s = (cm_docset){0};
+}
+
+typedef struct {
+	cm_graphdocs *docs;
+	cm_docset *loaded;
+} graphdoc_sink;
+
+static int add_graphdoc(void *ctx, cm_xdb *db, cm_xdocid id)
+{
+	graphdoc_sink *k = ctx;
+	cm_graphdoc *d;
+	int rc;
+
+	if (k->loaded && cm_docset_has(k->loaded, id))
+		return 0;
+	if (!(d = cm_array_alloc(*k->docs)))
+		return CM_ENOMEM;
+	if ((rc = cm_graphdoc_load(d, db, id)) < 0) {
+		k->docs->size--;
+		return rc;
+	}
+	if (k->loaded)
+		cm_docset_add(k->loaded, id);
+	return 0;
+}
+
+int cm_graphdocs_by_term(cm_graphdocs *docs, cm_docset *loaded, cm_xdb *db, const char *term)
+{
+	graphdoc_sink k = {docs, loaded};
+	return cm_postings_each(db, term, add_graphdoc, &k);
 }
 
 int cm_doc_id_by_key(cm_xdocid *out, cm_xdb *db, const char *key)

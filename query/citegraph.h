@@ -16,6 +16,13 @@
 
 typedef cm_array_t(cm_docinfo *) cm_doclist;
 
+/* Called for each document of a posting list: 0 goes on, 1 stops, a
+ * negative CM_E code stops with that error. */
+typedef int (*cm_posting_fn)(void *ctx, cm_xdb *db, cm_xdocid id);
+
+/* fn for every document having term, in docid order: 0 or fn's error. */
+int cm_postings_each(cm_xdb *db, const char *term, cm_posting_fn fn, void *ctx);
+
 /* Appends every document having term to list, in docid order. */
 int cm_doclist_by_term(cm_doclist *list, cm_xdb *db, const char *term);
 void cm_doclist_release(cm_doclist *list);
@@ -40,6 +47,9 @@ typedef struct {
 
 int cm_graphdoc_load(cm_graphdoc *out, cm_xdb *db, cm_xdocid id);
 void cm_graphdoc_release(cm_graphdoc *d);
+
+typedef cm_array_t(cm_graphdoc) cm_graphdocs;
+void cm_graphdocs_release(cm_graphdocs *docs);
 /* Its node id in the graph: its own key, else its path. */
 const char *cm_graphdoc_node_id(const cm_graphdoc *d);
 
@@ -55,6 +65,10 @@ int cm_docset_add_term(cm_docset *s, cm_xdb *db, const char *term);
 int cm_docset_has(const cm_docset *s, cm_xdocid id);
 void cm_docset_add(cm_docset *s, cm_xdocid id);
 void cm_docset_release(cm_docset *s);
+
+/* Appends every document having term ("": every document) to docs, in docid
+ * order; with loaded, only those not in it, which are added to it. */
+int cm_graphdocs_by_term(cm_graphdocs *docs, cm_docset *loaded, cm_xdb *db, const char *term);
 
 /* The first document whose own key is key (with or without "@year"),
  * through its XN term: 1 and *out, or 0. */

@@ -23,50 +23,6 @@ static const char usage_text[] =
 	"N citation steps of REF, either way (default 1; any N). Default format: json\n"
 	"(JSON Lines): one object per node, then one per edge.\n";
 
-typedef cm_array_t(cm_graphdoc) graphdocs;
-
-static void release_docs(graphdocs *docs)
-{
-	for (size_t i = 0; i < docs->size; i++)
-		cm_graphdoc_release(&docs->ptr[i]);
-	cm_array_clear(*docs);
-}
-
-/* Loads document id into docs unless loaded (loaded: docid -> 1). */
-static int load_doc(graphdocs *docs, cm_docset *loaded, cm_xdb *db, cm_xdocid id)
-{
-	cm_graphdoc *d;
-	int rc;
-
-	if (cm_docset_has(loaded, id))
-		return 0;
-	if (!(d = cm_array_alloc(*docs)))
-		return CM_ENOMEM;
-	if ((rc = cm_graphdoc_load(d, db, id)) < 0) {
-		docs->size--;
-		return rc;
-	}
-	cm_docset_add(loaded, id);
-	return 0;
-}
-
-/* Loads every document having term. */
-static int load_term(graphdocs *docs, cm_docset *loaded, cm_xdb *db, const char *term, size_t len)
-{
-	cm_xpostings *it;
-	cm_xdocid id;
-	unsigned wdf;
-	int rc;
-
-	if ((rc = cm_xdb_postings(&it, db, term, len)) < 0)
-		return rc;
-	while ((rc = cm_xpostings_next(it, &id, &wdf)) == 1)
-		if ((rc = load_doc(docs, loaded, db, id)) < 0)
-			break;
-	cm_xpostings_free(it);
-	return rc < 0 ? rc : 0;
-}
-
 typedef cm_array_t(const char *) idlist;
 
 /* Adds id to keep as found at step; the ids added go to fresh. */
@@ -92,7 +48,7 @@ static int kept_before(const cm_strmap *keep, const char *id, size_t step)
 
 /* Loads the documents that are node id (by own key or path); with citing,
  * those that cite it too. */
-static int load_around(graphdocs *docs, cm_docset *loaded, cm_xdb *db, const char *id, int citing)
+static int load_around(cm_graphdocs *docs, cm_docset *loaded, cm_xdb *db, const char *id, int citing)
 {
 	char term[CM_ID_TERM_MAX + CM_KEY_MAX + 4];
 	size_t n;
@@ -100,20 +56,20 @@ static int load_around(graphdocs *docs, cm_docset *loaded, cm_xdb *db, const cha
 
 	if (id[0] == '/') {
 		cm_document_id_term(term, &n, id);
-		return load_term(docs, loaded, db, term, n);
+		return cm_graphdocs_by_term(docs, loaded, db, term);
 	}
-	n = (size_t)snprintf(term, sizeof term, "XN%s", id);
-	if ((rc = load_term(docs, loaded, db, term, n)) < 0 || !citing)
+	snprintf(term, sizeof term, "XN%s", id);
+	if ((rc = cm_graphdocs_by_term(docs, loaded, db, term)) < 0 || !citing)
 		return rc;
-	n = (size_t)snprintf(term, sizeof term, "XC%s", id);
-	return load_term(docs, loaded, db, term, n);
+	snprintf(term, sizeof term, "XC%s", id);
+	return cm_graphdocs_by_term(docs, loaded, db, term);
 }
 
 /* The ids within depth citation steps (either way) of the ids matching
  * base@year, each kept with the step that found it; docs gets every
  * document that is one of them, or cites one found before the last step.
  * Each step reads only the postings of the ids the step before added. */
-static int neighbourhood(cm_strmap *keep, graphdocs *docs, cm_docset *loaded, cm_xdb *db,
+static int neighbourhood(cm_strmap *keep, cm_graphdocs *docs, cm_docset *loaded, cm_xdb *db,
 			 const char *base, int year, unsigned depth)
 {
 	idlist fresh = CM_ARRAY_INIT;
@@ -174,7 +130,7 @@ static int kept(const cm_strmap *keep, const char *id)
 }
 
 /* The corpus documents as nodes, in docid order, then their citations. */
-static int build(cm_graph *g, graphdocs *docs, const cm_strmap *keep)
+static int build(cm_graph *g, cm_graphdocs *docs, const cm_strmap *keep)
 {
 	int rc = 0;
 
@@ -218,7 +174,7 @@ int cm_cmd_graph(int argc, char **argv)
 	unsigned depth = 1;
 	cm_xdb *db = NULL;
 	cm_graph *g = NULL;
-	graphdocs docs = CM_ARRAY_INIT;
+	cm_graphdocs docs = CM_ARRAY_INIT;
 	cm_docset loaded = {0};
 	cm_strmap keep = CM_STRMAP_INIT;
 	char *dbpath = NULL, base[CM_KEY_MAX];
@@ -250,7 +206,7 @@ int cm_cmd_graph(int argc, char **argv)
 	if (around)
 		rc = neighbourhood(&keep, &docs, &loaded, db, base, year, depth);
 	else
-		rc = load_term(&docs, &loaded, db, "", 0);
+		rc = cm_graphdocs_by_term(&docs, &loaded, db, "");
 	if (rc == 0)
 		rc = build(g, &docs, around ? &keep : NULL);
 	if (rc == 0)
@@ -262,7 +218,7 @@ cleanup:
 		cm_diag(CM_PROGRAM, dbpath, "%s", cm_error_last());
 	cm_strmap_free(&keep);
 	cm_docset_release(&loaded);
-	release_docs(&docs);
+	cm_graphdocs_release(&docs);
 	cm_graph_free(g);
 	cm_xdb_free(db);
 	free(dbpath);

@@ -92,12 +92,49 @@ static json_object *reference(const char *type, const char *key, const char *dat
 	return json_object_new_string(buf);
 }
 
+/* A citing document as map keeps it while it reads them all: its id and
+ * its own date (for newest first), not its strings. */
+typedef struct {
+	cm_xdocid id;
+	char date[CM_ISO_MAX]; /* "" when undated */
+} precedent;
+
 /* Newest first; the order of the index among documents of one date. */
 static int newest_first(const void *a, const void *b)
 {
-	const cm_graphdoc *x = a, *y = b;
-	int c = strcmp(y->date ? y->date : "", x->date ? x->date : "");
+	const precedent *x = a, *y = b;
+	int c = strcmp(y->date, x->date);
 	return c ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+/* What the precedents say of the cited document: each field as the newest
+ * precedent that gives it says it (owned copies). */
+enum { SAID_DATE, SAID_ISSUER, SAID_TERM, SAID_TYPE, SAID_FIELDS };
+typedef struct {
+	char *value[SAID_FIELDS];
+	char from[SAID_FIELDS][CM_ISO_MAX]; /* the date of the precedent that said it */
+} said_fields;
+
+static void said_free(said_fields *s)
+{
+	for (int f = 0; f < SAID_FIELDS; f++)
+		free(s->value[f]);
+}
+
+/* Keeps v for field f if no newer precedent gave it (documents come in
+ * index order, so among those of one date the first one stays). */
+static int said_offer(said_fields *s, int f, const char *v, const char *date)
+{
+	char *copy;
+
+	if (!v || (s->value[f] && strcmp(date, s->from[f]) <= 0))
+		return 0;
+	if (!(copy = strdup(v)))
+		return cm_error_set(CM_ENOMEM, "out of memory");
+	free(s->value[f]);
+	s->value[f] = copy;
+	snprintf(s->from[f], sizeof s->from[f], "%s", date);
+	return 0;
 }
 
 static int add_tally(tallies *v, cm_strmap *index, const char *key)
@@ -136,42 +173,9 @@ static int draft_cites(const cm_citations *draft, const char *base)
 	return 0;
 }
 
-typedef cm_array_t(cm_graphdoc) graphdocs;
-
-static void release_docs(graphdocs *docs)
-{
-	for (size_t i = 0; i < docs->size; i++)
-		cm_graphdoc_release(&docs->ptr[i]);
-	cm_array_clear(*docs);
-}
-
-static int load_citing(graphdocs *l, cm_xdb *db, const char *term)
-{
-	cm_xpostings *it;
-	cm_xdocid id;
-	unsigned wdf;
-	int rc;
-
-	if ((rc = cm_xdb_postings(&it, db, term, strlen(term))) < 0)
-		return rc;
-	while ((rc = cm_xpostings_next(it, &id, &wdf)) == 1) {
-		cm_graphdoc *d = cm_array_alloc(*l);
-		if (!d) {
-			rc = CM_ENOMEM;
-			break;
-		}
-		if ((rc = cm_graphdoc_load(d, db, id)) < 0) {
-			l->size--;
-			break;
-		}
-	}
-	cm_xpostings_free(it);
-	return rc < 0 ? rc : 0;
-}
-
 /* The precedent d as JSON, with the sentence of its first citation of base
  * (from its data). */
-static int precedent_json(json_object **out, cm_xdb *db, const cm_graphdoc *d, const char *base)
+static int precedent_json(json_object **out, cm_xdb *db, const precedent *d, const char *base)
 {
 	cm_docinfo *info = NULL;
 	json_object *arr, *p;
@@ -191,7 +195,7 @@ static int precedent_json(json_object **out, cm_xdb *db, const cm_graphdoc *d, c
 	p = json_object_new_object();
 	json_object_object_add(p, "path", json_object_new_string(cm_docinfo_path(info)));
 	json_object_object_add(p, "title", json_object_new_string(cm_docinfo_title(info)));
-	json_object_object_add(p, "date", cm_cli_json_string(d->date));
+	json_object_object_add(p, "date", cm_cli_json_string(d->date[0] ? d->date : NULL));
 	json_object_object_add(p, "context", cm_cli_json_string(context));
 	free(context);
 	cm_docinfo_free(info);
@@ -199,69 +203,107 @@ static int precedent_json(json_object **out, cm_xdb *db, const cm_graphdoc *d, c
 	return 0;
 }
 
+typedef struct {
+	const entry *e;
+	const cm_citations *draft;
+	tallies co;
+	cm_strmap index; /* co-cited key -> its index in co */
+	said_fields said;
+	cm_array_t(precedent) found;
+} reading;
+
+/* One citing document, from its value slots: what it says of the cited
+ * document, what it cites beside it; only its id and date are kept. */
+static int read_precedent(void *ctx, cm_xdb *db, cm_xdocid id)
+{
+	reading *r = ctx;
+	cm_graphdoc d;
+	cm_strmap beside = CM_STRMAP_INIT;
+	const cm_cite *first[SAID_FIELDS] = {0};
+	precedent *p;
+	int rc;
+
+	if ((rc = cm_graphdoc_load(&d, db, id)) < 0)
+		return rc;
+	for (size_t k = 0; k < d.cites.size && rc == 0; k++) {
+		const cm_cite *c = &d.cites.ptr[k];
+		char b[CM_KEY_MAX];
+		base_of(b, c->key);
+		if (!strcmp(b, r->e->base)) {
+			first[SAID_DATE] = first[SAID_DATE] && first[SAID_DATE]->date ? first[SAID_DATE] : c;
+			first[SAID_ISSUER] = first[SAID_ISSUER] && first[SAID_ISSUER]->issuer ? first[SAID_ISSUER] : c;
+			first[SAID_TERM] = first[SAID_TERM] && first[SAID_TERM]->term ? first[SAID_TERM] : c;
+			first[SAID_TYPE] = first[SAID_TYPE] && first[SAID_TYPE]->type ? first[SAID_TYPE] : c;
+		} else if (!draft_cites(r->draft, b) &&
+			   (rc = cm_strmap_put(NULL, &beside, b, strlen(b), 0)) == 1) {
+			rc = add_tally(&r->co, &r->index, c->key);
+		}
+	}
+	cm_strmap_free(&beside);
+	if (rc == 0 && (p = cm_array_alloc(r->found))) {
+		const char *date = d.date ? d.date : "";
+		p->id = id;
+		snprintf(p->date, sizeof p->date, "%s", date);
+		if (first[SAID_DATE])
+			rc = said_offer(&r->said, SAID_DATE, first[SAID_DATE]->date, p->date);
+		if (rc == 0 && first[SAID_ISSUER])
+			rc = said_offer(&r->said, SAID_ISSUER, first[SAID_ISSUER]->issuer, p->date);
+		if (rc == 0 && first[SAID_TERM])
+			rc = said_offer(&r->said, SAID_TERM, first[SAID_TERM]->term, p->date);
+		if (rc == 0 && first[SAID_TYPE])
+			rc = said_offer(&r->said, SAID_TYPE, first[SAID_TYPE]->type, p->date);
+	} else if (rc == 0) {
+		rc = CM_ENOMEM;
+	}
+	cm_graphdoc_release(&d);
+	return rc < 0 ? rc : 0;
+}
+
 /* Precedents, what they say of the cited document, and what they cite beside
- * it: from the value slots of every citing document; only the precedents
- * shown are read whole. The strings set live as long as l. */
+ * it: from the value slots of every citing document, read one at a time
+ * (only an id and a date kept of each); only the precedents shown are read
+ * whole. */
 static int precedents(entry *e, cm_xdb *db, const cm_citations *draft, const cm_years *years,
-		      const char **date, const char **issuer, const char **term, const char **type,
-		      graphdocs *l)
+		      said_fields *out)
 {
 	char term_buf[CM_KEY_MAX + 4];
-	tallies co = CM_ARRAY_INIT;
-	cm_strmap index = CM_STRMAP_INIT;
+	reading r = {.e = e, .draft = draft, .co = CM_ARRAY_INIT, .index = CM_STRMAP_INIT};
 	int year = e->x->year, rc;
 
 	if (years->size == 1 && years->ptr[0] == year)
 		year = 0; /* the citations without a year can only mean this one */
 
 	snprintf(term_buf, sizeof term_buf, year ? "XC%s@%d" : "XC%s", e->base, year);
-	if ((rc = load_citing(l, db, term_buf)) < 0)
+	if ((rc = cm_postings_each(db, term_buf, read_precedent, &r)) < 0)
 		goto cleanup;
-	if (l->size > 1)
-		qsort(l->ptr, l->size, sizeof *l->ptr, newest_first);
-	for (size_t i = 0; i < l->size && rc == 0; i++) {
-		const cm_graphdoc *d = &l->ptr[i];
-		cm_strmap beside = CM_STRMAP_INIT;
-		for (size_t k = 0; k < d->cites.size && rc == 0; k++) {
-			const cm_cite *c = &d->cites.ptr[k];
-			char b[CM_KEY_MAX];
-			base_of(b, c->key);
-			if (!strcmp(b, e->base)) {
-				*date = *date ? *date : c->date;
-				*issuer = *issuer ? *issuer : c->issuer;
-				*term = *term ? *term : c->term;
-				*type = *type ? *type : c->type;
-			} else if (!draft_cites(draft, b) &&
-				   (rc = cm_strmap_put(NULL, &beside, b, strlen(b), 0)) == 1) {
-				rc = add_tally(&co, &index, c->key);
-			}
-		}
-		cm_strmap_free(&beside);
-		if (rc == 0 && i < precedents_max) {
-			json_object *p;
-			if ((rc = precedent_json(&p, db, d, e->base)) == 0)
-				json_object_array_add(e->cited_by, p);
-		}
+	if (r.found.size > 1)
+		qsort(r.found.ptr, r.found.size, sizeof *r.found.ptr, newest_first);
+	for (size_t i = 0; i < r.found.size && i < precedents_max && rc == 0; i++) {
+		json_object *p;
+		if ((rc = precedent_json(&p, db, &r.found.ptr[i], e->base)) == 0)
+			json_object_array_add(e->cited_by, p);
 	}
 	if (rc < 0)
 		goto cleanup;
-	e->cited_by_total = l->size;
-	e->co_cited_total = co.size;
-	if (co.size)
-		qsort(co.ptr, co.size, sizeof *co.ptr, by_count);
-	for (size_t i = 0; i < co.size && i < co_cited_max; i++) {
+	e->cited_by_total = r.found.size;
+	e->co_cited_total = r.co.size;
+	if (r.co.size)
+		qsort(r.co.ptr, r.co.size, sizeof *r.co.ptr, by_count);
+	for (size_t i = 0; i < r.co.size && i < co_cited_max; i++) {
 		json_object *c = json_object_new_object();
 		char why[CM_KEY_MAX * 2 + 64];
 		snprintf(why, sizeof why, "cited beside %s in %u document%s", e->base,
-			 co.ptr[i].count, co.ptr[i].count > 1 ? "s" : "");
-		json_object_object_add(c, "key", json_object_new_string(co.ptr[i].key));
-		json_object_object_add(c, "count", json_object_new_int((int)co.ptr[i].count));
+			 r.co.ptr[i].count, r.co.ptr[i].count > 1 ? "s" : "");
+		json_object_object_add(c, "key", json_object_new_string(r.co.ptr[i].key));
+		json_object_object_add(c, "count", json_object_new_int((int)r.co.ptr[i].count));
 		json_object_object_add(c, "why", json_object_new_string(why));
 		json_object_array_add(e->co_cited, c);
 	}
 cleanup:
-	cm_array_clear(co);
-	cm_strmap_free(&index);
+	*out = r.said;
+	cm_array_clear(r.found);
+	cm_array_clear(r.co);
+	cm_strmap_free(&r.index);
 	return rc < 0 ? rc : 0;
 }
 
@@ -323,10 +365,10 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 {
 	const cm_citation *x = e->x;
 	cm_doclist own = CM_ARRAY_INIT;
-	graphdocs citing = CM_ARRAY_INIT;
 	cm_years years = CM_ARRAY_INIT;
 	const cm_docinfo *match = NULL;
-	const char *date = NULL, *issuer = NULL, *term = NULL, *type = NULL;
+	said_fields said = {0};
+	const char *date, *issuer, *term, *type;
 	char t[CM_KEY_MAX + 4];
 	size_t nmatch = 0, nyears;
 	int rc;
@@ -339,8 +381,12 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 	snprintf(t, sizeof t, "XN%s", e->base);
 	if ((rc = cm_doclist_by_term(&own, db, t)) < 0 ||
 	    (rc = cm_cited_years(&years, db, e->base)) < 0 ||
-	    (rc = precedents(e, db, draft, &years, &date, &issuer, &term, &type, &citing)) < 0)
+	    (rc = precedents(e, db, draft, &years, &said)) < 0)
 		goto cleanup;
+	date = said.value[SAID_DATE];
+	issuer = said.value[SAID_ISSUER];
+	term = said.value[SAID_TERM];
+	type = said.value[SAID_TYPE];
 	nyears = years.size;
 	for (size_t i = 0; i < own.size; i++) {
 		const char *d = self_str(own.ptr[i], "date");
@@ -373,7 +419,7 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 		    !strstr(x->issuer, self_str(match, "issuer")))
 			problem(e, "the draft names the issuer \"%s\" but the corpus document is issued by \"%s\"",
 				x->issuer, self_str(match, "issuer"));
-	} else if (x->year && citing.size == 0 && nyears > 0) {
+	} else if (x->year && e->cited_by_total == 0 && nyears > 0) {
 		char known[128] = "";
 		for (size_t i = 0; i < nyears; i++)
 			snprintf(known + strlen(known), sizeof known - strlen(known), "%s%d",
@@ -381,7 +427,7 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 		e->status = "inconsistent";
 		e->reference = reference(x->type, x->key, x->date, x->issuer, x->term, NULL);
 		problem(e, "the corpus knows %s only as of %s", e->base, known);
-	} else if (citing.size > 0 || nyears > 0) {
+	} else if (e->cited_by_total > 0 || nyears > 0) {
 		e->status = "cited_only";
 		e->reference = reference(type ? type : x->type, x->key, x->date[0] ? x->date : date,
 					 x->issuer ? x->issuer : issuer, x->term ? x->term : term, NULL);
@@ -401,7 +447,7 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 	}
 cleanup:
 	cm_doclist_release(&own);
-	release_docs(&citing);
+	said_free(&said);
 	cm_array_clear(years);
 	return rc;
 }
