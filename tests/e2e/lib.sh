@@ -42,6 +42,14 @@ paths() {
     "$CHIMUC" search --db "$db" --json --limit 100 "$@" | jq -r .path
 }
 
+# bases: the file name of each path on standard input, one a line (paths
+# may hold spaces).
+bases() {
+    while IFS= read -r p; do
+        printf '%s\n' "${p##*/}"
+    done
+}
+
 # copy_corpus DIR TIMES: TIMES copies of each sample directive in DIR
 # (docN.txt), each made distinct by a last line; sets n to their number.
 copy_corpus() {

@@ -23,9 +23,9 @@ same "Đảng = dang (folded đ)" "$(paths "$db" Đảng | sort)" \
 # NOT excludes every document that contains the phrase.
 excluded=$(paths "$db" '"công tác dân vận" NOT "Hội Nhà báo"')
 check "NOT query finds something" test -n "$excluded"
-for p in $excluded; do
+while IFS= read -r p; do
     if grep -q 'Hội Nhà báo' "$p"; then fail "NOT kept $p"; else ok; fi
-done
+done <<<"$excluded"
 with=$(paths "$db" '"Hội Nhà báo"')
 check "the phrase itself is found" test -n "$with"
 excluded2=$(paths "$db" '"công tác dân vận"' -'"Hội Nhà báo"')
