@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* inproc.c: the benchmark's in-process query timer for chimuc. Opens the
  * index once, then for each query read from standard input (one a line) runs
  * REPS timed rounds of what `chimuc search --brief --limit 10` does: parse,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* indexer.h: the state of one chimuc-index run, shared by its files (walk,
  * per-file ingestion, pruning of vanished files). Internal to chimuc-index. */
 #ifndef CHIMUC_INDEXER_H

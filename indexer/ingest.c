@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* ingest.c: one file into the index: skip it if unchanged (same mtime and
  * size as stored) or if it failed before with the same mtime and size, else
  * read, decode and replace its document, recording the mtime and size of the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* main.c: chimuc-index, the command line of the indexer: options, opening
  * the index for writing (exit 75 when another writer holds it), the walk of
  * every PATH, pruning, the final commit and the summary. */

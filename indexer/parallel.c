@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* parallel.c: a full build on several cores. When the index holds no
  * document yet, the files the walk found are cut into as many runs of
  * about the same bytes as there are worker threads, each indexing its run,

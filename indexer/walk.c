@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* walk.c: walks folders in sorted order and hands every document file to
  * ingest.c. Hidden entries (".name") are passed over; symbolic links are
  * reported and skipped unless --follow, which guards against loops; FIFOs,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* canon.c: the canonical running text the extractors read: NFC with the
  * traditional tone placement (vnchar.h), odd spaces as one ASCII space
  * each, zero-width characters and BOMs dropped, curly quotes straight, with

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* citation.c: a linear, hand-written scanner for document symbols over the
  * canonical text, and the reading of what surrounds each one (type words,
  * date, issuer, term, relation cue), then the document's own identity and

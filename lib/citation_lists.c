@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* citation_lists.c: lists of citations that state their type, relation cue,
  * date, issuer or term once for all members ("các Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày
  * 25/10/2017 của Hội nghị Trung ương 6"): each member gets them, flagged as

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* citation_text.h: the canonical text the citation scanner reads and the
  * parts of the scanner that work on it apart from citation.c: the sharing
  * of a list's attributes (citation_lists.c) and short forms

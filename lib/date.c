@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* date.c: the date extractor of chimuc/date.h: scans the canonical text
  * (cm_text_canon) for date forms (date_scan.c), then classifies each date:
  * inside a citation, the document's own date, occasion, recurrence,

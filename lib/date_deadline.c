@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* date_deadline.c: whether a date is a deadline. What makes one: a cue
  * right before the date ("chậm nhất là vào ngày", "trước", "hạn chót",
  * "không muộn hơn", "xong", "trong", "trình", "dự kiến", "Thời gian thực

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* date_scan.c: a hand-written, linear scanner for the date forms of
  * chimuc/date.h over the canonical text: numeric dates with '/', '-' or
  * '.', day-months where a day word or a cue says they are dates (a fraction,

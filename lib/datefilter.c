@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* datefilter.c: turns a user's date or date range into a weightless query
  * over the XD/XDM terms of the index (see chimuc/document.h). A range is
  * answered by walking the XD terms that exist, so it costs one pass over

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* decode.c: turns a file's bytes into valid UTF-8. UTF-8 is copied byte for
  * byte but for invalid sequences (overlong, surrogate, truncated, stray
  * continuation, past U+10FFFF), each replaced by U+FFFD and counted the way

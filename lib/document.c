@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* document.c: builds the Xapian document of one source file (terms, values,
  * JSON data) and reads the data of a stored one back. It does not read
  * files or decide what to index: the indexer does. */

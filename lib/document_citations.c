@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* document_citations.c: writes a document's citations and identity into its
  * Xapian terms and JSON data. It does not extract them (citation.c does). */
 #include "document_citations.h"

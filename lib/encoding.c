@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* encoding.c: tells the encodings of Vietnamese text apart and converts them
  * to UTF-8 in NFC. UTF-8, UTF-16 and windows-1258 go through ICU's
  * converters, TCVN3 and VNI through encoding_tables.c; every path decodes

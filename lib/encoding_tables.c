@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* encoding_tables.c: the byte tables of TCVN3 and VNI, the two legacy
  * Vietnamese font encodings ICU has no converter for, and windows-1252's
  * 0x80-0x9F block which both keep for punctuation. Written from the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* furniture.c: the labels of a news or party web site that survive when a
  * directive's page is read as text ("Gửi cho bạn bè", "Phản hồi", "Xem
  * nhiều nhất", login prompts…). A block of a page whose whole text is such a

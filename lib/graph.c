@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* graph.c: the citation graph container (nodes by id, edges deduplicated,
  * both through hash maps, so that a corpus of any size builds in linear
  * time) and its three writers. It does not know where nodes come from. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* ical.c: builds an iCalendar of all-day events with libical (we do not
  * write RFC 5545 by hand: libical handles escaping and line folding),
  * loaded when the first calendar is made. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* lazylib.h: shared libraries loaded on first use (dlopen) rather than at
  * every start of every program: poppler-glib, libzip and libical bring in
  * many libraries that only reading a PDF or a DOCX, or writing an

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* query.c: a recursive-descent parser for the chimuc query language (see
  * chimuc/query.h) that builds the Xapian query directly, expanding words
  * typed without diacritics through the index's vocabulary map. It does not

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* read_docx.c: the text of a Word (OOXML) document: the body of
  * word/document.xml in reading order (a line per paragraph, a line per table
  * row with its cells separated), then the footnotes; the title from

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* read_html.c: the text of a web page. The bytes are decoded by us (the
  * <meta charset> and legacy font names as hints) and parsed by libxml2's
  * HTML parser in recovery mode, with no network, no DTD and no entity

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* read_pdf.c: the text layer of a PDF through poppler-glib, page by page
  * with a blank line between pages; lines wrapped at the right margin are
  * joined again, so that a sentence (and a citation in it) is one line as in

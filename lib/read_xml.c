@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* read_xml.c: the text and metadata of an XML document: our own corpus
  * schema, Akoma Ntoso, or any other XML (all its text, elements as lines).
  *

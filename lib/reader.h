@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* reader.h: what the format readers (HTML, XML, DOCX, PDF) share, private
  * to lib/: the result each one fills from a file's bytes, and a growable
  * text buffer that turns document structure into lines.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* snippet.c: picks the passage of a document with the most query words in a
  * window of about CM_SNIPPET_BYTES (two pointers over the matching tokens,
  * linear), then copies it with white space folded and the words marked.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* source.c: reads a file safely (O_NONBLOCK, O_NOFOLLOW, fstat checks, size
  * limit), tells its format from its first bytes (magic numbers, then markup)
  * and hands it to that format's reader; plain text is decoded from its

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* tokenize.c: splits text into tokens (maximal runs of letters, marks and
  * decimal digits; everything else separates) and gives each its exact term
  * (NFC, traditional tone placement, full case folding) and folded term (the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* vocab.c: a set of (folded, exact) word pairs: an open-addressing hash
  * table of indexes into an array of pairs kept in the order added, each
  * pair's bytes in one arena. It writes new pairs to an index as synonyms; it

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* xapian_c.cc: the C binding to xapian-core declared in chimuc/xapian_c.h,
  * and the project's only C++ file. Every entry point runs its body inside
  * guard(), so no exception reaches C: map_exception() turns each one into a

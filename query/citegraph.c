@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* citegraph.c: index look-ups shared by the citation commands (see
  * citegraph.h). */
 #include "citegraph.h"

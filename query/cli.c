@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cli.c: helpers shared by the chimuc subcommands (see cli.h). */
 #include "cli.h"
 

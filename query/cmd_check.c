@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cmd_check.c: `chimuc check`: Xapian's own consistency check of the index,
  * then every document read back whole (its data parses, its id term is its
  * path's, and its file, where unchanged since, still has the stored content

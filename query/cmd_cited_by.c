@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cmd_cited_by.c: `chimuc cited-by REF`: the documents that cite REF, with
  * the citing sentence, optionally only of one type or relation, and with
  * --depth the documents that cite those in turn (plans carrying out plans

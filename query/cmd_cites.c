@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cmd_cites.c: `chimuc cites DOC`: what a document (its path, or its own
  * number) cites, each citation resolved to the corpus document where the
  * index has it. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cmd_deadlines.c: `chimuc deadlines`: the deadlines and occasions (or with
  * --all every date) of the indexed documents, optionally on a day or in a
  * period, sorted by date, as text, JSON Lines or iCalendar. The index

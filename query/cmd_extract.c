@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cmd_extract.c: `chimuc extract`: reads files (no index needed) and prints
  * what the extractors find in them, or with --text the canonical text. */
 #include <getopt.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cmd_graph.c: `chimuc graph`: the citation map of the index (corpus
  * documents and documents only cited, typed edges) as DOT, GraphML or JSON
  * Lines, whole or around one reference. Built from posting lists and the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cmd_map.c: `chimuc map DRAFT`: a citation map for a new draft. For each
  * citation in the draft: its status against the index (in_corpus,
  * cited_only, unknown, ambiguous, inconsistent), the formal reference built

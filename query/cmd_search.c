@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cmd_search.c: `chimuc search`: parses the query, runs it with BM25 (re-run
  * from scratch when the index changes underneath), and prints each hit with
  * a snippet, as text or JSON Lines. */

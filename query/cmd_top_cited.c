@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cmd_top_cited.c: `chimuc top-cited`: the most cited documents, counted
  * from the XC terms of the index (their term frequency: one per citing
  * document), with the path of those in the index from their XN posting

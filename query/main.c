@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* main.c: the chimuc tool: dispatches to its subcommands. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* page.h: --limit N, --offset N and --count, shared by the listing commands:
  * a listing is always the whole answer, of which --offset and --limit show
  * a page and --count prints only the number of items of the whole answer

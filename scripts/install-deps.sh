@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # Installs the Debian packages chimuc needs to build, test and run the demo;
 # with --deb, also those `make deb` needs to build the Debian packages.
 # Called by `make demo`, `make check` and `make deb` only: `make`, `make

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/array.h: a growable array of any type, in the shape of libgit2's
  * git_array_t: a struct of { type *ptr; size_t size, asize; } that starts
  * zeroed and doubles as it grows.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/citation.h: numbered references to other documents, and the
  * document's own identity.
  *

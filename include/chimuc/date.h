@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/date.h: date mentions, deadlines and occasions in a document.
  *
  * Forms found (on the canonical text, spans reported in the input):

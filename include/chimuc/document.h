@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/document.h: the document model: how one source file becomes one
  * Xapian document (terms, values, data) and how a stored one is read back.
  *

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/error.h: error codes and the per-thread last-error message.
  *
  * Every chimuc function that can fail returns 0 on success or one of the

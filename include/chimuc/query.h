@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/query.h: the chimuc query language, turned into a Xapian query.
  *
  *   dân vận khéo        all words (AND), ranked by BM25

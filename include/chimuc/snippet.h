@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/snippet.h: a short passage of a document around the words a query
  * looks for, with the byte ranges of those words inside the passage.
  *

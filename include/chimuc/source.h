@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/source.h: reading one source file into decoded text, with its
  * format (plain text, HTML, XML, DOCX, PDF) and its encoding (UTF-8,
  * UTF-16, Windows-1258, TCVN3, VNI) told from its content, not its name.

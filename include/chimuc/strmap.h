@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/strmap.h: a hash map from byte strings to numbers (open
  * addressing, FNV-1a, grows at half full), for membership tests and
  * look-ups that must not be linear: node ids of a graph, documents already

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/text.h: Vietnamese text: decoding, canonical text, tokens and terms.
  *
  * Ownership: buffers returned through `**out` are the caller's, freed with

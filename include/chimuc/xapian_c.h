@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/xapian_c.h: a generic C binding to xapian-core (1.4).
  *
  * Ownership: every handle that comes back through an `**out` parameter is the

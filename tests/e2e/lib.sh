@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # lib.sh: helpers sourced by the end-to-end tests: a scratch folder, an
 # index of the sample corpus, and assertions that count and report.
 # Needs CHIMUC, CHIMUC_INDEX and CM_SOURCE_DIR (set by ctest).

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_citations.sh: the citation graph end to end on the sample corpus:
 # extract --json, cited-by (type filter, ambiguity, depth), cites,
 # top-cited, graph in JSON, GraphML (re-parsed by xmllint) and DOT, and

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_dates.sh: dates end to end on the sample corpus: extract --json against
 # the gold counts, deadlines --on/--from/--to, the iCalendar parsed back by
 # libical, and search's date: filter.

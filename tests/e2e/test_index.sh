@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_index.sh: the indexer: incremental runs, removal, bad inputs reported
 # and skipped, the locked index, usage.
 . "$(dirname "$0")/lib.sh"

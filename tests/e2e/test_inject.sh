@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_inject.sh: injected failures of memory and disk. An index of set A
 # is updated to set B while the Nth allocation of chimuc's C code fails
 # (CM_FAIL_ALLOC, lib/failpoint.c) or, through an LD_PRELOAD shim

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_map.sh: chimuc map on a draft against the sample corpus: every status,
 # every form problem, the reference built from the corpus, precedents,
 # co-cited documents, and JSON, Markdown, DOT and GraphML outputs.

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_search.sh: ranked search on the sample corpus: diacritics, tone
 # placement, NFC/NFD, phrases and NOT, the JSON contract, usage errors.
 . "$(dirname "$0")/lib.sh"

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_tu.sh: "TƯ" written for "TW" ("25-NQ/TƯ") is the same document end to
 # end: extract keys it as 25-NQ/TW, and cited-by and search's cites: give the
 # same documents for either spelling, the one that writes TƯ among them.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* fuzz_graphml.c: libFuzzer target for the graph writers. The input is cut
  * into NUL-separated strings used as node ids, labels and relations; the
  * property: the GraphML written always re-parses with libxml2, with as many

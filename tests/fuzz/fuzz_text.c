@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* fuzz_text.c: libFuzzer target for decoding, canonical text and tokens.
  * Properties: decoded text is valid UTF-8; canonical text is valid UTF-8,
  * idempotent, and its offset map is monotonic and in bounds; every token

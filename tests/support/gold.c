@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* gold.c: loads a gold set (DIR/gold.jsonl and its documents) for the
  * acceptance tests (see gold.h). */
 #include "gold.h"

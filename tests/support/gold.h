@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* gold.h: test helper: a gold set, the hand-checked annotations of
  * DIR/gold.jsonl (corpus/ for the five samples, tests/data/real/ for the
  * real set; format in corpus/GOLD.md and tests/data/real/README.md), with

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_acceptance.c: the citation and date extractors measured on each gold
  * set separately, the samples (corpus/) and the real set (tests/data/real/),
  * one stable line per set:

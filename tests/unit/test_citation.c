@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_citation.c: every citation pattern with its expected parts, the
  * document's identity, keys and user references. */
 #include <criterion/criterion.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_date.c: every date form with its ISO value, the not-dates, deadline
  * and occasion cues, ranges, resolution with the document's year, and the
  * parsing of dates typed by users. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_document.c: the document model: id terms at and past their limit,
  * titles, the terms and data of a built document, the index format. */
 #include <criterion/criterion.h>

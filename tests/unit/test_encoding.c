@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_encoding.c: legacy encodings. Corpus texts in windows-1258 and TCVN3
  * (fixtures made by glibc's iconv, tests/data/encoding/make.sh) and in VNI
  * (tests/data/encoding/make_vni.py, from the VNI rules, not from the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_ical.c: the calendar writer's output parses back with libical, with
  * the events, dates, recurrence and Vietnamese text intact. */
 #include <criterion/criterion.h>

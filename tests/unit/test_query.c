@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_query.c: the query language against a small real index: diacritics
  * exact or folded, tone placement, phrases, boolean operators, stopwords,
  * errors and limits. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_read_markup.c: the HTML and XML readers: what becomes a line, what is
  * dropped (scripts, navigation, site furniture), tables, titles and dates
  * from metadata, legacy encodings told by <meta charset> or a font name,

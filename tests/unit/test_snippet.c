@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_snippet.c: passages around the query's words, with marks. */
 #include <criterion/criterion.h>
 #include <stdio.h>

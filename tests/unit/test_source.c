@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_source.c: reading files: format by content, skip reasons, the size
  * limit at and past its value, FIFOs never block, symbolic links. */
 #include <criterion/criterion.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_strmap.c: the growable array and the byte-string hash map: items
  * appended zeroed and kept in order across growth; keys found by bytes and
  * length (a key that is a prefix of another, an embedded NUL), the first

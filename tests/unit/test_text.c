@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_text.c: the text module, table-driven: decoding (every kind of
  * invalid UTF-8, UTF-16 with BOMs), the traditional tone placement (old and
  * new pairs, precomposed and decomposed), exact and folded terms, token spans

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_xapian_c.c: the Xapian C binding against real databases in a fresh
  * temporary directory per test: every function, the exception-to-code
  * mapping on error paths, and what Xapian's operators, weights, paging,
