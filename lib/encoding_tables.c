@@ -7,6 +7,9 @@
  * 0xA0-0xFF agrees with glibc's TCVN5712-1 (tests/unit/test_encoding.c). */
 #include "encoding_tables.h"
 
+/* The tables are laid out as the charts are: clang-format leaves them. */
+/* clang-format off */
+
 #define AT(byte) [(byte) - 0x80]
 #define NONE 0xFFFD /* no mapping */
 
@@ -117,3 +120,4 @@ const cm_byte_map cm_vni_map = {
 	VNI_LETTER(0xF3, 0x0129, 0x0128), VNI_LETTER(0xF2, 0x1ECB, 0x1ECA),
 	VNI_LETTER(0xEE, 0x1EF5, 0x1EF4),
 };
+/* clang-format on */

@@ -15,6 +15,7 @@
 
 /* The libical functions used, found in the library loaded on first use
  * (lazylib.h): only `deadlines --ics` needs it. */
+/* clang-format off */
 #define ICAL_FUNCTIONS(X, a) \
 	X(a, icalcomponent_add_component) X(a, icalcomponent_add_property) \
 	X(a, icalcomponent_as_ical_string_r) X(a, icalcomponent_free) \
@@ -25,6 +26,7 @@
 	X(a, icalproperty_new_version) X(a, icalrecurrencetype_clear) \
 	X(a, icaltime_from_timet_with_zone) X(a, icaltime_null_date) \
 	X(a, icaltimezone_get_utc_timezone)
+/* clang-format on */
 CM_LAZYLIB(li, libical, ICAL_FUNCTIONS, CM_LIBICAL_SONAME, "iCalendar support");
 
 struct cm_ical {

@@ -22,11 +22,13 @@
 
 /* The libzip functions used, found in the library loaded on first use
  * (lazylib.h): libzip and what it needs cost every chimuc run otherwise. */
+/* clang-format off */
 #define ZIP_FUNCTIONS(X, a) \
 	X(a, zip_discard) X(a, zip_error_fini) X(a, zip_error_init) X(a, zip_error_strerror) \
 	X(a, zip_fclose) X(a, zip_file_strerror) X(a, zip_fopen_index) X(a, zip_fread) \
 	X(a, zip_name_locate) X(a, zip_open_from_source) X(a, zip_source_buffer_create) \
 	X(a, zip_source_free) X(a, zip_stat_index) X(a, zip_strerror)
+/* clang-format on */
 CM_LAZYLIB(lz, libzip, ZIP_FUNCTIONS, CM_LIBZIP_SONAME, "DOCX support");
 
 #define ENTRY_MAX ((zip_uint64_t)256 << 20) /* bytes of one uncompressed entry */

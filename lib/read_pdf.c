@@ -23,12 +23,14 @@
 #define TEXT_MAX ((size_t)256 << 20) /* bytes of text of the whole document */
 
 /* The poppler-glib and GLib functions used, found in the loaded library. */
+/* clang-format off */
 #define PDF_FUNCTIONS(X, a) \
 	X(a, poppler_document_new_from_bytes) X(a, poppler_document_get_n_pages) \
 	X(a, poppler_document_get_page) X(a, poppler_document_get_title) \
 	X(a, poppler_page_get_text) X(a, poppler_page_get_text_layout) \
 	X(a, g_bytes_new_static) X(a, g_bytes_unref) X(a, g_object_unref) X(a, g_free) \
 	X(a, g_error_free)
+/* clang-format on */
 CM_LAZYLIB(pdf, poppler, PDF_FUNCTIONS, CM_POPPLER_SONAME, "PDF support");
 
 /* The UTF-8 character after the one at p. */

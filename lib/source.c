@@ -29,6 +29,7 @@ static const struct {
 	const char *name;
 	reader_fn read;
 } signatures[] = {
+	/* clang-format off */
 	{"%PDF-", 5, "pdf", cm_read_pdf},
 	{"PK\x03\x04", 4, "docx", cm_read_docx},
 	{"\xd0\xcf\x11\xe0", 4, "OLE2 (DOC, XLS…)", NULL},
@@ -36,6 +37,7 @@ static const struct {
 	{"\xff\xd8\xff", 3, "JPEG image", NULL},
 	{"\x7f" "ELF", 4, "ELF executable", NULL},
 	{"\x1f\x8b", 2, "gzip", NULL},
+	/* clang-format on */
 };
 
 /* How far into a file markup is looked for. */

@@ -95,6 +95,7 @@ static const struct {
 	size_t want_len, invalid;
 	const char *encoding;
 } decode_cases[] = {
+	/* clang-format off */
 	{S(""), S(""), 0, "UTF-8"},
 	{S("Nghị quyết 25-NQ/TW"), S("Nghị quyết 25-NQ/TW"), 0, "UTF-8"},
 	{S("\xf0\x9f\x98\x80 \xe4\xb8\xad"), S("\xf0\x9f\x98\x80 \xe4\xb8\xad"), 0, "UTF-8"},
@@ -122,6 +123,7 @@ static const struct {
 	{S("\xff\xfe\x00\xdc" "a\0"), S(FFFD "a"), 1, "UTF-16LE"}, /* lone trail */
 	{S("\xff\xfe" "a\0\x00\xd8"), S("a" FFFD), 1, "UTF-16LE"}, /* lead at end */
 	{S("\xff\xfe" "a\0b"), S("a" FFFD), 1, "UTF-16LE"},        /* odd length */
+	/* clang-format on */
 };
 
 Test(text, decode_table)
@@ -161,6 +163,7 @@ Test(text, decode_without_info_and_of_a_whole_file)
 static const struct {
 	const char *old, *new;
 } tone_pairs[] = {
+	/* clang-format off */
 	{"hòa", "hoà"},       {"hóa", "hoá"},        {"họa", "hoạ"},     {"hỏa", "hoả"},
 	{"hõa", "hoã"},       {"khóa", "khoá"},      {"khỏe", "khoẻ"},   {"xòe", "xoè"},
 	{"hòe", "hoè"},       {"lõe", "loẽ"},        {"thủy", "thuỷ"},   {"ủy", "uỷ"},
@@ -169,18 +172,21 @@ static const struct {
 	{"THỦY", "THUỶ"},     {"ỦY", "UỶ"},          {"Hòa", "Hoà"},     {"hòA", "hoÀ"},
 	{"Tỉnh ủy", "Tỉnh uỷ"}, {"Ủy ban MTTQ", "Uỷ ban MTTQ"},
 	{"(khóa XI)", "(khoá XI)"}, {"hòa, thủy; khỏe.", "hoà, thuỷ; khoẻ."},
+	/* clang-format on */
 };
 
 /* Words whose tone stays where it is, with their exact terms. */
 static const struct {
 	const char *in, *exact;
 } tone_kept[] = {
+	/* clang-format off */
 	{"quý", "quý"},       {"quỳ", "quỳ"},     {"Quý", "quý"},       {"QUÝ", "quý"},
 	{"quỷ", "quỷ"},       {"hoàn", "hoàn"},   {"toán", "toán"},     {"thuyền", "thuyền"},
 	{"quyết", "quyết"},   {"khoảng", "khoảng"}, {"HOẠCH", "hoạch"}, {"của", "của"},
 	{"mùa", "mùa"},       {"chưa", "chưa"},   {"gia", "gia"},       {"ngoài", "ngoài"},
 	{"khuya", "khuya"},   {"hoa", "hoa"},     {"thuy", "thuy"},     {"hòa", "hòa"},
 	{"thủy", "thủy"},     {"người", "người"}, {"tuỳ2", "tuỳ2"},    {"hoằ", "hoằ"},
+	/* clang-format on */
 };
 
 static void expect_same_terms(const char *a, const char *b)
@@ -259,6 +265,7 @@ Test(text, tone_kept_where_it_is)
 static const struct {
 	const char *in, *exact, *folded;
 } terms[] = {
+	/* clang-format off */
 	{"quý", "quý", "quy"},          {"hoàn", "hoàn", "hoan"},
 	{"thuyền", "thuyền", "thuyen"}, {"của", "của", "cua"},
 	{"chưa", "chưa", "chua"},       {"hoà", "hòa", "hoa"},
@@ -278,6 +285,7 @@ static const struct {
 	{"\xe2\x84\xaa" "m", "km", "km"},             /* KELVIN SIGN: NFC is K */
 	{"\xea\xb0\x80", "\xea\xb0\x80", "\xea\xb0\x80"}, /* Hangul is no diacritic */
 	{"\xe1\x84\x80\xe1\x85\xa1", "\xea\xb0\x80", "\xea\xb0\x80"}, /* jamo compose */
+	/* clang-format on */
 };
 
 Test(text, exact_and_folded_terms)
@@ -716,6 +724,7 @@ static const struct {
 	const char *in;
 	size_t len, width;
 } widths[] = {
+	/* clang-format off */
 	{S(""), 0},
 	{S("25-NQ/TW"), 8},
 	{S("\xc4\x90\xe1\xba\xa3ng"), 4},                  /* Đảng, composed */
@@ -727,6 +736,7 @@ static const struct {
 	{S("a\tb"), 2},                                    /* a control */
 	{S("\xff" "a"), 2},                                /* an invalid byte: 1 */
 	{S("\xe1\xba"), 1},                                /* a cut sequence: 1 */
+	/* clang-format on */
 };
 
 Test(text, display_width_table)
