@@ -18,9 +18,8 @@
 #include "chimuc/error.h"
 
 /* File names the walk treats as documents. */
-static const char *const document_suffixes[] = {".txt",  ".md",  ".text", ".markdown",
-						 ".html", ".htm", ".xhtml", ".xml",
-						 ".docx", ".pdf"};
+static const char *const document_suffixes[] = {".txt", ".md",    ".text", ".markdown", ".html",
+						".htm", ".xhtml", ".xml",  ".docx",     ".pdf"};
 
 typedef struct visited {
 	dev_t dev;

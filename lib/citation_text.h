@@ -15,7 +15,7 @@ typedef struct {
 	const char *s;  /* canonical text */
 	const char *lw; /* the same, lower case, same offsets */
 	size_t n;
-	int *oom;       /* set when an allocation failed (NULL: not tracked) */
+	int *oom; /* set when an allocation failed (NULL: not tracked) */
 } cm_ctext;
 
 /* s, noting in t when it is NULL for want of memory. */

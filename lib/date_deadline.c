@@ -14,7 +14,7 @@
 
 #include <string.h>
 
-#define CLAUSE_BACK 160 /* how far back in its clause a date's cue is looked for */
+#define CLAUSE_BACK 160  /* how far back in its clause a date's cue is looked for */
 #define CLAUSE_AHEAD 200 /* how far ahead the clause after a date is read */
 #define REVIEW_BACK 48   /* how close before a period its review noun is */
 

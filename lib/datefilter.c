@@ -126,7 +126,8 @@ int cm_date_filter(cm_xquery **out, cm_xdb *db, const char *spec)
 	}
 	if (!is_year(spec) && cm_date_parse_user(iso, spec) == 0 && iso[0] == '-') {
 		cm_xquery *t;
-		int n = snprintf(term, sizeof term, "%s%.2s%.2s", CM_PREFIX_DAY_MONTH, iso + 2, iso + 5);
+		int n = snprintf(term, sizeof term, "%s%.2s%.2s", CM_PREFIX_DAY_MONTH, iso + 2,
+				 iso + 5);
 		if ((rc = cm_xquery_term(&t, term, (size_t)n, 1, 0)) < 0)
 			return rc;
 		rc = combine_or(out, &t, 1);

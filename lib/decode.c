@@ -65,8 +65,7 @@ static UChar32 unit16(const unsigned char *p, int big)
 }
 
 /* The UTF-8 of UTF-16 in (after its 2-byte BOM), as from_utf8. */
-static size_t from_utf16(char *out, size_t *invalid, const unsigned char *in, size_t len,
-			 int big)
+static size_t from_utf16(char *out, size_t *invalid, const unsigned char *in, size_t len, int big)
 {
 	size_t o = 0, i = 2;
 

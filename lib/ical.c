@@ -42,9 +42,9 @@ int cm_ical_new(cm_ical **out)
 		return rc;
 	if (!(cal = calloc(1, sizeof *cal)))
 		return cm_error_set(CM_ENOMEM, "out of memory");
-	cal->vcal = li.icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT,
-					li.icalproperty_new_version("2.0"),
-					li.icalproperty_new_prodid("-//chimuc//deadlines//VI"), NULL);
+	cal->vcal = li.icalcomponent_vanew(
+		ICAL_VCALENDAR_COMPONENT, li.icalproperty_new_version("2.0"),
+		li.icalproperty_new_prodid("-//chimuc//deadlines//VI"), NULL);
 	if (!cal->vcal) {
 		free(cal);
 		return cm_error_set(CM_ENOMEM, "out of memory");
@@ -84,10 +84,11 @@ int cm_ical_add(cm_ical *cal, const cm_ical_event *ev, int base_year)
 	t.month = ev->month;
 	t.day = ev->day;
 	vev = li.icalcomponent_vanew(ICAL_VEVENT_COMPONENT, li.icalproperty_new_uid(ev->uid),
-				  li.icalproperty_new_dtstamp(li.icaltime_from_timet_with_zone(
-					  0, 0, li.icaltimezone_get_utc_timezone())),
-				  li.icalproperty_new_dtstart(t), li.icalproperty_new_summary(ev->summary),
-				  li.icalproperty_new_description(ev->description), NULL);
+				     li.icalproperty_new_dtstamp(li.icaltime_from_timet_with_zone(
+					     0, 0, li.icaltimezone_get_utc_timezone())),
+				     li.icalproperty_new_dtstart(t),
+				     li.icalproperty_new_summary(ev->summary),
+				     li.icalproperty_new_description(ev->description), NULL);
 	if (!vev)
 		return cm_error_set(CM_ENOMEM, "out of memory");
 	if (ev->yearly) {

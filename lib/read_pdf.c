@@ -88,8 +88,9 @@ static int opens_item(const char *s, size_t n)
 		return 1;
 	if (n >= 3 && (memcmp(s, "•", 3) == 0 || memcmp(s, "–", 3) == 0))
 		return 1;
-	while (i < n && i < 8 && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == 'I' ||
-				  s[i] == 'V' || s[i] == 'X'))
+	while (i < n && i < 8 &&
+	       ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == 'I' || s[i] == 'V' ||
+		s[i] == 'X'))
 		i++;
 	if (i == 0 || i == n)
 		return n >= 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] == ')';
@@ -101,8 +102,7 @@ static int opens_item(const char *s, size_t n)
  * word to fit was wrapped there, so it is joined to the next unless that one
  * opens an item. rects (n_rects of them, one per character of text) place
  * the characters; without them every line is kept. */
-static void add_page(cm_textbuf *b, const char *text, const PopplerRectangle *rects,
-		     guint n_rects)
+static void add_page(cm_textbuf *b, const char *text, const PopplerRectangle *rects, guint n_rects)
 {
 	double margin = 0;
 	const char *line = text;

@@ -201,7 +201,8 @@ static int read_all(char **out, size_t *out_len, int fd, uint64_t max_size, uint
 			char *nb;
 			if (cap > max_size) {
 				free(buf);
-				return cm_error_set(CM_ELIMIT, "larger than the size limit (%llu bytes)",
+				return cm_error_set(CM_ELIMIT,
+						    "larger than the size limit (%llu bytes)",
 						    (unsigned long long)max_size);
 			}
 			nb = realloc(buf, cap * 2);

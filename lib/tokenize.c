@@ -211,8 +211,8 @@ static int icu_status(UErrorCode e)
 		return 0;
 	if (e == U_BUFFER_OVERFLOW_ERROR)
 		return 1;
-	return cm_error_set(e == U_MEMORY_ALLOCATION_ERROR ? CM_ENOMEM : CM_ERROR,
-			    "tokenizer: %s", u_errorName(e));
+	return cm_error_set(e == U_MEMORY_ALLOCATION_ERROR ? CM_ENOMEM : CM_ERROR, "tokenizer: %s",
+			    u_errorName(e));
 }
 
 /* The NFC word s[0, n) gets its tone placed. */

@@ -184,8 +184,11 @@ static int build(cm_graph *g, graphdocs *docs, const cm_strmap *keep)
 		qsort(docs->ptr, docs->size, sizeof *docs->ptr, by_docid);
 	for (size_t i = 0; i < docs->size && rc == 0; i++) {
 		const cm_graphdoc *d = &docs->ptr[i];
-		cm_graph_node node = {.id = cm_graphdoc_node_id(d), .label = d->title, .path = d->path,
-				      .type = d->type, .date = d->date};
+		cm_graph_node node = {.id = cm_graphdoc_node_id(d),
+				      .label = d->title,
+				      .path = d->path,
+				      .type = d->type,
+				      .date = d->date};
 		if (kept(keep, node.id))
 			rc = cm_graph_add_node(g, &node);
 	}
@@ -197,8 +200,8 @@ static int build(cm_graph *g, graphdocs *docs, const cm_strmap *keep)
 		for (size_t k = 0; k < d->cites.size && rc == 0; k++) {
 			const cm_cite *x = &d->cites.ptr[k];
 			char label[CM_KEY_MAX + 64];
-			cm_graph_node cited = {.id = x->key, .label = label, .type = x->type,
-					       .date = x->date};
+			cm_graph_node cited = {
+				.id = x->key, .label = label, .type = x->type, .date = x->date};
 			if (!kept(keep, x->key))
 				continue;
 			snprintf(label, sizeof label, "%s%s%s", x->type ? x->type : "",
@@ -213,9 +216,9 @@ static int build(cm_graph *g, graphdocs *docs, const cm_strmap *keep)
 int cm_cmd_graph(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"db", required_argument, NULL, 'd'}, {"format", required_argument, NULL, 'f'},
+		{"db", required_argument, NULL, 'd'},     {"format", required_argument, NULL, 'f'},
 		{"around", required_argument, NULL, 'a'}, {"depth", required_argument, NULL, 'D'},
-		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+		{"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
 	const char *dbopt = NULL, *format = "json", *around = NULL;
 	unsigned depth = 1;
 	cm_xdb *db = NULL;

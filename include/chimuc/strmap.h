@@ -17,7 +17,10 @@ typedef struct {
 	size_t n, cap;
 } cm_strmap;
 
-#define CM_STRMAP_INIT {NULL, 0, 0}
+#define CM_STRMAP_INIT     \
+	{                  \
+		NULL, 0, 0 \
+	}
 
 /* Adds key with value unless key is there. *out_value (may be NULL) is the
  * value of key afterwards: value if added, the older one if not. Returns 1

@@ -52,8 +52,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!f || cm_graph_write_graphml(g, f) < 0)
 		abort();
 	fclose(f);
-	doc = xmlReadMemory(buf, (int)blen, "g.graphml", "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR |
-									    XML_PARSE_NOWARNING);
+	doc = xmlReadMemory(buf, (int)blen, "g.graphml", "UTF-8",
+			    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (!doc)
 		abort();
 	if (count(xmlDocGetRootElement(doc), "node") != cm_graph_node_count(g) ||

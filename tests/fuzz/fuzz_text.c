@@ -69,7 +69,8 @@ static void check_tokens(const char *text, size_t len)
 		if (tok.exact_len == 0 || tok.exact_len > CM_TERM_MAX ||
 		    tok.folded_len > CM_TERM_MAX)
 			abort();
-		if (!valid_utf8(tok.exact, tok.exact_len) || has_replacement(tok.exact, tok.exact_len))
+		if (!valid_utf8(tok.exact, tok.exact_len) ||
+		    has_replacement(tok.exact, tok.exact_len))
 			abort();
 		last_end = tok.end;
 	}

@@ -12,7 +12,8 @@
 #include "chimuc/ical.h"
 
 static const cm_ical_event events[] = {
-	{"a.txt#10", 2024, 6, 15, 0, "Hạn gửi báo cáo", "gửi trước ngày 15/6/2024, về Ban Dân vận; x"},
+	{"a.txt#10", 2024, 6, 15, 0, "Hạn gửi báo cáo",
+	 "gửi trước ngày 15/6/2024, về Ban Dân vận; x"},
 	{"a.txt#99", 0, 10, 15, 1, "Ngày Truyền thống công tác Dân vận của Đảng",
 	 "kỷ niệm (15/10), \"dịp\"; dòng\nmới"},
 	{"b.txt#5", 2024, 2, 29, 0, "ngày nhuận", "29/02/2024"},

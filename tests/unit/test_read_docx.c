@@ -87,7 +87,7 @@ Test(read_docx, directive_line_for_line)
 
 typedef struct {
 	const char *file;
-	const char *text;  /* the exact text */
+	const char *text; /* the exact text */
 	const char *title;
 	const char *font;
 } good_t;
