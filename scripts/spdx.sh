@@ -28,12 +28,14 @@ cd "$top"
 sources() {
     if [ "$(git rev-parse --show-toplevel 2>/dev/null)" = "$(pwd -P)" ]; then
         git ls-files -- '*.c' '*.c.in' '*.h' '*.cc' '*.sh' '*.bash' '*.py' \
-            '*.cmake' '*CMakeLists.txt' 'Makefile' 'debian/rules' '.ci/run'
+            '*.cmake' '*CMakeLists.txt' 'Makefile' 'debian/rules' \
+            'debian/lazylib-packages' '.ci/run'
     else
         find . -path ./build -prune -o -type f \( -name '*.c' -o -name '*.c.in' \
             -o -name '*.h' -o -name '*.cc' -o -name '*.sh' -o -name '*.bash' \
             -o -name '*.py' -o -name '*.cmake' -o -name CMakeLists.txt \
-            -o -name Makefile -o -path ./debian/rules -o -path ./.ci/run \) -print |
+            -o -name Makefile -o -path ./debian/rules -o -path ./debian/lazylib-packages \
+            -o -path ./.ci/run \) -print |
             sed 's|^\./||' | sort
     fi
 }
