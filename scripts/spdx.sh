@@ -48,13 +48,21 @@ line_for() {
     esac
 }
 
-# has FILE LINE: the file carries LINE first, or second after "#!".
-has() {
-    first=$(sed -n 1p "$1")
-    case "$first" in
-    '#!'*) [ "$(sed -n 2p "$1")" = "$2" ] ;;
-    *) [ "$first" = "$2" ] ;;
+# state FILE LINE: "ok" when the file carries LINE first (second after a
+# "#!" line) followed by a blank line or nothing, "unspaced" when a line
+# follows it at once, else "missing".
+state() {
+    at=1
+    case "$(sed -n 1p "$1")" in
+    '#!'*) at=2 ;;
     esac
+    if [ "$(sed -n "${at}p" "$1")" != "$2" ]; then
+        echo missing
+    elif [ -n "$(sed -n "$((at + 1))p" "$1")" ]; then
+        echo unspaced
+    else
+        echo ok
+    fi
 }
 
 # add FILE LINE: LINE and a blank line at the top (after a "#!" line).
@@ -69,6 +77,15 @@ add() {
     mv "$tmp" "$1"
 }
 
+# space FILE LINE: a blank line after LINE, where a line followed it at once.
+space() {
+    tmp="$1.spdx.$$"
+    awk -v line="$2" 'NR <= 2 && $0 == line && !done { print; print ""; done = 1; next }
+        { print }' "$1" >"$tmp"
+    chmod --reference="$1" "$tmp"
+    mv "$tmp" "$1"
+}
+
 missing=0
 list=$(mktemp "${TMPDIR:-/tmp}/spdx.XXXXXX")
 trap 'rm -f "$list"' EXIT
@@ -76,16 +93,24 @@ sources >"$list"
 while IFS= read -r f; do
     [ -f "$f" ] || continue
     line=$(line_for "$f")
-    has "$f" "$line" && continue
+    st=$(state "$f" "$line")
+    [ "$st" = ok ] && continue
     if [ "$check" -eq 1 ]; then
-        echo "$f: no '$line' line at the top"
+        if [ "$st" = missing ]; then
+            echo "$f: no '$line' line at the top"
+        else
+            echo "$f: no blank line after the licence line"
+        fi
         missing=$((missing + 1))
-    else
+    elif [ "$st" = missing ]; then
         add "$f" "$line"
         echo "spdx: $f"
+    else
+        space "$f" "$line"
+        echo "spdx: $f (blank line)"
     fi
 done <"$list"
 if [ "$missing" -gt 0 ]; then
-    echo "spdx: $missing source files without the licence line; run scripts/spdx.sh" >&2
+    echo "spdx: $missing source files without the licence line apart; run scripts/spdx.sh" >&2
     exit 1
 fi

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_columns.sh: aligned listings pad by the columns a terminal shows, not
 # by bytes: in `chimuc cites` and `chimuc top-cited` a key with "Đ" (two
 # bytes, one column) starts the next column where an ASCII key does.

@@ -3,7 +3,8 @@
 # test_licence.sh: every source file carries the SPDX licence line
 # (scripts/spdx.sh --check); on a scratch tree the check names a file
 # without it and passes a file with it, and scripts/spdx.sh adds the line
-# in each file's comment style, after a "#!" line, once.
+# in each file's comment style, after a "#!" line, once, with a blank line
+# after it.
 . "$(dirname "$0")/lib.sh"
 
 spdx="$CM_SOURCE_DIR/scripts/spdx.sh"
@@ -16,6 +17,7 @@ printf '/* bad.h: lacks it. */\n' >"$t/src/bad.h"
 printf '#!/bin/sh\n# run.sh: lacks it.\necho hi\n' >"$t/run.sh"
 printf '# %s\n\n# CMakeLists.txt: has it.\n' "$id" >"$t/CMakeLists.txt"
 printf '# %s\n\n# wrong.c: a C file with a shell comment.\n' "$id" >"$t/src/wrong.c"
+printf '# %s\n# tight.sh: no blank line after it.\n' "$id" >"$t/tight.sh"
 printf 'not a source file\n' >"$t/notes.txt"
 
 sh "$spdx" --check "$t" >"$WORK/out" 2>"$WORK/err"
@@ -23,7 +25,9 @@ same "--check fails on files without the line" $? 1
 check "names the header" grep -q '^src/bad.h: ' "$WORK/out"
 check "names the script" grep -q '^run.sh: ' "$WORK/out"
 check "names the C file with a shell comment" grep -q '^src/wrong.c: ' "$WORK/out"
-same "and only those" "$(wc -l <"$WORK/out")" 3
+check "names the file without a blank line after it" \
+    grep -q '^tight.sh: no blank line after the licence line' "$WORK/out"
+same "and only those" "$(wc -l <"$WORK/out")" 4
 
 cp "$t/src/good.c" "$WORK/good.before"
 sh "$spdx" "$t" >/dev/null
@@ -31,6 +35,8 @@ same "a header gets a C comment, then a blank line" "$(head -3 "$t/src/bad.h")" 
     "$(printf '/* %s */\n\n/* bad.h: lacks it. */' "$id")"
 same "a script keeps its #! line first" "$(head -4 "$t/run.sh")" \
     "$(printf '#!/bin/sh\n# %s\n\n# run.sh: lacks it.' "$id")"
+same "a blank line is put after it" "$(head -3 "$t/tight.sh")" \
+    "$(printf '# %s\n\n# tight.sh: no blank line after it.' "$id")"
 check "a file that has it is left alone" cmp -s "$t/src/good.c" "$WORK/good.before"
 same "other files are left alone" "$(cat "$t/notes.txt")" "not a source file"
 sh "$spdx" --check "$t" >"$WORK/out" 2>&1

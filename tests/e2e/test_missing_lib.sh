@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_missing_lib.sh: a library that chimuc loads when first needed
 # (poppler-glib, libzip, libical) and cannot find is the environment's
 # failure, not the file's: the PDF and the DOCX are skipped with the reason

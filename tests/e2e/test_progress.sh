@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_progress.sh: the indexer's progress line. On a terminal (script(1)
 # gives one) standard error shows the files done of the total (those a
 # walk found for a new index, about the documents of the index for an
