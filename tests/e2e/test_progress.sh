@@ -15,10 +15,12 @@ docs="$WORK/docs"
 copy_corpus "$docs" 40
 
 # on_tty FILE COMMAND...: runs the command on a terminal, its output to FILE.
+# script(1) hands the command to $SHELL: bash, which reads printf %q's
+# quoting ($'...' for letters like đ), whatever the user's login shell.
 on_tty() {
     out=$1
     shift
-    script -qec "$(printf '%q ' "$@")" /dev/null >"$out"
+    SHELL=/bin/bash script -qec "$(printf '%q ' "$@")" /dev/null >"$out"
 }
 
 on_tty "$WORK/new.tty" "$CHIMUC_INDEX" --jobs 2 --db "$WORK/db" "$docs"
