@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # Thin wrapper around CMake: builds, installs, runs the demo on the sample
 # corpus and the tests, builds the Debian packages. See README.md.
 # Only `make demo`, `make check` and `make deb` (and the benchmark and fuzz

@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """The benchmark's helpers for the two other engines, run as separate
 processes by bench/run.py so that each is measured on its own:
 

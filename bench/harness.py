@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """What bench/run.py and bench/mission.py share: the Python and environment
 the measured commands run with, the corpus (made by bench/make_corpus.py or
 reused), sizes, medians and the description of the machine."""

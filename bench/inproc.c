@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* inproc.c: the benchmark's in-process query timer for chimuc. Opens the
  * index once, then for each query read from standard input (one a line) runs
  * REPS timed rounds of what `chimuc search --brief --limit 10` does: parse,
@@ -52,7 +54,8 @@ static int run_query(unsigned *out_hits, cm_xdb *db, const char *text, size_t le
 
 		if ((rc = cm_xmset_document(&doc, m, i)) == 0 &&
 		    (rc = cm_xdoc_get_value(&path, &n, doc, CM_SLOT_PATH)) == 0 &&
-		    (rc = cm_xdoc_get_value(&title, &n, doc, CM_SLOT_TITLE)) == 0 && path[0] != '\0')
+		    (rc = cm_xdoc_get_value(&title, &n, doc, CM_SLOT_TITLE)) == 0 &&
+		    path[0] != '\0')
 			hits++;
 		free(path);
 		free(title);
@@ -101,7 +104,8 @@ int main(int argc, char **argv)
 	long reps;
 	int rc = 0, match_only = argc == 4 && !strcmp(argv[3], "match");
 
-	if ((argc != 3 && !match_only) || (reps = strtol(argv[2], NULL, 10)) <= 0 || reps > 100000) {
+	if ((argc != 3 && !match_only) || (reps = strtol(argv[2], NULL, 10)) <= 0 ||
+	    reps > 100000) {
 		fputs("usage: inproc DB REPS [match] < QUERIES\n", stderr);
 		return 2;
 	}

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # Installs the Debian packages the benchmark needs beyond the build's own
 # (scripts/install-deps.sh): the other engines (omindex and quest from Xapian
 # Omega, Python's Xapian bindings, SQLite with FTS5 through python3 and the

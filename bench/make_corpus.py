@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """Deterministic generator of Vietnamese directive-like plain-text documents.
 
 Usage: make_corpus.py --docs N --seed S --out DIR

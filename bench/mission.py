@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """The mission bench: chimuc's own operations at several corpus sizes, beside
 the anchor a user would otherwise pick (chimuc's extraction in SQLite,
 bench/mission_sql.py), every answer checked against the generator's truth.

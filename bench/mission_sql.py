@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """The anchor of the mission bench: chimuc's extraction loaded into SQLite,
 answering the mission's questions as a user would with Python's sqlite3.
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """The expected answers of the mission's operations (bench/mission.py), read
 from the corpus generator's truth.jsonl, never from an engine.
 

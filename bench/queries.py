@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """The benchmark's fixed query list and its ground truth.
 
 Each query is written once per engine, in that engine's own syntax, as close

@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """chimuc benchmark: chimuc against omindex/quest (Xapian Omega) and SQLite
 FTS5 on one generated corpus, in one run, and writes bench/RESULTS.md.
 

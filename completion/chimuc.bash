@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
+
 # chimuc.bash: bash completion of chimuc and chimuc-index. The commands and
 # options are read from the programs' own --help, so they never drift;
 # installed as share/bash-completion/completions/{chimuc,chimuc-index}.

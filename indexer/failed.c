@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* failed.c: failure records. A file skipped for its content (binary, empty,
  * an unsupported format, over the size limit…) is remembered in the index's
  * user metadata with the mtime and size it had, so that the next run skips

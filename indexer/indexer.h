@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* indexer.h: the state of one chimuc-index run, shared by its files (walk,
  * per-file ingestion, pruning of vanished files). Internal to chimuc-index. */
 #ifndef CHIMUC_INDEXER_H
@@ -36,7 +38,7 @@ typedef struct {
 	struct found_file {
 		char *path;
 		struct stat st;
-	} *v;
+	} * v;
 	size_t n, cap;
 } cm_filelist;
 
@@ -46,7 +48,7 @@ typedef struct {
 
 typedef struct {
 	struct timespec start;
-	double last;          /* seconds from start of the last drawing, -1 before */
+	double last; /* seconds from start of the last drawing, -1 before */
 	unsigned long total, done;
 	uint64_t total_bytes; /* the bytes of the total files, 0 when not known */
 	uint64_t bytes;       /* the bytes of the files done */
@@ -62,19 +64,19 @@ void cm_progress_end(const cm_progress *p);
 
 typedef struct {
 	cm_xdb *db;
-	cm_filelist *found; /* when set, found files are listed here, not indexed */
-	int follow;         /* follow symbolic links */
+	cm_filelist *found;    /* when set, found files are listed here, not indexed */
+	int follow;            /* follow symbolic links */
 	cm_progress *progress; /* the progress line, or NULL (not a terminal) */
-	uint64_t bytes_seen; /* the sizes of the files seen, for the progress line */
-	uint64_t max_size;  /* larger files are skipped */
-	unsigned batch;     /* documents per commit */
-	unsigned pending;   /* documents changed since the last commit */
+	uint64_t bytes_seen;   /* the sizes of the files seen, for the progress line */
+	uint64_t max_size;     /* larger files are skipped */
+	unsigned batch;        /* documents per commit */
+	unsigned pending;      /* documents changed since the last commit */
 	unsigned long seen, indexed, unchanged, removed, skipped, warnings, ignored;
-	cm_strlist kept;    /* id terms of the files indexed, unchanged or
+	cm_strlist kept;   /* id terms of the files indexed, unchanged or
 			     * remembered as failed */
-	cm_strlist unread;  /* "Q<folder>/" of the folders that could not be read */
-	cm_vocab *words;    /* the vocabulary of the document being indexed */
-	cm_vocab *written;  /* the vocabulary pairs written by this run */
+	cm_strlist unread; /* "Q<folder>/" of the folders that could not be read */
+	cm_vocab *words;   /* the vocabulary of the document being indexed */
+	cm_vocab *written; /* the vocabulary pairs written by this run */
 } cm_indexer;
 
 /* Indexes one file found at path (st from lstat, or stat with --follow).

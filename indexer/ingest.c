@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* ingest.c: one file into the index: skip it if unchanged (same mtime and
  * size as stored) or if it failed before with the same mtime and size, else
  * read, decode and replace its document, recording the mtime and size of the
@@ -21,9 +23,9 @@ typedef struct {
 	const char *path;
 	char idterm[CM_ID_TERM_MAX + 1];
 	size_t idlen;
-	char mtime[48];   /* as the walk saw them */
+	char mtime[48]; /* as the walk saw them */
 	uint64_t size;
-	cm_xdocid old;    /* its document, or 0 */
+	cm_xdocid old; /* its document, or 0 */
 	cm_failure failure;
 } file_state;
 
@@ -145,7 +147,8 @@ static int ingest(cm_indexer *ix, const file_state *f)
 			    .format = src->format,
 			    .title = src->title,
 			    .date = src->date};
-	if (!ix->words && ((rc = cm_vocab_new(&ix->words)) < 0 || (rc = cm_vocab_new(&ix->written)) < 0))
+	if (!ix->words &&
+	    ((rc = cm_vocab_new(&ix->words)) < 0 || (rc = cm_vocab_new(&ix->written)) < 0))
 		goto cleanup;
 	cm_vocab_clear(ix->words);
 	if ((rc = cm_document_build(&xdoc, ix->words, &doc)) < 0) {

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* main.c: chimuc-index, the command line of the indexer: options, opening
  * the index for writing (exit 75 when another writer holds it), the walk of
  * every PATH, pruning, the final commit and the summary. */
@@ -70,9 +72,21 @@ static int parse_size(uint64_t *out, const char *s)
 	if (end == s)
 		return -1;
 	switch (*end) {
-	case 'K': case 'k': v <<= 10; end++; break;
-	case 'M': case 'm': v <<= 20; end++; break;
-	case 'G': case 'g': v <<= 30; end++; break;
+	case 'K':
+	case 'k':
+		v <<= 10;
+		end++;
+		break;
+	case 'M':
+	case 'm':
+		v <<= 20;
+		end++;
+		break;
+	case 'G':
+	case 'g':
+		v <<= 30;
+		end++;
+		break;
 	default: break;
 	}
 	if (*end)
@@ -92,18 +106,20 @@ static int usage_error(const char *msg, const char *arg)
 static int parse_options(options *o, int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"db", required_argument, NULL, 'd'},   {"follow", no_argument, NULL, 'f'},
+		{"db", required_argument, NULL, 'd'},       {"follow", no_argument, NULL, 'f'},
 		{"max-size", required_argument, NULL, 'm'}, {"batch", required_argument, NULL, 'b'},
-		{"jobs", required_argument, NULL, 'j'},
-		{"strict", no_argument, NULL, 's'},     {"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},       {"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0}};
+		{"jobs", required_argument, NULL, 'j'},     {"strict", no_argument, NULL, 's'},
+		{"quiet", no_argument, NULL, 'q'},          {"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},        {NULL, 0, NULL, 0}};
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	uint64_t n;
 	int c;
 
-	*o = (options){.max_size = CM_SOURCE_MAX_DEFAULT, .batch = 1000,
-		       .jobs = cpus < 1 ? 1 : cpus > 16 ? 16 : (unsigned)cpus};
+	*o = (options){.max_size = CM_SOURCE_MAX_DEFAULT,
+		       .batch = 1000,
+		       .jobs = cpus < 1    ? 1
+			       : cpus > 16 ? 16
+					   : (unsigned)cpus};
 	while ((c = getopt_long(argc, argv, "qhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': o->db = optarg; break;
@@ -116,7 +132,8 @@ static int parse_options(options *o, int argc, char **argv)
 			break;
 		case 'b':
 			if (parse_size(&n, optarg) < 0 || n == 0 || n > 1000000)
-				return usage_error("--batch needs a number from 1 to 1000000", optarg);
+				return usage_error("--batch needs a number from 1 to 1000000",
+						   optarg);
 			o->batch = (unsigned)n;
 			break;
 		case 'j':
@@ -165,8 +182,8 @@ static int index_root(cm_indexer *ix, const char *arg)
 
 static void summary(const cm_indexer *ix)
 {
-	printf("%s: %lu seen: %lu indexed, %lu unchanged, %lu removed, %lu skipped", CM_INDEXER_PROGRAM,
-	       ix->seen, ix->indexed, ix->unchanged, ix->removed, ix->skipped);
+	printf("%s: %lu seen: %lu indexed, %lu unchanged, %lu removed, %lu skipped",
+	       CM_INDEXER_PROGRAM, ix->seen, ix->indexed, ix->unchanged, ix->removed, ix->skipped);
 	if (ix->warnings)
 		printf(" (%lu with warnings)", ix->warnings);
 	if (ix->ignored)
@@ -274,8 +291,10 @@ int main(int argc, char **argv)
 		ix.progress = &progress;
 	rc = run(&ix, dbpath, &o, argv + optind, argc - optind);
 	if (rc < 0)
-		cm_diag(CM_INDEXER_PROGRAM, dbpath, "indexing stopped: %s (the index keeps its "
-			"last commit)", cm_error_last());
+		cm_diag(CM_INDEXER_PROGRAM, dbpath,
+			"indexing stopped: %s (the index keeps its "
+			"last commit)",
+			cm_error_last());
 	if (cm_xdb_free(ix.db) < 0 && rc >= 0) {
 		cm_diag(CM_INDEXER_PROGRAM, dbpath, "cannot close the index: %s", cm_error_last());
 		rc = CM_EIO;

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* parallel.c: a full build on several cores. When the index holds no
  * document yet, the files the walk found are cut into as many runs of
  * about the same bytes as there are worker threads, each indexing its run,
@@ -34,21 +36,21 @@
 /* What the workers share. */
 typedef struct {
 	const cm_filelist *files;
-	atomic_size_t done;   /* files indexed so far, for the progress line */
+	atomic_size_t done;          /* files indexed so far, for the progress line */
 	atomic_uint_least64_t bytes; /* their sizes */
-	atomic_int failed;    /* a worker stopped: the others stop too */
-	atomic_int running;   /* workers not finished */
+	atomic_int failed;           /* a worker stopped: the others stop too */
+	atomic_int running;          /* workers not finished */
 } shared_work;
 
 #define PATH_ROOM 4200
 
 typedef struct {
-	cm_indexer ix;        /* the shard's own */
+	cm_indexer ix; /* the shard's own */
 	shared_work *work;
 	size_t from, to;      /* its run of files */
 	char path[PATH_ROOM]; /* the shard's folder */
 	int rc;
-	char error[1024];     /* its message, when rc < 0 */
+	char error[1024]; /* its message, when rc < 0 */
 } worker;
 
 /* The folder of shard k under build. */
@@ -68,7 +70,8 @@ int cm_parallel_wanted(int *out, cm_indexer *ix, unsigned jobs)
 	*out = 0;
 	if (jobs < 2 || (rc = cm_xdb_doccount(&docs, ix->db)) < 0 || docs > 0)
 		return jobs < 2 ? 0 : rc;
-	if ((rc = cm_xdb_metadata_keys(&it, ix->db, CM_FAILED_PREFIX, strlen(CM_FAILED_PREFIX))) < 0)
+	if ((rc = cm_xdb_metadata_keys(&it, ix->db, CM_FAILED_PREFIX, strlen(CM_FAILED_PREFIX))) <
+	    0)
 		return rc;
 	rc = cm_xterms_next(it, &key, &len, &count);
 	cm_xterms_free(it);
@@ -177,7 +180,8 @@ static void show_progress(const cm_indexer *ix, shared_work *w, uint64_t total)
 		cm_progress_start(ix->progress, w->files->n, total, 0);
 	while (atomic_load(&w->running) > 0) {
 		if (ix->progress)
-			cm_progress_show(ix->progress, atomic_load(&w->done), atomic_load(&w->bytes));
+			cm_progress_show(ix->progress, atomic_load(&w->done),
+					 atomic_load(&w->bytes));
 		nanosleep(&pause, NULL);
 	}
 }
@@ -199,8 +203,8 @@ static int run_workers(cm_indexer *ix, const char *build, const cm_filelist *fil
 	atomic_store(&sw.running, (int)jobs);
 	for (; started < jobs; started++) {
 		worker *k = &w[started];
-		k->ix = (cm_indexer){.follow = ix->follow, .max_size = ix->max_size,
-				     .batch = ix->batch};
+		k->ix = (cm_indexer){
+			.follow = ix->follow, .max_size = ix->max_size, .batch = ix->batch};
 		k->work = &sw;
 		k->from = started ? w[started - 1].to : 0;
 		k->to = run_end(files, started, jobs, total);
@@ -231,7 +235,7 @@ static int run_workers(cm_indexer *ix, const char *build, const cm_filelist *fil
 /* Merges the shards and puts the result in the empty index's place. */
 static int merge_and_swap(cm_indexer *ix, const char *dbpath, const char *build, unsigned jobs)
 {
-	char (*paths)[PATH_ROOM] = calloc(jobs, sizeof *paths), merged[PATH_ROOM];
+	char(*paths)[PATH_ROOM] = calloc(jobs, sizeof *paths), merged[PATH_ROOM];
 	const char *shards[JOBS_MAX];
 	int rc;
 

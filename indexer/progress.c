@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* progress.c: the progress line of chimuc-index on a terminal: files done
  * of the total, megabytes read per second and the time left, on one line of
  * standard error rewritten with \r a few times a second. The total is the

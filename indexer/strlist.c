@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* strlist.c: a growable list of owned strings with a lazily sorted lookup,
  * for the id terms an indexer run keeps and the folders it could not read. */
 #include "indexer.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* walk.c: walks folders in sorted order and hands every document file to
  * ingest.c. Hidden entries (".name") are passed over; symbolic links are
  * reported and skipped unless --follow, which guards against loops; FIFOs,
@@ -16,9 +18,8 @@
 #include "chimuc/error.h"
 
 /* File names the walk treats as documents. */
-static const char *const document_suffixes[] = {".txt",  ".md",  ".text", ".markdown",
-						 ".html", ".htm", ".xhtml", ".xml",
-						 ".docx", ".pdf"};
+static const char *const document_suffixes[] = {".txt", ".md",    ".text", ".markdown", ".html",
+						".htm", ".xhtml", ".xml",  ".docx",     ".pdf"};
 
 typedef struct visited {
 	dev_t dev;

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* array.c: growth of the cm_array_t growable arrays (see chimuc/array.h). */
 #include "chimuc/array.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* canon.c: the canonical running text the extractors read: NFC with the
  * traditional tone placement (vnchar.h), odd spaces as one ASCII space
  * each, zero-width characters and BOMs dropped, curly quotes straight, with
@@ -43,16 +45,27 @@ typedef struct {
 static UChar32 odd_char(UChar32 c)
 {
 	switch (c) {
-	case 0x09: case 0xA0: case 0x202F: case 0x205F: case 0x3000:
-		return ' ';
-	case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
-		return DROPPED;
-	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0xAB: case 0xBB:
-		return '"';
-	case 0x2018: case 0x2019: case 0x201A: case 0x201B:
-		return '\'';
-	default:
-		return c >= 0x2000 && c <= 0x200A ? ' ' : c;
+	case 0x09:
+	case 0xA0:
+	case 0x202F:
+	case 0x205F:
+	case 0x3000: return ' ';
+	case 0x200B:
+	case 0x200C:
+	case 0x200D:
+	case 0x2060:
+	case 0xFEFF: return DROPPED;
+	case 0x201C:
+	case 0x201D:
+	case 0x201E:
+	case 0x201F:
+	case 0xAB:
+	case 0xBB: return '"';
+	case 0x2018:
+	case 0x2019:
+	case 0x201A:
+	case 0x201B: return '\'';
+	default: return c >= 0x2000 && c <= 0x200A ? ' ' : c;
 	}
 }
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* citation.c: a linear, hand-written scanner for document symbols over the
  * canonical text, and the reading of what surrounds each one (type words,
  * date, issuer, term, relation cue), then the document's own identity and
@@ -25,14 +27,22 @@
 static const struct {
 	const char *lower, *name, *code;
 } types[] = {
-	{"nghị quyết", "Nghị quyết", "NQ"},    {"chỉ thị", "Chỉ thị", "CT"},
-	{"kết luận", "Kết luận", "KL"},        {"quyết định", "Quyết định", "QĐ"},
-	{"quy định", "Quy định", "QĐ"},        {"kế hoạch", "Kế hoạch", "KH"},
-	{"chương trình", "Chương trình", "CTr"}, {"hướng dẫn", "Hướng dẫn", "HD"},
-	{"thông báo", "Thông báo", "TB"},      {"nghị định", "Nghị định", "NĐ"},
-	{"thông tư", "Thông tư", "TT"},        {"công văn", "Công văn", NULL},
-	{"tờ trình", "Tờ trình", "TTr"},       {"báo cáo", "Báo cáo", "BC"},
-	{"quy chế", "Quy chế", "QC"},          {"luật", "Luật", NULL},
+	{"nghị quyết", "Nghị quyết", "NQ"},
+	{"chỉ thị", "Chỉ thị", "CT"},
+	{"kết luận", "Kết luận", "KL"},
+	{"quyết định", "Quyết định", "QĐ"},
+	{"quy định", "Quy định", "QĐ"},
+	{"kế hoạch", "Kế hoạch", "KH"},
+	{"chương trình", "Chương trình", "CTr"},
+	{"hướng dẫn", "Hướng dẫn", "HD"},
+	{"thông báo", "Thông báo", "TB"},
+	{"nghị định", "Nghị định", "NĐ"},
+	{"thông tư", "Thông tư", "TT"},
+	{"công văn", "Công văn", NULL},
+	{"tờ trình", "Tờ trình", "TTr"},
+	{"báo cáo", "Báo cáo", "BC"},
+	{"quy chế", "Quy chế", "QC"},
+	{"luật", "Luật", NULL},
 };
 
 /* Words allowed between a type and "số": "Kế hoạch phối hợp số". */
@@ -40,9 +50,24 @@ static const char *const qualifiers[] = {"phối hợp", "hành động", "liên
 
 /* Cues that govern a citation ("căn cứ", "sơ kết 5 năm thực hiện"…). */
 static const char *const cues[] = {
-	"căn cứ", "thực hiện", "triển khai", "quán triệt", "tuyên truyền", "kiểm tra", "sơ kết",
-	"tổng kết", "đánh giá", "thay thế", "bãi bỏ", "sửa đổi", "theo", "giám sát", "tham mưu",
-	"tham gia", "hướng dẫn thực hiện", "gắn với",
+	"căn cứ",
+	"thực hiện",
+	"triển khai",
+	"quán triệt",
+	"tuyên truyền",
+	"kiểm tra",
+	"sơ kết",
+	"tổng kết",
+	"đánh giá",
+	"thay thế",
+	"bãi bỏ",
+	"sửa đổi",
+	"theo",
+	"giám sát",
+	"tham mưu",
+	"tham gia",
+	"hướng dẫn thực hiện",
+	"gắn với",
 };
 
 typedef cm_ctext text;
@@ -222,8 +247,7 @@ static int symbol_at(const text *t, size_t i, char *number, char *symbol, size_t
 		p++;
 	if (p == i || (p < t->n && is_digit(t->s[p])))
 		return 0;
-	if (p + 1 < t->n && is_lower_ascii(t->s[p]) &&
-	    (t->s[p + 1] == '/' || dash_len(t, p + 1)))
+	if (p + 1 < t->n && is_lower_ascii(t->s[p]) && (t->s[p + 1] == '/' || dash_len(t, p + 1)))
 		p++; /* a number with a letter: "30c/NQCP" */
 	number[0] = symbol[0] = '\0';
 	q = p;
@@ -273,7 +297,8 @@ static int symbol_at(const text *t, size_t i, char *number, char *symbol, size_t
 			size_t s0 = p;
 			if (s0 < t->n && t->s[s0] == ' ' && s0 + 1 < t->n && t->s[s0 + 1] == '-')
 				s0++; /* "3236/TTr -SNN" */
-			if (s0 + 1 < t->n && (t->s[s0] == '-' || t->s[s0] == '/') && sym_char(t, s0 + 1)) {
+			if (s0 + 1 < t->n && (t->s[s0] == '-' || t->s[s0] == '/') &&
+			    sym_char(t, s0 + 1)) {
 				q = segment(t, s0 + 1);
 				append_clean(symbol, 96, t, s0, q);
 				p = q;
@@ -301,8 +326,8 @@ static int ends_with(const text *t, size_t end, const char *word)
 	size_t k = strlen(word);
 	return end >= k && !memcmp(t->lw + end - k, word, k) &&
 	       (end == k || t->lw[end - k - 1] == ' ' || t->lw[end - k - 1] == '\n' ||
-		t->lw[end - k - 1] == '(' || t->lw[end - k - 1] == '"' || t->lw[end - k - 1] == '*' ||
-		t->lw[end - k - 1] == ',');
+		t->lw[end - k - 1] == '(' || t->lw[end - k - 1] == '"' ||
+		t->lw[end - k - 1] == '*' || t->lw[end - k - 1] == ',');
 }
 
 /* The type at the words that end at p, *start where they begin ("Thông
@@ -407,8 +432,9 @@ static char *dup_range(const text *t, size_t from, size_t to)
 	return s;
 }
 
-static const char *const issuer_stops[] = {" về", " (", ",", ";", ".", ")", "\n", " khóa", " thực hiện",
-					    ":", " trình", " năm ", " đến", "\""};
+static const char *const issuer_stops[] = {" về",    " (",    ",",     ";",          ".",
+					   ")",      "\n",    " khóa", " thực hiện", ":",
+					   " trình", " năm ", " đến",  "\""};
 
 /* "của X" right after the citation: X. */
 static char *issuer_after(const text *t, size_t at, size_t *end)
@@ -682,7 +708,8 @@ static size_t phrase_end(const text *t, size_t p)
 {
 	size_t e = p, limit = p + NAMED_MAX < t->n ? p + NAMED_MAX : t->n;
 
-	while (e < limit && !strchr(";.,:\n\"*", t->s[e]) && strncmp(t->lw + e, " về ", strlen(" về ")))
+	while (e < limit && !strchr(";.,:\n\"*", t->s[e]) &&
+	       strncmp(t->lw + e, " về ", strlen(" về ")))
 		e++;
 	while (e > p && t->s[e - 1] == ' ')
 		e--;
@@ -703,7 +730,8 @@ static void find_term(char *out, size_t cap, const text *t, size_t p, size_t e)
 			while (r < e && strchr("IVXL", t->s[r]))
 				r++;
 			if (r > i + m) {
-				snprintf(out, cap, "%s%.*s", markers[k], (int)(r - i - m), t->s + i + m);
+				snprintf(out, cap, "%s%.*s", markers[k], (int)(r - i - m),
+					 t->s + i + m);
 				return;
 			}
 		}
@@ -718,11 +746,12 @@ static int has_marker(const text *t, size_t p, size_t e, const char *term)
 		    !memcmp(t->lw + i, "trung ương ", strlen("trung ương ")) &&
 		    is_digit(t->s[i + strlen("trung ương ")]))
 			return 1;
-		if (i + strlen("giai đoạn") <= e && !memcmp(t->lw + i, "giai đoạn", strlen("giai đoạn")))
+		if (i + strlen("giai đoạn") <= e &&
+		    !memcmp(t->lw + i, "giai đoạn", strlen("giai đoạn")))
 			return 1;
-		if ((t->s[i] == '1' || t->s[i] == '2') && is_digit(t->s[i + 1]) && is_digit(t->s[i + 2]) &&
-		    is_digit(t->s[i + 3]) && (i == 0 || !is_digit(t->s[i - 1])) &&
-		    (i + 4 >= e || !is_digit(t->s[i + 4])))
+		if ((t->s[i] == '1' || t->s[i] == '2') && is_digit(t->s[i + 1]) &&
+		    is_digit(t->s[i + 2]) && is_digit(t->s[i + 3]) &&
+		    (i == 0 || !is_digit(t->s[i - 1])) && (i + 4 >= e || !is_digit(t->s[i + 4])))
 			return 1;
 	}
 	return 0;
@@ -736,8 +765,9 @@ static int scan_named(cm_citations *c, const text *t)
 		size_t after, e;
 		cm_named_ref r;
 		int k = -1;
-		if (t->s[i] == t->lw[i] || (i > 0 && t->s[i - 1] != ' ' && t->s[i - 1] != '\n' &&
-					     t->s[i - 1] != '(' && t->s[i - 1] != '*' && t->s[i - 1] != '"'))
+		if (t->s[i] == t->lw[i] ||
+		    (i > 0 && t->s[i - 1] != ' ' && t->s[i - 1] != '\n' && t->s[i - 1] != '(' &&
+		     t->s[i - 1] != '*' && t->s[i - 1] != '"'))
 			continue; /* a capitalized word start */
 		for (size_t j = 0; j < sizeof types / sizeof types[0] && k < 0; j++)
 			if (i + strlen(types[j].lower) < t->n &&
@@ -750,7 +780,7 @@ static int scan_named(cm_citations *c, const text *t)
 		if (!strncmp(t->lw + after, "số", strlen("số")) || is_digit(t->s[after]))
 			continue;
 		e = phrase_end(t, after);
-		if (e < t->n && t->s[e] == ')' )
+		if (e < t->n && t->s[e] == ')')
 			e++;
 		memset(&r, 0, sizeof r);
 		find_term(r.term, sizeof r.term, t, after, e);
@@ -789,8 +819,8 @@ static const char *type_heading(const text *t)
 		while (b > a && (t->s[b - 1] == ' ' || t->s[b - 1] == '*'))
 			b--;
 		for (size_t k = 0; k < sizeof types / sizeof types[0]; k++)
-			if (b - a == strlen(types[k].lower) && !memcmp(t->lw + a, types[k].lower, b - a) &&
-			    t->s[a] != t->lw[a])
+			if (b - a == strlen(types[k].lower) &&
+			    !memcmp(t->lw + a, types[k].lower, b - a) && t->s[a] != t->lw[a])
 				return types[k].name;
 		lines++;
 		i = e + 1;
@@ -832,7 +862,8 @@ static int header_number(const text *t, const cm_citation *x)
 static int cited_before(const cm_citations *c, size_t i)
 {
 	for (size_t j = 0; j < i; j++)
-		if (!strcmp(c->v[j].number, c->v[i].number) && !strcmp(c->v[j].symbol, c->v[i].symbol))
+		if (!strcmp(c->v[j].number, c->v[i].number) &&
+		    !strcmp(c->v[j].symbol, c->v[i].symbol))
 			return 1;
 	return 0;
 }
@@ -938,7 +969,8 @@ static int self_index(const cm_citations *c, const text *t)
 		size_t p = cm_text_line_start(t->s, x->start);
 		while (p < x->start && (t->s[p] == ' ' || t->s[p] == '*'))
 			p++;
-		if (x->type && p == x->start && cm_text_lines_before(t->s, x->start, HEAD_LINES) < HEAD_LINES &&
+		if (x->type && p == x->start &&
+		    cm_text_lines_before(t->s, x->start, HEAD_LINES) < HEAD_LINES &&
 		    !cited_before(c, i))
 			return (int)i;
 	}
@@ -954,8 +986,8 @@ static int same_as_self(const cm_citation *x, const cm_identity *id)
 	const char *a = x->symbol, *b = id->symbol;
 
 	if (strncmp(x->number, id->number, n) ||
-	    (x->number[n] && (x->number[n] != '/' || !id->date[0] || strncmp(x->number + n + 1, id->date, 4) ||
-			      x->number[n + 5])))
+	    (x->number[n] && (x->number[n] != '/' || !id->date[0] ||
+			      strncmp(x->number + n + 1, id->date, 4) || x->number[n + 5])))
 		return 0;
 	for (;; a++, b++) {
 		while (*a == '-')
@@ -994,8 +1026,8 @@ static size_t find_line(const text *t, const char *lower)
 {
 	size_t k = strlen(lower);
 	for (size_t i = 0; i + k <= t->n && i < HEAD_BYTES * 2; i++)
-		if ((i == 0 || t->s[i - 1] == '\n' || t->s[i - 1] == ' ') && !memcmp(t->lw + i, lower, k) &&
-		    t->s[i] != t->lw[i])
+		if ((i == 0 || t->s[i - 1] == '\n' || t->s[i - 1] == ' ') &&
+		    !memcmp(t->lw + i, lower, k) && t->s[i] != t->lw[i])
 			return i;
 	return t->n;
 }
@@ -1233,7 +1265,8 @@ int cm_citation_parse_ref(char out[CM_KEY_MAX], int *year, const char *ref)
 	}
 	free(canon);
 	free(lw);
-	return rc == 0 ? 0 : cm_error_set(CM_EINVAL, "no document number in '%s' (e.g. 25-NQ/TW)", ref);
+	return rc == 0 ? 0
+		       : cm_error_set(CM_EINVAL, "no document number in '%s' (e.g. 25-NQ/TW)", ref);
 }
 
 const char *cm_citation_issuer_code(const char *symbol)

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* citation_fold.c: the words around a symbol ("Nghị quyết", "số", "ngày")
  * matched without their tone and vowel marks, as OCR, scrambled and
  * unaccented copies write them ("Kết lúận", "Nghị qụỵết", "ngàỷ", "Ke

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* citation_lists.c: lists of citations that state their type, relation cue,
  * date, issuer or term once for all members ("các Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày
  * 25/10/2017 của Hội nghị Trung ương 6"): each member gets them, flagged as
@@ -48,7 +50,7 @@ static int linked(const cm_ctext *t, const cm_citation *a, const cm_citation *b,
 static void share_back(const cm_ctext *t, cm_citation *a, const cm_citation *b, int and)
 {
 	int same_type = (b->flags & CM_CITE_SHARED_TYPE) ||
-			(and && a->type && b->type && !strcmp(a->type, b->type));
+			(and&&a->type && b->type && !strcmp(a->type, b->type));
 
 	if (!a->date[0] && b->date[0] && same_type) {
 		memcpy(a->date, b->date, sizeof a->date);

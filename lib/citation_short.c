@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* citation_short.c: short forms that point back to a full citation of the
  * same text: "Nghị quyết 25", "Chỉ thị số 40" (by number) and "Nghị quyết
  * nói trên", "Chỉ thị này" (the nearest before). They are resolved to that

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* citation_text.h: the canonical text the citation scanner reads and the
  * parts of the scanner that work on it apart from citation.c: the sharing
  * of a list's attributes (citation_lists.c), short forms
@@ -14,7 +16,7 @@ typedef struct {
 	const char *s;  /* canonical text */
 	const char *lw; /* the same, lower case, same offsets */
 	size_t n;
-	int *oom;       /* set when an allocation failed (NULL: not tracked) */
+	int *oom; /* set when an allocation failed (NULL: not tracked) */
 } cm_ctext;
 
 #define CM_CTEXT_NONE ((size_t)-1)

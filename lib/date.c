@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* date.c: the date extractor of chimuc/date.h: scans the canonical text
  * (cm_text_canon) for date forms (date_scan.c), then classifies each date:
  * inside a citation, the document's own date, occasion, recurrence,
@@ -161,8 +163,8 @@ static const char *recurrence(const cm_date_scan *sc, size_t from, size_t to)
 
 /* Type words that open a document's title line. */
 static const char *const title_types[] = {
-	"kế hoạch", "nghị quyết", "chỉ thị", "quyết định", "hướng dẫn", "thông báo", "kết luận",
-	"quy định", "chương trình", "công văn", "báo cáo",
+	"kế hoạch", "nghị quyết", "chỉ thị",      "quyết định", "hướng dẫn", "thông báo",
+	"kết luận", "quy định",   "chương trình", "công văn",   "báo cáo",
 };
 
 /* 1 if the line holding at opens with a document type ("Kế hoạch số …"). */
@@ -199,7 +201,8 @@ static int is_self(const cm_date_scan *sc, const cm_date *d, int timestamp)
 		place |= sc->s[k] == ',';
 	p = cm_date_back_over_ngay(sc, d->start, &had_ngay);
 	return (d->end - d->start > 12 && place && !cm_date_word_at(sc, ls, "thứ ")) ||
-	       (had_ngay && symbol_before(sc, p) && cm_text_lines_before(sc->s, d->start, HEAD_LINES) < HEAD_LINES &&
+	       (had_ngay && symbol_before(sc, p) &&
+		cm_text_lines_before(sc->s, d->start, HEAD_LINES) < HEAD_LINES &&
 		title_line(sc, d->start));
 }
 
@@ -261,7 +264,8 @@ static int classify(cm_date_scan *sc)
 		d->context_start = cs;
 		d->context_end = ce;
 		if (d->iso[0] == '-' && sc->out->doc_date[0])
-			snprintf(d->resolved, sizeof d->resolved, "%.4s%s", sc->out->doc_date, d->iso + 1);
+			snprintf(d->resolved, sizeof d->resolved, "%.4s%s", sc->out->doc_date,
+				 d->iso + 1);
 		else if (d->iso[0] != '-')
 			memcpy(d->resolved, d->iso, CM_ISO_MAX);
 		if (d->in_citation || d->in_self)
@@ -360,6 +364,8 @@ int cm_date_parse_user(char out[CM_ISO_MAX], const char *s)
 		return cm_date_iso_write(out, b, a, 0, 0), 0;
 	if (sscanf(s, "%2d/%2d%n", &a, &b, &n) == 2 && !s[n] && cm_date_valid_day(0, b, a))
 		return cm_date_iso_write(out, -1, b, a, 0), 0;
-	return cm_error_set(CM_EINVAL, "not a date: '%s' (use 15/10, 15/10/2024, 2024-10-15, "
-			    "2024-06 or 6/2024)", s);
+	return cm_error_set(CM_EINVAL,
+			    "not a date: '%s' (use 15/10, 15/10/2024, 2024-10-15, "
+			    "2024-06 or 6/2024)",
+			    s);
 }

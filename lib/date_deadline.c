@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* date_deadline.c: whether a date is a deadline. What makes one: a cue
  * right before the date ("chậm nhất là vào ngày", "trước", "hạn chót",
  * "không muộn hơn", "xong", "trong", "trình", "dự kiến", "Thời gian thực
@@ -14,7 +16,7 @@
 
 #include <string.h>
 
-#define CLAUSE_BACK 160 /* how far back in its clause a date's cue is looked for */
+#define CLAUSE_BACK 160  /* how far back in its clause a date's cue is looked for */
 #define CLAUSE_AHEAD 200 /* how far ahead the clause after a date is read */
 #define REVIEW_BACK 48   /* how close before a period its review noun is */
 #define TABLE_BACK 2048  /* how far above its cell a table's column header is */

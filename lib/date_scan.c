@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* date_scan.c: a hand-written, linear scanner for the date forms of
  * chimuc/date.h over the canonical text: numeric dates with '/', '-' or
  * '.', day-months where a day word or a cue says they are dates (a fraction,
@@ -229,15 +231,15 @@ int cm_date_numeric_full(const cm_date_scan *sc, size_t *at, char iso[CM_ISO_MAX
 /* Words that, like "ngày", make the day-month after them a day: "Chiều
  * 7-8", "mồng 2/9", "sáng qua 12-4". */
 static const char *const day_words[] = {
-	"mùng", "mồng", "sáng", "chiều", "trưa", "tối", "đêm", "hôm", "sáng qua", "chiều qua",
-	"tối qua", "hôm qua",
+	"mùng", "mồng", "sáng",     "chiều",     "trưa",    "tối",
+	"đêm",  "hôm",  "sáng qua", "chiều qua", "tối qua", "hôm qua",
 };
 
 /* Words after a dashed or dotted pair that make it a count ("mỗi ngày 2-3
  * lần"). */
 static const char *const count_words[] = {
-	"lần", "người", "giờ", "ngày", "tiếng", "phút", "tuần", "tháng", "năm", "km", "triệu",
-	"tỷ", "nghìn", "đồng",
+	"lần",   "người", "giờ", "ngày",  "tiếng", "phút",  "tuần",
+	"tháng", "năm",   "km",  "triệu", "tỷ",    "nghìn", "đồng",
 };
 
 /* Deadline words after which d/m is a date ("trước 10/2"); a day-month
@@ -486,7 +488,8 @@ static int scan_month(cm_date_scan *sc, size_t *at)
 	char iso[CM_ISO_MAX];
 
 	if (!month_word(sc, &p, &m) ||
-	    !(year_part(sc, &p, &y) || (end_ok(sc, p) &&
+	    !(year_part(sc, &p, &y) ||
+	      (end_ok(sc, p) &&
 	       !any_after(sc, p, count_words, sizeof count_words / sizeof count_words[0]) &&
 	       list_year(sc, p, &y))))
 		return 0;

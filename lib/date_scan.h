@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* date_scan.h: the parts of the date extractor (chimuc/date.h) that share
  * the canonical text: the scanner of date forms (date_scan.c), the deadline
  * classifier (date_deadline.c) and the word helpers both use. Internal to

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* datefilter.c: turns a user's date or date range into a weightless query
  * over the XD/XDM terms of the index (see chimuc/document.h). A range is
  * answered by walking the XD terms that exist, so it costs one pass over
@@ -124,7 +126,8 @@ int cm_date_filter(cm_xquery **out, cm_xdb *db, const char *spec)
 	}
 	if (!is_year(spec) && cm_date_parse_user(iso, spec) == 0 && iso[0] == '-') {
 		cm_xquery *t;
-		int n = snprintf(term, sizeof term, "%s%.2s%.2s", CM_PREFIX_DAY_MONTH, iso + 2, iso + 5);
+		int n = snprintf(term, sizeof term, "%s%.2s%.2s", CM_PREFIX_DAY_MONTH, iso + 2,
+				 iso + 5);
 		if ((rc = cm_xquery_term(&t, term, (size_t)n, 1, 0)) < 0)
 			return rc;
 		rc = combine_or(out, &t, 1);

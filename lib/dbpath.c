@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* dbpath.c: resolves the index location from --db, the environment and the
  * XDG default, and creates its parent folders for a first run. */
 #include "chimuc/dbpath.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* decode.c: turns a file's bytes into valid UTF-8. UTF-8 is copied byte for
  * byte but for invalid sequences (overlong, surrogate, truncated, stray
  * continuation, past U+10FFFF), each replaced by U+FFFD and counted the way
@@ -63,8 +65,7 @@ static UChar32 unit16(const unsigned char *p, int big)
 }
 
 /* The UTF-8 of UTF-16 in (after its 2-byte BOM), as from_utf8. */
-static size_t from_utf16(char *out, size_t *invalid, const unsigned char *in, size_t len,
-			 int big)
+static size_t from_utf16(char *out, size_t *invalid, const unsigned char *in, size_t len, int big)
 {
 	size_t o = 0, i = 2;
 

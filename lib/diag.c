@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* diag.c: formats one-line diagnostics with escaped paths. It does not decide
  * what is worth reporting. */
 #include "chimuc/diag.h"

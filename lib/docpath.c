@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* docpath.c: canonical absolute paths of documents (see chimuc/docpath.h). */
 #include "chimuc/docpath.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* document.c: builds the Xapian document of one source file (terms, values,
  * JSON data) and reads the data of a stored one back. It does not read
  * files or decide what to index: the indexer does. */
@@ -20,7 +22,7 @@
 
 struct cm_docinfo {
 	json_object *root;
-	char *data;         /* the stored data; the text lies in it */
+	char *data; /* the stored data; the text lies in it */
 	const char *path;
 	const char *title;
 	const char *text;
@@ -69,7 +71,8 @@ static int add_text_terms(cm_xdoc *xdoc, cm_vocab *words, const char *text, size
 	while ((rc = cm_tokenizer_next(&tz, &tok)) == 1) {
 		rc = cm_xdoc_add_posting(xdoc, tok.exact, tok.exact_len, ++pos, 1);
 		if (rc == 0 && words && cm_token_has_diacritics(&tok))
-			rc = cm_vocab_add(words, tok.folded, tok.folded_len, tok.exact, tok.exact_len);
+			rc = cm_vocab_add(words, tok.folded, tok.folded_len, tok.exact,
+					  tok.exact_len);
 		if (rc < 0)
 			return rc;
 	}
@@ -84,7 +87,8 @@ static int add_date_terms(cm_xdoc *xdoc, const cm_date *d)
 	int n, rc = 0;
 
 	if (iso[0] != '-' && strlen(iso) == 10) {
-		n = snprintf(term, sizeof term, "%s%.4s%.2s%.2s", CM_PREFIX_DATE, iso, iso + 5, iso + 8);
+		n = snprintf(term, sizeof term, "%s%.4s%.2s%.2s", CM_PREFIX_DATE, iso, iso + 5,
+			     iso + 8);
 		rc = cm_xdoc_add_term(xdoc, term, (size_t)n, 0);
 	} else if (strlen(iso) == 7 && iso[4] == '-') {
 		n = snprintf(term, sizeof term, "%s%.4s%.2s", CM_PREFIX_DATE, iso, iso + 5);
@@ -109,13 +113,15 @@ static json_object *date_json(const cm_date *d)
 	json_object_object_add(o, "resolved",
 			       d->resolved[0] ? json_object_new_string(d->resolved) : NULL);
 	json_object_object_add(o, "deadline", json_object_new_boolean(d->deadline));
-	json_object_object_add(o, "occasion", d->occasion ? json_object_new_string(d->occasion) : NULL);
+	json_object_object_add(o, "occasion",
+			       d->occasion ? json_object_new_string(d->occasion) : NULL);
 	json_object_object_add(o, "recurrence",
 			       d->recurrence ? json_object_new_string(d->recurrence) : NULL);
 	json_object_object_add(o, "in_citation", json_object_new_boolean(d->in_citation));
 	json_object_object_add(o, "in_self", json_object_new_boolean(d->in_self));
 	json_object_object_add(o, "ambiguous", json_object_new_boolean(d->ambiguous));
-	json_object_object_add(o, "range", roles[d->range] ? json_object_new_string(roles[d->range]) : NULL);
+	json_object_object_add(o, "range",
+			       roles[d->range] ? json_object_new_string(roles[d->range]) : NULL);
 	json_object_object_add(o, "ctx_start", json_object_new_int64((int64_t)d->context_start));
 	json_object_object_add(o, "ctx_end", json_object_new_int64((int64_t)d->context_end));
 	return o;
@@ -154,8 +160,8 @@ static int set_data_text(cm_xdoc *xdoc, const char *json, size_t json_len, const
 	return rc;
 }
 
-static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title,
-		    const cm_dates *dates, const cm_citations *cites)
+static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title, const cm_dates *dates,
+		    const cm_citations *cites)
 {
 	json_object *o = json_object_new_object();
 	char hash[17];
@@ -167,7 +173,8 @@ static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title,
 		return cm_error_set(CM_ENOMEM, "out of memory");
 	snprintf(hash, sizeof hash, "%016" PRIx64, doc->hash);
 	json_object_object_add(o, "path", json_object_new_string(doc->path));
-	json_object_object_add(o, "format", json_object_new_string(doc->format ? doc->format : "text"));
+	json_object_object_add(o, "format",
+			       json_object_new_string(doc->format ? doc->format : "text"));
 	json_object_object_add(o, "title", json_object_new_string(title));
 	json_object_object_add(o, "mtime", json_object_new_string(doc->mtime));
 	json_object_object_add(o, "size", json_object_new_int64((int64_t)doc->size));
@@ -239,7 +246,8 @@ static int set_graph_values(cm_xdoc *xdoc, const cm_citations *c)
 	buf.size = 0;
 	for (size_t i = 0; i < c->n && rc == 0; i++) {
 		const cm_citation *x = &c->v[i];
-		const char *f[CM_CITE_FIELDS] = {x->key, x->relation, x->type, x->date, x->issuer, x->term};
+		const char *f[CM_CITE_FIELDS] = {x->key,  x->relation, x->type,
+						 x->date, x->issuer,   x->term};
 		if (x->kind == CM_CITE_CITATION)
 			rc = put_fields(&buf, f, CM_CITE_FIELDS, '\n');
 	}
@@ -260,15 +268,16 @@ static size_t utf8_floor(const char *s, size_t n)
 /* "Kế hoạch 15-KH/BDVTU-HNB: Phối hợp …" from the document's identity. */
 static int asprintf_title(char **out, const cm_identity *id)
 {
-	size_t n = strlen(id->type) + strlen(id->number) + strlen(id->symbol) + strlen(id->title) + 8;
+	size_t n =
+		strlen(id->type) + strlen(id->number) + strlen(id->symbol) + strlen(id->title) + 8;
 	char *s = malloc(n);
 
 	if (!s)
 		return cm_error_set(CM_ENOMEM, "out of memory");
 	if (id->number[0])
 		snprintf(s, n, "%s %s%s%s: %s", id->type, id->number,
-			 strchr(id->number, '/') || !strchr(id->symbol, '/') ? "/" : "-", id->symbol,
-			 id->title);
+			 strchr(id->number, '/') || !strchr(id->symbol, '/') ? "/" : "-",
+			 id->symbol, id->title);
 	else
 		snprintf(s, n, "%s: %s", id->type, id->title);
 	if (strlen(s) > CM_TITLE_MAX) {
@@ -293,7 +302,8 @@ int cm_document_build(cm_xdoc **out, cm_vocab *words, const cm_document *doc)
 
 	if (doc->text_len > INT32_MAX)
 		return cm_error_set(CM_ELIMIT, "%s: text too large", doc->path);
-	alen = doc->text_len > CM_ANALYSIS_MAX ? utf8_floor(doc->text, CM_ANALYSIS_MAX) : doc->text_len;
+	alen = doc->text_len > CM_ANALYSIS_MAX ? utf8_floor(doc->text, CM_ANALYSIS_MAX)
+					       : doc->text_len;
 	if ((rc = cm_xdoc_new(&xdoc)) < 0)
 		goto cleanup;
 	cm_document_id_term(idterm, &idlen, doc->path);
@@ -331,7 +341,8 @@ static const char *get_string(json_object *root, const char *key, size_t *len)
 {
 	json_object *v;
 
-	if (!json_object_object_get_ex(root, key, &v) || !json_object_is_type(v, json_type_string)) {
+	if (!json_object_object_get_ex(root, key, &v) ||
+	    !json_object_is_type(v, json_type_string)) {
 		if (len)
 			*len = 0;
 		return "";
@@ -466,7 +477,8 @@ int cm_document_title(char **out, const char *text, size_t len)
 			e++;
 		s = i;
 		t = e;
-		while (s < t && (isspace((unsigned char)text[s]) || text[s] == '*' || text[s] == '#'))
+		while (s < t &&
+		       (isspace((unsigned char)text[s]) || text[s] == '*' || text[s] == '#'))
 			s++;
 		while (t > s && (isspace((unsigned char)text[t - 1]) || text[t - 1] == '*'))
 			t--;

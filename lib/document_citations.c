@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* document_citations.c: writes a document's citations and identity into its
  * Xapian terms and JSON data. It does not extract them (citation.c does). */
 #include "document_citations.h"
@@ -44,7 +46,8 @@ static json_object *citation_json(const cm_citation *x, const char *text, size_t
 	cm_text_sentence(&cs, &ce, text, len, x->start, x->end);
 	json_object_object_add(o, "start", json_object_new_int64((int64_t)x->start));
 	json_object_object_add(o, "end", json_object_new_int64((int64_t)x->end));
-	json_object_object_add(o, "self_mention", json_object_new_boolean(x->kind == CM_CITE_SELF_MENTION));
+	json_object_object_add(o, "self_mention",
+			       json_object_new_boolean(x->kind == CM_CITE_SELF_MENTION));
 	json_object_object_add(o, "type", str_or_null(x->type));
 	json_object_object_add(o, "number", json_object_new_string(x->number));
 	json_object_object_add(o, "symbol", json_object_new_string(x->symbol));
@@ -58,7 +61,8 @@ static json_object *citation_json(const cm_citation *x, const char *text, size_t
 	json_object_object_add(o, "flags", flags);
 	for (unsigned f = 1; f < CM_CITE_FLAG_END; f <<= 1)
 		if (x->flags & f)
-			json_object_array_add(flags, json_object_new_string(cm_citation_flag_name(f)));
+			json_object_array_add(flags,
+					      json_object_new_string(cm_citation_flag_name(f)));
 	json_object_object_add(o, "ctx_start", json_object_new_int64((int64_t)cs));
 	json_object_object_add(o, "ctx_end", json_object_new_int64((int64_t)ce));
 	return o;
@@ -81,7 +85,8 @@ static int add_self(cm_xdoc *xdoc, json_object *data, const cm_identity *id)
 	json_object_object_add(self, "place", str_or_null(id->place));
 	json_object_object_add(data, "self", self);
 	json_object_object_add(data, "type", str_or_null(id->type));
-	json_object_object_add(data, "number", id->number[0] ? json_object_new_string(id->key) : NULL);
+	json_object_object_add(data, "number",
+			       id->number[0] ? json_object_new_string(id->key) : NULL);
 	if (id->key[0])
 		rc = add_key_terms(xdoc, "XN", id->key);
 	if (rc == 0 && code)

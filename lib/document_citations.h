@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* document_citations.h: the citation part of a document's terms and data
  * (see chimuc/document.h). Internal to libchimuc. */
 #ifndef CHIMUC_DOCUMENT_CITATIONS_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* encoding.c: tells the encodings of Vietnamese text apart and converts them
  * to UTF-8 in NFC. UTF-8, UTF-16 and windows-1258 go through ICU's
  * converters, TCVN3 and VNI through encoding_tables.c; every path decodes
@@ -50,16 +52,26 @@ static const struct {
 	const char *label;
 	cm_encoding enc;
 } labels[] = {
-	{"utf-8", CM_ENC_UTF8},          {"utf8", CM_ENC_UTF8},
-	{"unicode-1-1-utf-8", CM_ENC_UTF8}, {"utf-16le", CM_ENC_UTF16LE},
-	{"utf16le", CM_ENC_UTF16LE},     {"utf-16", CM_ENC_UTF16LE},
-	{"utf-16be", CM_ENC_UTF16BE},    {"utf16be", CM_ENC_UTF16BE},
-	{"windows-1258", CM_ENC_CP1258}, {"cp1258", CM_ENC_CP1258},
-	{"x-cp1258", CM_ENC_CP1258},     {"tcvn3", CM_ENC_TCVN3},
-	{"tcvn", CM_ENC_TCVN3},          {"tcvn-3", CM_ENC_TCVN3},
-	{"tcvn5712", CM_ENC_TCVN3},      {"tcvn-5712", CM_ENC_TCVN3},
-	{"tcvn5712-1", CM_ENC_TCVN3},    {"tcvn5712-1:1993", CM_ENC_TCVN3},
-	{"vni", CM_ENC_VNI},             {"vni-win", CM_ENC_VNI},
+	{"utf-8", CM_ENC_UTF8},
+	{"utf8", CM_ENC_UTF8},
+	{"unicode-1-1-utf-8", CM_ENC_UTF8},
+	{"utf-16le", CM_ENC_UTF16LE},
+	{"utf16le", CM_ENC_UTF16LE},
+	{"utf-16", CM_ENC_UTF16LE},
+	{"utf-16be", CM_ENC_UTF16BE},
+	{"utf16be", CM_ENC_UTF16BE},
+	{"windows-1258", CM_ENC_CP1258},
+	{"cp1258", CM_ENC_CP1258},
+	{"x-cp1258", CM_ENC_CP1258},
+	{"tcvn3", CM_ENC_TCVN3},
+	{"tcvn", CM_ENC_TCVN3},
+	{"tcvn-3", CM_ENC_TCVN3},
+	{"tcvn5712", CM_ENC_TCVN3},
+	{"tcvn-5712", CM_ENC_TCVN3},
+	{"tcvn5712-1", CM_ENC_TCVN3},
+	{"tcvn5712-1:1993", CM_ENC_TCVN3},
+	{"vni", CM_ENC_VNI},
+	{"vni-win", CM_ENC_VNI},
 	{"vni-windows", CM_ENC_VNI},
 };
 
@@ -134,8 +146,8 @@ static UChar32 map_first(const cm_byte_map map, unsigned char b)
 	return map[b - 0x80][0] ? map[b - 0x80][0] : b;
 }
 
-static void from_table(ubuf *u, size_t *invalid, const cm_byte_map map,
-		       const unsigned char *p, size_t len)
+static void from_table(ubuf *u, size_t *invalid, const cm_byte_map map, const unsigned char *p,
+		       size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		UChar32 c = p[i] < 0x80 ? p[i] : map_first(map, p[i]);
@@ -149,9 +161,8 @@ static void from_table(ubuf *u, size_t *invalid, const cm_byte_map map,
 
 /* ICU's to-Unicode callback: each unmappable or illegal sequence becomes
  * one U+FFFD and is counted in the size_t context points to. */
-static void count_invalid(const void *context, UConverterToUnicodeArgs *args,
-			  const char *units, int32_t n, UConverterCallbackReason reason,
-			  UErrorCode *e)
+static void count_invalid(const void *context, UConverterToUnicodeArgs *args, const char *units,
+			  int32_t n, UConverterCallbackReason reason, UErrorCode *e)
 {
 	static const UChar sub = REPLACEMENT;
 
@@ -358,11 +369,11 @@ typedef struct {
 
 typedef struct {
 	vletter l[MAX_WORD];
-	int n;           /* letters, up to MAX_WORD */
-	UChar32 tone;    /* the word's tone mark, 0 if none */
-	int tone_at;     /* the letter carrying it */
-	int broken;      /* no Vietnamese syllable whatever follows */
-	int high;        /* holds a decoded non-ASCII byte */
+	int n;        /* letters, up to MAX_WORD */
+	UChar32 tone; /* the word's tone mark, 0 if none */
+	int tone_at;  /* the letter carrying it */
+	int broken;   /* no Vietnamese syllable whatever follows */
+	int high;     /* holds a decoded non-ASCII byte */
 } word;
 
 typedef struct {
@@ -376,22 +387,22 @@ static const struct {
 	unsigned char shape;
 	const char *utf8;
 } shaped_letters[] = {
-	{'a', SHAPE_BREVE, "ă"}, {'a', SHAPE_CIRC, "â"},  {'e', SHAPE_CIRC, "ê"},
-	{'o', SHAPE_CIRC, "ô"},  {'o', SHAPE_HORN, "ơ"},  {'u', SHAPE_HORN, "ư"},
+	{'a', SHAPE_BREVE, "ă"},  {'a', SHAPE_CIRC, "â"}, {'e', SHAPE_CIRC, "ê"},
+	{'o', SHAPE_CIRC, "ô"},   {'o', SHAPE_HORN, "ơ"}, {'u', SHAPE_HORN, "ư"},
 	{'d', SHAPE_STROKE, "đ"},
 };
 
 static const char *const onsets[] = {
-	"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ",
-	"g",   "h",  "k",  "l",  "m",  "n",  "p",  "r",  "s",  "t",  "v",  "x", "",
+	"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d",
+	"đ",   "g",  "h",  "k",  "l",  "m",  "n",  "p",  "r",  "s",  "t",  "v", "x", "",
 };
 
 static const char *const nuclei[] = {
-	"a",   "ă",   "â",   "e",   "ê",   "i",   "o",   "ô",   "ơ",   "u",   "ư",   "y",
-	"ai",  "ao",  "au",  "ay",  "âu",  "ây",  "eo",  "êu",  "ia",  "iê",  "iu",  "oa",
-	"oă",  "oe",  "oi",  "oo",  "ôi",  "ơi",  "ua",  "uâ",  "uê",  "ui",  "uô",  "uơ",
-	"uy",  "ưa",  "ưi",  "ưu",  "ươ",  "yê",  "iêu", "yêu", "oai", "oay", "oao", "oeo",
-	"uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu",
+	"a",   "ă",   "â",   "e",   "ê",   "i",   "o",   "ô",   "ơ",   "u",   "ư",
+	"y",   "ai",  "ao",  "au",  "ay",  "âu",  "ây",  "eo",  "êu",  "ia",  "iê",
+	"iu",  "oa",  "oă",  "oe",  "oi",  "oo",  "ôi",  "ơi",  "ua",  "uâ",  "uê",
+	"ui",  "uô",  "uơ",  "uy",  "ưa",  "ưi",  "ưu",  "ươ",  "yê",  "iêu", "yêu",
+	"oai", "oay", "oao", "oeo", "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu",
 };
 
 static const char *const codas[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"};
@@ -650,8 +661,8 @@ static const cm_encoding candidates[] = {CM_ENC_CP1258, CM_ENC_TCVN3, CM_ENC_VNI
 static void score_legacy(double score[3], const unsigned char *p, size_t n)
 {
 	cm_byte_map cp1258;
-	scorer s[3] = {{.map = (const uint16_t(*)[2])cp1258}, {.map = cm_tcvn3_map},
-		       {.map = cm_vni_map}};
+	scorer s[3] = {
+		{.map = (const uint16_t(*)[2])cp1258}, {.map = cm_tcvn3_map}, {.map = cm_vni_map}};
 	int have_cp1258 = cp1258_map(cp1258) == 0;
 
 	for (int k = 0; k < 3; k++) {

@@ -1,9 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* encoding_tables.c: the byte tables of TCVN3 and VNI, the two legacy
  * Vietnamese font encodings ICU has no converter for, and windows-1252's
  * 0x80-0x9F block which both keep for punctuation. Written from the
  * published charts of TCVN 5712:1993 (VN3) and VNI-Windows; TCVN3's
  * 0xA0-0xFF agrees with glibc's TCVN5712-1 (tests/unit/test_encoding.c). */
 #include "encoding_tables.h"
+
+/* The tables are laid out as the charts are: clang-format leaves them. */
+/* clang-format off */
 
 #define AT(byte) [(byte) - 0x80]
 #define NONE 0xFFFD /* no mapping */
@@ -115,3 +120,4 @@ const cm_byte_map cm_vni_map = {
 	VNI_LETTER(0xF3, 0x0129, 0x0128), VNI_LETTER(0xF2, 0x1ECB, 0x1ECA),
 	VNI_LETTER(0xEE, 0x1EF5, 0x1EF4),
 };
+/* clang-format on */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* encoding_tables.h: the byte tables of the legacy Vietnamese encodings ICU
  * lacks, shared by encoding.c. Internal to libchimuc. */
 #ifndef CHIMUC_ENCODING_TABLES_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* error.c: the per-thread last error (code and message) behind cm_error_*.
  * It formats into a fixed thread-local buffer, so recording an error never
  * allocates and never fails; over-long messages are truncated. */

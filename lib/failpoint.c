@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* failpoint.c: the allocation wrappers of failpoint.h (sanitizer build
  * only). With CM_FAIL_ALLOC=N the Nth allocation of chimuc's C code returns
  * NULL (errno ENOMEM) and the others succeed; with CM_FAIL_ALLOC=count the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* failpoint.h: force-included (-include) into chimuc's own C code in the
  * sanitizer build only (CM_FAILPOINTS): routes its allocations through
  * lib/failpoint.c so that a test can make exactly the Nth one fail with

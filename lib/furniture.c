@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* furniture.c: the labels of a news or party web site that survive when a
  * directive's page is read as text ("Gửi cho bạn bè", "Phản hồi", "Xem
  * nhiều nhất", login prompts…). A block of a page whose whole text is such a
@@ -16,19 +18,50 @@
 
 /* Whole-block labels, in lower case NFC. */
 static const char *const labels[] = {
-	"gửi cho bạn bè", "gửi bạn bè", "gửi email", "phản hồi", "gửi phản hồi",
-	"thông tin người gửi phản hồi", "các tin khác", "tin khác", "xem nhiều nhất",
-	"đọc nhiều nhất", "tin liên quan", "bài viết liên quan", "tin mới", "tin mới nhất",
-	"in bài viết", "in trang", "bản in", "chia sẻ", "về đầu trang", "lên đầu trang",
-	"quay lại", "trở về", "trang chủ", "đăng nhập", "đăng ký", "đăng xuất",
-	"tìm kiếm", "bình luận", "ý kiến bạn đọc", "ý kiến của bạn", "họ và tên",
-	"địa chỉ email", "mã xác nhận", "gửi", "hủy", "xem thêm", "top",
+	"gửi cho bạn bè",
+	"gửi bạn bè",
+	"gửi email",
+	"phản hồi",
+	"gửi phản hồi",
+	"thông tin người gửi phản hồi",
+	"các tin khác",
+	"tin khác",
+	"xem nhiều nhất",
+	"đọc nhiều nhất",
+	"tin liên quan",
+	"bài viết liên quan",
+	"tin mới",
+	"tin mới nhất",
+	"in bài viết",
+	"in trang",
+	"bản in",
+	"chia sẻ",
+	"về đầu trang",
+	"lên đầu trang",
+	"quay lại",
+	"trở về",
+	"trang chủ",
+	"đăng nhập",
+	"đăng ký",
+	"đăng xuất",
+	"tìm kiếm",
+	"bình luận",
+	"ý kiến bạn đọc",
+	"ý kiến của bạn",
+	"họ và tên",
+	"địa chỉ email",
+	"mã xác nhận",
+	"gửi",
+	"hủy",
+	"xem thêm",
+	"top",
 };
 
 /* Prompts that open a block of furniture, in lower case NFC. */
 static const char *const prompts[] = {
 	"bạn cần đăng nhập", "bạn phải đăng nhập", "vui lòng đăng nhập", "đăng nhập để",
-	"lượt xem:", "số lượt truy cập", "bản quyền thuộc về", "©", "copyright",
+	"lượt xem:",         "số lượt truy cập",   "bản quyền thuộc về", "©",
+	"copyright",
 };
 
 /* s folded (case, NFC) into out (UTF-8, NUL-terminated); 0, or -1 if it does

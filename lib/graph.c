@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* graph.c: the citation graph container (nodes by id, edges deduplicated,
  * both through hash maps, so that a corpus of any size builds in linear
  * time) and its three writers. It does not know where nodes come from. */
@@ -230,15 +232,18 @@ static int graphml_keys(xmlTextWriterPtr w)
 		if (rc >= 0)
 			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "for", BAD_CAST "node");
 		if (rc >= 0)
-			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "attr.name", BAD_CAST node_keys[k]);
+			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "attr.name",
+							 BAD_CAST node_keys[k]);
 		if (rc >= 0)
-			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "attr.type", BAD_CAST "string");
+			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "attr.type",
+							 BAD_CAST "string");
 		if (rc >= 0)
 			rc = xmlTextWriterEndElement(w);
 	}
 	if (rc >= 0)
-		rc = xmlTextWriterWriteRaw(w, BAD_CAST "<key id=\"relation\" for=\"edge\" "
-						     "attr.name=\"relation\" attr.type=\"string\"/>");
+		rc = xmlTextWriterWriteRaw(w, BAD_CAST
+					   "<key id=\"relation\" for=\"edge\" "
+					   "attr.name=\"relation\" attr.type=\"string\"/>");
 	return rc;
 }
 
@@ -266,7 +271,8 @@ static int graphml_body(const cm_graph *g, xmlTextWriterPtr w)
 	for (size_t i = 0; i < g->nodes.size && rc >= 0; i++) {
 		rc = xmlTextWriterStartElement(w, BAD_CAST "node");
 		if (rc >= 0)
-			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST g->nodes.ptr[i].id);
+			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id",
+							 BAD_CAST g->nodes.ptr[i].id);
 		for (size_t k = 0; k < sizeof node_keys / sizeof node_keys[0] && rc >= 0; k++)
 			rc = graphml_data(w, node_keys[k], node_field(&g->nodes.ptr[i], k));
 		if (rc >= 0)
@@ -278,11 +284,12 @@ static int graphml_body(const cm_graph *g, xmlTextWriterPtr w)
 		if (rc >= 0)
 			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id);
 		if (rc >= 0)
-			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "source",
-							 BAD_CAST g->nodes.ptr[g->edges.ptr[i].from].id);
+			rc = xmlTextWriterWriteAttribute(
+				w, BAD_CAST "source",
+				BAD_CAST g->nodes.ptr[g->edges.ptr[i].from].id);
 		if (rc >= 0)
-			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "target",
-							 BAD_CAST g->nodes.ptr[g->edges.ptr[i].to].id);
+			rc = xmlTextWriterWriteAttribute(
+				w, BAD_CAST "target", BAD_CAST g->nodes.ptr[g->edges.ptr[i].to].id);
 		if (rc >= 0)
 			rc = graphml_data(w, "relation", g->edges.ptr[i].relation);
 		if (rc >= 0)

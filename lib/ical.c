@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* ical.c: builds an iCalendar of all-day events with libical (we do not
  * write RFC 5545 by hand: libical handles escaping and line folding),
  * loaded when the first calendar is made. */
@@ -13,6 +15,7 @@
 
 /* The libical functions used, found in the library loaded on first use
  * (lazylib.h): only `deadlines --ics` needs it. */
+/* clang-format off */
 #define ICAL_FUNCTIONS(X, a) \
 	X(a, icalcomponent_add_component) X(a, icalcomponent_add_property) \
 	X(a, icalcomponent_as_ical_string_r) X(a, icalcomponent_free) \
@@ -23,6 +26,7 @@
 	X(a, icalproperty_new_version) X(a, icalrecurrencetype_clear) \
 	X(a, icaltime_from_timet_with_zone) X(a, icaltime_null_date) \
 	X(a, icaltimezone_get_utc_timezone)
+/* clang-format on */
 CM_LAZYLIB(li, libical, ICAL_FUNCTIONS, CM_LIBICAL_SONAME, "iCalendar support");
 
 struct cm_ical {
@@ -38,9 +42,9 @@ int cm_ical_new(cm_ical **out)
 		return rc;
 	if (!(cal = calloc(1, sizeof *cal)))
 		return cm_error_set(CM_ENOMEM, "out of memory");
-	cal->vcal = li.icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT,
-					li.icalproperty_new_version("2.0"),
-					li.icalproperty_new_prodid("-//chimuc//deadlines//VI"), NULL);
+	cal->vcal = li.icalcomponent_vanew(
+		ICAL_VCALENDAR_COMPONENT, li.icalproperty_new_version("2.0"),
+		li.icalproperty_new_prodid("-//chimuc//deadlines//VI"), NULL);
 	if (!cal->vcal) {
 		free(cal);
 		return cm_error_set(CM_ENOMEM, "out of memory");
@@ -80,10 +84,11 @@ int cm_ical_add(cm_ical *cal, const cm_ical_event *ev, int base_year)
 	t.month = ev->month;
 	t.day = ev->day;
 	vev = li.icalcomponent_vanew(ICAL_VEVENT_COMPONENT, li.icalproperty_new_uid(ev->uid),
-				  li.icalproperty_new_dtstamp(li.icaltime_from_timet_with_zone(
-					  0, 0, li.icaltimezone_get_utc_timezone())),
-				  li.icalproperty_new_dtstart(t), li.icalproperty_new_summary(ev->summary),
-				  li.icalproperty_new_description(ev->description), NULL);
+				     li.icalproperty_new_dtstamp(li.icaltime_from_timet_with_zone(
+					     0, 0, li.icaltimezone_get_utc_timezone())),
+				     li.icalproperty_new_dtstart(t),
+				     li.icalproperty_new_summary(ev->summary),
+				     li.icalproperty_new_description(ev->description), NULL);
 	if (!vev)
 		return cm_error_set(CM_ENOMEM, "out of memory");
 	if (ev->yearly) {

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* lazylib.c: loads a shared library on first use and looks up the functions
  * its user calls; a failure is remembered and reported on every call. The
  * library is opened by its soname through the dynamic linker's search, or

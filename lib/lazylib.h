@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* lazylib.h: shared libraries loaded on first use (dlopen) rather than at
  * every start of every program: poppler-glib, libzip and libical bring in
  * many libraries that only reading a PDF or a DOCX, or writing an
@@ -19,13 +21,13 @@ typedef struct {
 } cm_lazy_symbol;
 
 typedef struct {
-	const char *soname;  /* e.g. "libzip.so.4" */
-	const char *what;    /* for messages, e.g. "DOCX support" */
+	const char *soname; /* e.g. "libzip.so.4" */
+	const char *what;   /* for messages, e.g. "DOCX support" */
 	const cm_lazy_symbol *symbols;
 	size_t nsymbols;
 	pthread_mutex_t lock;
 	int tried;
-	char error[256];     /* why loading failed, "" once loaded */
+	char error[256]; /* why loading failed, "" once loaded */
 } cm_lazylib;
 
 #define CM_LAZY_POINTER(api, f) __typeof__(&f) f;
@@ -34,14 +36,18 @@ typedef struct {
 /* Defines api, a struct with a pointer to each function that FUNCTIONS
  * lists (FUNCTIONS(X, a) expands X(a, f) for each function f), and lib,
  * the cm_lazylib that fills it from soname. */
-#define CM_LAZYLIB(api, lib, FUNCTIONS, soname, what)                                      \
-	static struct {                                                                    \
-		FUNCTIONS(CM_LAZY_POINTER, api)                                            \
-	} api;                                                                             \
-	static const cm_lazy_symbol lib##_symbols[] = {FUNCTIONS(CM_LAZY_ENTRY, api)};     \
-	static cm_lazylib lib = {soname, what, lib##_symbols,                              \
-				 sizeof lib##_symbols / sizeof lib##_symbols[0],           \
-				 PTHREAD_MUTEX_INITIALIZER, 0, ""}
+#define CM_LAZYLIB(api, lib, FUNCTIONS, soname, what)                                  \
+	static struct {                                                                \
+		FUNCTIONS(CM_LAZY_POINTER, api)                                        \
+	} api;                                                                         \
+	static const cm_lazy_symbol lib##_symbols[] = {FUNCTIONS(CM_LAZY_ENTRY, api)}; \
+	static cm_lazylib lib = {soname,                                               \
+				 what,                                                 \
+				 lib##_symbols,                                        \
+				 sizeof lib##_symbols / sizeof lib##_symbols[0],       \
+				 PTHREAD_MUTEX_INITIALIZER,                            \
+				 0,                                                    \
+				 ""}
 
 /* 0 once the library is loaded and every slot filled, or CM_EMISSING
  * "WHAT unavailable: REASON" (every later call too). The library is

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* markup_walk.c: the text of an HTML or XML tree in document order, as
  * lines: each element's kind (given by the format's reader) says whether it
  * is dropped, inline, a block, a heading, a line break, a table row or cell,

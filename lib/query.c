@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* query.c: a recursive-descent parser for the chimuc query language (see
  * chimuc/query.h) that builds the Xapian query directly, expanding words
  * typed without diacritics through the index's vocabulary map. It does not
@@ -123,7 +125,8 @@ static int add_variants(parser *p, qlist *l, const cm_token *tok)
 
 	if ((rc = cm_xdb_synonyms(&it, p->db, tok->folded, tok->folded_len)) < 0)
 		return rc;
-	while (l->n < CM_QUERY_MAX_VARIANTS && (rc = cm_xterms_next(it, &term, &len, &count)) == 1) {
+	while (l->n < CM_QUERY_MAX_VARIANTS &&
+	       (rc = cm_xterms_next(it, &term, &len, &count)) == 1) {
 		if ((rc = add_term(p, l, term, len)) < 0)
 			break;
 	}
@@ -364,7 +367,8 @@ static int parse_and(cm_xquery **out, parser *p)
 			p->pos += 3;
 			skip_space(p);
 			neg = 1;
-		} else if (p->s[p->pos] == '-' && p->pos + 1 < p->len && !is_space(p->s[p->pos + 1])) {
+		} else if (p->s[p->pos] == '-' && p->pos + 1 < p->len &&
+			   !is_space(p->s[p->pos + 1])) {
 			p->pos++;
 			neg = 1;
 		}

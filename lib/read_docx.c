@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* read_docx.c: the text of a Word (OOXML) document: the body of
  * word/document.xml in reading order (a line per paragraph, a line per table
  * row with its cells separated), then the footnotes; the title from
@@ -20,15 +22,17 @@
 
 /* The libzip functions used, found in the library loaded on first use
  * (lazylib.h): libzip and what it needs cost every chimuc run otherwise. */
+/* clang-format off */
 #define ZIP_FUNCTIONS(X, a) \
 	X(a, zip_discard) X(a, zip_error_fini) X(a, zip_error_init) X(a, zip_error_strerror) \
 	X(a, zip_fclose) X(a, zip_file_strerror) X(a, zip_fopen_index) X(a, zip_fread) \
 	X(a, zip_name_locate) X(a, zip_open_from_source) X(a, zip_source_buffer_create) \
 	X(a, zip_source_free) X(a, zip_stat_index) X(a, zip_strerror)
+/* clang-format on */
 CM_LAZYLIB(lz, libzip, ZIP_FUNCTIONS, CM_LIBZIP_SONAME, "DOCX support");
 
-#define ENTRY_MAX ((zip_uint64_t)256 << 20) /* bytes of one uncompressed entry */
-#define RATIO_MAX 200                       /* uncompressed / compressed */
+#define ENTRY_MAX ((zip_uint64_t)256 << 20)    /* bytes of one uncompressed entry */
+#define RATIO_MAX 200                          /* uncompressed / compressed */
 #define RATIO_MIN_SIZE ((zip_uint64_t)1 << 20) /* ratio checked above this */
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -53,8 +57,7 @@ static int check_declared(const zip_stat_t *st, const char *name)
 	if (!(st->valid & ZIP_STAT_SIZE) || !(st->valid & ZIP_STAT_COMP_SIZE))
 		return cm_error_set(CM_EUNSUPPORTED, "damaged ZIP: no size for %s", name);
 	if (st->size > ENTRY_MAX)
-		return cm_error_set(CM_ELIMIT, "DOCX entry %s expands to more than 256 MiB",
-				    name);
+		return cm_error_set(CM_ELIMIT, "DOCX entry %s expands to more than 256 MiB", name);
 	if (ratio_over(st->size, st->comp_size))
 		return cm_error_set(CM_ELIMIT, "DOCX entry %s has a compression ratio over %d:1",
 				    name, RATIO_MAX);
@@ -63,8 +66,7 @@ static int check_declared(const zip_stat_t *st, const char *name)
 
 /* Decompresses the entry at index into a NUL-terminated buffer, never
  * trusting the declared size: reading stops past the same limits. */
-static int read_index(zip_t *za, zip_int64_t index, const char *name, char **out,
-		      size_t *out_len)
+static int read_index(zip_t *za, zip_int64_t index, const char *name, char **out, size_t *out_len)
 {
 	zip_stat_t st;
 	zip_file_t *zf = NULL;
@@ -108,8 +110,8 @@ static int read_index(zip_t *za, zip_int64_t index, const char *name, char **out
 		}
 		if (ratio_over(len, st.comp_size)) {
 			rc = cm_error_set(CM_ELIMIT,
-					  "DOCX entry %s has a compression ratio over %d:1",
-					  name, RATIO_MAX);
+					  "DOCX entry %s has a compression ratio over %d:1", name,
+					  RATIO_MAX);
 			goto cleanup;
 		}
 	}
@@ -299,9 +301,9 @@ static void walk_footnotes(walker *w, const xmlNode *root)
 		if (!is_w(c, "footnote"))
 			continue;
 		type = w_attr(c, "type");
-		if (type && (strcmp(type, "separator") == 0 ||
-			     strcmp(type, "continuationSeparator") == 0 ||
-			     strcmp(type, "continuationNotice") == 0))
+		if (type &&
+		    (strcmp(type, "separator") == 0 || strcmp(type, "continuationSeparator") == 0 ||
+		     strcmp(type, "continuationNotice") == 0))
 			continue;
 		walk_children(w, c);
 		cm_textbuf_break(&w->b, 0);

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* read_html.c: the text of a web page. The bytes are decoded by us (the
  * <meta charset> and legacy font names as hints) and parsed by libxml2's
  * HTML parser in recovery mode, with no network, no DTD and no entity
@@ -22,22 +24,22 @@ static const struct {
 	const char *name;
 	cm_element_kind kind;
 } elements[] = {
-	{"script", CM_EL_DROP},     {"style", CM_EL_DROP},       {"nav", CM_EL_DROP},
-	{"header", CM_EL_DROP},     {"footer", CM_EL_DROP},      {"aside", CM_EL_DROP},
-	{"form", CM_EL_DROP},       {"menu", CM_EL_DROP},        {"noscript", CM_EL_DROP},
-	{"template", CM_EL_DROP},   {"iframe", CM_EL_DROP},      {"object", CM_EL_DROP},
-	{"svg", CM_EL_DROP},        {"button", CM_EL_DROP},      {"select", CM_EL_DROP},
-	{"head", CM_EL_DROP},       {"textarea", CM_EL_DROP},    {"p", CM_EL_BLOCK},
-	{"div", CM_EL_BLOCK},       {"li", CM_EL_BLOCK},         {"ul", CM_EL_BLOCK},
-	{"ol", CM_EL_BLOCK},        {"dl", CM_EL_BLOCK},         {"dt", CM_EL_BLOCK},
-	{"dd", CM_EL_BLOCK},        {"table", CM_EL_BLOCK},      {"blockquote", CM_EL_BLOCK},
-	{"section", CM_EL_BLOCK},   {"article", CM_EL_BLOCK},    {"main", CM_EL_BLOCK},
-	{"center", CM_EL_BLOCK},    {"address", CM_EL_BLOCK},    {"figure", CM_EL_BLOCK},
-	{"figcaption", CM_EL_BLOCK}, {"caption", CM_EL_BLOCK},   {"hr", CM_EL_BLOCK},
-	{"body", CM_EL_BLOCK},      {"h1", CM_EL_HEADING},       {"h2", CM_EL_HEADING},
-	{"h3", CM_EL_HEADING},      {"h4", CM_EL_HEADING},       {"h5", CM_EL_HEADING},
-	{"h6", CM_EL_HEADING},      {"br", CM_EL_LINE},          {"tr", CM_EL_ROW},
-	{"td", CM_EL_CELL},         {"th", CM_EL_CELL},          {"pre", CM_EL_PRE},
+	{"script", CM_EL_DROP},      {"style", CM_EL_DROP},    {"nav", CM_EL_DROP},
+	{"header", CM_EL_DROP},      {"footer", CM_EL_DROP},   {"aside", CM_EL_DROP},
+	{"form", CM_EL_DROP},        {"menu", CM_EL_DROP},     {"noscript", CM_EL_DROP},
+	{"template", CM_EL_DROP},    {"iframe", CM_EL_DROP},   {"object", CM_EL_DROP},
+	{"svg", CM_EL_DROP},         {"button", CM_EL_DROP},   {"select", CM_EL_DROP},
+	{"head", CM_EL_DROP},        {"textarea", CM_EL_DROP}, {"p", CM_EL_BLOCK},
+	{"div", CM_EL_BLOCK},        {"li", CM_EL_BLOCK},      {"ul", CM_EL_BLOCK},
+	{"ol", CM_EL_BLOCK},         {"dl", CM_EL_BLOCK},      {"dt", CM_EL_BLOCK},
+	{"dd", CM_EL_BLOCK},         {"table", CM_EL_BLOCK},   {"blockquote", CM_EL_BLOCK},
+	{"section", CM_EL_BLOCK},    {"article", CM_EL_BLOCK}, {"main", CM_EL_BLOCK},
+	{"center", CM_EL_BLOCK},     {"address", CM_EL_BLOCK}, {"figure", CM_EL_BLOCK},
+	{"figcaption", CM_EL_BLOCK}, {"caption", CM_EL_BLOCK}, {"hr", CM_EL_BLOCK},
+	{"body", CM_EL_BLOCK},       {"h1", CM_EL_HEADING},    {"h2", CM_EL_HEADING},
+	{"h3", CM_EL_HEADING},       {"h4", CM_EL_HEADING},    {"h5", CM_EL_HEADING},
+	{"h6", CM_EL_HEADING},       {"br", CM_EL_LINE},       {"tr", CM_EL_ROW},
+	{"td", CM_EL_CELL},          {"th", CM_EL_CELL},       {"pre", CM_EL_PRE},
 };
 
 static cm_element_kind html_kind(const xmlNode *n)
@@ -85,10 +87,10 @@ static int parse(htmlDocPtr *out, const char *utf8, size_t n)
 					  HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC |
 					  HTML_PARSE_COMPACT);
 	if (ctxt->lastError.level == XML_ERR_FATAL && ctxt->disableSAX) {
-		rc = cm_error_set(CM_EUNSUPPORTED, "HTML page not readable: %.*s",
-				  (int)strcspn(ctxt->lastError.message ? ctxt->lastError.message : "",
-					       "\n"),
-				  ctxt->lastError.message ? ctxt->lastError.message : "");
+		rc = cm_error_set(
+			CM_EUNSUPPORTED, "HTML page not readable: %.*s",
+			(int)strcspn(ctxt->lastError.message ? ctxt->lastError.message : "", "\n"),
+			ctxt->lastError.message ? ctxt->lastError.message : "");
 		xmlFreeDoc(*out);
 		*out = NULL;
 	}
@@ -107,7 +109,8 @@ int cm_read_html(cm_extracted *out, const char *data, size_t len)
 
 	memset(out, 0, sizeof *out);
 	cm_reader_xml_init();
-	if ((rc = cm_reader_decode(&utf8, &n, out, data, len, cm_reader_markup_hint(data, len))) < 0)
+	if ((rc = cm_reader_decode(&utf8, &n, out, data, len, cm_reader_markup_hint(data, len))) <
+	    0)
 		goto cleanup;
 	if (n > (size_t)INT32_MAX) {
 		rc = cm_error_set(CM_ELIMIT, "HTML page over 2 GiB");

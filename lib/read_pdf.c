@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* read_pdf.c: the text layer of a PDF through poppler-glib, page by page
  * with a blank line between pages; lines wrapped at the right margin are
  * joined again, so that a sentence (and a citation in it) is one line as in
@@ -21,12 +23,14 @@
 #define TEXT_MAX ((size_t)256 << 20) /* bytes of text of the whole document */
 
 /* The poppler-glib and GLib functions used, found in the loaded library. */
+/* clang-format off */
 #define PDF_FUNCTIONS(X, a) \
 	X(a, poppler_document_new_from_bytes) X(a, poppler_document_get_n_pages) \
 	X(a, poppler_document_get_page) X(a, poppler_document_get_title) \
 	X(a, poppler_page_get_text) X(a, poppler_page_get_text_layout) \
 	X(a, g_bytes_new_static) X(a, g_bytes_unref) X(a, g_object_unref) X(a, g_free) \
 	X(a, g_error_free)
+/* clang-format on */
 CM_LAZYLIB(pdf, poppler, PDF_FUNCTIONS, CM_POPPLER_SONAME, "PDF support");
 
 /* The UTF-8 character after the one at p. */
@@ -84,8 +88,9 @@ static int opens_item(const char *s, size_t n)
 		return 1;
 	if (n >= 3 && (memcmp(s, "•", 3) == 0 || memcmp(s, "–", 3) == 0))
 		return 1;
-	while (i < n && i < 8 && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == 'I' ||
-				  s[i] == 'V' || s[i] == 'X'))
+	while (i < n && i < 8 &&
+	       ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == 'I' || s[i] == 'V' ||
+		s[i] == 'X'))
 		i++;
 	if (i == 0 || i == n)
 		return n >= 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] == ')';
@@ -97,8 +102,7 @@ static int opens_item(const char *s, size_t n)
  * word to fit was wrapped there, so it is joined to the next unless that one
  * opens an item. rects (n_rects of them, one per character of text) place
  * the characters; without them every line is kept. */
-static void add_page(cm_textbuf *b, const char *text, const PopplerRectangle *rects,
-		     guint n_rects)
+static void add_page(cm_textbuf *b, const char *text, const PopplerRectangle *rects, guint n_rects)
 {
 	double margin = 0;
 	const char *line = text;

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* read_xml.c: the text and metadata of an XML document: our own corpus
  * schema, Akoma Ntoso, or any other XML (all its text, elements as lines).
  *
@@ -61,10 +63,40 @@ static xmlNode *find(xmlNode *root, const char *name)
 }
 
 static const char *const akn_inline[] = {
-	"ref", "mref", "rref", "docNumber", "docDate", "docTitle", "docType", "docProponent",
-	"docStatus", "docAuthority", "date", "term", "def", "entity", "person", "organization",
-	"location", "role", "quantity", "abbr", "inline", "span", "b", "i", "u", "sub", "sup",
-	"num", "affectedDocument", "relatedDocument", "signature", "a", "em", "strong",
+	"ref",
+	"mref",
+	"rref",
+	"docNumber",
+	"docDate",
+	"docTitle",
+	"docType",
+	"docProponent",
+	"docStatus",
+	"docAuthority",
+	"date",
+	"term",
+	"def",
+	"entity",
+	"person",
+	"organization",
+	"location",
+	"role",
+	"quantity",
+	"abbr",
+	"inline",
+	"span",
+	"b",
+	"i",
+	"u",
+	"sub",
+	"sup",
+	"num",
+	"affectedDocument",
+	"relatedDocument",
+	"signature",
+	"a",
+	"em",
+	"strong",
 };
 
 static cm_element_kind xml_kind(const xmlNode *n)
@@ -181,9 +213,10 @@ static int parse(xmlDocPtr *out, const char *utf8, size_t n)
 					 XML_PARSE_IGNORE_ENC | XML_PARSE_COMPACT);
 	err = &ctxt->lastError;
 	if (!*out || !ctxt->wellFormed) {
-		int rc = cm_error_set(CM_EUNSUPPORTED, "not well-formed XML (line %d): %.*s",
-				      err->line, err->message ? (int)strcspn(err->message, "\n") : 0,
-				      err->message ? err->message : "");
+		int rc =
+			cm_error_set(CM_EUNSUPPORTED, "not well-formed XML (line %d): %.*s",
+				     err->line, err->message ? (int)strcspn(err->message, "\n") : 0,
+				     err->message ? err->message : "");
 		xmlFreeDoc(*out);
 		*out = NULL;
 		xmlFreeParserCtxt(ctxt);
@@ -204,7 +237,8 @@ int cm_read_xml(cm_extracted *out, const char *data, size_t len)
 
 	memset(out, 0, sizeof *out);
 	cm_reader_xml_init();
-	if ((rc = cm_reader_decode(&utf8, &n, out, data, len, cm_reader_markup_hint(data, len))) < 0)
+	if ((rc = cm_reader_decode(&utf8, &n, out, data, len, cm_reader_markup_hint(data, len))) <
+	    0)
 		goto cleanup;
 	if (declares_entities(utf8, n)) {
 		rc = cm_error_set(CM_EUNSUPPORTED, "refused: the XML declares entities "

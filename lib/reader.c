@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* reader.c: what the format readers share: clearing their result, the
  * libxml2 set-up that loads no external entity, and the text buffer that
  * turns elements, paragraphs and table cells into lines with white space

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* reader.h: what the format readers (HTML, XML, DOCX, PDF) share, private
  * to lib/: the result each one fills from a file's bytes, and a growable
  * text buffer that turns document structure into lines.
@@ -14,16 +16,16 @@
 #include "chimuc/encoding.h"
 
 typedef struct {
-	char *text;           /* UTF-8, NUL-terminated; NFC is applied later */
+	char *text; /* UTF-8, NUL-terminated; NFC is applied later */
 	size_t text_len;
-	char *title;          /* from the format's metadata, or NULL */
-	char *date;           /* ISO yyyy-mm-dd from the metadata, or NULL */
+	char *title;             /* from the format's metadata, or NULL */
+	char *date;              /* ISO yyyy-mm-dd from the metadata, or NULL */
 	const char *legacy_font; /* static: a TCVN3/VNI font seen (".VnTime"),
 				    meaning the text's letters are that
 				    encoding's bytes read as windows-1252 */
-	cm_encoding encoding; /* of the bytes, where the reader decoded them */
+	cm_encoding encoding;    /* of the bytes, where the reader decoded them */
 	int encoding_uncertain;
-	size_t invalid;       /* invalid sequences replaced by U+FFFD */
+	size_t invalid; /* invalid sequences replaced by U+FFFD */
 } cm_extracted;
 
 void cm_extracted_clear(cm_extracted *x);
@@ -92,8 +94,8 @@ typedef enum {
 /* Appends to b the text below root (a libxml2 node), each element treated
  * as kind_of says; with furniture set, a block holding only site furniture
  * (cm_furniture_is) is left out. Errors: CM_ENOMEM. */
-int cm_markup_walk(cm_textbuf *b, xmlNode *root,
-		   cm_element_kind (*kind_of)(const xmlNode *n), int furniture);
+int cm_markup_walk(cm_textbuf *b, xmlNode *root, cm_element_kind (*kind_of)(const xmlNode *n),
+		   int furniture);
 
 /* The readers. Each fills *out from len bytes of data or returns
  * CM_EUNSUPPORTED / CM_ELIMIT with the reason (a hostile or damaged file),

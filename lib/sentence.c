@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* sentence.c: where a span sits in its text: its line, how many lines come
  * before it, and the sentence around it (for the context shown with dates and
  * citations; line breaks, ';' and ". " end sentences). */

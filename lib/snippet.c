@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* snippet.c: picks the passage of a document with the most query words in a
  * window of about CM_SNIPPET_BYTES (two pointers over the matching tokens,
  * linear), then copies it with white space folded and the words marked.
@@ -14,7 +16,7 @@
 
 #define ELLIPSIS "\xe2\x80\xa6"
 #define LEAD_BYTES 60 /* context kept before the first marked word */
-#define HITS_MAX 256 /* matching tokens considered */
+#define HITS_MAX 256  /* matching tokens considered */
 
 typedef struct {
 	size_t start, end;
@@ -87,8 +89,8 @@ static void add_mark(cm_snippet *s, size_t start, size_t end)
 }
 
 /* Copies text[from, to) into s, folding white space and marking hits. */
-static void copy_passage(cm_snippet *s, const char *text, size_t from, size_t to,
-			 const span *hits, size_t nhits)
+static void copy_passage(cm_snippet *s, const char *text, size_t from, size_t to, const span *hits,
+			 size_t nhits)
 {
 	size_t h = 0, mark_start = 0;
 	int in_mark = 0, space = 0;

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* source.c: reads a file safely (O_NONBLOCK, O_NOFOLLOW, fstat checks, size
  * limit), tells its format from its first bytes (magic numbers, then markup)
  * and hands it to that format's reader; plain text is decoded from its
@@ -27,6 +29,7 @@ static const struct {
 	const char *name;
 	reader_fn read;
 } signatures[] = {
+	/* clang-format off */
 	{"%PDF-", 5, "pdf", cm_read_pdf},
 	{"PK\x03\x04", 4, "docx", cm_read_docx},
 	{"\xd0\xcf\x11\xe0", 4, "OLE2 (DOC, XLS…)", NULL},
@@ -34,6 +37,7 @@ static const struct {
 	{"\xff\xd8\xff", 3, "JPEG image", NULL},
 	{"\x7f" "ELF", 4, "ELF executable", NULL},
 	{"\x1f\x8b", 2, "gzip", NULL},
+	/* clang-format on */
 };
 
 /* How far into a file markup is looked for. */
@@ -197,7 +201,8 @@ static int read_all(char **out, size_t *out_len, int fd, uint64_t max_size, uint
 			char *nb;
 			if (cap > max_size) {
 				free(buf);
-				return cm_error_set(CM_ELIMIT, "larger than the size limit (%llu bytes)",
+				return cm_error_set(CM_ELIMIT,
+						    "larger than the size limit (%llu bytes)",
 						    (unsigned long long)max_size);
 			}
 			nb = realloc(buf, cap * 2);

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* stopwords.c: looks a canonical term up in the compiled-in stopword list.
  * The list is short (tens of words), so a linear scan of the text is enough. */
 #include "stopwords.h"

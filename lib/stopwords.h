@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* stopwords.h: the compiled-in Vietnamese stopword list (stopwords/vi.txt).
  * Internal to libchimuc. */
 #ifndef CHIMUC_STOPWORDS_H

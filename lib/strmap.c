@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* strmap.c: the byte-string hash map of chimuc/strmap.h. */
 #include "chimuc/strmap.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* tokenize.c: splits text into tokens (maximal runs of letters, marks and
  * decimal digits; everything else separates) and gives each its exact term
  * (NFC, traditional tone placement, full case folding) and folded term (the
@@ -209,8 +211,8 @@ static int icu_status(UErrorCode e)
 		return 0;
 	if (e == U_BUFFER_OVERFLOW_ERROR)
 		return 1;
-	return cm_error_set(e == U_MEMORY_ALLOCATION_ERROR ? CM_ENOMEM : CM_ERROR,
-			    "tokenizer: %s", u_errorName(e));
+	return cm_error_set(e == U_MEMORY_ALLOCATION_ERROR ? CM_ENOMEM : CM_ERROR, "tokenizer: %s",
+			    u_errorName(e));
 }
 
 /* The NFC word s[0, n) gets its tone placed. */

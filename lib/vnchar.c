@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* vnchar.c: the NFC/NFD instances and the traditional tone placement (tone
  * on the o or u of a final oa, oe, uy), from ICU's normalization data. It
  * does not normalize or fold text; canon.c and tokenize.c do. */

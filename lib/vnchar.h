@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* vnchar.h: the character rules shared by canon.c and tokenize.c: what a
  * word character is, stepping through UTF-8, the NFC/NFD instances, and the
  * canonical tone placement of a syllable ending in oa, oe or uy. Internal to

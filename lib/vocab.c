@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* vocab.c: a set of (folded, exact) word pairs: an open-addressing hash
  * table of indexes into an array of pairs kept in the order added, each
  * pair's bytes in one arena. It writes new pairs to an index as synonyms; it
@@ -13,16 +15,16 @@
 #include "chimuc/text.h"
 
 typedef struct {
-	size_t at;          /* offset of the folded form in the arena */
-	size_t slot;        /* its place in the hash table */
+	size_t at;                /* offset of the folded form in the arena */
+	size_t slot;              /* its place in the hash table */
 	unsigned char flen, elen; /* the exact form follows the folded one */
 } pair;
 
 struct cm_vocab {
 	pair *pairs;
 	size_t n, cap;
-	size_t *slots;      /* index + 1 into pairs, 0 if empty */
-	size_t nslots;      /* a power of two, at least twice n */
+	size_t *slots; /* index + 1 into pairs, 0 if empty */
+	size_t nslots; /* a power of two, at least twice n */
 	char *arena;
 	size_t used, room;
 };

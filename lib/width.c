@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* width.c: the width of text on a terminal, in columns, from ICU's
  * character properties (no locale needed): combining marks, format
  * characters and controls take none, East Asian wide and fullwidth

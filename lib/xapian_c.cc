@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* xapian_c.cc: the C binding to xapian-core declared in chimuc/xapian_c.h,
  * and the project's only C++ file. Every entry point runs its body inside
  * guard(), so no exception reaches C: map_exception() turns each one into a
@@ -57,7 +59,7 @@ struct cm_xterms {
 	Xapian::Document doc; /* keeps a document's term list alive */
 	Xapian::TermIterator it, end;
 	enum { WDF, TERMFREQ, NONE } count; /* what cm_xterms_next counts */
-	std::string current;  /* the term last returned (borrowed by the caller) */
+	std::string current;                /* the term last returned (borrowed by the caller) */
 };
 
 struct cm_xpostings {
@@ -68,7 +70,8 @@ struct cm_xpositions {
 	Xapian::PositionIterator it, end;
 };
 
-namespace {
+namespace
+{
 
 /* Maps the exception being handled to a CM_E* code and records its message;
  * the only place exceptions are mapped. */
@@ -538,8 +541,8 @@ int cm_xterms_next(cm_xterms *it, const char **term, size_t *len, unsigned *coun
 			return 0;
 		it->current = *it->it;
 		unsigned c = it->count == cm_xterms::TERMFREQ ? it->it.get_termfreq()
-			     : it->count == cm_xterms::WDF	  ? it->it.get_wdf()
-							  : 0;
+			     : it->count == cm_xterms::WDF    ? it->it.get_wdf()
+							      : 0;
 		++it->it;
 		*term = it->current.c_str();
 		*len = it->current.size();
@@ -581,8 +584,7 @@ void cm_xpostings_free(cm_xpostings *it)
 	delete it;
 }
 
-int cm_xdb_positions(cm_xpositions **out, cm_xdb *db, cm_xdocid docid, const char *term,
-		     size_t len)
+int cm_xdb_positions(cm_xpositions **out, cm_xdb *db, cm_xdocid docid, const char *term, size_t len)
 {
 	return guard([&] {
 		std::string t(term, len);
@@ -611,8 +613,7 @@ void cm_xpositions_free(cm_xpositions *it)
 
 /* ---- queries ------------------------------------------------------------ */
 
-int cm_xquery_term(cm_xquery **out, const char *term, size_t len, unsigned wqf,
-		   cm_xtermpos pos)
+int cm_xquery_term(cm_xquery **out, const char *term, size_t len, unsigned wqf, cm_xtermpos pos)
 {
 	return guard([&] {
 		*out = new cm_xquery{Xapian::Query(std::string(term, len), wqf ? wqf : 1, pos)};
@@ -672,12 +673,14 @@ int cm_xquery_value_range(cm_xquery **out, unsigned slot, const char *lo, size_t
 	return guard([&] {
 		Xapian::Query q = Xapian::Query::MatchAll;
 		if (lo && hi)
-			q = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, std::string(lo, lo_len),
-					  std::string(hi, hi_len));
+			q = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot,
+					  std::string(lo, lo_len), std::string(hi, hi_len));
 		else if (lo)
-			q = Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, std::string(lo, lo_len));
+			q = Xapian::Query(Xapian::Query::OP_VALUE_GE, slot,
+					  std::string(lo, lo_len));
 		else if (hi)
-			q = Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, std::string(hi, hi_len));
+			q = Xapian::Query(Xapian::Query::OP_VALUE_LE, slot,
+					  std::string(hi, hi_len));
 		*out = new cm_xquery{q};
 		return 0;
 	});
@@ -831,8 +834,7 @@ unsigned cm_xmset_matches_estimated(const cm_xmset *m)
 	return n;
 }
 
-int cm_xmset_get(const cm_xmset *m, unsigned i, cm_xdocid *docid, double *weight,
-		 unsigned *rank)
+int cm_xmset_get(const cm_xmset *m, unsigned i, cm_xdocid *docid, double *weight, unsigned *rank)
 {
 	return guard([&] {
 		if (i >= m->mset.size())

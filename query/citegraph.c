@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* citegraph.c: index look-ups shared by the citation commands (see
  * citegraph.h). */
 #include "citegraph.h"
@@ -319,7 +321,8 @@ char *cm_doc_excerpt(const cm_docinfo *info, json_object *item, const char *from
 	char *s, *p;
 	int space = 0;
 
-	if (!json_object_object_get_ex(item, from_key, &a) || !json_object_object_get_ex(item, to_key, &b))
+	if (!json_object_object_get_ex(item, from_key, &a) ||
+	    !json_object_object_get_ex(item, to_key, &b))
 		return strdup("");
 	from = (long)json_object_get_int64(a);
 	to = (long)json_object_get_int64(b);

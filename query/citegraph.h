@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* citegraph.h: reading the citation graph out of the index for the cited-by,
  * cites, top-cited, graph and map commands. The graph itself comes from
  * posting lists (XC, XN, XT terms) and the value slots CM_SLOT_SELF and

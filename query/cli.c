@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cli.c: helpers shared by the chimuc subcommands (see cli.h). */
 #include "cli.h"
 
@@ -29,8 +31,8 @@ int cm_cli_open(cm_xdb **out, char **out_path, const char *db_option)
 		*out = NULL;
 	}
 	if (rc == CM_ENOTFOUND) {
-		cm_diag(CM_PROGRAM, path, "no index here (build one with chimuc-index --db %s PATH)",
-			path);
+		cm_diag(CM_PROGRAM, path,
+			"no index here (build one with chimuc-index --db %s PATH)", path);
 		free(path);
 		return CM_EXIT_FAIL;
 	}
@@ -144,4 +146,3 @@ int cm_cli_load(cm_source **out, const char *path)
 	free(buf);
 	return rc;
 }
-

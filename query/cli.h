@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cli.h: what the subcommands of the chimuc tool share: exit codes, opening
  * the index read-only with clear messages, and JSON Lines output. Internal
  * to the chimuc program. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cmd_check.c: `chimuc check`: Xapian's own consistency check of the index,
  * then every document read back whole (its data parses, its id term is its
  * path's, and its file, where unchanged since, still has the stored content
@@ -43,7 +45,8 @@ static int hash_mismatch(const cm_docinfo *info, cm_xdoc *doc)
 
 	if (stat(cm_docinfo_path(info), &st) < 0)
 		return 0;
-	snprintf(mtime, sizeof mtime, "%lld.%09ld", (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
+	snprintf(mtime, sizeof mtime, "%lld.%09ld", (long long)st.st_mtim.tv_sec,
+		 (long)st.st_mtim.tv_nsec);
 	if (cm_xdoc_get_value(&stored, &n, doc, CM_SLOT_MTIME) < 0 || strcmp(stored, mtime) ||
 	    cm_xdoc_get_value(&hash, &n, doc, CM_SLOT_HASH) < 0 ||
 	    cm_source_load(&src, cm_docinfo_path(info), UINT64_MAX, 1) < 0)
@@ -86,23 +89,27 @@ static int check_docs(cm_xdb *db, int dump, unsigned *problems)
 			cm_document_id_term(term, &tlen, cm_docinfo_path(info));
 			if (cm_xdb_termfreq(&freq, db, term, tlen) < 0 || freq != 1) {
 				(*problems)++;
-				cm_diag(CM_PROGRAM, cm_docinfo_path(info), "id term missing or not unique");
+				cm_diag(CM_PROGRAM, cm_docinfo_path(info),
+					"id term missing or not unique");
 			}
 			if (hash_mismatch(info, doc)) {
 				(*problems)++;
-				cm_diag(CM_PROGRAM, cm_docinfo_path(info), "content hash differs from the file");
+				cm_diag(CM_PROGRAM, cm_docinfo_path(info),
+					"content hash differs from the file");
 			}
 			if (dump && cm_xdoc_termcount(&terms, doc) == 0 &&
 			    cm_xdoc_get_value(&hash, &hlen, doc, CM_SLOT_HASH) == 0 &&
 			    cm_xdoc_get_data(&data, &dlen, doc) == 0) {
 				if (n == cap) {
-					dumpline *v = realloc(lines, (cap = cap ? 2 * cap : 256) * sizeof *v);
+					dumpline *v = realloc(lines, (cap = cap ? 2 * cap : 256) *
+									     sizeof *v);
 					if (v)
 						lines = v;
 				}
-				if (n < cap && (lines[n].line = malloc(strlen(cm_docinfo_path(info)) + 64))) {
-					sprintf(lines[n].line, "%s\t%s\t%u\t%zu", cm_docinfo_path(info), hash,
-						terms, dlen);
+				if (n < cap &&
+				    (lines[n].line = malloc(strlen(cm_docinfo_path(info)) + 64))) {
+					sprintf(lines[n].line, "%s\t%s\t%u\t%zu",
+						cm_docinfo_path(info), hash, terms, dlen);
 					n++;
 				}
 			}
@@ -149,8 +156,8 @@ int cm_cmd_check(int argc, char **argv)
 	if ((status = cm_cli_open(&db, &dbpath, dbopt)) >= 0)
 		return status;
 	if ((rc = cm_xdb_check(&errors, &report, dbpath)) == 0 && errors > 0)
-		fprintf(stderr, "%s: %s: Xapian's check found %zu errors:\n%s", CM_PROGRAM, dbpath, errors,
-			report);
+		fprintf(stderr, "%s: %s: Xapian's check found %zu errors:\n%s", CM_PROGRAM, dbpath,
+			errors, report);
 	if (rc == 0)
 		rc = check_docs(db, dump, &problems);
 	if (rc < 0)

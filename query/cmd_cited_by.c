@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cmd_cited_by.c: `chimuc cited-by REF`: the documents that cite REF, with
  * the citing sentence, optionally only of one type or relation, and with
  * --depth the documents that cite those in turn (plans carrying out plans
@@ -35,8 +37,7 @@ static const char usage_text[] =
 	"                  smallest depth\n"
 	"  --json          one JSON object per citing document and line (nothing\n"
 	"                  else): path, title, type, number, date, relation,\n"
-	"                  context, key, depth, ambiguous\n"
-	CM_PAGE_HELP
+	"                  context, key, depth, ambiguous\n" CM_PAGE_HELP
 	"  -h, --help      show this help\n"
 	"Every citing document is listed, in order of depth then of the index;\n"
 	"--count gives the total of a paged listing.\n";
@@ -54,8 +55,8 @@ typedef struct {
 	unsigned depth;
 } target;
 
-static void print_hit(const options *o, const cm_docinfo *info, json_object *cite,
-		      unsigned depth, int ambiguous)
+static void print_hit(const options *o, const cm_docinfo *info, json_object *cite, unsigned depth,
+		      int ambiguous)
 {
 	json_object *self = NULL;
 	char *context = cm_doc_excerpt(info, cite, "ctx_start", "ctx_end");
@@ -72,7 +73,8 @@ static void print_hit(const options *o, const cm_docinfo *info, json_object *cit
 		json_object_object_add(j, "type", cm_cli_json_string(type));
 		json_object_object_add(j, "number", cm_cli_json_string(number));
 		json_object_object_add(j, "date", cm_cli_json_string(date));
-		json_object_object_add(j, "relation", cm_cli_json_string(cm_json_str(cite, "relation")));
+		json_object_object_add(j, "relation",
+				       cm_cli_json_string(cm_json_str(cite, "relation")));
 		json_object_object_add(j, "context", cm_cli_json_string(context));
 		json_object_object_add(j, "key", cm_cli_json_string(cm_json_str(cite, "key")));
 		json_object_object_add(j, "depth", json_object_new_int((int)depth));
@@ -81,7 +83,8 @@ static void print_hit(const options *o, const cm_docinfo *info, json_object *cit
 	} else {
 		printf("%*s", 2 * (int)(depth - 1), "");
 		cm_diag_path(stdout, cm_docinfo_path(info));
-		printf("  %s  [%s; %s]\n%*s    %s\n", cm_docinfo_title(info), cm_json_str(cite, "key"),
+		printf("  %s  [%s; %s]\n%*s    %s\n", cm_docinfo_title(info),
+		       cm_json_str(cite, "key"),
 		       cm_json_str(cite, "relation") ? cm_json_str(cite, "relation") : "-",
 		       2 * (int)(depth - 1), "", context ? context : "");
 	}
@@ -96,7 +99,8 @@ static json_object *matching_citation(const options *o, const cm_docinfo *info, 
 	for (size_t i = 0; arr && i < json_object_array_length(arr); i++) {
 		json_object *c = json_object_array_get_idx(arr, i), *sm;
 		const char *rel = cm_json_str(c, "relation");
-		if (json_object_object_get_ex(c, "self_mention", &sm) && json_object_get_boolean(sm))
+		if (json_object_object_get_ex(c, "self_mention", &sm) &&
+		    json_object_get_boolean(sm))
 			continue;
 		if (!cm_key_matches(cm_json_str(c, "key"), t->base, t->year))
 			continue;
@@ -122,10 +126,10 @@ static const cm_cite *matching_cite(const options *o, const cm_graphdoc *d, cons
 typedef struct {
 	options *o;
 	cm_xdb *db;
-	cm_docset seen, typed;      /* listed; of --type */
-	cm_array_t(target) queue;   /* breadth first */
-	cm_strmap queued;           /* own keys put in the queue */
-	int ambiguous, beyond;      /* beyond: documents past CITED_BY_DEPTH_MAX */
+	cm_docset seen, typed;    /* listed; of --type */
+	cm_array_t(target) queue; /* breadth first */
+	cm_strmap queued;         /* own keys put in the queue */
+	int ambiguous, beyond;    /* beyond: documents past CITED_BY_DEPTH_MAX */
 } walk;
 
 /* Queues key (the dated key of a document, or the REF) unless queued. A
@@ -269,11 +273,14 @@ cleanup:
 
 int cm_cmd_cited_by(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"db", required_argument, NULL, 'd'}, {"type", required_argument, NULL, 't'},
-		{"relation", required_argument, NULL, 'r'}, {"depth", required_argument, NULL, 'D'},
-		{"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'},
-		CM_PAGE_OPTIONS, {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+						 {"type", required_argument, NULL, 't'},
+						 {"relation", required_argument, NULL, 'r'},
+						 {"depth", required_argument, NULL, 'D'},
+						 {"json", no_argument, NULL, 'j'},
+						 {"help", no_argument, NULL, 'h'},
+						 CM_PAGE_OPTIONS,
+						 {NULL, 0, NULL, 0}};
 	options o = {.depth = 1, .page = CM_PAGE_ALL};
 	cm_xdb *db = NULL;
 	char *dbpath = NULL;
@@ -286,7 +293,8 @@ int cm_cmd_cited_by(int argc, char **argv)
 		case 'r': o.relation = optarg; break;
 		case 'D':
 			if (cm_cli_count(&o.depth, optarg, CITED_BY_DEPTH_MAX) < 0 || o.depth == 0)
-				return cm_cli_usage_error("cited-by", "--depth needs a number from 1 to %d",
+				return cm_cli_usage_error("cited-by",
+							  "--depth needs a number from 1 to %d",
 							  CITED_BY_DEPTH_MAX);
 			break;
 		case 'j': o.json = 1; break;

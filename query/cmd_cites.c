@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cmd_cites.c: `chimuc cites DOC`: what a document (its path, or its own
  * number) cites, each citation resolved to the corpus document where the
  * index has it. */
@@ -19,8 +21,7 @@ static const char usage_text[] =
 	"the document's own number (\"1600-KH/BDVTW\"). With --json, one object per\n"
 	"citation and line: key, text, type, number, symbol, date, relation, issuer,\n"
 	"path (null when the cited document is not in the index).\n"
-	"\n"
-	CM_PAGE_HELP;
+	"\n" CM_PAGE_HELP;
 
 /* The document of the file at path (its canonical path's id term). */
 static int doc_by_path(cm_docinfo **out, cm_xdb *db, const char *path)
@@ -70,11 +71,12 @@ static void print_citation(const cm_docinfo *info, json_object *c, const char *p
 
 	if (json) {
 		json_object *j = json_object_new_object();
-		static const char *const fields[] = {"key", "type", "number", "symbol", "date",
-						     "relation", "issuer", "term"};
+		static const char *const fields[] = {"key",  "type",     "number", "symbol",
+						     "date", "relation", "issuer", "term"};
 		json_object_object_add(j, "text", cm_cli_json_string(text));
 		for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-			json_object_object_add(j, fields[i], cm_cli_json_string(cm_json_str(c, fields[i])));
+			json_object_object_add(j, fields[i],
+					       cm_cli_json_string(cm_json_str(c, fields[i])));
 		json_object_object_add(j, "path", cm_cli_json_string(path));
 		cm_cli_json_line(j);
 	} else {

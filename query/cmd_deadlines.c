@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cmd_deadlines.c: `chimuc deadlines`: the deadlines and occasions (or with
  * --all every date) of the indexed documents, optionally on a day or in a
  * period, sorted by date, as text, JSON Lines or iCalendar. The index
@@ -34,8 +36,7 @@ static const char usage_text[] =
 	"                  (deadline, occasion, date), text, context, occasion,\n"
 	"                  recurrence, start, end\n"
 	"  --ics           an iCalendar (RFC 5545) file with one event per line of the\n"
-	"                  list; day-month occasions recur yearly\n"
-	CM_PAGE_HELP
+	"                  list; day-month occasions recur yearly\n" CM_PAGE_HELP
 	"  -h, --help      show this help\n"
 	"Every matching date is listed; --count gives the total of a paged listing.\n";
 
@@ -90,8 +91,8 @@ static int wanted(const options *o, const char *on_iso, const char *iso, const c
 	if (o->on && on_iso[0] == '-') /* a day-month: any year */
 		return strlen(iso) >= 7 && !strcmp(iso + strlen(iso) - 5, on_iso + 2);
 	if (o->on)
-		return iso_days(key, lo, hi) && iso_days(on_iso, blo, bhi) && strcmp(lo, bhi) <= 0 &&
-		       strcmp(hi, blo) >= 0;
+		return iso_days(key, lo, hi) && iso_days(on_iso, blo, bhi) &&
+		       strcmp(lo, bhi) <= 0 && strcmp(hi, blo) >= 0;
 	if (!o->from && !o->to)
 		return 1;
 	if (!iso_days(key, lo, hi))
@@ -175,12 +176,14 @@ static int collect_doc(items *l, const options *o, const char *on_iso, const cm_
 	for (size_t i = 0; i < json_object_array_length(dates) && rc == 0; i++) {
 		json_object *d = json_object_array_get_idx(dates, i);
 		const char *iso = cm_json_str(d, "iso"), *resolved = cm_json_str(d, "resolved");
-		const char *kind = cm_json_str(d, "occasion") && !jbool(d, "in_citation") ? "occasion"
-				   : jbool(d, "deadline")                              ? "deadline"
-										       : "date";
+		const char *kind = cm_json_str(d, "occasion") && !jbool(d, "in_citation")
+					   ? "occasion"
+				   : jbool(d, "deadline") ? "deadline"
+							  : "date";
 		if (!iso || (!o->all && !strcmp(kind, "date")))
 			continue;
-		if (!strcmp(kind, "occasion") && !strcmp(cm_json_str(d, "range") ? cm_json_str(d, "range") : "", "start") &&
+		if (!strcmp(kind, "occasion") &&
+		    !strcmp(cm_json_str(d, "range") ? cm_json_str(d, "range") : "", "start") &&
 		    !o->all)
 			continue; /* the historical origin of an anniversary */
 		if (wanted(o, on_iso, iso, resolved ? resolved : iso))
@@ -226,21 +229,24 @@ static int collect(items *l, cm_xdb *db, const options *o, const char *on_iso)
 	if (o->on)
 		rc = cm_date_filter(&q, db, o->on);
 	else if (o->from || o->to) {
-		snprintf(range, sizeof range, "%s..%s", o->from ? o->from : "0001", o->to ? o->to : "9999");
+		snprintf(range, sizeof range, "%s..%s", o->from ? o->from : "0001",
+			 o->to ? o->to : "9999");
 		rc = cm_date_filter(&q, db, range);
 	} else {
 		rc = cm_xquery_match_all(&q);
 	}
 	if (rc == 0 && o->type)
 		rc = restrict_type(&q, o->type);
-	if (rc < 0 || (rc = cm_xdb_doccount(&count, db)) < 0 || (rc = cm_xenquire_new(&e, db)) < 0 ||
-	    (rc = cm_xenquire_set_query(e, q)) < 0 || (rc = cm_xenquire_set_sort_by_docid(e)) < 0 ||
+	if (rc < 0 || (rc = cm_xdb_doccount(&count, db)) < 0 ||
+	    (rc = cm_xenquire_new(&e, db)) < 0 || (rc = cm_xenquire_set_query(e, q)) < 0 ||
+	    (rc = cm_xenquire_set_sort_by_docid(e)) < 0 ||
 	    (rc = cm_xenquire_mset(&m, e, 0, count)) < 0)
 		goto cleanup;
 	for (unsigned i = 0; i < cm_xmset_size(m) && rc == 0; i++) {
 		cm_xdoc *doc = NULL;
 		cm_docinfo *info = NULL;
-		if ((rc = cm_xmset_document(&doc, m, i)) == 0 && (rc = cm_docinfo_load(&info, doc)) == 0)
+		if ((rc = cm_xmset_document(&doc, m, i)) == 0 &&
+		    (rc = cm_docinfo_load(&info, doc)) == 0)
 			rc = collect_doc(l, o, on_iso, info);
 		cm_docinfo_free(info);
 		cm_xdoc_free(doc);
@@ -269,7 +275,8 @@ static void print_json(const item *it)
 	json_object_object_add(o, "path", json_object_new_string(it->path));
 	json_object_object_add(o, "title", json_object_new_string(it->title));
 	json_object_object_add(o, "iso", json_object_new_string(it->iso));
-	json_object_object_add(o, "resolved", it->resolved[0] ? json_object_new_string(it->resolved) : NULL);
+	json_object_object_add(o, "resolved",
+			       it->resolved[0] ? json_object_new_string(it->resolved) : NULL);
 	json_object_object_add(o, "kind", json_object_new_string(it->kind));
 	json_object_object_add(o, "text", json_object_new_string(it->text));
 	json_object_object_add(o, "context", json_object_new_string(it->context));
@@ -343,13 +350,17 @@ static int write_ics(const items *l, size_t from, size_t to)
 
 static int parse_options(options *o, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"db", required_argument, NULL, 'd'}, {"on", required_argument, NULL, 'o'},
-		{"from", required_argument, NULL, 'f'}, {"to", required_argument, NULL, 't'},
-		{"all", no_argument, NULL, 'a'}, {"json", no_argument, NULL, 'j'},
-		{"ics", no_argument, NULL, 'i'}, {"help", no_argument, NULL, 'h'},
-		{"type", required_argument, NULL, 'T'}, CM_PAGE_OPTIONS,
-		{NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+						 {"on", required_argument, NULL, 'o'},
+						 {"from", required_argument, NULL, 'f'},
+						 {"to", required_argument, NULL, 't'},
+						 {"all", no_argument, NULL, 'a'},
+						 {"json", no_argument, NULL, 'j'},
+						 {"ics", no_argument, NULL, 'i'},
+						 {"help", no_argument, NULL, 'h'},
+						 {"type", required_argument, NULL, 'T'},
+						 CM_PAGE_OPTIONS,
+						 {NULL, 0, NULL, 0}};
 	int c;
 
 	*o = (options){.page = CM_PAGE_ALL};
@@ -406,14 +417,16 @@ int cm_cmd_deadlines(int argc, char **argv)
 	if (o.on && cm_date_parse_user(on_iso, o.on) < 0)
 		return cm_cli_usage_error("deadlines", "%s", cm_error_last());
 	if (normalize_bound(&o.from, from) < 0 || normalize_bound(&o.to, to) < 0)
-		return cm_cli_usage_error("deadlines", "--from and --to need a dated day, month or year");
+		return cm_cli_usage_error("deadlines",
+					  "--from and --to need a dated day, month or year");
 	if ((status = cm_cli_open(&db, &dbpath, o.db)) >= 0)
 		return status;
 	for (int attempt = 0; attempt < CM_CLI_RETRIES; attempt++) {
 		int changed;
 		free_items(&l);
 		l = (items){0};
-		if ((rc = collect(&l, db, &o, on_iso)) != CM_EMODIFIED || cm_xdb_reopen(&changed, db) < 0)
+		if ((rc = collect(&l, db, &o, on_iso)) != CM_EMODIFIED ||
+		    cm_xdb_reopen(&changed, db) < 0)
 			break;
 	}
 	if (rc == 0) {

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cmd_extract.c: `chimuc extract`: reads files (no index needed) and prints
  * what the extractors find in them, or with --text the canonical text. */
 #include <getopt.h>
@@ -40,12 +42,14 @@ static void print_date(const char *path, const char *text, const cm_date *d, int
 		json_object *o = json_object_new_object();
 		json_object_object_add(o, "path", json_object_new_string(path));
 		json_object_object_add(o, "kind", json_object_new_string("date"));
-		json_object_object_add(o, "text", json_object_new_string_len(text + d->start,
-									       (int)(d->end - d->start)));
+		json_object_object_add(
+			o, "text",
+			json_object_new_string_len(text + d->start, (int)(d->end - d->start)));
 		json_object_object_add(o, "start", json_object_new_int64((int64_t)d->start));
 		json_object_object_add(o, "end", json_object_new_int64((int64_t)d->end));
 		json_object_object_add(o, "iso", json_object_new_string(d->iso));
-		json_object_object_add(o, "resolved", d->resolved[0] ? json_object_new_string(d->resolved) : NULL);
+		json_object_object_add(o, "resolved",
+				       d->resolved[0] ? json_object_new_string(d->resolved) : NULL);
 		json_object_object_add(o, "deadline", json_object_new_boolean(d->deadline));
 		json_object_object_add(o, "occasion", cm_cli_json_string(d->occasion));
 		json_object_object_add(o, "in_citation", json_object_new_boolean(d->in_citation));
@@ -86,7 +90,8 @@ static void print_citation(const char *path, const char *text, const char *kind,
 		json_object *o = json_object_new_object(), *flags = json_object_new_array();
 		json_object_object_add(o, "path", json_object_new_string(path));
 		json_object_object_add(o, "kind", json_object_new_string(kind));
-		json_object_object_add(o, "text", json_object_new_string_len(text + start, (int)(end - start)));
+		json_object_object_add(
+			o, "text", json_object_new_string_len(text + start, (int)(end - start)));
 		json_object_object_add(o, "start", json_object_new_int64((int64_t)start));
 		json_object_object_add(o, "end", json_object_new_int64((int64_t)end));
 		json_object_object_add(o, "type", str_or_null(type));
@@ -99,7 +104,8 @@ static void print_citation(const char *path, const char *text, const char *kind,
 		json_object_object_add(o, "key", str_or_null(key));
 		for (unsigned f = 1; x && f < CM_CITE_FLAG_END; f <<= 1)
 			if (x->flags & f)
-				json_object_array_add(flags, json_object_new_string(cm_citation_flag_name(f)));
+				json_object_array_add(
+					flags, json_object_new_string(cm_citation_flag_name(f)));
 		json_object_object_add(o, "flags", flags);
 		cm_cli_json_line(o);
 		return;
@@ -117,13 +123,14 @@ static void print_citations(const char *path, const char *text, const cm_citatio
 		       id->date, NULL, id->key, json);
 	for (size_t i = 0; i < c->n; i++) {
 		const cm_citation *x = &c->v[i];
-		print_citation(path, text, x->kind == CM_CITE_SELF_MENTION ? "self_mention" : "citation",
-			       x->start, x->end, x->type, x->number, x->symbol, x->date, x, x->key, json);
+		print_citation(
+			path, text, x->kind == CM_CITE_SELF_MENTION ? "self_mention" : "citation",
+			x->start, x->end, x->type, x->number, x->symbol, x->date, x, x->key, json);
 	}
 	for (size_t i = 0; i < c->nshort; i++) {
 		const cm_citation *x = &c->shorts[i];
-		print_citation(path, text, "short_ref", x->start, x->end, x->type, x->number, x->symbol,
-			       x->date, x, x->key, json);
+		print_citation(path, text, "short_ref", x->start, x->end, x->type, x->number,
+			       x->symbol, x->date, x, x->key, json);
 	}
 	for (size_t i = 0; i < c->nnamed; i++) {
 		const cm_named_ref *r = &c->named[i];
@@ -131,17 +138,19 @@ static void print_citations(const char *path, const char *text, const cm_citatio
 			json_object *o = json_object_new_object();
 			json_object_object_add(o, "path", json_object_new_string(path));
 			json_object_object_add(o, "kind", json_object_new_string("named_ref"));
-			json_object_object_add(o, "text", json_object_new_string_len(text + r->start,
-										       (int)(r->end - r->start)));
-			json_object_object_add(o, "start", json_object_new_int64((int64_t)r->start));
+			json_object_object_add(o, "text",
+					       json_object_new_string_len(
+						       text + r->start, (int)(r->end - r->start)));
+			json_object_object_add(o, "start",
+					       json_object_new_int64((int64_t)r->start));
 			json_object_object_add(o, "end", json_object_new_int64((int64_t)r->end));
 			json_object_object_add(o, "type", json_object_new_string(r->type));
 			json_object_object_add(o, "term", str_or_null(r->term));
 			cm_cli_json_line(o);
 		} else {
 			cm_diag_path(stdout, path);
-			printf(":%zu-%zu\tnamed_ref\t-\t%.*s\n", r->start, r->end, (int)(r->end - r->start),
-			       text + r->start);
+			printf(":%zu-%zu\tnamed_ref\t-\t%.*s\n", r->start, r->end,
+			       (int)(r->end - r->start), text + r->start);
 		}
 	}
 }

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cmd_graph.c: `chimuc graph`: the citation map of the index (corpus
  * documents and documents only cited, typed edges) as DOT, GraphML or JSON
  * Lines, whole or around one reference. Built from posting lists and the
@@ -48,7 +50,8 @@ static int kept_before(const cm_strmap *keep, const char *id, size_t step)
 
 /* Loads the documents that are node id (by own key or path); with citing,
  * those that cite it too. */
-static int load_around(cm_graphdocs *docs, cm_docset *loaded, cm_xdb *db, const char *id, int citing)
+static int load_around(cm_graphdocs *docs, cm_docset *loaded, cm_xdb *db, const char *id,
+		       int citing)
 {
 	char term[CM_ID_TERM_MAX + CM_KEY_MAX + 4];
 	size_t n;
@@ -138,8 +141,11 @@ static int build(cm_graph *g, cm_graphdocs *docs, const cm_strmap *keep)
 		qsort(docs->ptr, docs->size, sizeof *docs->ptr, by_docid);
 	for (size_t i = 0; i < docs->size && rc == 0; i++) {
 		const cm_graphdoc *d = &docs->ptr[i];
-		cm_graph_node node = {.id = cm_graphdoc_node_id(d), .label = d->title, .path = d->path,
-				      .type = d->type, .date = d->date};
+		cm_graph_node node = {.id = cm_graphdoc_node_id(d),
+				      .label = d->title,
+				      .path = d->path,
+				      .type = d->type,
+				      .date = d->date};
 		if (kept(keep, node.id))
 			rc = cm_graph_add_node(g, &node);
 	}
@@ -151,8 +157,8 @@ static int build(cm_graph *g, cm_graphdocs *docs, const cm_strmap *keep)
 		for (size_t k = 0; k < d->cites.size && rc == 0; k++) {
 			const cm_cite *x = &d->cites.ptr[k];
 			char label[CM_KEY_MAX + 64];
-			cm_graph_node cited = {.id = x->key, .label = label, .type = x->type,
-					       .date = x->date};
+			cm_graph_node cited = {
+				.id = x->key, .label = label, .type = x->type, .date = x->date};
 			if (!kept(keep, x->key))
 				continue;
 			snprintf(label, sizeof label, "%s%s%s", x->type ? x->type : "",
@@ -167,9 +173,9 @@ static int build(cm_graph *g, cm_graphdocs *docs, const cm_strmap *keep)
 int cm_cmd_graph(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"db", required_argument, NULL, 'd'}, {"format", required_argument, NULL, 'f'},
+		{"db", required_argument, NULL, 'd'},     {"format", required_argument, NULL, 'f'},
 		{"around", required_argument, NULL, 'a'}, {"depth", required_argument, NULL, 'D'},
-		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+		{"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
 	const char *dbopt = NULL, *format = "json", *around = NULL;
 	unsigned depth = 1;
 	cm_xdb *db = NULL;

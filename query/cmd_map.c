@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cmd_map.c: `chimuc map DRAFT`: a citation map for a new draft. For each
  * citation in the draft: its status against the index (in_corpus,
  * cited_only, unknown, ambiguous, inconsistent), the formal reference built
@@ -66,8 +68,9 @@ static void base_of(char *out, const char *key)
 static const char *self_str(const cm_docinfo *info, const char *field)
 {
 	json_object *self;
-	return json_object_object_get_ex(cm_docinfo_json(info), "self", &self) ? cm_json_str(self, field)
-										 : NULL;
+	return json_object_object_get_ex(cm_docinfo_json(info), "self", &self)
+		       ? cm_json_str(self, field)
+		       : NULL;
 }
 
 /* "Nghị quyết số 25-NQ/TW, ngày 03/6/2013 của X (khóa XI) về "T"", leaving
@@ -159,7 +162,8 @@ static int add_tally(tallies *v, cm_strmap *index, const char *key)
 static int by_count(const void *a, const void *b)
 {
 	const tally *x = a, *y = b;
-	return x->count != y->count ? (x->count < y->count) - (x->count > y->count) : strcmp(x->key, y->key);
+	return x->count != y->count ? (x->count < y->count) - (x->count > y->count)
+				    : strcmp(x->key, y->key);
 }
 
 static int draft_cites(const cm_citations *draft, const char *base)
@@ -230,10 +234,15 @@ static int read_precedent(void *ctx, cm_xdb *db, cm_xdocid id)
 		char b[CM_KEY_MAX];
 		base_of(b, c->key);
 		if (!strcmp(b, r->e->base)) {
-			first[SAID_DATE] = first[SAID_DATE] && first[SAID_DATE]->date ? first[SAID_DATE] : c;
-			first[SAID_ISSUER] = first[SAID_ISSUER] && first[SAID_ISSUER]->issuer ? first[SAID_ISSUER] : c;
-			first[SAID_TERM] = first[SAID_TERM] && first[SAID_TERM]->term ? first[SAID_TERM] : c;
-			first[SAID_TYPE] = first[SAID_TYPE] && first[SAID_TYPE]->type ? first[SAID_TYPE] : c;
+			first[SAID_DATE] =
+				first[SAID_DATE] && first[SAID_DATE]->date ? first[SAID_DATE] : c;
+			first[SAID_ISSUER] = first[SAID_ISSUER] && first[SAID_ISSUER]->issuer
+						     ? first[SAID_ISSUER]
+						     : c;
+			first[SAID_TERM] =
+				first[SAID_TERM] && first[SAID_TERM]->term ? first[SAID_TERM] : c;
+			first[SAID_TYPE] =
+				first[SAID_TYPE] && first[SAID_TYPE]->type ? first[SAID_TYPE] : c;
 		} else if (!draft_cites(r->draft, b) &&
 			   (rc = cm_strmap_put(NULL, &beside, b, strlen(b), 0)) == 1) {
 			rc = add_tally(&r->co, &r->index, c->key);
@@ -344,8 +353,8 @@ static void form_problems(entry *e, const cm_citations *draft, const char *text)
 		base_of(b, draft->v[i].key);
 		if (&draft->v[i] != x && !strcmp(b, e->base) && draft->v[i].date[0] && x->date[0] &&
 		    strcmp(draft->v[i].date, x->date)) {
-			problem(e, "the same document is cited with different dates: %s and %s", x->date,
-				draft->v[i].date);
+			problem(e, "the same document is cited with different dates: %s and %s",
+				x->date, draft->v[i].date);
 			break;
 		}
 	}
@@ -357,7 +366,8 @@ static void candidate(json_object *arr, const cm_docinfo *info)
 	json_object_object_add(c, "path", json_object_new_string(cm_docinfo_path(info)));
 	json_object_object_add(c, "title", json_object_new_string(cm_docinfo_title(info)));
 	json_object_object_add(c, "date", cm_cli_json_string(self_str(info, "date")));
-	json_object_object_add(c, "key", cm_cli_json_string(cm_json_str(cm_docinfo_json(info), "number")));
+	json_object_object_add(c, "key",
+			       cm_cli_json_string(cm_json_str(cm_docinfo_json(info), "number")));
 	json_object_array_add(arr, c);
 }
 
@@ -410,14 +420,18 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 		const char *d = self_str(match, "date");
 		e->status = "in_corpus";
 		e->path = json_object_new_string(cm_docinfo_path(match));
-		e->reference = reference(cm_json_str(cm_docinfo_json(match), "type"), x->key, d,
-					 self_str(match, "issuer") ? self_str(match, "issuer") : issuer,
-					 term, self_str(match, "title"));
+		e->reference =
+			reference(cm_json_str(cm_docinfo_json(match), "type"), x->key, d,
+				  self_str(match, "issuer") ? self_str(match, "issuer") : issuer,
+				  term, self_str(match, "title"));
 		if (x->date[0] && d && strcmp(d, x->date))
-			problem(e, "the draft dates it %s but the corpus document is dated %s", x->date, d);
-		if (x->issuer && self_str(match, "issuer") && !strstr(self_str(match, "issuer"), x->issuer) &&
+			problem(e, "the draft dates it %s but the corpus document is dated %s",
+				x->date, d);
+		if (x->issuer && self_str(match, "issuer") &&
+		    !strstr(self_str(match, "issuer"), x->issuer) &&
 		    !strstr(x->issuer, self_str(match, "issuer")))
-			problem(e, "the draft names the issuer \"%s\" but the corpus document is issued by \"%s\"",
+			problem(e,
+				"the draft names the issuer \"%s\" but the corpus document is issued by \"%s\"",
 				x->issuer, self_str(match, "issuer"));
 	} else if (x->year && e->cited_by_total == 0 && nyears > 0) {
 		char known[128] = "";
@@ -429,10 +443,12 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 		problem(e, "the corpus knows %s only as of %s", e->base, known);
 	} else if (e->cited_by_total > 0 || nyears > 0) {
 		e->status = "cited_only";
-		e->reference = reference(type ? type : x->type, x->key, x->date[0] ? x->date : date,
-					 x->issuer ? x->issuer : issuer, x->term ? x->term : term, NULL);
+		e->reference =
+			reference(type ? type : x->type, x->key, x->date[0] ? x->date : date,
+				  x->issuer ? x->issuer : issuer, x->term ? x->term : term, NULL);
 		if (x->date[0] && date && strcmp(date, x->date))
-			problem(e, "the draft dates it %s but the corpus cites it as of %s", x->date, date);
+			problem(e, "the draft dates it %s but the corpus cites it as of %s",
+				x->date, date);
 	} else {
 		e->status = "unknown";
 		e->reference = reference(x->type, x->key, x->date, x->issuer, x->term, NULL);
@@ -440,8 +456,10 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 	form_problems(e, draft, text);
 	if ((x->flags & CM_CITE_TYPE_MISMATCH) || json_object_array_length(e->problems) > 0) {
 		for (size_t i = 0; i < json_object_array_length(e->problems); i++) {
-			const char *p = json_object_get_string(json_object_array_get_idx(e->problems, i));
-			if (strstr(p, "contradicts") || strstr(p, "dates it") || strstr(p, "names the issuer"))
+			const char *p =
+				json_object_get_string(json_object_array_get_idx(e->problems, i));
+			if (strstr(p, "contradicts") || strstr(p, "dates it") ||
+			    strstr(p, "names the issuer"))
 				e->status = "inconsistent";
 		}
 	}
@@ -456,17 +474,20 @@ static json_object *entry_json(const entry *e, const char *text)
 {
 	json_object *o = json_object_new_object();
 
-	json_object_object_add(o, "text", json_object_new_string_len(text + e->x->start,
-								       (int)(e->x->end - e->x->start)));
+	json_object_object_add(
+		o, "text",
+		json_object_new_string_len(text + e->x->start, (int)(e->x->end - e->x->start)));
 	json_object_object_add(o, "key", json_object_new_string(e->x->key));
 	json_object_object_add(o, "status", json_object_new_string(e->status));
 	json_object_object_add(o, "reference", json_object_get(e->reference));
 	json_object_object_add(o, "path", json_object_get(e->path));
 	json_object_object_add(o, "cited_by", json_object_get(e->cited_by));
-	json_object_object_add(o, "cited_by_total", json_object_new_int64((int64_t)e->cited_by_total));
+	json_object_object_add(o, "cited_by_total",
+			       json_object_new_int64((int64_t)e->cited_by_total));
 	json_object_object_add(o, "candidates", json_object_get(e->candidates));
 	json_object_object_add(o, "co_cited", json_object_get(e->co_cited));
-	json_object_object_add(o, "co_cited_total", json_object_new_int64((int64_t)e->co_cited_total));
+	json_object_object_add(o, "co_cited_total",
+			       json_object_new_int64((int64_t)e->co_cited_total));
 	json_object_object_add(o, "problems", json_object_get(e->problems));
 	return o;
 }
@@ -476,7 +497,8 @@ static void more(int md, size_t total, size_t shown, const char *one, const char
 		 const char *option)
 {
 	if (total > shown)
-		printf(md ? "- %zu more %s (`%s N` shows more)\n" : "  %zu more %s (%s N shows more)\n",
+		printf(md ? "- %zu more %s (`%s N` shows more)\n"
+			  : "  %zu more %s (%s N shows more)\n",
 		       total - shown, total - shown > 1 ? many : one, option);
 }
 
@@ -484,15 +506,18 @@ static void print_report(const entry *e, const char *text, int md)
 {
 	size_t n;
 
-	printf(md ? "## %.*s\n\n- **status**: %s\n- **reference**: %s\n" : "%.*s\n  status: %s\n  reference: %s\n",
+	printf(md ? "## %.*s\n\n- **status**: %s\n- **reference**: %s\n"
+		  : "%.*s\n  status: %s\n  reference: %s\n",
 	       (int)(e->x->end - e->x->start), text + e->x->start, e->status,
 	       json_object_get_string(e->reference));
 	if (e->path)
-		printf(md ? "- **in the index**: `%s`\n" : "  in the index: %s\n", json_object_get_string(e->path));
+		printf(md ? "- **in the index**: `%s`\n" : "  in the index: %s\n",
+		       json_object_get_string(e->path));
 	if ((n = json_object_array_length(e->candidates)) > 1 || !strcmp(e->status, "ambiguous"))
 		for (size_t i = 0; i < n; i++) {
 			json_object *c = json_object_array_get_idx(e->candidates, i);
-			printf(md ? "- candidate: %s %s\n" : "  candidate: %s %s\n", cm_json_str(c, "key"),
+			printf(md ? "- candidate: %s %s\n" : "  candidate: %s %s\n",
+			       cm_json_str(c, "key"),
 			       cm_json_str(c, "title") ? cm_json_str(c, "title") : "");
 		}
 	for (size_t i = 0; i < json_object_array_length(e->problems); i++)
@@ -501,18 +526,20 @@ static void print_report(const entry *e, const char *text, int md)
 	for (size_t i = 0; i < json_object_array_length(e->cited_by); i++) {
 		json_object *p = json_object_array_get_idx(e->cited_by, i);
 		printf(md ? "- precedent (%s): `%s` — %s\n" : "  precedent (%s): %s\n      %s\n",
-		       cm_json_str(p, "date") ? cm_json_str(p, "date") : "undated", cm_json_str(p, "path"),
+		       cm_json_str(p, "date") ? cm_json_str(p, "date") : "undated",
+		       cm_json_str(p, "path"),
 		       cm_json_str(p, "context") ? cm_json_str(p, "context") : "");
 	}
 	for (size_t i = 0; i < json_object_array_length(e->co_cited); i++) {
 		json_object *c = json_object_array_get_idx(e->co_cited, i);
-		printf(md ? "- usually cited beside it: %s (%s)\n" : "  usually cited beside it: %s (%s)\n",
+		printf(md ? "- usually cited beside it: %s (%s)\n"
+			  : "  usually cited beside it: %s (%s)\n",
 		       cm_json_str(c, "key"), cm_json_str(c, "why"));
 	}
-	more(md, e->cited_by_total, json_object_array_length(e->cited_by), "precedent", "precedents",
-	     "--precedents");
-	more(md, e->co_cited_total, json_object_array_length(e->co_cited), "document cited beside it",
-	     "documents cited beside it", "--co-cited");
+	more(md, e->cited_by_total, json_object_array_length(e->cited_by), "precedent",
+	     "precedents", "--precedents");
+	more(md, e->co_cited_total, json_object_array_length(e->co_cited),
+	     "document cited beside it", "documents cited beside it", "--co-cited");
 	putchar('\n');
 }
 
@@ -526,22 +553,26 @@ static int write_graph(const entry *v, size_t n, const char *draft, int graphml)
 		return rc;
 	rc = cm_graph_add_node(g, &d);
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		cm_graph_node c = {.id = v[i].x->key, .type = v[i].x->type,
+		cm_graph_node c = {.id = v[i].x->key,
+				   .type = v[i].x->type,
 				   .path = v[i].path ? json_object_get_string(v[i].path) : NULL,
 				   .label = json_object_get_string(v[i].reference)};
 		if ((rc = cm_graph_add_node(g, &c)) == 0)
 			rc = cm_graph_add_edge(g, "draft", c.id, v[i].x->relation);
 		for (size_t k = 0; k < json_object_array_length(v[i].cited_by) && rc == 0; k++) {
 			json_object *p = json_object_array_get_idx(v[i].cited_by, k);
-			cm_graph_node pn = {.id = cm_json_str(p, "path"), .path = cm_json_str(p, "path"),
-					    .label = cm_json_str(p, "title"), .date = cm_json_str(p, "date")};
+			cm_graph_node pn = {.id = cm_json_str(p, "path"),
+					    .path = cm_json_str(p, "path"),
+					    .label = cm_json_str(p, "title"),
+					    .date = cm_json_str(p, "date")};
 			if ((rc = cm_graph_add_node(g, &pn)) == 0)
 				rc = cm_graph_add_edge(g, pn.id, c.id, NULL);
 		}
 		for (size_t k = 0; k < json_object_array_length(v[i].co_cited) && rc == 0; k++)
-			rc = cm_graph_add_edge(g, c.id,
-					       cm_json_str(json_object_array_get_idx(v[i].co_cited, k), "key"),
-					       "cited beside");
+			rc = cm_graph_add_edge(
+				g, c.id,
+				cm_json_str(json_object_array_get_idx(v[i].co_cited, k), "key"),
+				"cited beside");
 	}
 	if (rc == 0)
 		rc = graphml ? cm_graph_write_graphml(g, stdout) : cm_graph_write_dot(g, stdout);
@@ -551,11 +582,13 @@ static int write_graph(const entry *v, size_t n, const char *draft, int graphml)
 
 int cm_cmd_map(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"db", required_argument, NULL, 'd'}, {"json", no_argument, NULL, 'j'},
-		{"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
-		{"precedents", required_argument, NULL, 'p'}, {"co-cited", required_argument, NULL, 'c'},
-		{NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+						 {"json", no_argument, NULL, 'j'},
+						 {"format", required_argument, NULL, 'f'},
+						 {"help", no_argument, NULL, 'h'},
+						 {"precedents", required_argument, NULL, 'p'},
+						 {"co-cited", required_argument, NULL, 'c'},
+						 {NULL, 0, NULL, 0}};
 	const char *dbopt = NULL, *format = "text";
 	cm_xdb *db = NULL;
 	cm_source *src = NULL;

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cmd_search.c: `chimuc search`: parses the query, runs it with BM25 (re-run
  * from scratch when the index changes underneath), and prints each hit with
  * a snippet, as text or JSON Lines. */
@@ -111,8 +113,10 @@ static void print_hit(const options *o, unsigned rank, double score, const cm_do
 		json_object *format = NULL;
 		for (size_t i = 0; i < sn->nmarks; i++) {
 			json_object *pair = json_object_new_array();
-			json_object_array_add(pair, json_object_new_int64((int64_t)sn->marks[i].start));
-			json_object_array_add(pair, json_object_new_int64((int64_t)sn->marks[i].end));
+			json_object_array_add(pair,
+					      json_object_new_int64((int64_t)sn->marks[i].start));
+			json_object_array_add(pair,
+					      json_object_new_int64((int64_t)sn->marks[i].end));
 			json_object_array_add(marks, pair);
 		}
 		json_object_object_add(h, "rank", json_object_new_int((int)rank));
@@ -121,7 +125,8 @@ static void print_hit(const options *o, unsigned rank, double score, const cm_do
 		json_object_object_get_ex(cm_docinfo_json(info), "format", &format);
 		json_object_object_add(h, "format", json_object_get(format));
 		json_object_object_add(h, "title", json_object_new_string(cm_docinfo_title(info)));
-		json_object_object_add(h, "snippet", json_object_new_string_len(sn->text, (int)sn->len));
+		json_object_object_add(h, "snippet",
+				       json_object_new_string_len(sn->text, (int)sn->len));
 		json_object_object_add(h, "highlights", marks);
 		cm_cli_json_line(h);
 		return;
@@ -187,7 +192,8 @@ static int run_once(unsigned *out_shown, cm_xdb *db, const cm_query *q, const op
 	int rc, tty = !o->json && cm_cli_color(o->color, stdout);
 
 	*out_shown = 0;
-	if ((rc = cm_xenquire_new(&e, db)) < 0 || (rc = cm_xenquire_set_query(e, cm_query_xapian(q))) < 0 ||
+	if ((rc = cm_xenquire_new(&e, db)) < 0 ||
+	    (rc = cm_xenquire_set_query(e, cm_query_xapian(q))) < 0 ||
 	    (rc = cm_xenquire_mset(&m, e, o->offset, o->limit)) < 0)
 		goto cleanup;
 	for (unsigned i = 0; i < cm_xmset_size(m); i++) {
@@ -223,13 +229,15 @@ cleanup:
 
 static int parse_options(options *o, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"db", required_argument, NULL, 'd'},     {"json", no_argument, NULL, 'j'},
-		{"brief", no_argument, NULL, 'b'},
-		{"limit", required_argument, NULL, 'l'},  {"offset", required_argument, NULL, 'o'},
-		{"color", required_argument, NULL, 'C'},
-		{"count", no_argument, NULL, 'c'},
-		{"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+						 {"json", no_argument, NULL, 'j'},
+						 {"brief", no_argument, NULL, 'b'},
+						 {"limit", required_argument, NULL, 'l'},
+						 {"offset", required_argument, NULL, 'o'},
+						 {"color", required_argument, NULL, 'C'},
+						 {"count", no_argument, NULL, 'c'},
+						 {"help", no_argument, NULL, 'h'},
+						 {NULL, 0, NULL, 0}};
 	int c;
 
 	*o = (options){.limit = 10};
@@ -248,7 +256,8 @@ static int parse_options(options *o, int argc, char **argv)
 			break;
 		case 'C':
 			if (cm_cli_color_parse(&o->color, optarg) < 0)
-				return cm_cli_usage_error("search", "--color needs auto, always or never");
+				return cm_cli_usage_error("search",
+							  "--color needs auto, always or never");
 			break;
 		case 'c': o->count = 1; break;
 		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cmd_stats.c: `chimuc stats`: the number of documents and the size of the
  * index on disk. */
 #include <dirent.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* cmd_top_cited.c: `chimuc top-cited`: the most cited documents, counted
  * from the XC terms of the index (their term frequency: one per citing
  * document), with the path of those in the index from their XN posting
@@ -19,8 +21,7 @@ static const char usage_text[] =
 	"List every cited document, most cited first, with the number of documents\n"
 	"citing it. With --json, one object per line: key, count, path (null when\n"
 	"not in the index).\n"
-	"\n"
-	CM_PAGE_HELP;
+	"\n" CM_PAGE_HELP;
 
 typedef struct {
 	char key[CM_KEY_MAX];
@@ -44,7 +45,7 @@ static int by_count(const void *a, const void *b)
  * never cited with a year keeps its bare key. */
 static int collect(entries *v, cm_xdb *db)
 {
-	cm_strmap bare = CM_STRMAP_INIT; /* bare key -> its index in v */
+	cm_strmap bare = CM_STRMAP_INIT;            /* bare key -> its index in v */
 	cm_array_t(unsigned) dated = CM_ARRAY_INIT; /* per entry: its dated variants */
 	cm_xterms *it;
 	const char *t;
@@ -82,7 +83,8 @@ static int collect(entries *v, cm_xdb *db)
 			v->ptr[i].count = v->ptr[b].count;
 	}
 	for (size_t i = 0; i < v->size && rc >= 0; i++)
-		if (strchr(v->ptr[i].key, '@') || !dated.ptr[i]) /* else counted under its dated keys */
+		if (strchr(v->ptr[i].key, '@') ||
+		    !dated.ptr[i]) /* else counted under its dated keys */
 			v->ptr[kept++] = v->ptr[i];
 	v->size = kept;
 	cm_array_clear(dated);

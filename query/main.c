@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* main.c: the chimuc tool: dispatches to its subcommands. */
 #include <stdio.h>
 #include <string.h>
@@ -30,15 +32,9 @@ static const struct {
 	const char *name;
 	int (*run)(int, char **);
 } commands[] = {
-	{"search", cm_cmd_search},
-	{"stats", cm_cmd_stats},
-	{"check", cm_cmd_check},
-	{"deadlines", cm_cmd_deadlines},
-	{"cited-by", cm_cmd_cited_by},
-	{"cites", cm_cmd_cites},
-	{"top-cited", cm_cmd_top_cited},
-	{"graph", cm_cmd_graph},
-	{"map", cm_cmd_map},
+	{"search", cm_cmd_search},       {"stats", cm_cmd_stats},       {"check", cm_cmd_check},
+	{"deadlines", cm_cmd_deadlines}, {"cited-by", cm_cmd_cited_by}, {"cites", cm_cmd_cites},
+	{"top-cited", cm_cmd_top_cited}, {"graph", cm_cmd_graph},       {"map", cm_cmd_map},
 	{"extract", cm_cmd_extract},
 };
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* page.c: paging of listings (see page.h). */
 #include "page.h"
 

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # Runs the main job on the sample corpus: indexes corpus/*.txt into a local
 # index, shows its size, runs example searches, who cites a resolution, the
 # deadlines of 15/10 and of June 2024, a draft's citation map, the same

@@ -1,10 +1,14 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # Installs the Debian packages chimuc needs to build, test and run the demo;
 # with --deb, also those `make deb` needs to build the Debian packages.
 # Called by `make demo`, `make check` and `make deb` only: `make`, `make
 # build` and `make install` never install anything.
-# Idempotent: installs only what is missing. As root it runs apt-get itself;
-# otherwise through sudo, and only when something is missing.
+# Idempotent: installs only what is missing, and nothing when all is there
+# (so it needs no root then). As root it runs apt-get itself; otherwise
+# through sudo; without sudo it names the missing packages and the command
+# to run as root, and exits 1.
 # Usage: scripts/install-deps.sh [--deb]
 set -eu
 
@@ -34,7 +38,10 @@ if [ "$(id -u)" -eq 0 ]; then
 elif command -v sudo >/dev/null 2>&1; then
     as_root() { sudo DEBIAN_FRONTEND=noninteractive "$@"; }
 else
-    echo "install-deps: missing:$missing; install them as root (no sudo here)" >&2
+    echo "install-deps: missing Debian packages:$missing" >&2
+    echo "install-deps: not root and no sudo here: as root, run" >&2
+    echo "    apt-get install$missing" >&2
+    echo "install-deps: then run this command again" >&2
     exit 1
 fi
 echo "install-deps: installing:$missing"

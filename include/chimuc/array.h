@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/array.h: a growable array of any type, in the shape of libgit2's
  * git_array_t: a struct of { type *ptr; size_t size, asize; } that starts
  * zeroed and doubles as it grows.
@@ -16,13 +18,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define cm_array_t(type)                                                                           \
-	struct {                                                                                   \
-		type *ptr;                                                                         \
-		size_t size, asize;                                                                \
+#define cm_array_t(type)            \
+	struct {                    \
+		type *ptr;          \
+		size_t size, asize; \
 	}
 
-#define CM_ARRAY_INIT {NULL, 0, 0}
+#define CM_ARRAY_INIT      \
+	{                  \
+		NULL, 0, 0 \
+	}
 
 /* Makes room for one more item of item_size bytes in the array at a (any
  * cm_array_t) and returns it, zeroed; NULL (CM_ENOMEM set) when out of
@@ -30,8 +35,8 @@
  * the same way, growing only when full. */
 void *cm_array_grow(void *a, size_t item_size);
 
-#define cm_array_alloc(a)                                                                          \
-	((a).size < (a).asize ? memset(&(a).ptr[(a).size++], 0, sizeof(*(a).ptr))                  \
+#define cm_array_alloc(a)                                                         \
+	((a).size < (a).asize ? memset(&(a).ptr[(a).size++], 0, sizeof(*(a).ptr)) \
 			      : cm_array_grow((void *)&(a), sizeof(*(a).ptr)))
 
 #define cm_array_clear(a) (free((a).ptr), (a).ptr = NULL, (a).size = (a).asize = 0)

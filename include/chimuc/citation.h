@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/citation.h: numbered references to other documents, and the
  * document's own identity.
  *
@@ -58,36 +60,36 @@
 
 enum cm_cite_kind { CM_CITE_CITATION, CM_CITE_SELF_MENTION, CM_CITE_SHORT_REF };
 
-enum { /* flags */
-	CM_CITE_TYPE_MISMATCH = 1,  /* the type words contradict the code */
-	CM_CITE_SHARED_TYPE = 2,    /* the type is the list's, stated before it */
-	CM_CITE_SHARED_DATE = 4,    /* the date is the list's, stated after it */
-	CM_CITE_SHARED_ISSUER = 8,  /* so is the issuer (and the term) */
-	CM_CITE_IN_LIST = 16,       /* one of several symbols in a list */
-	CM_CITE_AMBIGUOUS = 32,     /* a short form that fits several citations */
-	CM_CITE_FLAG_END = 64
+enum {                            /* flags */
+       CM_CITE_TYPE_MISMATCH = 1, /* the type words contradict the code */
+       CM_CITE_SHARED_TYPE = 2,   /* the type is the list's, stated before it */
+       CM_CITE_SHARED_DATE = 4,   /* the date is the list's, stated after it */
+       CM_CITE_SHARED_ISSUER = 8, /* so is the issuer (and the term) */
+       CM_CITE_IN_LIST = 16,      /* one of several symbols in a list */
+       CM_CITE_AMBIGUOUS = 32,    /* a short form that fits several citations */
+       CM_CITE_FLAG_END = 64
 };
 
 typedef struct {
 	enum cm_cite_kind kind;
-	size_t start, end;      /* the citation's bytes in the input */
-	const char *type;       /* "Nghị quyết"… (static), or NULL */
-	char number[32];        /* "25", "15/2020" */
-	char symbol[96];        /* "NQ/TW", "NĐ-CP" */
-	char date[CM_ISO_MAX];  /* stated date, or "" */
-	int year;               /* from the date or a cue, or 0 */
-	char key[CM_KEY_MAX];   /* "25-NQ/TW@2013"; a short form's: the cited one's, or "" */
+	size_t start, end;     /* the citation's bytes in the input */
+	const char *type;      /* "Nghị quyết"… (static), or NULL */
+	char number[32];       /* "25", "15/2020" */
+	char symbol[96];       /* "NQ/TW", "NĐ-CP" */
+	char date[CM_ISO_MAX]; /* stated date, or "" */
+	int year;              /* from the date or a cue, or 0 */
+	char key[CM_KEY_MAX];  /* "25-NQ/TW@2013"; a short form's: the cited one's, or "" */
 	char *issuer, *term, *relation; /* canonical text, or NULL */
 	unsigned flags;
 } cm_citation;
 
 typedef struct {
-	const char *type;        /* static, or NULL */
+	const char *type; /* static, or NULL */
 	char number[32], symbol[96], key[CM_KEY_MAX];
 	char date[CM_ISO_MAX];
-	char *title, *issuer;    /* or NULL */
-	char *place;             /* "Tuyên Quang" of "Tuyên Quang, ngày …", or NULL */
-	size_t start, end;       /* the surface of the identity, or 0, 0 */
+	char *title, *issuer; /* or NULL */
+	char *place;          /* "Tuyên Quang" of "Tuyên Quang, ngày …", or NULL */
+	size_t start, end;    /* the surface of the identity, or 0, 0 */
 } cm_identity;
 
 /* A reference by name, without a number: "Nghị quyết Trung ương 4 (khóa
@@ -96,8 +98,8 @@ typedef struct {
  * term, a year or period). */
 typedef struct {
 	size_t start, end;
-	const char *type;  /* static */
-	char term[32];     /* "khóa XII", "lần thứ XII", or "" */
+	const char *type; /* static */
+	char term[32];    /* "khóa XII", "lần thứ XII", or "" */
 } cm_named_ref;
 
 typedef struct {
@@ -105,7 +107,7 @@ typedef struct {
 	size_t n;
 	cm_named_ref *named;
 	size_t nnamed;
-	cm_citation *shorts;     /* kind CM_CITE_SHORT_REF, in text order */
+	cm_citation *shorts; /* kind CM_CITE_SHORT_REF, in text order */
 	size_t nshort;
 	cm_identity self;
 } cm_citations;

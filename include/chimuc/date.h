@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/date.h: date mentions, deadlines and occasions in a document.
  *
  * Forms found (on the canonical text, spans reported in the input):
@@ -56,11 +58,11 @@ typedef struct {
 	int in_citation;           /* the date of a cited document's symbol */
 	int in_self;               /* the document's own date */
 	int deadline;
-	int ambiguous;             /* the form has another reading ("trước 7-8") */
+	int ambiguous; /* the form has another reading ("trước 7-8") */
 	enum cm_range_role range;
-	size_t range_start, range_end; /* the whole range, when range is set */
-	const char *occasion;      /* canonical text, or NULL */
-	const char *recurrence;    /* "yearly", "every 6 months"…, or NULL */
+	size_t range_start, range_end;     /* the whole range, when range is set */
+	const char *occasion;              /* canonical text, or NULL */
+	const char *recurrence;            /* "yearly", "every 6 months"…, or NULL */
 	size_t context_start, context_end; /* the sentence around it, in the input */
 } cm_date;
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/dbpath.h: where the index lives when no --db is given.
  *
  * Order: the --db option, then $CHIMUC_DB, then $XDG_DATA_HOME/chimuc/index,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/diag.h: one-line diagnostics on standard error, in the form
  * "PROGRAM: PATH: MESSAGE". Control characters and invalid UTF-8 in PATH are
  * written escaped (\n, \xHH), so that every diagnostic stays one line. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/docpath.h: the identity of a document's file: its canonical
  * absolute path, whatever the spelling on the command line ("corpus/",
  * "./corpus", "/abs/corpus", "a/../corpus//x.txt" are one file).

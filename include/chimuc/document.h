@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/document.h: the document model: how one source file becomes one
  * Xapian document (terms, values, data) and how a stored one is read back.
  *
@@ -77,15 +79,15 @@ int cm_index_format_check(cm_xdb *db, int mark);
 
 /* What the indexer knows of one file. */
 typedef struct {
-	const char *path;  /* as indexed, NUL-terminated */
-	const char *text;  /* decoded UTF-8 text */
+	const char *path; /* as indexed, NUL-terminated */
+	const char *text; /* decoded UTF-8 text */
 	size_t text_len;
-	const char *mtime; /* "seconds.nanoseconds", NUL-terminated */
-	uint64_t size;     /* file size in bytes */
-	uint64_t hash;     /* cm_hash64 of the file's bytes */
+	const char *mtime;  /* "seconds.nanoseconds", NUL-terminated */
+	uint64_t size;      /* file size in bytes */
+	uint64_t hash;      /* cm_hash64 of the file's bytes */
 	const char *format; /* "text", "html", "xml", "docx", "pdf" */
-	const char *title; /* from the file's metadata, or NULL */
-	const char *date;  /* ISO date from the file's metadata, or NULL */
+	const char *title;  /* from the file's metadata, or NULL */
+	const char *date;   /* ISO date from the file's metadata, or NULL */
 } cm_document;
 
 /* 64-bit FNV-1a of the bytes: a change detector, not a cryptographic hash. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/encoding.h: the character encodings Vietnamese text arrives in,
  * told apart from the bytes, and converted to UTF-8 in NFC.
  *

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/error.h: error codes and the per-thread last-error message.
  *
  * Every chimuc function that can fail returns 0 on success or one of the
@@ -13,16 +15,16 @@ extern "C" {
 
 enum {
 	CM_OK = 0,
-	CM_ERROR = -1,     /* anything not listed below */
-	CM_ENOMEM = -2,    /* out of memory */
-	CM_EINVAL = -3,    /* invalid argument or operation */
-	CM_ENOTFOUND = -4, /* no such database, document, term or file */
-	CM_ELOCKED = -5,   /* the index is locked by another writer */
-	CM_EMODIFIED = -6, /* the index changed under a reader: reopen and retry */
-	CM_ECORRUPT = -7,  /* the index is damaged */
-	CM_EPARSE = -8,    /* a query or document could not be parsed */
-	CM_EIO = -9,       /* a read or write failed */
-	CM_ELIMIT = -10,   /* an input exceeds a documented limit */
+	CM_ERROR = -1,         /* anything not listed below */
+	CM_ENOMEM = -2,        /* out of memory */
+	CM_EINVAL = -3,        /* invalid argument or operation */
+	CM_ENOTFOUND = -4,     /* no such database, document, term or file */
+	CM_ELOCKED = -5,       /* the index is locked by another writer */
+	CM_EMODIFIED = -6,     /* the index changed under a reader: reopen and retry */
+	CM_ECORRUPT = -7,      /* the index is damaged */
+	CM_EPARSE = -8,        /* a query or document could not be parsed */
+	CM_EIO = -9,           /* a read or write failed */
+	CM_ELIMIT = -10,       /* an input exceeds a documented limit */
 	CM_EUNSUPPORTED = -11, /* not a document we can read: binary, empty… */
 	CM_EMISSING = -12      /* a shared library this needs is not installed
 				* (the environment's failure, not the input's) */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/graph.h: a small directed graph of documents and citations, and its
  * writers: GraphML (libxml2's text writer), DOT (Graphviz) and JSON.
  *

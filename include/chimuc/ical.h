@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/ical.h: an iCalendar (RFC 5545) calendar of all-day events, written
  * with libical: one VEVENT per deadline or occasion, yearly recurrence for a
  * day-month with no year.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/query.h: the chimuc query language, turned into a Xapian query.
  *
  *   dân vận khéo        all words (AND), ranked by BM25
@@ -15,7 +17,7 @@
  * A word typed with diacritics matches exactly that word (case and tone
  * placement aside: "Tỉnh uỷ" = "tỉnh ủy"); a word typed without any diacritic
  * matches every indexed word that folds to it ("dan" finds dân, dặn, dán…),
- * through the XF vocabulary map of the index. Stopwords only weight the
+ * through the vocabulary map of the index (synonyms). Stopwords only weight the
  * ranking in a list of words; inside a phrase every word counts.
  *
  * Ownership: a cm_query is the caller's (cm_query_free); the Xapian query

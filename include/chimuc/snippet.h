@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/snippet.h: a short passage of a document around the words a query
  * looks for, with the byte ranges of those words inside the passage.
  *
@@ -10,15 +12,15 @@
 
 #include "chimuc/query.h"
 
-#define CM_SNIPPET_BYTES 240   /* target length of a passage */
-#define CM_SNIPPET_MARKS 64    /* highlighted words kept at the most */
+#define CM_SNIPPET_BYTES 240 /* target length of a passage */
+#define CM_SNIPPET_MARKS 64  /* highlighted words kept at the most */
 
 typedef struct {
 	size_t start, end; /* byte range in the snippet's text */
 } cm_mark;
 
 typedef struct {
-	char *text;  /* NUL-terminated; white space folded to single spaces */
+	char *text; /* NUL-terminated; white space folded to single spaces */
 	size_t len;
 	cm_mark marks[CM_SNIPPET_MARKS];
 	size_t nmarks;

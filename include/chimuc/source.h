@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/source.h: reading one source file into decoded text, with its
  * format (plain text, HTML, XML, DOCX, PDF) and its encoding (UTF-8,
  * UTF-16, Windows-1258, TCVN3, VNI) told from its content, not its name.
@@ -14,19 +16,19 @@
 #define CM_SOURCE_MAX_DEFAULT (64u << 20) /* default --max-size: 64 MiB */
 
 typedef struct {
-	char *text;           /* decoded UTF-8, NUL-terminated */
+	char *text; /* decoded UTF-8, NUL-terminated */
 	size_t text_len;
-	size_t invalid;       /* invalid sequences replaced by U+FFFD */
-	const char *format;   /* "text", "html", "xml", "docx", "pdf" (static) */
-	const char *encoding; /* of the bytes or of legacy-font text (static),
+	size_t invalid;         /* invalid sequences replaced by U+FFFD */
+	const char *format;     /* "text", "html", "xml", "docx", "pdf" (static) */
+	const char *encoding;   /* of the bytes or of legacy-font text (static),
 				 NULL where the format fixes it (DOCX, PDF) */
 	int encoding_uncertain; /* the encoding is a guess on weak evidence */
-	char *title;          /* from the format's metadata, or NULL */
-	char *date;           /* ISO date from the format's metadata, or NULL */
-	uint64_t size;        /* bytes read */
-	uint64_t hash;        /* cm_hash64 of the bytes */
-	struct timespec mtime; /* modification time and size of the open file */
-	uint64_t stat_size;    /* before reading it (0 for bytes in memory) */
+	char *title;            /* from the format's metadata, or NULL */
+	char *date;             /* ISO date from the format's metadata, or NULL */
+	uint64_t size;          /* bytes read */
+	uint64_t hash;          /* cm_hash64 of the bytes */
+	struct timespec mtime;  /* modification time and size of the open file */
+	uint64_t stat_size;     /* before reading it (0 for bytes in memory) */
 } cm_source;
 
 /* Reads the regular file at path (never blocking on a FIFO or device, never

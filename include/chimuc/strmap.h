@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/strmap.h: a hash map from byte strings to numbers (open
  * addressing, FNV-1a, grows at half full), for membership tests and
  * look-ups that must not be linear: node ids of a graph, documents already
@@ -15,7 +17,10 @@ typedef struct {
 	size_t n, cap;
 } cm_strmap;
 
-#define CM_STRMAP_INIT {NULL, 0, 0}
+#define CM_STRMAP_INIT     \
+	{                  \
+		NULL, 0, 0 \
+	}
 
 /* Adds key with value unless key is there. *out_value (may be NULL) is the
  * value of key afterwards: value if added, the older one if not. Returns 1

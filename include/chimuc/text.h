@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/text.h: Vietnamese text: decoding, canonical text, tokens and terms.
  *
  * Ownership: buffers returned through `**out` are the caller's, freed with
@@ -29,8 +31,7 @@ typedef struct {
  * replaced by U+FFFD and counted; a UTF-8 BOM is kept (it is not a token
  * character, so offsets stay those of the file). Input with a UTF-16 BOM is
  * converted from UTF-16. Errors: CM_ENOMEM. */
-int cm_text_decode(char **out, size_t *out_len, cm_decode_info *info, const char *in,
-		   size_t len);
+int cm_text_decode(char **out, size_t *out_len, cm_decode_info *info, const char *in, size_t len);
 
 /* Canonical running text for the extractors: NFC with the canonical tone
  * placement, odd spaces (NBSP, thin and other Unicode spaces, tabs) as one
@@ -40,8 +41,7 @@ int cm_text_decode(char **out, size_t *out_len, cm_decode_info *info, const char
  * offset in `in` where the text behind each output byte starts, and len at
  * the end, so that an output span [s, e) comes from [map[s], map[e]).
  * out_map may be NULL. Errors: CM_ENOMEM, CM_EINVAL. */
-int cm_text_canon(char **out, size_t *out_len, size_t **out_map, const char *in,
-		  size_t len);
+int cm_text_canon(char **out, size_t *out_len, size_t **out_map, const char *in, size_t len);
 
 /* The sentence of text (UTF-8) around [start, end): from the previous line
  * break, ';' or sentence end, to the next, at most CM_SENTENCE_MAX bytes on
@@ -64,10 +64,10 @@ size_t cm_text_width(const char *s, size_t len);
 
 /* A token: a maximal run of letters, combining marks and digits. */
 typedef struct {
-	size_t start, end;             /* byte span in the tokenizer's text */
-	char exact[CM_TERM_MAX + 1];   /* NUL-terminated canonical term */
+	size_t start, end;           /* byte span in the tokenizer's text */
+	char exact[CM_TERM_MAX + 1]; /* NUL-terminated canonical term */
 	size_t exact_len;
-	char folded[CM_TERM_MAX + 1];  /* NUL-terminated folded term */
+	char folded[CM_TERM_MAX + 1]; /* NUL-terminated folded term */
 	size_t folded_len;
 } cm_token;
 

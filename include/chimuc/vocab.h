@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/vocab.h: the vocabulary map of an index: each word written with
  * diacritics, as its folded form and its exact form ("dan" -> "dân"). The
  * index keeps it as Xapian synonyms of the folded form, written once per

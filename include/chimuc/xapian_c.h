@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* chimuc/xapian_c.h: a generic C binding to xapian-core (1.4).
  *
  * Ownership: every handle that comes back through an `**out` parameter is the
@@ -76,8 +78,8 @@ int cm_xdb_get_document(cm_xdoc **out, cm_xdb *db, cm_xdocid docid);
 int cm_xdb_add_document(cm_xdocid *out, cm_xdb *db, const cm_xdoc *doc);
 /* Replaces every document indexed by unique_term with doc (adding it if none
  * has the term); doc should itself contain unique_term. */
-int cm_xdb_replace_by_term(cm_xdocid *out, cm_xdb *db, const char *unique_term,
-			   size_t len, const cm_xdoc *doc);
+int cm_xdb_replace_by_term(cm_xdocid *out, cm_xdb *db, const char *unique_term, size_t len,
+			   const cm_xdoc *doc);
 int cm_xdb_replace_document(cm_xdb *db, cm_xdocid docid, const cm_xdoc *doc);
 int cm_xdb_delete_by_term(cm_xdb *db, const char *unique_term, size_t len);
 int cm_xdb_delete_document(cm_xdb *db, cm_xdocid docid);
@@ -122,8 +124,8 @@ int cm_xdoc_new(cm_xdoc **out);
 void cm_xdoc_free(cm_xdoc *doc);
 
 /* Adds term at position pos (1-based), increasing its wdf by wdf_inc. */
-int cm_xdoc_add_posting(cm_xdoc *doc, const char *term, size_t len,
-			cm_xtermpos pos, unsigned wdf_inc);
+int cm_xdoc_add_posting(cm_xdoc *doc, const char *term, size_t len, cm_xtermpos pos,
+			unsigned wdf_inc);
 /* Adds term without a position. */
 int cm_xdoc_add_term(cm_xdoc *doc, const char *term, size_t len, unsigned wdf_inc);
 int cm_xdoc_remove_term(cm_xdoc *doc, const char *term, size_t len);
@@ -163,8 +165,8 @@ int cm_xpostings_next(cm_xpostings *it, cm_xdocid *docid, unsigned *wdf);
 void cm_xpostings_free(cm_xpostings *it);
 
 /* The positions of term in document docid. */
-int cm_xdb_positions(cm_xpositions **out, cm_xdb *db, cm_xdocid docid,
-		     const char *term, size_t len);
+int cm_xdb_positions(cm_xpositions **out, cm_xdb *db, cm_xdocid docid, const char *term,
+		     size_t len);
 int cm_xpositions_next(cm_xpositions *it, cm_xtermpos *pos);
 void cm_xpositions_free(cm_xpositions *it);
 
@@ -184,11 +186,10 @@ enum cm_xop {
 
 /* A term; wqf is the within-query frequency (1 by default), pos its
  * position in the query (0 if none). */
-int cm_xquery_term(cm_xquery **out, const char *term, size_t len, unsigned wqf,
-		   cm_xtermpos pos);
+int cm_xquery_term(cm_xquery **out, const char *term, size_t len, unsigned wqf, cm_xtermpos pos);
 /* Combines n >= 1 subqueries (not consumed: free them as usual). */
-int cm_xquery_combine(cm_xquery **out, enum cm_xop op, cm_xquery *const *subs,
-		      size_t n, unsigned window);
+int cm_xquery_combine(cm_xquery **out, enum cm_xop op, cm_xquery *const *subs, size_t n,
+		      unsigned window);
 /* Documents whose value in slot lies in [lo, hi] bytewise; lo or hi may be
  * NULL for an open end. */
 int cm_xquery_value_range(cm_xquery **out, unsigned slot, const char *lo, size_t lo_len,
@@ -210,8 +211,7 @@ enum {
 /* Xapian's QueryParser with default operator OR, no stemming, the given
  * CM_XQP_* flags, and terms prefixed by prefix ("" for none). CM_EPARSE on
  * a syntax error. db may be NULL (it is only used for wildcards). */
-int cm_xquery_parse(cm_xquery **out, cm_xdb *db, const char *text, const char *prefix,
-		    int flags);
+int cm_xquery_parse(cm_xquery **out, cm_xdb *db, const char *text, const char *prefix, int flags);
 
 /* ---- searching ---------------------------------------------------------- */
 
@@ -232,8 +232,7 @@ unsigned cm_xmset_size(const cm_xmset *m);
 unsigned cm_xmset_matches_estimated(const cm_xmset *m);
 /* Item i (0 <= i < size): its docid, weight and rank (0-based, counting from
  * the first match of the whole result, not of this page). */
-int cm_xmset_get(const cm_xmset *m, unsigned i, cm_xdocid *docid, double *weight,
-		 unsigned *rank);
+int cm_xmset_get(const cm_xmset *m, unsigned i, cm_xdocid *docid, double *weight, unsigned *rank);
 int cm_xmset_document(cm_xdoc **out, const cm_xmset *m, unsigned i);
 void cm_xmset_free(cm_xmset *m);
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # lib.sh: helpers sourced by the end-to-end tests: a scratch folder, an
 # index of the sample corpus, and assertions that count and report.
 # Needs CHIMUC, CHIMUC_INDEX and CM_SOURCE_DIR (set by ctest).
@@ -40,6 +42,14 @@ paths() {
     db=$1
     shift
     "$CHIMUC" search --db "$db" --json --limit 100 "$@" | jq -r .path
+}
+
+# bases: the file name of each path on standard input, one a line (paths
+# may hold spaces).
+bases() {
+    while IFS= read -r p; do
+        printf '%s\n' "${p##*/}"
+    done
 }
 
 # copy_corpus DIR TIMES: TIMES copies of each sample directive in DIR

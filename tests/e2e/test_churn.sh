@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_churn.sh: files changed and deleted while chimuc-index reads them. A
 # background loop rewrites in place (new content, new size: sizes only grow),
 # deletes and recreates files of a folder of 3,000 small documents while the

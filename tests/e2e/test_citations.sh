@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_citations.sh: the citation graph end to end on the sample corpus:
 # extract --json, cited-by (type filter, ambiguity, depth), cites,
 # top-cited, graph in JSON, GraphML (re-parsed by xmllint) and DOT, and
@@ -22,14 +24,14 @@ same "self_mention is not a citation" \
 
 # cited-by 25-NQ/TW --type KH: the two plans, not the news article.
 "$CHIMUC" cited-by --db "$db" --type KH --json 25-NQ/TW >"$WORK/c.jsonl" 2>"$WORK/err"
-same "two plans cite 25-NQ/TW" "$(jq -r .path "$WORK/c.jsonl" | xargs -n1 basename | cut -c1-3 | tr '\n' ' ')" "000 004 "
+same "two plans cite 25-NQ/TW" "$(jq -r .path "$WORK/c.jsonl" | bases | cut -c1-3 | tr '\n' ' ')" "000 004 "
 check "contract fields" jq -e 'has("path") and has("title") and has("type") and has("number") and
     has("date") and has("relation") and has("context") and has("key")' "$WORK/c.jsonl" >/dev/null
 check "the citing sentence" jq -e '.context | test("25-NQ/TW")' "$WORK/c.jsonl" >/dev/null
 check "ambiguous without a year" grep -q '25-NQ/TW is ambiguous.*25-NQ/TW@2003.*25-NQ/TW@2013' "$WORK/err"
 same "the 2003 resolution apart" "$("$CHIMUC" cited-by --db "$db" --json 25-NQ/TW@2003 | jq -r .key)" "25-NQ/TW@2003"
 same "news article without --type" "$("$CHIMUC" cited-by --db "$db" --json 'Nghị quyết số 25-NQ/TW' 2>/dev/null | wc -l)" 3
-same "--relation" "$("$CHIMUC" cited-by --db "$db" --json --relation 'sơ kết' 25-NQ/TW 2>/dev/null | jq -r .path | xargs -n1 basename | cut -c1-3)" 004
+same "--relation" "$("$CHIMUC" cited-by --db "$db" --json --relation 'sơ kết' 25-NQ/TW 2>/dev/null | jq -r .path | bases | cut -c1-3)" 004
 "$CHIMUC" cited-by --db "$db" 999-NQ/TW >/dev/null 2>"$WORK/err"
 same "nothing cites 999-NQ/TW" $? 0
 check "and says so" grep -q 'no document cites 999-NQ/TW' "$WORK/err"
@@ -62,8 +64,8 @@ around=$("$CHIMUC" graph --db "$db" --around 25-NQ/TW@2013 | jq -c 'select(.kind
 check "--around keeps a neighbourhood" test "$around" -gt 1 -a "$around" -lt "$nodes"
 
 # search filters and free-text citations
-same "cites:" "$(paths "$db" cites:25-NQ/TW@2003 | xargs -n1 basename | cut -c1-3)" 004
-same "type:KH" "$(paths "$db" type:KH | xargs -n1 basename | cut -c1-3 | sort | tr '\n' ' ')" "000 002 004 "
-same "year:2024" "$(paths "$db" year:2024 dân | xargs -n1 basename | cut -c1-3)" ""
-same "year:2018" "$(paths "$db" year:2018 | xargs -n1 basename | cut -c1-3 | sort | tr '\n' ' ')" "000 004 "
+same "cites:" "$(paths "$db" cites:25-NQ/TW@2003 | bases | cut -c1-3)" 004
+same "type:KH" "$(paths "$db" type:KH | bases | cut -c1-3 | sort | tr '\n' ' ')" "000 002 004 "
+same "year:2024" "$(paths "$db" year:2024 dân | bases | cut -c1-3)" ""
+same "year:2018" "$(paths "$db" year:2018 | bases | cut -c1-3 | sort | tr '\n' ' ')" "000 004 "
 finish

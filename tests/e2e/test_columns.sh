@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_columns.sh: aligned listings pad by the columns a terminal shows, not
 # by bytes: in `chimuc cites` and `chimuc top-cited` a key with "Đ" (two
 # bytes, one column) starts the next column where an ASCII key does.
@@ -57,9 +58,12 @@ check "search --color=never: brackets" \
 same "search --color=never: no escape" \
     "$("$CHIMUC" search --db "$db" --color=never dân vận | grep -cF $'\033')" 0
 if command -v script >/dev/null; then
-    script -qec "$(printf '%q ' "$CHIMUC" search --db "$db" dân vận)" /dev/null >"$WORK/tty"
+    # script(1) runs the command through $SHELL: bash reads %q's quoting.
+    SHELL=/bin/bash script -qec "$(printf '%q ' "$CHIMUC" search --db "$db" dân vận)" /dev/null >"$WORK/tty"
     check "on a terminal: bold by default" grep -qF "$bold" "$WORK/tty"
-    NO_COLOR=1 script -qec "$(printf '%q ' "$CHIMUC" search --db "$db" dân vận)" /dev/null >"$WORK/tty"
+    NO_COLOR=1 SHELL=/bin/bash script -qec "$(printf '%q ' "$CHIMUC" search --db "$db" dân vận)" \
+        /dev/null >"$WORK/tty"
+    check "on a terminal with NO_COLOR: the hits are shown" grep -q '\[dân vận\]\|\[dân\]' "$WORK/tty"
     same "on a terminal with NO_COLOR: no escape" "$(grep -cF $'\033' "$WORK/tty")" 0
 fi
 "$CHIMUC" search --db "$db" --color=sometimes dân >/dev/null 2>"$WORK/err"

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_completion.sh: bash completion (completion/chimuc.bash), called as
 # bash calls it, with COMP_WORDS and COMP_CWORD set: commands, each
 # command's options, option values, chimuc-index's options.

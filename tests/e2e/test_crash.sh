@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_crash.sh: crash safety. SIGKILL chimuc-index at random moments while
 # it indexes a few thousand documents, one writer or a parallel build
 # (CM_KILLS times, 50 by default; `make torture` sets more): after each kill the index opens, Xapian's check and

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_dates.sh: dates end to end on the sample corpus: extract --json against
 # the gold counts, deadlines --on/--from/--to, the iCalendar parsed back by
 # libical, and search's date: filter.
@@ -55,9 +57,9 @@ same "the day-month occasion recurs yearly" "$recurring" "$(jq -r 'select(.iso |
 
 # search date: filters.
 same "date:15/10 finds the five documents" "$(paths "$db" date:15/10 | wc -l)" 5
-same "date:2024-06..2024-12 finds 003 only" "$(paths "$db" date:2024-06..2024-12 | xargs -n1 basename | cut -c1-3)" 003
+same "date:2024-06..2024-12 finds 003 only" "$(paths "$db" date:2024-06..2024-12 | bases | cut -c1-3)" 003
 same "date:15/6/2024 = date:2024-06-15" "$(paths "$db" date:15/6/2024)" "$(paths "$db" date:2024-06-15)"
-same "words and dates together" "$(paths "$db" dân vận date:2020 | xargs -n1 basename | cut -c1-3 | sort | tr '\n' ' ')" "001 002 "
+same "words and dates together" "$(paths "$db" dân vận date:2020 | bases | cut -c1-3 | sort | tr '\n' ' ')" "001 002 "
 "$CHIMUC" search --db "$db" date:31/2 >/dev/null 2>"$WORK/err"
 same "an impossible date is a clean error" $? 1
 check "with a reason" grep -q "bad query: not a date" "$WORK/err"

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_deb.sh: the Debian packages work once installed. Unpacks the chimuc
 # and libchimuc-dev packages that `make deb` built (in the parent folder of
 # the source, or CM_DEB_DIR) into a scratch root with dpkg -x, then runs

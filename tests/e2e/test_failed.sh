@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_failed.sh: failed files are remembered. A file skipped for its content
 # is not read again while its mtime and size stay the same: its bytes are
 # replaced by good text of the same size with the mtime restored, and it

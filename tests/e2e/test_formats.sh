@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_formats.sh: one directive as plain text, HTML, our XML schema and
 # Akoma Ntoso, another as text, DOCX and PDF (tests/data/formats), give the
 # same citations, dates and search hits; the same texts in UTF-8,

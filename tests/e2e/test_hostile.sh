@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_hostile.sh: hostile and broken inputs, one row per case: each is
 # indexed (with a warning where due) or skipped with its reason, the run
 # goes on, and seen = indexed + unchanged + removed + skipped.

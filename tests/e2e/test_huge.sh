@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_huge.sh: a 100 MB single line and a 100 MB word (one token, no
 # space) are indexed (with --max-size 200M) in bounded memory (peak RSS
 # under 1.5 GiB, about ten times the 100 MB for the line under ASan, so

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_index.sh: the indexer: incremental runs, removal, bad inputs reported
 # and skipped, the locked index, usage.
 . "$(dirname "$0")/lib.sh"
@@ -45,7 +47,7 @@ check "blank named" grep -q "blank.txt: skipped: empty file" "$WORK/err"
 check "invalid UTF-8 warned" grep -q "latin.txt: warning: .* invalid UTF-8" "$WORK/err"
 check "summary adds up" grep -q '5 seen: 2 indexed, 0 unchanged, 0 removed, 3 skipped (1 with warnings); 1 other files ignored' "$WORK/out"
 same "good and invalid-UTF-8 files are searchable" \
-    "$(paths "$WORK/bad-index" khéo | xargs -n1 basename | sort | tr '\n' ' ')" "good.txt latin.txt "
+    "$(paths "$WORK/bad-index" khéo | bases | sort | tr '\n' ' ')" "good.txt latin.txt "
 "$CHIMUC_INDEX" --strict --db "$WORK/bad-index" "$bad" >/dev/null 2>&1
 same "--strict exits 1 on skipped inputs" $? 1
 

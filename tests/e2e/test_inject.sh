@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_inject.sh: injected failures of memory and disk. An index of set A
 # is updated to set B while the Nth allocation of chimuc's C code fails
 # (CM_FAIL_ALLOC, lib/failpoint.c) or, through an LD_PRELOAD shim
@@ -17,8 +19,13 @@ if [ "${CM_FAILPOINTS:-0}" != 1 ]; then
 fi
 : "${CM_FAIL_IO_LIB:?}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
-# Xapian's own leak after a failed block write is not ours (xapian.supp).
-export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$(dirname "$0")/xapian.supp:print_suppressions=0"
+# Xapian's own leak after a failed block write is not ours (xapian.supp);
+# the path quoted, as it may hold spaces.
+export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions='$(dirname "$0")/xapian.supp':print_suppressions=0"
+# ld.so splits LD_PRELOAD at spaces: the shim by name, found through
+# LD_LIBRARY_PATH (split at colons only).
+shim_dir=$(dirname "$CM_FAIL_IO_LIB")
+shim=$(basename "$CM_FAIL_IO_LIB")
 d="$WORK/in"
 mkdir -p "$d"
 n=0
@@ -38,7 +45,7 @@ printf 'nhị\000phân\n' >"$d/c3.txt"
 cp -a "$WORK/A" "$WORK/B"
 "$CHIMUC_INDEX" -q --db "$WORK/B" "$d" >/dev/null 2>&1
 "$CHIMUC" check --db "$WORK/B" --dump >"$WORK/B.dump"
-check "sets A and B differ" sh -c "! cmp -s '$WORK/A.dump' '$WORK/B.dump'"
+if cmp -s "$WORK/A.dump" "$WORK/B.dump"; then fail "sets A and B differ"; else ok; fi
 
 # count ENV...: the count a run from A to B reports with ENV set.
 count() {
@@ -104,14 +111,14 @@ for n in $(points "$allocs"); do
     inject alloc "$n" CM_FAIL_ALLOC="$n"
 done
 
-ios=$(count CM_FAIL_IO=count LD_PRELOAD="$CM_FAIL_IO_LIB")
+ios=$(count CM_FAIL_IO=count LD_LIBRARY_PATH="$shim_dir" LD_PRELOAD="$shim")
 check "writes and syncs were counted ($ios)" test "${ios:-0}" -gt 5
 i=0
 for n in $(points "$ios"); do
     i=$((i + 1))
     e=ENOSPC
     [ $((i % 2)) -eq 0 ] && e=EIO
-    inject io "$n" CM_FAIL_IO="$n" CM_FAIL_ERRNO=$e LD_PRELOAD="$CM_FAIL_IO_LIB"
+    inject io "$n" CM_FAIL_IO="$n" CM_FAIL_ERRNO=$e LD_LIBRARY_PATH="$shim_dir" LD_PRELOAD="$shim"
 done
 echo "tried $(points "$allocs" | wc -l) of $allocs allocation failures, $(points "$ios" | wc -l) of $ios I/O failures ($xapian_aborts ended in libxapian's std::terminate, the index at its last commit)"
 

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_manpages.sh: the manual pages tell every option: each option that a
 # command's --help prints is in that command's part of chimuc(1) (or in its
 # COMMON OPTIONS), each option of chimuc-index --help in chimuc-index(1), and

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_many.sh: many tiny files keep descriptors and memory flat. 1,000 and
 # 10,000 files (10,000 and 100,000 under `make torture`, CM_TORTURE=1) in
 # folders of 1,000: the indexer's open descriptors, sampled from /proc during

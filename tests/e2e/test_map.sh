@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_map.sh: chimuc map on a draft against the sample corpus: every status,
 # every form problem, the reference built from the corpus, precedents,
 # co-cited documents, and JSON, Markdown, DOT and GraphML outputs.
@@ -17,7 +19,7 @@ check "contract fields" jq -s -e 'length == 5 and all(has("text") and has("key")
     has("co_cited") and has("problems"))' "$WORK/m.jsonl" >/dev/null
 status() { jq -r "select(.text | test(\"$1\")) | .status" "$WORK/m.jsonl" | head -1; }
 same "1600-KH/BDVTW in_corpus" "$(status '1600-KH')" in_corpus
-same "with its path" "$(jq -r 'select(.key == "1600-KH/BDVTW") | .path' "$WORK/m.jsonl" | xargs basename | cut -c1-3)" 004
+same "with its path" "$(jq -r 'select(.key == "1600-KH/BDVTW") | .path' "$WORK/m.jsonl" | bases | cut -c1-3)" 004
 check "its reference carries the date and issuer" jq -s -e 'map(select(.key == "1600-KH/BDVTW"))[0] |
     .reference | test("28/02/2018") and test("Ban Dân vận Trung ương")' "$WORK/m.jsonl" >/dev/null
 same "Chỉ thị số 25-NQ/TW inconsistent" "$(status 'Chỉ thị')" inconsistent

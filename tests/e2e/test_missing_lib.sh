@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_missing_lib.sh: a library that chimuc loads when first needed
 # (poppler-glib, libzip, libical) and cannot find is the environment's
 # failure, not the file's: the PDF and the DOCX are skipped with the reason
@@ -38,9 +39,10 @@ check "a damaged PDF is remembered as failed" \
     grep -q '/damaged.pdf: skipped (unchanged since it failed): cannot open PDF' "$WORK/3.err"
 
 # The folder that holds the real poppler-glib (found through the linker's
-# cache by its soname) serves as CHIMUC_LAZYLIB_PATH.
+# cache by its soname; ldconfig is in /sbin, outside a user's PATH) serves
+# as CHIMUC_LAZYLIB_PATH.
 soname=$(head -1 "$CM_BUILD_DIR/lazylib-sonames")
-lib=$(ldconfig -p | awk -v s="$soname" '$1 == s { print $NF; exit }')
+lib=$(PATH="$PATH:/usr/sbin:/sbin" ldconfig -p | awk -v s="$soname" '$1 == s { print $NF; exit }')
 if [ -n "$lib" ]; then
     touch -d '+1 second' "$d/directive.pdf"
     CHIMUC_LAZYLIB_PATH=$(dirname "$lib") "$CHIMUC_INDEX" --db "$WORK/db" "$d" >"$WORK/4.out" 2>&1

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_parallel.sh: a new index is built by several threads into shards,
 # merged and swapped in: the same index as one writer makes (canonical
 # dumps, and every term, position and document number), consistent,

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_paths.sh: one document per file whatever the spelling of its path:
 # a folder indexed by its absolute path, then as ./folder, then as folder/
 # from its parent, then through "..", "." and doubled slashes, keeps one

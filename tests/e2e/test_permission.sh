@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_permission.sh: a file and a folder the indexer may not read. As root
 # (CI too), where permissions do not stop reads, the indexer runs as user
 # nobody (setpriv) on a copy of itself in a world-readable scratch folder, so

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_progress.sh: the indexer's progress line. On a terminal (script(1)
 # gives one) standard error shows the files done of the total (those a
 # walk found for a new index, about the documents of the index for an
@@ -14,10 +15,12 @@ docs="$WORK/docs"
 copy_corpus "$docs" 40
 
 # on_tty FILE COMMAND...: runs the command on a terminal, its output to FILE.
+# script(1) hands the command to $SHELL: bash, which reads printf %q's
+# quoting ($'...' for letters like đ), whatever the user's login shell.
 on_tty() {
     out=$1
     shift
-    script -qec "$(printf '%q ' "$@")" /dev/null >"$out"
+    SHELL=/bin/bash script -qec "$(printf '%q ' "$@")" /dev/null >"$out"
 }
 
 on_tty "$WORK/new.tty" "$CHIMUC_INDEX" --jobs 2 --db "$WORK/db" "$docs"

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_search.sh: ranked search on the sample corpus: diacritics, tone
 # placement, NFC/NFD, phrases and NOT, the JSON contract, usage errors.
 . "$(dirname "$0")/lib.sh"
@@ -23,9 +25,9 @@ same "Đảng = dang (folded đ)" "$(paths "$db" Đảng | sort)" \
 # NOT excludes every document that contains the phrase.
 excluded=$(paths "$db" '"công tác dân vận" NOT "Hội Nhà báo"')
 check "NOT query finds something" test -n "$excluded"
-for p in $excluded; do
+while IFS= read -r p; do
     if grep -q 'Hội Nhà báo' "$p"; then fail "NOT kept $p"; else ok; fi
-done
+done <<<"$excluded"
 with=$(paths "$db" '"Hội Nhà báo"')
 check "the phrase itself is found" test -n "$with"
 excluded2=$(paths "$db" '"công tác dân vận"' -'"Hội Nhà báo"')

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_tu.sh: "TƯ" written for "TW" ("25-NQ/TƯ") is the same document end to
 # end: extract keys it as 25-NQ/TW, and cited-by and search's cites: give the
 # same documents for either spelling, the one that writes TƯ among them.
@@ -24,7 +26,7 @@ same "Nghị quyết 25 points back to it" \
     "$(jq -r 'select(.kind == "short_ref") | .key' "$WORK/x.jsonl")" "25-NQ/TW@2013"
 
 citing() {
-    "$CHIMUC" cited-by --db "$db" --json "$1" | jq -r .path | xargs -r -n1 basename | sort
+    "$CHIMUC" cited-by --db "$db" --json "$1" | jq -r .path | bases | sort
 }
 tw=$(citing 25-NQ/TW@2013)
 tu=$(citing 25-NQ/TƯ@2013)
@@ -33,7 +35,7 @@ check "cited-by lists the document that writes TƯ" sh -c "printf '%s\n' '$tu' |
 check "and the samples that write TW" sh -c "printf '%s\n' '$tu' | grep -qx '004_3c74891c68df0f2c.txt'"
 
 hits() {
-    paths "$db" "$1" | xargs -r -n1 basename | sort
+    paths "$db" "$1" | bases | sort
 }
 same "search cites: both spellings, the same documents" "$(hits cites:25-NQ/TƯ)" "$(hits cites:25-NQ/TW)"
 check "search cites:25-NQ/TƯ finds the document that writes TƯ" \

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # test_whole.sh: whole answers. 1,100 plans cite one resolution with its
 # date and 100 more without one (which can only mean it: the corpus cites
 # it with no other year), 1,200 in all, past the 1,024 documents cited-by

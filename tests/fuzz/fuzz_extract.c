@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* fuzz_extract.c: libFuzzer target for the date and citation extractors.
  * Properties: every span lies in the text with start <= end; dates are in
  * order; keys, issuers, terms and relations are valid UTF-8; a resolved

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* fuzz_graphml.c: libFuzzer target for the graph writers. The input is cut
  * into NUL-separated strings used as node ids, labels and relations; the
  * property: the GraphML written always re-parses with libxml2, with as many
@@ -50,8 +52,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!f || cm_graph_write_graphml(g, f) < 0)
 		abort();
 	fclose(f);
-	doc = xmlReadMemory(buf, (int)blen, "g.graphml", "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR |
-									    XML_PARSE_NOWARNING);
+	doc = xmlReadMemory(buf, (int)blen, "g.graphml", "UTF-8",
+			    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (!doc)
 		abort();
 	if (count(xmlDocGetRootElement(doc), "node") != cm_graph_node_count(g) ||

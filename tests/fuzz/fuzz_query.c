@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* fuzz_query.c: libFuzzer target for the query language. Property: any
  * input either parses into a query whose description Xapian can give, or
  * fails with one of the documented codes; never a crash, leak or hang. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* fuzz_source.c: libFuzzer target for reading a file's bytes: format
  * detection and every format reader (HTML, XML, DOCX, PDF, text in any
  * encoding), seeded with the format and encoding fixtures. Properties: it

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* fuzz_text.c: libFuzzer target for decoding, canonical text and tokens.
  * Properties: decoded text is valid UTF-8; canonical text is valid UTF-8,
  * idempotent, and its offset map is monotonic and in bounds; every token
@@ -67,7 +69,8 @@ static void check_tokens(const char *text, size_t len)
 		if (tok.exact_len == 0 || tok.exact_len > CM_TERM_MAX ||
 		    tok.folded_len > CM_TERM_MAX)
 			abort();
-		if (!valid_utf8(tok.exact, tok.exact_len) || has_replacement(tok.exact, tok.exact_len))
+		if (!valid_utf8(tok.exact, tok.exact_len) ||
+		    has_replacement(tok.exact, tok.exact_len))
 			abort();
 		last_end = tok.end;
 	}

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* gold.c: loads a gold set (DIR/gold.jsonl and its documents) for the
  * acceptance tests (see gold.h). */
 #include "gold.h"
@@ -74,7 +76,8 @@ static size_t offset_field(const cm_gold_record *r, const char *field, const cha
 {
 	json_object *v;
 
-	cr_assert(json_object_object_get_ex(r->rec, field, &v) && json_object_is_type(v, json_type_int),
+	cr_assert(json_object_object_get_ex(r->rec, field, &v) &&
+			  json_object_is_type(v, json_type_int),
 		  "%s: a %s record without %s", r->doc, r->kind, field);
 	return byte_offset(text, len, (size_t)json_object_get_int64(v));
 }
@@ -86,7 +89,8 @@ static void add_doc(cm_gold *g, const char *doc)
 	if (g->ndocs && !strcmp(g->docs[g->ndocs - 1], doc))
 		return;
 	for (size_t i = 0; i < g->ndocs; i++)
-		cr_assert_str_neq(g->docs[i], doc, "%s/gold.jsonl: the records of %s are not together", g->dir, doc);
+		cr_assert_str_neq(g->docs[i], doc,
+				  "%s/gold.jsonl: the records of %s are not together", g->dir, doc);
 	g->docs = realloc(g->docs, (g->ndocs + 1) * sizeof *g->docs);
 	cr_assert_not_null(g->docs);
 	g->docs[g->ndocs++] = doc;
@@ -148,7 +152,8 @@ const char *cm_gold_str(const cm_gold_record *r, const char *field)
 {
 	json_object *v;
 
-	if (!json_object_object_get_ex(r->rec, field, &v) || !json_object_is_type(v, json_type_string))
+	if (!json_object_object_get_ex(r->rec, field, &v) ||
+	    !json_object_is_type(v, json_type_string))
 		return NULL;
 	return json_object_get_string(v);
 }

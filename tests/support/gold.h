@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* gold.h: test helper: a gold set, the hand-checked annotations of
  * DIR/gold.jsonl (corpus/ for the five samples, tests/data/real/ for the
  * real set; format in corpus/GOLD.md and tests/data/real/README.md), with
@@ -12,17 +14,17 @@
 #include <json-c/json.h>
 
 typedef struct {
-	json_object *rec;   /* the record as in gold.jsonl */
-	const char *doc;    /* file name, e.g. "000_04ed2d92d4fbe0fc.txt" */
-	const char *kind;   /* "self", "citation", "short_ref", "date", … */
-	size_t start, end;  /* byte offsets in the file */
+	json_object *rec;  /* the record as in gold.jsonl */
+	const char *doc;   /* file name, e.g. "000_04ed2d92d4fbe0fc.txt" */
+	const char *kind;  /* "self", "citation", "short_ref", "date", … */
+	size_t start, end; /* byte offsets in the file */
 } cm_gold_record;
 
 typedef struct {
-	char *dir;          /* the set's folder, relative to CM_SOURCE_DIR */
+	char *dir; /* the set's folder, relative to CM_SOURCE_DIR */
 	cm_gold_record *v;
 	size_t n;
-	const char **docs;  /* the documents, in the order gold.jsonl names them */
+	const char **docs; /* the documents, in the order gold.jsonl names them */
 	size_t ndocs;
 } cm_gold;
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* fail_io.c: an LD_PRELOAD shim for tests/e2e/test_inject.sh. From the Nth
  * call on (CM_FAIL_IO=N), write, pwrite, writev, fsync and fdatasync on
  * descriptors above 2 fail with CM_FAIL_ERRNO ("ENOSPC", the default, or

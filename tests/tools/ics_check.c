@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* ics_check.c: a test tool: parses an iCalendar file from standard input
  * with libical and prints "EVENTS RECURRING", or fails (exit 1) when libical
  * cannot parse it or an event lacks DTSTART, SUMMARY or UID. */

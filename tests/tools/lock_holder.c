@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* lock_holder.c: a test tool that holds the write lock of an index until its
  * standard input closes, so that tests can check what a second writer sees.
  * Usage: lock_holder DB (prints "locked" once it holds the lock). */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* term_dump.c: a test tool that prints every document of an index as one
  * line per term: "DOCID TERM WDF POSITIONS", the unique id term (Q…, which
  * holds the path) left out, so that the terms two files gave can be

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_acceptance.c: the citation and date extractors measured on each gold
  * set separately, the samples (corpus/) and the real set (tests/data/real/),
  * one stable line per set:
@@ -30,8 +32,8 @@
 #include "chimuc/error.h"
 #include "gold.h"
 
-#define SAMPLE_TARGET 1.0 /* every figure on the samples */
-#define REAL_CITATIONS_F1 0.98   /* the targets */
+#define SAMPLE_TARGET 1.0      /* every figure on the samples */
+#define REAL_CITATIONS_F1 0.98 /* the targets */
 #define REAL_CITATION_DATES 0.95
 #define REAL_DATES_F1 0.98
 #define REAL_DEADLINES_F1 0.95
@@ -43,12 +45,12 @@ typedef struct {
 typedef struct {
 	const char *set;
 	score cites, dates, deadlines;
-	size_t stated, stated_right;      /* citation dates stated in the gold span */
-	size_t date_wrong, type_wrong;    /* among the matched citations */
+	size_t stated, stated_right;       /* citation dates stated in the gold span */
+	size_t date_wrong, type_wrong;     /* among the matched citations */
 	size_t in_citation_wrong, matched; /* among the matched dates */
 	size_t selves, self_right;
-	size_t named, named_found;        /* required named references */
-	size_t own_reported;              /* own numbers reported as citations */
+	size_t named, named_found; /* required named references */
+	size_t own_reported;       /* own numbers reported as citations */
 } figures;
 
 static double precision(score s)
@@ -115,8 +117,8 @@ static int same_symbol(const char *a, const char *b)
 static int date_inside(const cm_gold *g, const char *doc, size_t start, size_t end)
 {
 	for (size_t i = 0; i < g->n; i++)
-		if (!strcmp(g->v[i].doc, doc) && !strcmp(g->v[i].kind, "date") && start <= g->v[i].start &&
-		    g->v[i].end <= end)
+		if (!strcmp(g->v[i].doc, doc) && !strcmp(g->v[i].kind, "date") &&
+		    start <= g->v[i].start && g->v[i].end <= end)
 			return 1;
 	return 0;
 }
@@ -131,14 +133,14 @@ static void check_self(figures *f, const cm_gold_record *r, const cm_identity *s
 	f->selves++;
 	f->self_right += right;
 	if (!right)
-		cr_log_info("acceptance %s: %s: own identity %s %s-%s %s, gold %s %s-%s %s", f->set, r->doc,
-			    or_empty(self->type), self->number, self->symbol, self->date,
+		cr_log_info("acceptance %s: %s: own identity %s %s-%s %s, gold %s %s-%s %s", f->set,
+			    r->doc, or_empty(self->type), self->number, self->symbol, self->date,
 			    or_empty(cm_gold_str(r, "type")), or_empty(cm_gold_str(r, "number")),
 			    or_empty(cm_gold_str(r, "symbol")), or_empty(cm_gold_str(r, "date")));
 }
 
-static void match_citation(figures *f, const cm_gold *g, const cm_gold_record *r, const cm_citations *c,
-			   char *used)
+static void match_citation(figures *f, const cm_gold *g, const cm_gold_record *r,
+			   const cm_citations *c, char *used)
 {
 	const char *number = cm_gold_str(r, "number"), *symbol = cm_gold_str(r, "symbol");
 	const char *date = cm_gold_str(r, "date");
@@ -148,8 +150,10 @@ static void match_citation(figures *f, const cm_gold *g, const cm_gold_record *r
 
 	for (size_t k = 0; k < c->n && !hit; k++) {
 		const cm_citation *x = &c->v[k];
-		if (used[k] || x->kind != CM_CITE_CITATION || !overlaps(x->start, x->end, r->start, r->end) ||
-		    strcmp(x->number, or_empty(number)) || (symbol && !same_symbol(x->symbol, symbol)))
+		if (used[k] || x->kind != CM_CITE_CITATION ||
+		    !overlaps(x->start, x->end, r->start, r->end) ||
+		    strcmp(x->number, or_empty(number)) ||
+		    (symbol && !same_symbol(x->symbol, symbol)))
 			continue;
 		used[k] = 1;
 		hit = x;
@@ -159,25 +163,26 @@ static void match_citation(figures *f, const cm_gold *g, const cm_gold_record *r
 	f->stated += stated;
 	if (!hit) {
 		f->cites.fn++;
-		cr_log_info("acceptance %s: %s@%zu: missed citation %s-%s «%s»", f->set, r->doc, r->start,
-			    or_empty(number), or_empty(symbol), cm_gold_str(r, "text"));
+		cr_log_info("acceptance %s: %s@%zu: missed citation %s-%s «%s»", f->set, r->doc,
+			    r->start, or_empty(number), or_empty(symbol), cm_gold_str(r, "text"));
 		return;
 	}
 	f->cites.tp++;
 	if (stated && !strcmp(hit->date, date))
 		f->stated_right++;
 	else if (stated)
-		cr_log_info("acceptance %s: %s@%zu: citation date «%s» for %s, gold %s", f->set, r->doc, r->start,
-			    hit->date, cm_gold_str(r, "text"), date);
+		cr_log_info("acceptance %s: %s@%zu: citation date «%s» for %s, gold %s", f->set,
+			    r->doc, r->start, hit->date, cm_gold_str(r, "text"), date);
 	if (hit->date[0] && strcmp(hit->date, or_empty(date))) {
 		f->date_wrong++;
-		cr_log_info("acceptance %s: %s@%zu: wrong citation date %s for %s-%s", f->set, r->doc, r->start,
-			    hit->date, or_empty(number), or_empty(symbol));
+		cr_log_info("acceptance %s: %s@%zu: wrong citation date %s for %s-%s", f->set,
+			    r->doc, r->start, hit->date, or_empty(number), or_empty(symbol));
 	}
 	if (strcmp(or_empty(hit->type), or_empty(cm_gold_str(r, "type")))) {
 		f->type_wrong++;
-		cr_log_info("acceptance %s: %s@%zu: type «%s» for %s-%s, gold %s", f->set, r->doc, r->start,
-			    or_empty(hit->type), or_empty(number), or_empty(symbol), cm_gold_str(r, "type"));
+		cr_log_info("acceptance %s: %s@%zu: type «%s» for %s-%s, gold %s", f->set, r->doc,
+			    r->start, or_empty(hit->type), or_empty(number), or_empty(symbol),
+			    cm_gold_str(r, "type"));
 	}
 }
 
@@ -188,7 +193,8 @@ static void match_date(figures *f, const cm_gold_record *r, const cm_dates *d, c
 	const cm_date *hit = NULL;
 
 	for (size_t k = 0; k < d->n && !hit; k++) {
-		if (used[k] || !overlaps(d->v[k].start, d->v[k].end, r->start, r->end) || strcmp(d->v[k].iso, iso))
+		if (used[k] || !overlaps(d->v[k].start, d->v[k].end, r->start, r->end) ||
+		    strcmp(d->v[k].iso, iso))
 			continue;
 		used[k] = 1;
 		hit = &d->v[k];
@@ -198,8 +204,8 @@ static void match_date(figures *f, const cm_gold_record *r, const cm_dates *d, c
 	if (!hit) {
 		f->dates.fn++;
 		f->deadlines.fn += deadline;
-		cr_log_info("acceptance %s: %s@%zu: missed date %s%s «%s»", f->set, r->doc, r->start, iso,
-			    deadline ? " (deadline)" : "", cm_gold_str(r, "text"));
+		cr_log_info("acceptance %s: %s@%zu: missed date %s%s «%s»", f->set, r->doc,
+			    r->start, iso, deadline ? " (deadline)" : "", cm_gold_str(r, "text"));
 		return;
 	}
 	f->dates.tp++;
@@ -211,7 +217,8 @@ static void match_date(figures *f, const cm_gold_record *r, const cm_dates *d, c
 		f->deadlines.fp += hit->deadline;
 		f->deadlines.fn += deadline;
 		cr_log_info("acceptance %s: %s@%zu: %s «%s»", f->set, r->doc, r->start,
-			    deadline ? "missed deadline" : "false deadline", cm_gold_str(r, "text"));
+			    deadline ? "missed deadline" : "false deadline",
+			    cm_gold_str(r, "text"));
 	}
 }
 
@@ -239,18 +246,20 @@ static void measure_doc(figures *f, const cm_gold *g, const char *doc)
 				if (c->v[k].kind == CM_CITE_CITATION &&
 				    overlaps(c->v[k].start, c->v[k].end, r->start, r->end)) {
 					f->own_reported++;
-					cr_log_info("acceptance %s: %s@%zu: own number reported as a citation", f->set,
-						    doc, r->start);
+					cr_log_info(
+						"acceptance %s: %s@%zu: own number reported as a citation",
+						f->set, doc, r->start);
 				}
 		} else if (!strcmp(r->kind, "named_ref") && !cm_gold_bool(r, "optional")) {
 			int found = 0;
 			for (size_t k = 0; k < c->nnamed; k++)
-				found |= overlaps(c->named[k].start, c->named[k].end, r->start, r->end);
+				found |= overlaps(c->named[k].start, c->named[k].end, r->start,
+						  r->end);
 			f->named++;
 			f->named_found += found;
 			if (!found)
-				cr_log_info("acceptance %s: %s@%zu: missed named reference «%s»", f->set, doc,
-					    r->start, cm_gold_str(r, "text"));
+				cr_log_info("acceptance %s: %s@%zu: missed named reference «%s»",
+					    f->set, doc, r->start, cm_gold_str(r, "text"));
 		} else if (!strcmp(r->kind, "citation")) {
 			match_citation(f, g, r, c, cite_used);
 		} else if (!strcmp(r->kind, "date")) {
@@ -260,16 +269,19 @@ static void measure_doc(figures *f, const cm_gold *g, const char *doc)
 	for (size_t k = 0; k < c->n; k++)
 		if (!cite_used[k] && c->v[k].kind == CM_CITE_CITATION) {
 			f->cites.fp++;
-			cr_log_info("acceptance %s: %s@%zu: extra citation %s «%.*s»", f->set, doc, c->v[k].start,
-				    c->v[k].key, (int)(c->v[k].end - c->v[k].start), text + c->v[k].start);
+			cr_log_info("acceptance %s: %s@%zu: extra citation %s «%.*s»", f->set, doc,
+				    c->v[k].start, c->v[k].key, (int)(c->v[k].end - c->v[k].start),
+				    text + c->v[k].start);
 		}
 	for (size_t k = 0; k < dates->n; k++)
 		if (!date_used[k]) {
 			f->dates.fp++;
 			f->deadlines.fp += dates->v[k].deadline;
-			cr_log_info("acceptance %s: %s@%zu: extra date %s%s «%.*s»", f->set, doc, dates->v[k].start,
-				    dates->v[k].iso, dates->v[k].deadline ? " (deadline)" : "",
-				    (int)(dates->v[k].end - dates->v[k].start), text + dates->v[k].start);
+			cr_log_info("acceptance %s: %s@%zu: extra date %s%s «%.*s»", f->set, doc,
+				    dates->v[k].start, dates->v[k].iso,
+				    dates->v[k].deadline ? " (deadline)" : "",
+				    (int)(dates->v[k].end - dates->v[k].start),
+				    text + dates->v[k].start);
 		}
 	free(cite_used);
 	free(date_used);
@@ -287,17 +299,20 @@ static figures measure(const char *set, const char *dir)
 	cr_assert_gt(g->ndocs, 0, "%s: no documents", dir);
 	for (size_t i = 0; i < g->ndocs; i++)
 		measure_doc(&f, g, g->docs[i]);
-	fprintf(stderr, "acceptance %s: citations P %.3f R %.3f F1 %.3f | citation dates %.3f (%zu/%zu) | "
-		    "dates P %.3f R %.3f F1 %.3f | deadlines P %.3f R %.3f F1 %.3f\n",
-		    set, precision(f.cites), recall(f.cites), f1(f.cites), share(f.stated_right, f.stated),
-		    f.stated_right, f.stated, precision(f.dates), recall(f.dates), f1(f.dates),
-		    precision(f.deadlines), recall(f.deadlines), f1(f.deadlines));
-	fprintf(stderr, "acceptance %s: %zu documents; citations tp %zu fp %zu fn %zu; dates tp %zu fp %zu fn %zu; "
-		    "deadlines tp %zu fp %zu fn %zu; own identities %zu/%zu; named references %zu/%zu; "
-		    "wrong: citation dates %zu, types %zu, in_citation %zu of %zu\n",
-		    set, g->ndocs, f.cites.tp, f.cites.fp, f.cites.fn, f.dates.tp, f.dates.fp, f.dates.fn,
-		    f.deadlines.tp, f.deadlines.fp, f.deadlines.fn, f.self_right, f.selves, f.named_found,
-		    f.named, f.date_wrong, f.type_wrong, f.in_citation_wrong, f.matched);
+	fprintf(stderr,
+		"acceptance %s: citations P %.3f R %.3f F1 %.3f | citation dates %.3f (%zu/%zu) | "
+		"dates P %.3f R %.3f F1 %.3f | deadlines P %.3f R %.3f F1 %.3f\n",
+		set, precision(f.cites), recall(f.cites), f1(f.cites),
+		share(f.stated_right, f.stated), f.stated_right, f.stated, precision(f.dates),
+		recall(f.dates), f1(f.dates), precision(f.deadlines), recall(f.deadlines),
+		f1(f.deadlines));
+	fprintf(stderr,
+		"acceptance %s: %zu documents; citations tp %zu fp %zu fn %zu; dates tp %zu fp %zu fn %zu; "
+		"deadlines tp %zu fp %zu fn %zu; own identities %zu/%zu; named references %zu/%zu; "
+		"wrong: citation dates %zu, types %zu, in_citation %zu of %zu\n",
+		set, g->ndocs, f.cites.tp, f.cites.fp, f.cites.fn, f.dates.tp, f.dates.fp,
+		f.dates.fn, f.deadlines.tp, f.deadlines.fp, f.deadlines.fn, f.self_right, f.selves,
+		f.named_found, f.named, f.date_wrong, f.type_wrong, f.in_citation_wrong, f.matched);
 	fflush(stderr);
 	cm_gold_free(g);
 	return f;
@@ -308,17 +323,21 @@ Test(acceptance, samples)
 	figures f = measure("samples", "corpus");
 
 	cr_expect_geq(f1(f.cites), SAMPLE_TARGET, "samples: citations F1 %.3f", f1(f.cites));
-	cr_expect_geq(share(f.stated_right, f.stated), SAMPLE_TARGET, "samples: citation dates %zu/%zu",
-		      f.stated_right, f.stated);
+	cr_expect_geq(share(f.stated_right, f.stated), SAMPLE_TARGET,
+		      "samples: citation dates %zu/%zu", f.stated_right, f.stated);
 	cr_expect_geq(f1(f.dates), SAMPLE_TARGET, "samples: dates F1 %.3f", f1(f.dates));
-	cr_expect_geq(f1(f.deadlines), SAMPLE_TARGET, "samples: deadlines F1 %.3f", f1(f.deadlines));
-	cr_expect_eq(f.self_right, f.selves, "samples: own identities %zu/%zu", f.self_right, f.selves);
-	cr_expect_eq(f.own_reported, 0, "samples: own numbers reported as citations: %zu", f.own_reported);
-	cr_expect_geq(f.named_found * 10, f.named * 9, "samples: named references %zu/%zu", f.named_found, f.named);
+	cr_expect_geq(f1(f.deadlines), SAMPLE_TARGET, "samples: deadlines F1 %.3f",
+		      f1(f.deadlines));
+	cr_expect_eq(f.self_right, f.selves, "samples: own identities %zu/%zu", f.self_right,
+		     f.selves);
+	cr_expect_eq(f.own_reported, 0, "samples: own numbers reported as citations: %zu",
+		     f.own_reported);
+	cr_expect_geq(f.named_found * 10, f.named * 9, "samples: named references %zu/%zu",
+		      f.named_found, f.named);
 	cr_expect_eq(f.date_wrong, 0, "samples: wrong citation dates: %zu", f.date_wrong);
 	cr_expect_eq(f.type_wrong, 0, "samples: wrong types: %zu", f.type_wrong);
-	cr_expect_leq(f.in_citation_wrong, f.matched / 20, "samples: in_citation wrong for %zu dates",
-		      f.in_citation_wrong);
+	cr_expect_leq(f.in_citation_wrong, f.matched / 20,
+		      "samples: in_citation wrong for %zu dates", f.in_citation_wrong);
 }
 
 Test(acceptance, real)
@@ -327,9 +346,11 @@ Test(acceptance, real)
 
 	cr_expect_geq(f1(f.cites), REAL_CITATIONS_F1, "real: citations F1 %.3f < %.3f", f1(f.cites),
 		      REAL_CITATIONS_F1);
-	cr_expect_geq(share(f.stated_right, f.stated), REAL_CITATION_DATES, "real: citation dates %.3f < %.3f",
-		      share(f.stated_right, f.stated), REAL_CITATION_DATES);
-	cr_expect_geq(f1(f.dates), REAL_DATES_F1, "real: dates F1 %.3f < %.3f", f1(f.dates), REAL_DATES_F1);
-	cr_expect_geq(f1(f.deadlines), REAL_DEADLINES_F1, "real: deadlines F1 %.3f < %.3f", f1(f.deadlines),
-		      REAL_DEADLINES_F1);
+	cr_expect_geq(share(f.stated_right, f.stated), REAL_CITATION_DATES,
+		      "real: citation dates %.3f < %.3f", share(f.stated_right, f.stated),
+		      REAL_CITATION_DATES);
+	cr_expect_geq(f1(f.dates), REAL_DATES_F1, "real: dates F1 %.3f < %.3f", f1(f.dates),
+		      REAL_DATES_F1);
+	cr_expect_geq(f1(f.deadlines), REAL_DEADLINES_F1, "real: deadlines F1 %.3f < %.3f",
+		      f1(f.deadlines), REAL_DEADLINES_F1);
 }

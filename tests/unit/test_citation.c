@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_citation.c: every citation pattern with its expected parts, the
  * document's identity, keys and user references. */
 #include <criterion/criterion.h>
@@ -115,7 +117,8 @@ static const struct {
 	 "Nghị quyết|25|NQ/TW|2022-05-05|||căn cứ|25-NQ/TW@2022|"},
 	{"CĂN CỨ CHỈ THỊ SỐ 05-CT/TW NGÀY 05 THÁNG 5 NĂM 2022",
 	 "Chỉ thị|05|CT/TW|2022-05-05|||căn cứ|05-CT/TW@2022|"},
-	{"theo Kết luận số 9-KL/TW ngày 5.6.2012", "Kết luận|9|KL/TW|2012-06-05|||theo|9-KL/TW@2012|"},
+	{"theo Kết luận số 9-KL/TW ngày 5.6.2012",
+	 "Kết luận|9|KL/TW|2012-06-05|||theo|9-KL/TW@2012|"},
 	{"Căn cứ Quyết định số 640/QĐ-TTg ngày 31 tháng 5 năm 2012 của Thủ tướng Chính phủ",
 	 "Quyết định|640|QĐ-TTg|2012-05-31|Thủ tướng Chính phủ||căn cứ|640/QĐ-TTg@2012|"},
 	{"theo Chỉ thị số 05-CT/TW ngày 5.6, Kế hoạch số 12-KH/TU năm 2022",
@@ -131,8 +134,10 @@ static const struct {
 	 "Nghị định|34/2016|NĐ-CP|2016-05-14|||căn cứ|34/2016/NĐ-CP@2016|"},
 	{"và Nghị định\nsố 154/2020/NĐ-CP của Chính phủ",
 	 "Nghị định|154/2020|NĐ-CP||Chính phủ|||154/2020/NĐ-CP|"},
-	{"cho Báo cáo số 102/BC-CP\nngày 15/02/2025", "Báo cáo|102|BC-CP|2025-02-15||||102/BC-CP@2025|"},
-	{"theo Kế hoạch số 12-KH/TU.\nNgày 15/02/2025, tỉnh", "Kế hoạch|12|KH/TU||||theo|12-KH/TU|"},
+	{"cho Báo cáo số 102/BC-CP\nngày 15/02/2025",
+	 "Báo cáo|102|BC-CP|2025-02-15||||102/BC-CP@2025|"},
+	{"theo Kế hoạch số 12-KH/TU.\nNgày 15/02/2025, tỉnh",
+	 "Kế hoạch|12|KH/TU||||theo|12-KH/TU|"},
 	/* a space for the dash after "số" */
 	{"kèm theo Quyết định số 84 QĐ/TWĐTN ngày 22/02/2013",
 	 "Quyết định|84|QĐ/TWĐTN|2013-02-22|||theo|84-QĐ/TWĐTN@2013|"},
@@ -149,14 +154,16 @@ static const struct {
 	/* symbols of any body, by their shape */
 	{"Tổng Bí thư vừa ký ban hành Quyết định số 01-QĐNS/TW về phân công",
 	 "Quyết định|01|QĐNS/TW|||||01-QĐNS/TW|"},
-	{"theo Chương trình số 3-CTr/BCĐCCTPTW", "Chương trình|3|CTr/BCĐCCTPTW||||theo|3-CTr/BCĐCCTPTW|"},
+	{"theo Chương trình số 3-CTr/BCĐCCTPTW",
+	 "Chương trình|3|CTr/BCĐCCTPTW||||theo|3-CTr/BCĐCCTPTW|"},
 	{"theo Hướng dẫn số 05-HD/ĐUK", "Hướng dẫn|05|HD/ĐUK||||theo|05-HD/ĐUK|"},
 	{"theo Kế hoạch số 12-KH/ĐU", "Kế hoạch|12|KH/ĐU||||theo|12-KH/ĐU|"},
 	{"theo Công văn số 5/UBBC-THNC", "Công văn|5|UBBC-THNC||||theo|5/UBBC-THNC|"},
 	{"theo Kế hoạch số 7-KH/BTGTU", "Kế hoạch|7|KH/BTGTU||||theo|7-KH/BTGTU|"},
 	{"theo Công văn số 100-CV/BDVTU", "Công văn|100|CV/BDVTU||||theo|100-CV/BDVTU|"},
 	{"theo Thông báo số 9-TB/VPTU", "Thông báo|9|TB/VPTU||||theo|9-TB/VPTU|"},
-	{"căn cứ Nghị quyết số 12/2020/NQ-HĐND", "Nghị quyết|12/2020|NQ-HĐND||||căn cứ|12/2020/NQ-HĐND|"},
+	{"căn cứ Nghị quyết số 12/2020/NQ-HĐND",
+	 "Nghị quyết|12/2020|NQ-HĐND||||căn cứ|12/2020/NQ-HĐND|"},
 	{"căn cứ Thông tư số 01/2021/TT-BNV", "Thông tư|01/2021|TT-BNV||||căn cứ|01/2021/TT-BNV|"},
 	{"theo văn bản số 4912/UBND-NC", "Công văn|4912|UBND-NC||||theo|4912/UBND-NC|"},
 	/* "văn bản số": the type the code names, none when it names two or none */
@@ -242,11 +249,13 @@ Test(citation, short_forms_table)
 			char flags[128];
 			flag_names(flags, sizeof flags, r->flags);
 			cr_expect_eq(r->kind, CM_CITE_SHORT_REF);
-			snprintf(got + strlen(got), sizeof got - strlen(got), "%s%.*s|%s|%s", k ? " ## " : "",
-				 (int)(r->end - r->start), text + r->start, r->key, flags);
+			snprintf(got + strlen(got), sizeof got - strlen(got), "%s%.*s|%s|%s",
+				 k ? " ## " : "", (int)(r->end - r->start), text + r->start, r->key,
+				 flags);
 		}
 		for (size_t k = 0; k < c->n; k++)
-			cr_expect_neq(c->v[k].kind, CM_CITE_SHORT_REF, "case %zu: a short form among citations", i);
+			cr_expect_neq(c->v[k].kind, CM_CITE_SHORT_REF,
+				      "case %zu: a short form among citations", i);
 		cr_expect_str_eq(got, shorts[i].want, "case %zu: got '%s'", i, got);
 		cm_citations_free(c);
 		cm_dates_free(d);
@@ -277,9 +286,10 @@ Test(citation, year_from_a_cue_and_from_an_earlier_mention)
 
 Test(citation, identity_from_the_header_and_self_mentions)
 {
-	const char *text = "BAN DÂN VẬN\nSố: 3218/QĐ-UBND\n  Tuyên Quang, ngày 04 tháng 3 năm 2018\n"
-			   "QUYẾT ĐỊNH\nVề việc X\nCăn cứ Luật số 45/2019/QH14;\n"
-			   "File: Quyết định số 3218/QĐ-UBND";
+	const char *text =
+		"BAN DÂN VẬN\nSố: 3218/QĐ-UBND\n  Tuyên Quang, ngày 04 tháng 3 năm 2018\n"
+		"QUYẾT ĐỊNH\nVề việc X\nCăn cứ Luật số 45/2019/QH14;\n"
+		"File: Quyết định số 3218/QĐ-UBND";
 	cm_dates *d;
 	cm_citations *c;
 
@@ -403,7 +413,8 @@ Test(citation, named_references_table)
 		cr_assert_eq(cm_citations_extract(&c, text, strlen(text), d), 0);
 		if (c->nnamed > 0)
 			snprintf(got, sizeof got, "%s|%s|%.*s", c->named[0].type, c->named[0].term,
-				 (int)(c->named[0].end - c->named[0].start), text + c->named[0].start);
+				 (int)(c->named[0].end - c->named[0].start),
+				 text + c->named[0].start);
 		cr_expect_str_eq(got, named[i].want, "case %zu: got '%s'", i, got);
 		cm_citations_free(c);
 		cm_dates_free(d);

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_date.c: every date form with its ISO value, the not-dates, deadline
  * and occasion cues, ranges, resolution with the document's year, and the
  * parsing of dates typed by users. */
@@ -23,7 +25,9 @@ static void describe(char *out, size_t cap, const char *text)
 		snprintf(out + n, cap - n, "%s%.*s=%s%s%s%s%s%s%s%s%s", i ? " | " : "",
 			 (int)(x->end - x->start), text + x->start, x->iso, x->deadline ? "+D" : "",
 			 x->in_citation ? "+C" : "", x->in_self ? "+S" : "",
-			 x->range == CM_RANGE_START ? "+start" : x->range == CM_RANGE_END ? "+end" : "",
+			 x->range == CM_RANGE_START ? "+start"
+			 : x->range == CM_RANGE_END ? "+end"
+						    : "",
 			 x->ambiguous ? "+A" : "",
 			 strcmp(x->resolved, x->iso) && x->resolved[0] ? "/" : "",
 			 strcmp(x->resolved, x->iso) ? x->resolved : "", x->recurrence ? "+R" : "");
@@ -74,7 +78,7 @@ static const struct {
 	{"Sáng ngày 23-10, Ban Thường vụ Tỉnh uỷ tổ chức", "23-10=--10-23"}, /* real */
 	{"hội nghị.\nNgày 24-10, Tỉnh ủy tổ chức; sáng 3-2 họp", "24-10=--10-24 | 3-2=--02-03"},
 	{"hội nghị.\nSố 24-10, Tỉnh ủy; tăng 3-2 lần", ""},
-	{"tổ chức sáng qua 12-4 tại Gia Lai", "12-4=--04-12"},                /* real */
+	{"tổ chức sáng qua 12-4 tại Gia Lai", "12-4=--04-12"},                          /* real */
 	{"đã hoàn thành toàn bộ nội dung chương trình đề ra và bế mạc vào chiều 6/10.", /* real */
 	 "6/10=--10-06"},
 	{"ngày 25.3 tại Hà Nội; mồng 2/9", "25.3=--03-25 | 2/9=--09-02"},
@@ -83,7 +87,7 @@ static const struct {
 	{"tỷ số 7-8, thắng 2-1, tăng 3.5%, từ 15-20 người", ""},
 	{"đạt 15/15 chỉ tiêu, 1/2 số hộ, mỗi ngày 2-3 lần, ngày 3.5%", ""},
 	{"có 6.783 hộ, 1.200 người, 1.900 đại biểu/75 điểm cầu", ""}, /* real, the last */
-	{"quyết toán 199.927,19 tỷ đồng, 3,5 ha", ""},                  /* real, the first */
+	{"quyết toán 199.927,19 tỷ đồng, 3,5 ha", ""},                /* real, the first */
 	{"phiên bản 2.1.3, ĐT 0912.345.678, số 024.3825", ""},
 	{"hoàn thành trước 7-8.", "7-8=--08-07+D+A"},
 	{"trước 7-8 người", ""},
@@ -198,7 +202,7 @@ static const struct {
 	{"Đến ngày 30/6/2024, các đơn vị phải gửi báo cáo", "30/6/2024=2024-06-30+D"},
 	{"Ngày 20/11/2013, Ban Chấp hành Trung ương đã ban hành", "20/11/2013=2013-11-20"},
 	{"Trong tháng 10/2022 có 23/27 ngành sản xuất tăng", "tháng 10/2022=2022-10"}, /* real */
-	{"các sự kiện quan trọng diễn ra trong tháng 04 năm 2015 như:", /* real */
+	{"các sự kiện quan trọng diễn ra trong tháng 04 năm 2015 như:",                /* real */
 	 "tháng 04 năm 2015=2015-04"},
 	{"báo cáo kết quả thực hiện trong quý I/2024", "quý I/2024=2024-Q1"},
 	{"Chương trình công tác quý III/2024", "quý III/2024=2024-Q3"},
@@ -213,7 +217,8 @@ Test(date, forms_table)
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		describe(got, sizeof got, cases[i].text);
-		cr_expect_str_eq(got, cases[i].want, "case %zu: '%s' gave '%s'", i, cases[i].text, got);
+		cr_expect_str_eq(got, cases[i].want, "case %zu: '%s' gave '%s'", i, cases[i].text,
+				 got);
 	}
 }
 
@@ -221,19 +226,23 @@ Test(date, document_date_resolves_day_month)
 {
 	char got[1024];
 
-	describe(got, sizeof got,
-		 "Tuyên Quang, ngày 04 tháng 3 năm 2018\nKẾ HOẠCH\nvào dịp kỷ niệm Ngày Truyền thống (15/10).");
+	describe(
+		got, sizeof got,
+		"Tuyên Quang, ngày 04 tháng 3 năm 2018\nKẾ HOẠCH\nvào dịp kỷ niệm Ngày Truyền thống (15/10).");
 	cr_expect_str_eq(got, "ngày 04 tháng 3 năm 2018=2018-03-04+S | "
 			      "15/10=--10-15+D/2018-10-15@Ngày Truyền thống (15/10)");
 	describe(got, sizeof got, "Tuyên Quang, ngày 04 tháng 3 năm 2018\nhoàn thành trong quý I.");
 	cr_expect_str_eq(got, "ngày 04 tháng 3 năm 2018=2018-03-04+S | quý I=--Q1+D/2018-Q1");
-	describe(got, sizeof got, "Thứ Sáu, 7/10/2022\nKế hoạch số 1600-KH/BDVTW ngày 28/02/2018 của");
+	describe(got, sizeof got,
+		 "Thứ Sáu, 7/10/2022\nKế hoạch số 1600-KH/BDVTW ngày 28/02/2018 của");
 	cr_expect_str_eq(got, "7/10/2022=2022-10-07 | 28/02/2018=2018-02-28+S");
 }
 
 Test(date, spans_map_to_the_raw_text)
 {
-	const char *text = "(kho\xcc\x81" "a XI) nga\xcc\x80y 03/6/2013 \xe2\x80\x9c" "x\xe2\x80\x9d";
+	const char *text = "(kho\xcc\x81"
+			   "a XI) nga\xcc\x80y 03/6/2013 \xe2\x80\x9c"
+			   "x\xe2\x80\x9d";
 	cm_dates *d;
 
 	cr_assert_eq(cm_dates_extract(&d, text, strlen(text)), 0);
@@ -248,8 +257,8 @@ Test(date, user_dates_table)
 	static const struct {
 		const char *in, *want;
 	} ok[] = {
-		{"15/10", "--10-15"},         {"--10-15", "--10-15"},  {"15/10/2024", "2024-10-15"},
-		{"2024-10-15", "2024-10-15"}, {"2024-06", "2024-06"},  {"6/2024", "2024-06"},
+		{"15/10", "--10-15"},         {"--10-15", "--10-15"}, {"15/10/2024", "2024-10-15"},
+		{"2024-10-15", "2024-10-15"}, {"2024-06", "2024-06"}, {"6/2024", "2024-06"},
 		{"29/2", "--02-29"},
 	};
 	static const char *const bad[] = {"", "31/2", "2024-13", "15/10/", "abc", "2023-02-29"};

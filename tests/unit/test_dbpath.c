@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_dbpath.c: where the index lives: --db, $CHIMUC_DB, XDG, HOME. */
 #include <criterion/criterion.h>
 #include <stdlib.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_document.c: the document model: id terms at and past their limit,
  * titles, the terms and data of a built document, the index format. */
 #include <criterion/criterion.h>
@@ -88,11 +90,14 @@ static int has_term(cm_xdoc *doc, const char *want)
 Test(document, build_terms_and_data)
 {
 	const char *text = "Tỉnh uỷ và Đảng: dân vận 2018";
-	cm_document d = {.path = "a/b.txt", .text = text, .text_len = strlen(text),
-			 .mtime = "12.5", .size = 99, .hash = 0xabcdefULL};
-	static const char *const pairs[][2] = {
-		{"tinh", "tỉnh"}, {"uy", "ủy"}, {"va", "và"}, {"dang", "đảng"}, {"dan", "dân"},
-		{"van", "vận"}};
+	cm_document d = {.path = "a/b.txt",
+			 .text = text,
+			 .text_len = strlen(text),
+			 .mtime = "12.5",
+			 .size = 99,
+			 .hash = 0xabcdefULL};
+	static const char *const pairs[][2] = {{"tinh", "tỉnh"}, {"uy", "ủy"},   {"va", "và"},
+					       {"dang", "đảng"}, {"dan", "dân"}, {"van", "vận"}};
 	cm_xdoc *x;
 	cm_docinfo *info;
 	cm_vocab *words;

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_encoding.c: legacy encodings. Corpus texts in windows-1258 and TCVN3
  * (fixtures made by glibc's iconv, tests/data/encoding/make.sh) and in VNI
  * (tests/data/encoding/make_vni.py, from the VNI rules, not from the
@@ -109,7 +111,7 @@ static char *latin1(const char *utf8, size_t *len)
 /* ---- corpus round trips ---- */
 
 typedef struct {
-	const char *corpus;   /* corpus file prefix */
+	const char *corpus; /* corpus file prefix */
 	cm_encoding enc;
 	const char *encoded;  /* fixture in enc */
 	const char *expected; /* its UTF-8, or NULL for the corpus text itself */
@@ -146,7 +148,8 @@ Test(encoding, corpus_fixtures)
 	for (size_t i = 0; i < sizeof corpus_cases / sizeof *corpus_cases; i++) {
 		const corpus_case *c = &corpus_cases[i];
 		size_t n, len;
-		char *orig = c->expected ? cm_test_read(c->expected, &n) : read_corpus(c->corpus, &n);
+		char *orig =
+			c->expected ? cm_test_read(c->expected, &n) : read_corpus(c->corpus, &n);
 		char *want = nfc(orig, n);
 		char *bytes = cm_test_read(c->encoded, &len);
 		check_round_trip(c->enc, bytes, len, want);
@@ -286,13 +289,26 @@ static const conv_case conv_cases[] = {
 	{CM_ENC_TCVN3, S("\x93Vi\xD6t\x94"), "“Việt”", 0},
 	{CM_ENC_TCVN3, S("a\xB3"), "á", 0}, /* a lone tone byte composes */
 	{CM_ENC_CP1258, S("Vi\xEA\xF2t Nam"), "Việt Nam", 0},
-	{CM_ENC_CP1258, S("\xD0" "a\xCC\x80"), "Đà€", 0},
+	{CM_ENC_CP1258,
+	 S("\xD0"
+	   "a\xCC\x80"),
+	 "Đà€", 0},
 	{CM_ENC_UTF8, S("\xEF\xBB\xBFVi\xE1\xBB\x87t"), "Việt", 0},
 	{CM_ENC_UTF8, S("Vie\xCC\xA3\xCC\x82t"), "Việt", 0},
-	{CM_ENC_UTF8, S("a\xFF" "b"), "a\xEF\xBF\xBD" "b", 1},
+	{CM_ENC_UTF8,
+	 S("a\xFF"
+	   "b"),
+	 "a\xEF\xBF\xBD"
+	 "b",
+	 1},
 	{CM_ENC_UTF16BE, S("\xFE\xFF\x00V\x1E\xC7"), "Vệ", 0},
 	{CM_ENC_UTF16LE, S("V\x00\x00\xD8"), "V\xEF\xBF\xBD", 1},
-	{CM_ENC_VNI, S("\xF9" "a"), "\xCC\x81" "a", 0}, /* a mark with no letter stays */
+	{CM_ENC_VNI,
+	 S("\xF9"
+	   "a"),
+	 "\xCC\x81"
+	 "a",
+	 0}, /* a mark with no letter stays */
 	{CM_ENC_VNI, S("Vie\xE4"), "Việ", 0},
 	{CM_ENC_TCVN3, S(""), "", 0},
 };
@@ -331,7 +347,12 @@ static const conv_case recode_cases[] = {
 	{CM_ENC_UTF8, S("Viá»‡t Nam"), "Việt Nam", 0},
 	{CM_ENC_CP1258, S("Viêòt"), "Việt", 0},
 	{CM_ENC_TCVN3, S("\xC2\x93x\xC2\x94"), "“x”", 0}, /* C1 code points are their byte */
-	{CM_ENC_TCVN3, S("a\xFF" "b"), "a\xEF\xBF\xBD" "b", 1},
+	{CM_ENC_TCVN3,
+	 S("a\xFF"
+	   "b"),
+	 "a\xEF\xBF\xBD"
+	 "b",
+	 1},
 	{CM_ENC_TCVN3, S(""), "", 0},
 };
 
@@ -341,7 +362,8 @@ Test(encoding, recode_cp1252)
 		const conv_case *c = &recode_cases[i];
 		size_t invalid = 99, n;
 		char *got = NULL;
-		cr_assert_eq(cm_encoding_recode_cp1252(&got, &n, &invalid, c->enc, c->in, c->len), 0);
+		cr_assert_eq(cm_encoding_recode_cp1252(&got, &n, &invalid, c->enc, c->in, c->len),
+			     0);
 		cr_expect_str_eq(got, c->out, "case %zu", i);
 		cr_expect_eq(invalid, c->invalid, "case %zu", i);
 		cr_expect(valid_utf8(got, n));
@@ -371,16 +393,24 @@ static const detect_case detect_cases[] = {
 	{S("Ngh\xDE quy\xD5t"), CM_ENC_UNKNOWN, CM_ENC_TCVN3, 1},
 	{S("Ngh\xDE quy\xD5t"), CM_ENC_TCVN3, CM_ENC_TCVN3, 1},
 	/* TCVN3: Nghị quyết về việc tăng cường công tác dân vận của Đảng */
-	{S("Ngh\xDE quy\xD5t v\xD2 vi\xD6" "c t\xA8ng c\xAD\xEAng c\xABng t\xB8" "c d\xA9n v\xCBn c\xF1"
+	{S("Ngh\xDE quy\xD5t v\xD2 vi\xD6"
+	   "c t\xA8ng c\xAD\xEAng c\xABng t\xB8"
+	   "c d\xA9n v\xCBn c\xF1"
 	   "a \xA7\xB6ng"),
 	 CM_ENC_UNKNOWN, CM_ENC_TCVN3, 0},
 	/* the same in windows-1258 */
-	{S("Nghi\xF2 quy\xEA\xECt v\xEA\xCC vi\xEA\xF2" "c t\xE3ng c\xFD\xF5\xCCng c\xF4ng t\xE1"
-	   "c d\xE2n v\xE2\xF2n cu\xD2" "a \xD0" "a\xD2ng"),
+	{S("Nghi\xF2 quy\xEA\xECt v\xEA\xCC vi\xEA\xF2"
+	   "c t\xE3ng c\xFD\xF5\xCCng c\xF4ng t\xE1"
+	   "c d\xE2n v\xE2\xF2n cu\xD2"
+	   "a \xD0"
+	   "a\xD2ng"),
 	 CM_ENC_UNKNOWN, CM_ENC_CP1258, 0},
 	/* the same in VNI, and a hint against the bytes */
-	{S("Ngh\xF2 quye\xE1t ve\xE0 vie\xE4" "c ta\xEAng c\xF6\xF4\xF8ng co\xE2ng ta\xF9"
-	   "c da\xE2n va\xE4n cu\xFB" "a \xD1" "a\xFBng"),
+	{S("Ngh\xF2 quye\xE1t ve\xE0 vie\xE4"
+	   "c ta\xEAng c\xF6\xF4\xF8ng co\xE2ng ta\xF9"
+	   "c da\xE2n va\xE4n cu\xFB"
+	   "a \xD1"
+	   "a\xFBng"),
 	 CM_ENC_TCVN3, CM_ENC_VNI, 0},
 	/* ambiguous: one high byte, "càu" in windows-1258 and "cá" in VNI */
 	{S("ca\xF9"), CM_ENC_UNKNOWN, CM_ENC_CP1258, 1},
@@ -418,23 +448,34 @@ typedef struct {
 } label_case;
 
 static const label_case label_cases[] = {
-	{"utf-8", CM_ENC_UTF8},           {"UTF8", CM_ENC_UTF8},
-	{" utf-8 ", CM_ENC_UTF8},         {"utf-16le", CM_ENC_UTF16LE},
-	{"UTF-16BE", CM_ENC_UTF16BE},     {"windows-1258", CM_ENC_CP1258},
-	{"CP1258", CM_ENC_CP1258},        {"tcvn3", CM_ENC_TCVN3},
-	{"TCVN", CM_ENC_TCVN3},           {"tcvn5712-1", CM_ENC_TCVN3},
-	{"vni", CM_ENC_VNI},              {".VnTime", CM_ENC_TCVN3},
-	{".VnArial", CM_ENC_TCVN3},       {".VnTimeH", CM_ENC_TCVN3},
-	{"VNI-Times", CM_ENC_VNI},        {"VNI-Helve", CM_ENC_VNI},
-	{"Times New Roman", CM_ENC_UNKNOWN}, {"utf-88", CM_ENC_UNKNOWN},
-	{"vnix", CM_ENC_UNKNOWN},         {"", CM_ENC_UNKNOWN},
+	{"utf-8", CM_ENC_UTF8},
+	{"UTF8", CM_ENC_UTF8},
+	{" utf-8 ", CM_ENC_UTF8},
+	{"utf-16le", CM_ENC_UTF16LE},
+	{"UTF-16BE", CM_ENC_UTF16BE},
+	{"windows-1258", CM_ENC_CP1258},
+	{"CP1258", CM_ENC_CP1258},
+	{"tcvn3", CM_ENC_TCVN3},
+	{"TCVN", CM_ENC_TCVN3},
+	{"tcvn5712-1", CM_ENC_TCVN3},
+	{"vni", CM_ENC_VNI},
+	{".VnTime", CM_ENC_TCVN3},
+	{".VnArial", CM_ENC_TCVN3},
+	{".VnTimeH", CM_ENC_TCVN3},
+	{"VNI-Times", CM_ENC_VNI},
+	{"VNI-Helve", CM_ENC_VNI},
+	{"Times New Roman", CM_ENC_UNKNOWN},
+	{"utf-88", CM_ENC_UNKNOWN},
+	{"vnix", CM_ENC_UNKNOWN},
+	{"", CM_ENC_UNKNOWN},
 };
 
 Test(encoding, labels)
 {
 	for (size_t i = 0; i < sizeof label_cases / sizeof *label_cases; i++)
-		cr_expect_eq(cm_encoding_from_label(label_cases[i].label, strlen(label_cases[i].label)),
-			     label_cases[i].enc, "%s", label_cases[i].label);
+		cr_expect_eq(
+			cm_encoding_from_label(label_cases[i].label, strlen(label_cases[i].label)),
+			label_cases[i].enc, "%s", label_cases[i].label);
 	cr_expect_eq(cm_encoding_from_label("utf-8garbage", 5), CM_ENC_UTF8); /* len-bounded */
 	cr_expect_eq(cm_encoding_from_label(NULL, 0), CM_ENC_UNKNOWN);
 }
@@ -463,8 +504,9 @@ static void survive(const char *bytes, size_t len)
 		char *got = convert(all_encodings[k], bytes, len, &invalid);
 		free(got);
 		cm_encoding_detect(&uncertain, bytes, len, all_encodings[k]);
-		cr_assert_eq(cm_encoding_recode_cp1252(&got, &n, &invalid, all_encodings[k], bytes, len),
-			     0);
+		cr_assert_eq(
+			cm_encoding_recode_cp1252(&got, &n, &invalid, all_encodings[k], bytes, len),
+			0);
 		cr_assert(valid_utf8(got, n));
 		free(got);
 	}
@@ -474,13 +516,22 @@ Test(encoding, hostile_bytes)
 {
 	char all[512];
 	/* Lengths are counted, not measured: some pieces hold a NUL byte. */
-#define PIECE(s) {s, sizeof s - 1}
+#define PIECE(s)                \
+	{                       \
+		s, sizeof s - 1 \
+	}
 	static const struct {
 		const char *bytes;
 		size_t len;
-	} pieces[] = {PIECE("\xE4"),		  PIECE("Vie\xE4"),  PIECE("\xF9\xF9\xF9"),
-		      PIECE("\xFF\xFE\x00"),	  PIECE("\xFE\xFF\xD8"), PIECE("\xEF\xBB"),
-		      PIECE("\xB0\xB1"),	  PIECE("a\x00" "b")};
+	} pieces[] = {PIECE("\xE4"),
+		      PIECE("Vie\xE4"),
+		      PIECE("\xF9\xF9\xF9"),
+		      PIECE("\xFF\xFE\x00"),
+		      PIECE("\xFE\xFF\xD8"),
+		      PIECE("\xEF\xBB"),
+		      PIECE("\xB0\xB1"),
+		      PIECE("a\x00"
+			    "b")};
 #undef PIECE
 
 	for (int i = 0; i < 256; i++)

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_graph.c: the citation graph writers: GraphML re-parses with libxml2
  * with the same node and edge counts as the JSON Lines, control characters
  * are removed, edges are deduplicated, DOT escapes quotes. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_ical.c: the calendar writer's output parses back with libical, with
  * the events, dates, recurrence and Vietnamese text intact. */
 #include <criterion/criterion.h>
@@ -10,7 +12,8 @@
 #include "chimuc/ical.h"
 
 static const cm_ical_event events[] = {
-	{"a.txt#10", 2024, 6, 15, 0, "Hạn gửi báo cáo", "gửi trước ngày 15/6/2024, về Ban Dân vận; x"},
+	{"a.txt#10", 2024, 6, 15, 0, "Hạn gửi báo cáo",
+	 "gửi trước ngày 15/6/2024, về Ban Dân vận; x"},
 	{"a.txt#99", 0, 10, 15, 1, "Ngày Truyền thống công tác Dân vận của Đảng",
 	 "kỷ niệm (15/10), \"dịp\"; dòng\nmới"},
 	{"b.txt#5", 2024, 2, 29, 0, "ngày nhuận", "29/02/2024"},

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_query.c: the query language against a small real index: diacritics
  * exact or folded, tone placement, phrases, boolean operators, stopwords,
  * errors and limits. */
@@ -11,10 +13,8 @@
 #include "chimuc/query.h"
 
 static const char *const docs[] = {
-	"d1", "Công tác dân vận khéo của Đảng",
-	"d2", "Dặn dò cán bộ Tỉnh uỷ",
-	"d3", "Hòa bình và hoà hợp; Hội Nhà báo",
-	"d4", "Nghị quyết số 25-NQ/TW ngày 03/6/2013",
+	"d1", "Công tác dân vận khéo của Đảng",   "d2", "Dặn dò cán bộ Tỉnh uỷ",
+	"d3", "Hòa bình và hoà hợp; Hội Nhà báo", "d4", "Nghị quyết số 25-NQ/TW ngày 03/6/2013",
 };
 
 static char dir[256];
@@ -27,12 +27,15 @@ static void setup(void)
 
 	snprintf(dir, sizeof dir, "%s/query.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	cr_assert_not_null(mkdtemp(dir));
-	cr_assert_eq(cm_xdb_open_writable(&w, dir, CM_XDB_CREATE_OR_OPEN), 0, "%s", cm_error_last());
+	cr_assert_eq(cm_xdb_open_writable(&w, dir, CM_XDB_CREATE_OR_OPEN), 0, "%s",
+		     cm_error_last());
 	cr_assert_eq(cm_vocab_new(&words), 0);
 	cr_assert_eq(cm_vocab_new(&seen), 0);
 	for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i += 2) {
-		cm_document d = {.path = docs[i], .text = docs[i + 1],
-				 .text_len = strlen(docs[i + 1]), .mtime = "1.0"};
+		cm_document d = {.path = docs[i],
+				 .text = docs[i + 1],
+				 .text_len = strlen(docs[i + 1]),
+				 .mtime = "1.0"};
 		cm_xdoc *x;
 		cm_xdocid id;
 		cm_vocab_clear(words);
@@ -66,7 +69,8 @@ static void matches(char *out, size_t cap, const char *text)
 	char *names[8];
 	size_t n = 0;
 
-	cr_assert_eq(cm_query_parse(&q, db, text, strlen(text)), 0, "%s: %s", text, cm_error_last());
+	cr_assert_eq(cm_query_parse(&q, db, text, strlen(text)), 0, "%s: %s", text,
+		     cm_error_last());
 	cr_assert_eq(cm_xenquire_new(&e, db), 0);
 	cr_assert_eq(cm_xenquire_set_query(e, cm_query_xapian(q)), 0);
 	cr_assert_eq(cm_xenquire_mset(&m, e, 0, 8), 0);

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_read_docx.c: the DOCX reader on tests/data/formats (made by make.sh):
  * the 001 directive line for line, tables row by row, footnotes after the
  * body, the title, legacy fonts; ZIP bombs, entity declarations, damaged
@@ -85,7 +87,7 @@ Test(read_docx, directive_line_for_line)
 
 typedef struct {
 	const char *file;
-	const char *text;  /* the exact text */
+	const char *text; /* the exact text */
 	const char *title;
 	const char *font;
 } good_t;

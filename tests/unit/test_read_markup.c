@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_read_markup.c: the HTML and XML readers: what becomes a line, what is
  * dropped (scripts, navigation, site furniture), tables, titles and dates
  * from metadata, legacy encodings told by <meta charset> or a font name,
@@ -51,7 +53,8 @@ static const case_t cases[] = {
 	 "<body><p>D\xe2n v\xe2\xf2n kh\xe9o</p></body></html>",
 	 0, "Dân vận khéo\n", "Dân vận", NULL},
 	{"TCVN3 font face", cm_read_html,
-	 "<html><body><p><font face=\".VnTime\">d\xa9n v\xcbn kh\xd0o c\xf1" "a nh\xa9n d\xa9n"
+	 "<html><body><p><font face=\".VnTime\">d\xa9n v\xcbn kh\xd0o c\xf1"
+	 "a nh\xa9n d\xa9n"
 	 "</font></p></body></html>",
 	 0, "dân vận khéo của nhân dân\n", NULL, NULL},
 	{"no body", cm_read_html, "Chỉ thị số 05-CT/TW", 0, "Chỉ thị số 05-CT/TW\n", NULL, NULL},

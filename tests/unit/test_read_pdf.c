@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_read_pdf.c: the PDF reader on tests/data/formats (made by make.sh):
  * the 001 directive's text and title, pages apart; scans, encrypted,
  * damaged and over-long PDFs refused with their reason. */

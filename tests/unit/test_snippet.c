@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_snippet.c: passages around the query's words, with marks. */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -18,7 +20,8 @@ static char *render(const char *text, const char *query)
 	cr_assert_eq(cm_snippet_make(&s, text, strlen(text), q), 0);
 	for (size_t i = 0; i < s->nmarks; i++) {
 		p += sprintf(p, "%.*s[%.*s]", (int)(s->marks[i].start - at), s->text + at,
-			     (int)(s->marks[i].end - s->marks[i].start), s->text + s->marks[i].start);
+			     (int)(s->marks[i].end - s->marks[i].start),
+			     s->text + s->marks[i].start);
 		at = s->marks[i].end;
 	}
 	sprintf(p, "%s", s->text + at);

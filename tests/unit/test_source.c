@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_source.c: reading files: format by content, skip reasons, the size
  * limit at and past its value, FIFOs never block, symbolic links. */
 #include <criterion/criterion.h>
@@ -45,8 +47,8 @@ typedef struct {
 	const char *name;
 	const char *data;
 	size_t len;
-	int rc;            /* expected result */
-	const char *why;   /* expected message part, or the expected text */
+	int rc;          /* expected result */
+	const char *why; /* expected message part, or the expected text */
 	size_t invalid;
 } case_t;
 
@@ -60,9 +62,13 @@ static const case_t cases[] = {
 	{"pdf", S("%PDF-1.7\n..."), CM_EUNSUPPORTED, "cannot open PDF: PDF document is damaged", 0},
 	{"zip", S("PK\x03\x04rest"), CM_EUNSUPPORTED, "damaged ZIP", 0},
 	{"ole2", S("\xd0\xcf\x11\xe0rest"), CM_EUNSUPPORTED, "unsupported format: OLE2", 0},
-	{"invalid", S("d\xc3\xa2n v\xe1\xba\xadn \xff kh\xc3\xa9o"), 0, "dân vận \xef\xbf\xbd khéo", 1},
+	{"invalid", S("d\xc3\xa2n v\xe1\xba\xadn \xff kh\xc3\xa9o"), 0, "dân vận \xef\xbf\xbd khéo",
+	 1},
 	{"windows-1258", S("d\xe2n v\xe2\xf2n kh\xe9o"), 0, "dân vận khéo", 0},
-	{"utf16le", S("\xff\xfe" "d\0\xe2\0n\0"), 0, "dân", 0},
+	{"utf16le",
+	 S("\xff\xfe"
+	   "d\0\xe2\0n\0"),
+	 0, "dân", 0},
 };
 
 Test(source, table)

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_strmap.c: the growable array and the byte-string hash map: items
  * appended zeroed and kept in order across growth; keys found by bytes and
  * length (a key that is a prefix of another, an embedded NUL), the first
@@ -39,18 +41,14 @@ Test(array, grows_zeroed_in_order)
 static const struct {
 	const char *key;
 	size_t len;
-	int added; /* 1: new key, 0: already there */
+	int added;    /* 1: new key, 0: already there */
 	size_t value; /* the value after the put */
 } put_cases[] = {
-	{"25-NQ/TW", 8, 1, 0},
-	{"25-NQ/TW", 8, 0, 0},       /* the first value stays */
-	{"25-NQ/TW@2013", 13, 1, 2}, /* a longer key with the same start */
-	{"25-NQ", 5, 1, 3},          /* a prefix of a key */
-	{"a\0b", 3, 1, 4},           /* an embedded NUL */
-	{"a\0c", 3, 1, 5},
-	{"a", 1, 1, 6},
-	{"", 0, 1, 7},
-	{"", 0, 0, 7},
+	{"25-NQ/TW", 8, 1, 0},       {"25-NQ/TW", 8, 0, 0}, /* the first value stays */
+	{"25-NQ/TW@2013", 13, 1, 2},                        /* a longer key with the same start */
+	{"25-NQ", 5, 1, 3},                                 /* a prefix of a key */
+	{"a\0b", 3, 1, 4},                                  /* an embedded NUL */
+	{"a\0c", 3, 1, 5},           {"a", 1, 1, 6},        {"", 0, 1, 7}, {"", 0, 0, 7},
 };
 
 Test(strmap, put_and_get)

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_text.c: the text module, table-driven: decoding (every kind of
  * invalid UTF-8, UTF-16 with BOMs), the traditional tone placement (old and
  * new pairs, precomposed and decomposed), exact and folded terms, token spans
@@ -78,7 +80,6 @@ static void terms_of(char *buf, size_t cap, const char *s, size_t len)
 	cr_assert_eq(rc, 0);
 }
 
-
 static const char *const corpus_files[] = {
 	"000_04ed2d92d4fbe0fc.txt", "001_37328ef8013521d8.txt", "002_b5165427152976bf.txt",
 	"003_33f224fdd1db13f7.txt", "004_3c74891c68df0f2c.txt",
@@ -93,6 +94,7 @@ static const struct {
 	size_t want_len, invalid;
 	const char *encoding;
 } decode_cases[] = {
+	/* clang-format off */
 	{S(""), S(""), 0, "UTF-8"},
 	{S("Nghị quyết 25-NQ/TW"), S("Nghị quyết 25-NQ/TW"), 0, "UTF-8"},
 	{S("\xf0\x9f\x98\x80 \xe4\xb8\xad"), S("\xf0\x9f\x98\x80 \xe4\xb8\xad"), 0, "UTF-8"},
@@ -120,6 +122,7 @@ static const struct {
 	{S("\xff\xfe\x00\xdc" "a\0"), S(FFFD "a"), 1, "UTF-16LE"}, /* lone trail */
 	{S("\xff\xfe" "a\0\x00\xd8"), S("a" FFFD), 1, "UTF-16LE"}, /* lead at end */
 	{S("\xff\xfe" "a\0b"), S("a" FFFD), 1, "UTF-16LE"},        /* odd length */
+	/* clang-format on */
 };
 
 Test(text, decode_table)
@@ -129,8 +132,9 @@ Test(text, decode_table)
 		size_t n;
 		cm_decode_info info;
 
-		cr_assert_eq(cm_text_decode(&out, &n, &info, decode_cases[i].in, decode_cases[i].len),
-			     0);
+		cr_assert_eq(
+			cm_text_decode(&out, &n, &info, decode_cases[i].in, decode_cases[i].len),
+			0);
 		cr_expect_eq(n, decode_cases[i].want_len, "case %zu", i);
 		cr_expect_eq(memcmp(out, decode_cases[i].want, decode_cases[i].want_len), 0,
 			     "case %zu", i);
@@ -159,6 +163,7 @@ Test(text, decode_without_info_and_of_a_whole_file)
 static const struct {
 	const char *old, *new;
 } tone_pairs[] = {
+	/* clang-format off */
 	{"hòa", "hoà"},       {"hóa", "hoá"},        {"họa", "hoạ"},     {"hỏa", "hoả"},
 	{"hõa", "hoã"},       {"khóa", "khoá"},      {"khỏe", "khoẻ"},   {"xòe", "xoè"},
 	{"hòe", "hoè"},       {"lõe", "loẽ"},        {"thủy", "thuỷ"},   {"ủy", "uỷ"},
@@ -167,18 +172,21 @@ static const struct {
 	{"THỦY", "THUỶ"},     {"ỦY", "UỶ"},          {"Hòa", "Hoà"},     {"hòA", "hoÀ"},
 	{"Tỉnh ủy", "Tỉnh uỷ"}, {"Ủy ban MTTQ", "Uỷ ban MTTQ"},
 	{"(khóa XI)", "(khoá XI)"}, {"hòa, thủy; khỏe.", "hoà, thuỷ; khoẻ."},
+	/* clang-format on */
 };
 
 /* Words whose tone stays where it is, with their exact terms. */
 static const struct {
 	const char *in, *exact;
 } tone_kept[] = {
+	/* clang-format off */
 	{"quý", "quý"},       {"quỳ", "quỳ"},     {"Quý", "quý"},       {"QUÝ", "quý"},
 	{"quỷ", "quỷ"},       {"hoàn", "hoàn"},   {"toán", "toán"},     {"thuyền", "thuyền"},
 	{"quyết", "quyết"},   {"khoảng", "khoảng"}, {"HOẠCH", "hoạch"}, {"của", "của"},
 	{"mùa", "mùa"},       {"chưa", "chưa"},   {"gia", "gia"},       {"ngoài", "ngoài"},
 	{"khuya", "khuya"},   {"hoa", "hoa"},     {"thuy", "thuy"},     {"hòa", "hòa"},
 	{"thủy", "thủy"},     {"người", "người"}, {"tuỳ2", "tuỳ2"},    {"hoằ", "hoằ"},
+	/* clang-format on */
 };
 
 static void expect_same_terms(const char *a, const char *b)
@@ -257,6 +265,7 @@ Test(text, tone_kept_where_it_is)
 static const struct {
 	const char *in, *exact, *folded;
 } terms[] = {
+	/* clang-format off */
 	{"quý", "quý", "quy"},          {"hoàn", "hoàn", "hoan"},
 	{"thuyền", "thuyền", "thuyen"}, {"của", "của", "cua"},
 	{"chưa", "chưa", "chua"},       {"hoà", "hòa", "hoa"},
@@ -276,6 +285,7 @@ static const struct {
 	{"\xe2\x84\xaa" "m", "km", "km"},             /* KELVIN SIGN: NFC is K */
 	{"\xea\xb0\x80", "\xea\xb0\x80", "\xea\xb0\x80"}, /* Hangul is no diacritic */
 	{"\xe1\x84\x80\xe1\x85\xa1", "\xea\xb0\x80", "\xea\xb0\x80"}, /* jamo compose */
+	/* clang-format on */
 };
 
 Test(text, exact_and_folded_terms)
@@ -290,8 +300,9 @@ Test(text, exact_and_folded_terms)
 		cr_expect_str_eq(tok.folded, terms[i].folded, "folded of '%s'", terms[i].in);
 		cr_expect_eq(tok.exact_len, strlen(terms[i].exact));
 		cr_expect_eq(tok.folded_len, strlen(terms[i].folded));
-		cr_expect_eq(cm_token_has_diacritics(&tok), strcmp(terms[i].exact, terms[i].folded) != 0,
-			     "diacritics of '%s'", terms[i].in);
+		cr_expect_eq(cm_token_has_diacritics(&tok),
+			     strcmp(terms[i].exact, terms[i].folded) != 0, "diacritics of '%s'",
+			     terms[i].in);
 		cr_expect_eq(tok.start, 0);
 		cr_expect_eq(tok.end, strlen(terms[i].in));
 		cr_expect_eq(cm_tokenizer_next(&tz, &tok), 0, "one token in '%s'", terms[i].in);
@@ -310,38 +321,90 @@ static const struct {
 } corpus_lines[] = {
 	{"004_3c74891c68df0f2c.txt",
 	 "Nghị quyết số 25-NQ/TW, ngày 03/6/2013 của Ban Chấp hành Trung ương Đảng khóa XI",
-	 {{"Nghị", "nghị", "nghi"}, {"quyết", "quyết", "quyet"}, {"số", "số", "so"},
-	  {"25", "25", "25"}, {"NQ", "nq", "nq"}, {"TW", "tw", "tw"}, {"ngày", "ngày", "ngay"},
-	  {"03", "03", "03"}, {"6", "6", "6"}, {"2013", "2013", "2013"}, {"của", "của", "cua"},
-	  {"Ban", "ban", "ban"}, {"Chấp", "chấp", "chap"}, {"hành", "hành", "hanh"},
-	  {"Trung", "trung", "trung"}, {"ương", "ương", "uong"}, {"Đảng", "đảng", "dang"},
-	  {"khóa", "khóa", "khoa"}, {"XI", "xi", "xi"}}},
-	{"001_37328ef8013521d8.txt", "Ban Dân vận Tỉnh uỷ và Hội Nhà báo tỉnh",
-	 {{"Ban", "ban", "ban"}, {"Dân", "dân", "dan"}, {"vận", "vận", "van"},
-	  {"Tỉnh", "tỉnh", "tinh"}, {"uỷ", "ủy", "uy"}, {"và", "và", "va"}, {"Hội", "hội", "hoi"},
-	  {"Nhà", "nhà", "nha"}, {"báo", "báo", "bao"}, {"tỉnh", "tỉnh", "tinh"}}},
-	{"000_04ed2d92d4fbe0fc.txt", "\t          ĐẢNG CỘNG SẢN VIỆT NAM\n",
-	 {{"ĐẢNG", "đảng", "dang"}, {"CỘNG", "cộng", "cong"}, {"SẢN", "sản", "san"},
-	  {"VIỆT", "việt", "viet"}, {"NAM", "nam", "nam"}}},
-	{"002_b5165427152976bf.txt", "gương điển hình “Dân vận khéo” tiêu biểu",
-	 {{"gương", "gương", "guong"}, {"điển", "điển", "dien"}, {"hình", "hình", "hinh"},
-	  {"Dân", "dân", "dan"}, {"vận", "vận", "van"}, {"khéo", "khéo", "kheo"},
-	  {"tiêu", "tiêu", "tieu"}, {"biểu", "biểu", "bieu"}}},
-	{"000_04ed2d92d4fbe0fc.txt", "số 1599-KH/BDVTW-ĐĐHNBVN, ngày 01/03/2018",
-	 {{"số", "số", "so"}, {"1599", "1599", "1599"}, {"KH", "kh", "kh"},
-	  {"BDVTW", "bdvtw", "bdvtw"}, {"ĐĐHNBVN", "đđhnbvn", "ddhnbvn"},
-	  {"ngày", "ngày", "ngay"}, {"01", "01", "01"}, {"03", "03", "03"},
+	 {{"Nghị", "nghị", "nghi"},
+	  {"quyết", "quyết", "quyet"},
+	  {"số", "số", "so"},
+	  {"25", "25", "25"},
+	  {"NQ", "nq", "nq"},
+	  {"TW", "tw", "tw"},
+	  {"ngày", "ngày", "ngay"},
+	  {"03", "03", "03"},
+	  {"6", "6", "6"},
+	  {"2013", "2013", "2013"},
+	  {"của", "của", "cua"},
+	  {"Ban", "ban", "ban"},
+	  {"Chấp", "chấp", "chap"},
+	  {"hành", "hành", "hanh"},
+	  {"Trung", "trung", "trung"},
+	  {"ương", "ương", "uong"},
+	  {"Đảng", "đảng", "dang"},
+	  {"khóa", "khóa", "khoa"},
+	  {"XI", "xi", "xi"}}},
+	{"001_37328ef8013521d8.txt",
+	 "Ban Dân vận Tỉnh uỷ và Hội Nhà báo tỉnh",
+	 {{"Ban", "ban", "ban"},
+	  {"Dân", "dân", "dan"},
+	  {"vận", "vận", "van"},
+	  {"Tỉnh", "tỉnh", "tinh"},
+	  {"uỷ", "ủy", "uy"},
+	  {"và", "và", "va"},
+	  {"Hội", "hội", "hoi"},
+	  {"Nhà", "nhà", "nha"},
+	  {"báo", "báo", "bao"},
+	  {"tỉnh", "tỉnh", "tinh"}}},
+	{"000_04ed2d92d4fbe0fc.txt",
+	 "\t          ĐẢNG CỘNG SẢN VIỆT NAM\n",
+	 {{"ĐẢNG", "đảng", "dang"},
+	  {"CỘNG", "cộng", "cong"},
+	  {"SẢN", "sản", "san"},
+	  {"VIỆT", "việt", "viet"},
+	  {"NAM", "nam", "nam"}}},
+	{"002_b5165427152976bf.txt",
+	 "gương điển hình “Dân vận khéo” tiêu biểu",
+	 {{"gương", "gương", "guong"},
+	  {"điển", "điển", "dien"},
+	  {"hình", "hình", "hinh"},
+	  {"Dân", "dân", "dan"},
+	  {"vận", "vận", "van"},
+	  {"khéo", "khéo", "kheo"},
+	  {"tiêu", "tiêu", "tieu"},
+	  {"biểu", "biểu", "bieu"}}},
+	{"000_04ed2d92d4fbe0fc.txt",
+	 "số 1599-KH/BDVTW-ĐĐHNBVN, ngày 01/03/2018",
+	 {{"số", "số", "so"},
+	  {"1599", "1599", "1599"},
+	  {"KH", "kh", "kh"},
+	  {"BDVTW", "bdvtw", "bdvtw"},
+	  {"ĐĐHNBVN", "đđhnbvn", "ddhnbvn"},
+	  {"ngày", "ngày", "ngay"},
+	  {"01", "01", "01"},
+	  {"03", "03", "03"},
 	  {"2018", "2018", "2018"}}},
-	{"001_37328ef8013521d8.txt", "Ban Bí thư Trung ương Đảng (khoá XI)",
-	 {{"Ban", "ban", "ban"}, {"Bí", "bí", "bi"}, {"thư", "thư", "thu"},
-	  {"Trung", "trung", "trung"}, {"ương", "ương", "uong"}, {"Đảng", "đảng", "dang"},
-	  {"khoá", "khóa", "khoa"}, {"XI", "xi", "xi"}}},
-	{"004_3c74891c68df0f2c.txt", "đồng bào dân tộc Khơ-me",
-	 {{"đồng", "đồng", "dong"}, {"bào", "bào", "bao"}, {"dân", "dân", "dan"},
-	  {"tộc", "tộc", "toc"}, {"Khơ", "khơ", "kho"}, {"me", "me", "me"}}},
-	{"002_b5165427152976bf.txt", "- BTT Uỷ ban MTTQ tỉnh;",
-	 {{"BTT", "btt", "btt"}, {"Uỷ", "ủy", "uy"}, {"ban", "ban", "ban"},
-	  {"MTTQ", "mttq", "mttq"}, {"tỉnh", "tỉnh", "tinh"}}},
+	{"001_37328ef8013521d8.txt",
+	 "Ban Bí thư Trung ương Đảng (khoá XI)",
+	 {{"Ban", "ban", "ban"},
+	  {"Bí", "bí", "bi"},
+	  {"thư", "thư", "thu"},
+	  {"Trung", "trung", "trung"},
+	  {"ương", "ương", "uong"},
+	  {"Đảng", "đảng", "dang"},
+	  {"khoá", "khóa", "khoa"},
+	  {"XI", "xi", "xi"}}},
+	{"004_3c74891c68df0f2c.txt",
+	 "đồng bào dân tộc Khơ-me",
+	 {{"đồng", "đồng", "dong"},
+	  {"bào", "bào", "bao"},
+	  {"dân", "dân", "dan"},
+	  {"tộc", "tộc", "toc"},
+	  {"Khơ", "khơ", "kho"},
+	  {"me", "me", "me"}}},
+	{"002_b5165427152976bf.txt",
+	 "- BTT Uỷ ban MTTQ tỉnh;",
+	 {{"BTT", "btt", "btt"},
+	  {"Uỷ", "ủy", "uy"},
+	  {"ban", "ban", "ban"},
+	  {"MTTQ", "mttq", "mttq"},
+	  {"tỉnh", "tỉnh", "tinh"}}},
 };
 
 Test(text, token_spans_and_terms_on_corpus_lines)
@@ -353,7 +416,8 @@ Test(text, token_spans_and_terms_on_corpus_lines)
 		cm_tokenizer tz;
 		cm_token tok;
 
-		cr_assert_not_null(strstr(file, line), "line %zu is in %s", i, corpus_lines[i].file);
+		cr_assert_not_null(strstr(file, line), "line %zu is in %s", i,
+				   corpus_lines[i].file);
 		cm_tokenizer_init(&tz, line, strlen(line));
 		while (cm_tokenizer_next(&tz, &tok) == 1) {
 			const want_token *w = &corpus_lines[i].want[n];
@@ -362,7 +426,8 @@ Test(text, token_spans_and_terms_on_corpus_lines)
 			cr_assert_not_null(raw = strstr(line + at, w->raw));
 			at = (size_t)(raw - line);
 			cr_expect_eq(tok.start, at, "line %zu: start of '%s'", i, w->raw);
-			cr_expect_eq(tok.end, at + strlen(w->raw), "line %zu: end of '%s'", i, w->raw);
+			cr_expect_eq(tok.end, at + strlen(w->raw), "line %zu: end of '%s'", i,
+				     w->raw);
 			cr_expect_str_eq(tok.exact, w->exact, "line %zu", i);
 			cr_expect_str_eq(tok.folded, w->folded, "line %zu", i);
 			at = tok.end;
@@ -383,16 +448,21 @@ static const struct {
 	{"1.000.000 đồng", "1|000|000|đồng"},
 	{"a" FFFD "b", "a|b"},
 	{"Vi" FFFD "ệt", "vi|ệt"},
-	{"\xef\xbb\xbf" "Kế", "kế"},                 /* BOM */
-	{"x\xe2\x80\x8by", "x|y"},                    /* zero-width space */
-	{"dân\xc2\xa0vận", "dân|vận"},                /* NBSP */
-	{"a\xe2\x80\x93" "b\xe2\x80\x94" "c", "a|b|c"}, /* dashes */
+	{"\xef\xbb\xbf"
+	 "Kế",
+	 "kế"},                        /* BOM */
+	{"x\xe2\x80\x8by", "x|y"},     /* zero-width space */
+	{"dân\xc2\xa0vận", "dân|vận"}, /* NBSP */
+	{"a\xe2\x80\x93"
+	 "b\xe2\x80\x94"
+	 "c",
+	 "a|b|c"}, /* dashes */
 	{"“x” «y» ‘z’", "x|y|z"},
 	{"a_b a'b a.b", "a|b|a|b|a|b"},
-	{"x\xc2\xb2", "x"},                           /* superscript two: not Nd */
-	{"\xd9\xa3\xd9\xa4", "\xd9\xa3\xd9\xa4"},     /* Arabic-Indic digits: Nd */
-	{"\xcc\x81 a", "a"},                          /* a mark alone: no term */
-	{"a\xffz", "a|z"},                            /* invalid input separates */
+	{"x\xc2\xb2", "x"},                       /* superscript two: not Nd */
+	{"\xd9\xa3\xd9\xa4", "\xd9\xa3\xd9\xa4"}, /* Arabic-Indic digits: Nd */
+	{"\xcc\x81 a", "a"},                      /* a mark alone: no term */
+	{"a\xffz", "a|z"},                        /* invalid input separates */
 	{"", ""},
 	{" \t\n.,;", ""},
 };
@@ -408,7 +478,8 @@ Test(text, separators_table)
 		cm_tokenizer_init(&tz, separators[i].in, strlen(separators[i].in));
 		while (cm_tokenizer_next(&tz, &tok) == 1) {
 			cr_expect_null(strstr(tok.exact, FFFD));
-			n += (size_t)snprintf(got + n, sizeof got - n, "%s%s", n ? "|" : "", tok.exact);
+			n += (size_t)snprintf(got + n, sizeof got - n, "%s%s", n ? "|" : "",
+					      tok.exact);
 		}
 		cr_expect_str_eq(got, separators[i].want, "tokens of '%s'", separators[i].in);
 	}
@@ -416,7 +487,8 @@ Test(text, separators_table)
 
 Test(text, replacement_never_inside_a_token_after_decoding)
 {
-	static const char raw[] = "Vi\xe1\xbb\x87t\xc3Nam \xed\xa0\x80" "dân\x80vận";
+	static const char raw[] = "Vi\xe1\xbb\x87t\xc3Nam \xed\xa0\x80"
+				  "dân\x80vận";
 	char *text, got[256] = "";
 	size_t len, n = 0;
 	cm_decode_info info;
@@ -460,14 +532,14 @@ static const struct {
 	{"a", CM_TERM_MAX, "", 1},
 	{"a", CM_TERM_MAX + 1, "", 0},
 	{"A", CM_TERM_MAX, "", 1},
-	{"ệ", CM_TERM_MAX / 3, "a", 1},            /* 21 * 3 + 1 = 64 bytes */
-	{"ệ", CM_TERM_MAX / 3, "ab", 0},           /* 65 */
+	{"ệ", CM_TERM_MAX / 3, "a", 1},                 /* 21 * 3 + 1 = 64 bytes */
+	{"ệ", CM_TERM_MAX / 3, "ab", 0},                /* 65 */
 	{"e\xcc\xa3\xcc\x82", CM_TERM_MAX / 3, "a", 1}, /* NFD: 106 bytes, term 64 */
 	{"e\xcc\xa3\xcc\x82", CM_TERM_MAX / 3, "ab", 0},
 	{"Ệ", CM_TERM_MAX / 3, "A", 1},
-	{"ß", CM_TERM_MAX / 2, "", 1},             /* 64 bytes, folds to "ss" * 32 */
-	{"ŉ", CM_TERM_MAX / 3, "a", 1},            /* 43 bytes, folds to 64 */
-	{"ŉ", CM_TERM_MAX / 3, "ab", 0},           /* 44 bytes, folds to 65 */
+	{"ß", CM_TERM_MAX / 2, "", 1},   /* 64 bytes, folds to "ss" * 32 */
+	{"ŉ", CM_TERM_MAX / 3, "a", 1},  /* 43 bytes, folds to 64 */
+	{"ŉ", CM_TERM_MAX / 3, "ab", 0}, /* 44 bytes, folds to 65 */
 	{"a", 1 << 20, "", 0},
 	{"ệ", 1 << 18, "", 0},
 	{"a\xcc\x80", 1 << 18, "", 0},
@@ -495,23 +567,57 @@ static const struct {
 	size_t map[16]; /* out_len + 1 entries */
 } canon_cases[] = {
 	{"", "", {0}},
-	{"a\xc2\xa0" "b\tc", "a b c", {0, 1, 3, 4, 5, 6}},
-	{"A\xe2\x80\x83" "B\xe3\x80\x80", "A B ", {0, 1, 4, 5, 8}},
-	{"x\xe2\x80\xaf" "y\xe2\x81\x9f", "x y ", {0, 1, 4, 5, 8}},
-	{"\xe2\x80\x9c" "x\xe2\x80\x9d", "\"x\"", {0, 3, 4, 7}},
-	{"\xe2\x80\x9e" "x\xe2\x80\x9f", "\"x\"", {0, 3, 4, 7}},
-	{"\xc2\xab" "x\xc2\xbb", "\"x\"", {0, 2, 3, 5}},
-	{"\xe2\x80\x98" "x\xe2\x80\x99", "'x'", {0, 3, 4, 7}},
-	{"\xe2\x80\x9a" "x\xe2\x80\x9b", "'x'", {0, 3, 4, 7}},
-	{"a\xe2\x80\x8b" "b", "ab", {0, 4, 5}},
-	{"\xef\xbb\xbf" "a\xe2\x81\xa0", "a", {3, 7}},
-	{"a\xe2\x80\x8c\xe2\x80\x8d" "b", "ab", {0, 7, 8}},
+	{"a\xc2\xa0"
+	 "b\tc",
+	 "a b c",
+	 {0, 1, 3, 4, 5, 6}},
+	{"A\xe2\x80\x83"
+	 "B\xe3\x80\x80",
+	 "A B ",
+	 {0, 1, 4, 5, 8}},
+	{"x\xe2\x80\xaf"
+	 "y\xe2\x81\x9f",
+	 "x y ",
+	 {0, 1, 4, 5, 8}},
+	{"\xe2\x80\x9c"
+	 "x\xe2\x80\x9d",
+	 "\"x\"",
+	 {0, 3, 4, 7}},
+	{"\xe2\x80\x9e"
+	 "x\xe2\x80\x9f",
+	 "\"x\"",
+	 {0, 3, 4, 7}},
+	{"\xc2\xab"
+	 "x\xc2\xbb",
+	 "\"x\"",
+	 {0, 2, 3, 5}},
+	{"\xe2\x80\x98"
+	 "x\xe2\x80\x99",
+	 "'x'",
+	 {0, 3, 4, 7}},
+	{"\xe2\x80\x9a"
+	 "x\xe2\x80\x9b",
+	 "'x'",
+	 {0, 3, 4, 7}},
+	{"a\xe2\x80\x8b"
+	 "b",
+	 "ab",
+	 {0, 4, 5}},
+	{"\xef\xbb\xbf"
+	 "a\xe2\x81\xa0",
+	 "a",
+	 {3, 7}},
+	{"a\xe2\x80\x8c\xe2\x80\x8d"
+	 "b",
+	 "ab",
+	 {0, 7, 8}},
 	{"hoà", "hòa", {0, 1, 1, 2, 4}},
 	{"nga\xcc\x80y", "ngày", {0, 1, 2, 2, 5, 6}},
 	{"a\xe2\x80\x8b\xcc\x80", "à", {0, 0, 6}},   /* a dropped character cuts nothing */
 	{"=\xcc\xb8", "\xe2\x89\xa0", {0, 0, 0, 3}}, /* NFC beyond letters */
 	{"\xe2\x84\xaa", "K", {0, 3}},
-	{"25 \xe2\x80\x93 NQ/TW\r\n", "25 \xe2\x80\x93 NQ/TW\r\n",
+	{"25 \xe2\x80\x93 NQ/TW\r\n",
+	 "25 \xe2\x80\x93 NQ/TW\r\n",
 	 {0, 1, 2, 3, 3, 3, 6, 7, 8, 9, 10, 11, 12, 13, 14}},
 };
 
@@ -601,7 +707,8 @@ Test(text, canon_of_the_corpus_maps_back)
 Test(text, decomposed_passage_of_corpus_000)
 {
 	size_t len, rl, cl, nl, *map;
-	char *text = cm_gold_read_doc(corpus_files[0], &len), *line = text, *nfc, *canon, *nfc_canon;
+	char *text = cm_gold_read_doc(corpus_files[0], &len), *line = text, *nfc, *canon,
+	     *nfc_canon;
 	char *raw_terms = malloc(8192), *nfc_terms = malloc(8192);
 	const char *hit, *want = "ngày 03/6/2013", *nfd = "nga\xcc\x80y 03/6/2013";
 	cm_tokenizer tz;
@@ -699,8 +806,8 @@ Test(text, fast_path_gives_the_terms_icu_gives)
 				int32_t at = 0;
 				char u8[4];
 				U8_APPEND_UNSAFE(u8, at, c);
-				len += (size_t)snprintf(letters + len, cap - len, "%s%.*s ", before[k],
-							(int)at, u8);
+				len += (size_t)snprintf(letters + len, cap - len, "%s%.*s ",
+							before[k], (int)at, u8);
 			}
 	cr_assert_lt(len, cap);
 	nfd = icu_normalize(letters, len, 1);
@@ -714,6 +821,7 @@ static const struct {
 	const char *in;
 	size_t len, width;
 } widths[] = {
+	/* clang-format off */
 	{S(""), 0},
 	{S("25-NQ/TW"), 8},
 	{S("\xc4\x90\xe1\xba\xa3ng"), 4},                  /* Đảng, composed */
@@ -725,6 +833,7 @@ static const struct {
 	{S("a\tb"), 2},                                    /* a control */
 	{S("\xff" "a"), 2},                                /* an invalid byte: 1 */
 	{S("\xe1\xba"), 1},                                /* a cut sequence: 1 */
+	/* clang-format on */
 };
 
 Test(text, display_width_table)

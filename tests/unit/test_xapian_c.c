@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
 /* test_xapian_c.c: the Xapian C binding against real databases in a fresh
  * temporary directory per test: every function, the exception-to-code
  * mapping on error paths, and what Xapian's operators, weights, paging,
@@ -590,7 +592,7 @@ Test(xapian, query_parser_table)
 		{"khéo AND vận", "", CM_XQP_BOOLEAN, "Qa Qb"},
 		{"dân NOT vận", "", CM_XQP_BOOLEAN, "Qc Qd"},
 		{"(hội OR nhân) AND dân", "", CM_XQP_BOOLEAN, "Qc Qd"},
-		{"Qa", "", 0, ""},  /* the parser lowercases: "qa" */
+		{"Qa", "", 0, ""},   /* the parser lowercases: "qa" */
 		{"a", "Q", 0, "Qa"}, /* the prefix is added as is */
 		{"(dân AND", "", CM_XQP_BOOLEAN, NULL},
 		{"dân AND", "", CM_XQP_BOOLEAN, NULL},
@@ -683,7 +685,9 @@ Test(xapian, operator_weights_table)
 			case SAME:
 				cr_expect_float_eq(w[id], w0[id], 1e-9, "case %zu doc %u", i, id);
 				break;
-			default: cr_expect_gt(w[id], w0[id] + 1e-9, "case %zu doc %u", i, id); break;
+			default:
+				cr_expect_gt(w[id], w0[id] + 1e-9, "case %zu doc %u", i, id);
+				break;
 			}
 		}
 		cm_xquery_free(q);
@@ -708,8 +712,8 @@ Test(xapian, scale_weight_table)
 			if (w0[id] < 0)
 				cr_expect_eq(w[id], -1, "factor %g doc %u", factors[i], id);
 			else
-				cr_expect_float_eq(w[id], factors[i] * w0[id], 1e-9, "factor %g doc %u",
-						   factors[i], id);
+				cr_expect_float_eq(w[id], factors[i] * w0[id], 1e-9,
+						   "factor %g doc %u", factors[i], id);
 		}
 		cm_xquery_free(q);
 	}
@@ -887,7 +891,8 @@ Test(xapian, document_editing)
 
 Test(xapian, sortable_serialise_table)
 {
-	static const double values[] = {-1e300, -1e9, -1, -0.5, 0, 1e-9, 0.5, 1, 9.5, 10, 1e9, 1e300};
+	static const double values[] = {-1e300, -1e9, -1,  -0.5, 0,   1e-9,
+					0.5,    1,    9.5, 10,   1e9, 1e300};
 	char prev[10], cur[10];
 	size_t nprev = 0;
 
@@ -897,8 +902,8 @@ Test(xapian, sortable_serialise_table)
 		cr_expect_eq(cm_xsortable_unserialise(cur, n), values[i]);
 		if (i) {
 			int c = memcmp(prev, cur, nprev < n ? nprev : n);
-			cr_expect(c < 0 || (c == 0 && nprev < n), "%g sorts before %g", values[i - 1],
-				  values[i]);
+			cr_expect(c < 0 || (c == 0 && nprev < n), "%g sorts before %g",
+				  values[i - 1], values[i]);
 		}
 		memcpy(prev, cur, n);
 		nprev = n;
@@ -1163,7 +1168,8 @@ Test(xapian, metadata_table)
 	size_t n;
 
 	for (size_t i = 0; i < N_ELEMS(cases); i++)
-		cr_assert_eq(cm_xdb_set_metadata(db, cases[i].key, cases[i].value, cases[i].len), 0);
+		cr_assert_eq(cm_xdb_set_metadata(db, cases[i].key, cases[i].value, cases[i].len),
+			     0);
 	cr_assert_eq(cm_xdb_commit(db), 0);
 	cr_assert_eq(cm_xdb_open(&r, path), 0);
 	for (size_t i = 0; i < N_ELEMS(cases); i++) {

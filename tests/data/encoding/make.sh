@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # make.sh: regenerates the legacy-encoding fixtures of test_encoding.c from
 # two corpus texts with glibc's iconv (run from anywhere; needs python3 for
 # lowercasing). For each NNN in 001 004:

@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """make_vni.py: writes NNN.vni, corpus/NNN_*.txt in VNI (the "VNI-Times"
 fonts' encoding), for NNN in 001 004. No system tool writes VNI, so this
 encoder follows the VNI rules from Unicode decompositions, independently of

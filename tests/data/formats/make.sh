@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 # make.sh: makes the DOCX and PDF fixtures of test_read_docx and test_read_pdf.
 # Needs python3 and, for the directive's DOCX and PDF, LibreOffice
 # (apt-get install --no-install-recommends libreoffice-writer-nogui); the

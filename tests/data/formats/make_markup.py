@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """make_markup.py: writes the HTML and XML fixtures of one sample directive
 (corpus/004_*.txt) the way such files arrive: a news-site web page with its
 navigation, scripts, sidebar, footer and furniture; our own XML corpus

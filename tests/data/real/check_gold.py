@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+
 """check_gold.py: checks a gold set (default: the folder of this script).
 
 Checks every record of gold.jsonl against its file (text == file[start:end],
