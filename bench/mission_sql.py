@@ -24,6 +24,8 @@ import subprocess
 import sys
 import unicodedata
 
+import mission_truth
+
 SCHEMA = """
 CREATE TABLE docs (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, key TEXT, base TEXT,
                    type TEXT, date TEXT);
@@ -159,7 +161,7 @@ QUESTIONS = {
     "search": "SELECT path FROM docs d JOIN text t ON t.rowid = d.id WHERE d.type = 'Kế hoạch' "
               "AND d.id IN (SELECT doc FROM citations WHERE base = :ref) AND text MATCH :words",
 }
-MAP_STATUS = "SELECT (SELECT COUNT(*) FROM docs WHERE key = :ref), " \
+MAP_STATUS = "SELECT (SELECT MIN(date) FROM docs WHERE key = :ref), " \
              "(SELECT COUNT(DISTINCT doc) FROM citations WHERE key = :ref)"
 MAP_PRECEDENTS = "SELECT path, date FROM citations c JOIN docs d ON d.id = c.doc " \
                  "WHERE c.key = :ref GROUP BY path ORDER BY date DESC"
@@ -177,7 +179,7 @@ def draft_map(con, chimuc, draft):
             continue
         own, citing = con.execute(MAP_STATUS, {"ref": r["key"]}).fetchone()
         paths = [p for p, _ in con.execute(MAP_PRECEDENTS, {"ref": r["key"]})]
-        status = "in_corpus" if own else "cited_only" if citing else "unknown"
+        status = mission_truth.map_status(own, r["date"], citing)
         rows.append([r["key"], status, citing, *paths])
     return rows
 

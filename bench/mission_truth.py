@@ -43,6 +43,21 @@ DRAFT = (
 )
 
 
+# the date the draft gives each of its citations
+DRAFT_DATES = {"25-NQ/TW@2013": "2013-06-03", "49-CT/TW@2015": "2015-02-20",
+               "23-QĐ/TW@2021": "2021-07-30", "40/2018/NĐ-CP@2018": "2018-07-12",
+               "9999-KH/TU@2020": "2020-01-01"}
+
+
+def map_status(own_date, draft_date, citing):
+    """What `chimuc map` says of a draft's citation: the corpus holds the
+    document (in_corpus), or holds one of that number and year dated
+    otherwise than the draft says (inconsistent), or only cites it."""
+    if own_date is not None:
+        return "in_corpus" if own_date == draft_date else "inconsistent"
+    return "cited_only" if citing else "unknown"
+
+
 def key(number, iso):
     return f"{number}@{iso[:4]}"
 
@@ -125,10 +140,11 @@ def expected(corpus_dir):
     dates = [(d["name"], x["iso"]) for d in docs for i, x in enumerate(d["dates"])
              if not origin(d["dates"], i)]
     edges = {(d["self"], k) for d in docs for k in d["written"]}
+    own_date = {d["self"]: d["date"] for d in docs}
     draft = {}
     for k in DRAFT_REFS:
         n = counts.get(k, 0)
-        draft[k] = ("in_corpus" if k in selfs else "cited_only" if n else "unknown", n)
+        draft[k] = (map_status(own_date.get(k), DRAFT_DATES[k], n), n)
     exp = {
         "cited-by": d1,
         "cited-by-d2": d2,

@@ -989,6 +989,8 @@ static int same_as_self(const cm_citation *x, const cm_identity *id)
 	    (x->number[n] && (x->number[n] != '/' || !id->date[0] ||
 			      strncmp(x->number + n + 1, id->date, 4) || x->number[n + 5])))
 		return 0;
+	if (x->date[0] && id->date[0] && strncmp(x->date, id->date, 4))
+		return 0; /* the same number of another year: another document */
 	for (;; a++, b++) {
 		while (*a == '-')
 			a++;

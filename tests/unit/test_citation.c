@@ -329,6 +329,10 @@ Test(citation, identity_table)
 		{"Quyết định số 1961/2019/QĐ-UBND\nSố: 1961/QĐUBND\nKiên Giang, ngày 28 tháng 8 năm "
 		 "2019\nQUYẾT ĐỊNH\nVề việc X\nthay thế Quyết định số 1961/2018/QĐ-UBND",
 		 "1961|QĐUBND|Quyết định|40| *1961/2019/QĐ-UBND 1961/2018/QĐ-UBND"},
+		/* the own number again: with the own year a mention, with another a citation */
+		{"Số 23-QĐ/TW\nThái Nguyên, ngày 12 tháng 9 năm 2019\nTheo Quyết định số 23-QĐ/TW, "
+		 "ngày 30/07/2021 của Bộ Chính trị; Quyết định số 23-QĐ/TW ngày 12/9/2019 nêu rõ",
+		 "23|QĐ/TW||0| 23-QĐ/TW@2021 *23-QĐ/TW@2019"},
 		/* a page that publishes the document: the lead issues it with the title's subject */
 		{"Nghị quyết của Ban Chấp hành Đảng bộ tỉnh về nhiệm vụ phát triển kinh tế - xã hội năm "
 		 "2020\n\nLTS: Ngày 25-11-2019, Ban Chấp hành Đảng bộ tỉnh đã ban hành Nghị quyết số "
