@@ -31,7 +31,7 @@ from harness import ENV, HERE, PY, REPO, du, median as med  # noqa: E402
 SQL = os.path.join(HERE, "mission_sql.py")
 BEGIN, END = "<!-- mission: begin (bench/mission.py) -->", "<!-- mission: end -->"
 MIB = 1024
-# targets of issue 13
+# the scale targets
 GRAPH_SHARE = 0.10  # whole-graph export at 20,000 documents, of that build's time
 RERUN_SHARE = 0.02  # unchanged rerun and one-file change at 200,000, of that build's time
 PEAK_MIB = 200  # every operation but graph
@@ -326,7 +326,7 @@ def report(a, ctx):
     L = []
     w = L.append
     w(BEGIN)
-    w("## The mission's operations at scale (issue 13)")
+    w("## The mission's operations at scale")
     w("")
     for note in ctx.get("notes", []):
         w(f"**Note**: {note}")

@@ -344,7 +344,7 @@ def report(a, ctx):
       f"xapian-core {m['xapian-core']}, xapian-omega {m['xapian-omega']}, SQLite {m['sqlite']}, "
       f"Python {m['python3']}; chimuc {ctx['chimuc_rev']} built {ctx['build_type']}.")
     w("")
-    w("## Targets (issue 8)")
+    w("## Targets")
     w("")
     w("| target | measured | met |")
     w("|---|---|---|")
