@@ -139,7 +139,9 @@ def expected(corpus_dir):
     cites_doc = max(docs, key=lambda d: (len(d["keys"]), d["name"]))
     dates = [(d["name"], x["iso"]) for d in docs for i, x in enumerate(d["dates"])
              if not origin(d["dates"], i)]
-    edges = {(d["self"], k) for d in docs for k in d["written"]}
+    # the own number written without a year is the document naming itself
+    # (chimuc extract: self_mention), not an edge to another document
+    edges = {(d["self"], k) for d in docs for k in d["written"] if k != d["doc_number"]}
     own_date = {d["self"]: d["date"] for d in docs}
     draft = {}
     for k in DRAFT_REFS:
