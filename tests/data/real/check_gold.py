@@ -39,6 +39,8 @@ REVIEWED = [
     ("r17_kh-1576-kh-ubnd-hcm-excerpt.txt", "2.2", "item number"),
     ("r17_kh-1576-kh-ubnd-hcm-excerpt.txt", "2.3", "item number"),
     ("r17_kh-1576-kh-ubnd-hcm-excerpt.txt", "2.4", "item number"),
+    ("r58_qd-122-2006-qd-ubnd-hcm-dieu-tra-thong-ke.txt", "1.1", "item number"),
+    ("r58_qd-122-2006-qd-ubnd-hcm-dieu-tra-thong-ke.txt", "1.2", "item number"),
 ]
 
 SYMBOL_RE = re.compile(
