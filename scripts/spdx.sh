@@ -5,8 +5,9 @@
 # C++, headers, CMake, shell, Python, make; not data, manual pages or
 # packaging metadata): "SPDX-License-Identifier: GPL-2.0-or-later" in the
 # file's comment style, on the first line (the second after a "#!" line),
-# then a blank line before the file's own top comment. Adds the line where it is missing; with --check, changes nothing,
-# names each file without it and exits 1. Rerun it after adding files.
+# then a blank line before the file's own top comment. Adds the line where
+# it is missing; with --check, changes nothing, names each file without it
+# and exits 1. Rerun it after adding files.
 # The files: those git tracks in DIR (default: the checkout this script is
 # in), or, outside a git checkout, those find sees (build/ left out).
 # Usage: scripts/spdx.sh [--check] [DIR]
