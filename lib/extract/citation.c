@@ -16,7 +16,7 @@
 
 #include "chimuc/error.h"
 #include "chimuc/text.h"
-#include "citation_text.h"
+#include "extract/citation_text.h"
 
 #define HEAD_BYTES 1500 /* where the "Số …" header and the title may be */
 #define HEAD_LINES 3    /* non-empty lines that may hold a title line */

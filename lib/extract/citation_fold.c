@@ -11,7 +11,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/utf8.h>
 
-#include "citation_text.h"
+#include "extract/citation_text.h"
 
 /* The base letter of c, lower case: the first code point of its canonical
  * decomposition, 'd' for đ. */

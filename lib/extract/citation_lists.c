@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "citation_text.h"
+#include "extract/citation_text.h"
 
 /* 1 if only a list separator (",", "và", ", và") lies in [from, to); *and
  * is set when it holds "và". */

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "chimuc/error.h"
-#include "citation_text.h"
+#include "extract/citation_text.h"
 
 #define NUMBER_MAX 6 /* digits of a document number */
 

@@ -15,7 +15,7 @@
 
 #include "chimuc/error.h"
 #include "chimuc/text.h"
-#include "date_scan.h"
+#include "extract/date_scan.h"
 
 #define CLAUSE_MAX 160  /* how far back an occasion's name is looked for */
 #define HEAD_LINES 3    /* lines at the top that may carry the title */

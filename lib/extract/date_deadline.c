@@ -12,7 +12,7 @@
  * of happening ("diễn ra trong tháng 4"), a statement of what was done by
  * the date ("đến ngày 30/6/2024, đã có …"), and a cue opening a sentence
  * ("Trước ngày 01/3/2025, …") that no task follows. */
-#include "date_scan.h"
+#include "extract/date_scan.h"
 
 #include <string.h>
 

@@ -5,7 +5,7 @@
  * '.', day-months where a day word or a cue says they are dates (a fraction,
  * a score or a count has neither), the written form, months, quarters, and
  * two dates joined by a dash or "đến" as a range. */
-#include "date_scan.h"
+#include "extract/date_scan.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -18,7 +18,7 @@
 #include "chimuc/date.h"
 #include "chimuc/error.h"
 #include "chimuc/text.h"
-#include "document_citations.h"
+#include "index/document_citations.h"
 
 struct cm_docinfo {
 	json_object *root;

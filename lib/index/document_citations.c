@@ -2,7 +2,7 @@
 
 /* document_citations.c: writes a document's citations and identity into its
  * Xapian terms and JSON data. It does not extract them (citation.c does). */
-#include "document_citations.h"
+#include "index/document_citations.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -14,7 +14,7 @@
 #include "chimuc/document.h"
 #include "chimuc/error.h"
 #include "chimuc/text.h"
-#include "stopwords.h"
+#include "text/stopwords.h"
 
 struct cm_query {
 	cm_xquery *xq;

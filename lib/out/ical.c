@@ -11,7 +11,7 @@
 #include <libical/ical.h>
 
 #include "chimuc/error.h"
-#include "lazylib.h"
+#include "util/lazylib.h"
 
 /* The libical functions used, found in the library loaded on first use
  * (lazylib.h): only `deadlines --ics` needs it. */

@@ -16,7 +16,7 @@
 #include <unicode/utf8.h>
 
 #include "chimuc/error.h"
-#include "vnchar.h"
+#include "text/vnchar.h"
 
 #define REPLACEMENT 0xFFFD
 

@@ -24,8 +24,8 @@
 #include <unicode/utf16.h>
 
 #include "chimuc/error.h"
-#include "encoding_tables.h"
-#include "vnchar.h"
+#include "read/encoding_tables.h"
+#include "text/vnchar.h"
 
 #define REPLACEMENT 0xFFFD
 #define DETECT_WINDOW (256 * 1024) /* bytes detection looks at */

@@ -5,7 +5,7 @@
  * 0x80-0x9F block which both keep for punctuation. Written from the
  * published charts of TCVN 5712:1993 (VN3) and VNI-Windows; TCVN3's
  * 0xA0-0xFF agrees with glibc's TCVN5712-1 (tests/unit/test_encoding.c). */
-#include "encoding_tables.h"
+#include "read/encoding_tables.h"
 
 /* The tables are laid out as the charts are: clang-format leaves them. */
 /* clang-format off */

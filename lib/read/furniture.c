@@ -6,7 +6,7 @@
  * label, or starts with a prompt, is site furniture, not the directive. The
  * comparison ignores case, Unicode normalization, surrounding white space
  * and closing punctuation such as ":" or "»". */
-#include "reader.h"
+#include "read/reader.h"
 
 #include <string.h>
 

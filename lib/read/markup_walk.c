@@ -5,7 +5,7 @@
  * is dropped, inline, a block, a heading, a line break, a table row or cell,
  * or preformatted. The walk keeps its own stack, so no nesting depth can
  * exhaust the C stack. */
-#include "reader.h"
+#include "read/reader.h"
 
 #include <stdlib.h>
 #include <string.h>

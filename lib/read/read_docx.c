@@ -6,7 +6,7 @@
  * docProps/core.xml; whether a TCVN3 or VNI font is used. Entries are read
  * with hard limits against ZIP bombs, and XML with entity declarations is
  * refused. */
-#include "reader.h"
+#include "read/reader.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -18,7 +18,7 @@
 #include <zip.h>
 
 #include "chimuc/error.h"
-#include "lazylib.h"
+#include "util/lazylib.h"
 
 /* The libzip functions used, found in the library loaded on first use
  * (lazylib.h): libzip and what it needs cost every chimuc run otherwise. */

@@ -8,7 +8,7 @@
  * scripts, styles, navigation, headers, footers, asides, forms and menus
  * are dropped, and so is every block that is only site furniture. The
  * <title> becomes the title. */
-#include "reader.h"
+#include "read/reader.h"
 
 #include <stdint.h>
 #include <stdlib.h>

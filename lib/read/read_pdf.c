@@ -9,7 +9,7 @@
  * poppler-glib is loaded on first use (lazylib.h): it brings some fifty
  * shared libraries whose loading would otherwise cost every run of every
  * chimuc program about 7 ms, most of the time of a `chimuc search`. */
-#include "reader.h"
+#include "read/reader.h"
 
 #include <glib.h>
 #include <poppler.h>
@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "chimuc/error.h"
-#include "lazylib.h"
+#include "util/lazylib.h"
 
 #define PAGES_MAX 10000
 #define TEXT_MAX ((size_t)256 << 20) /* bytes of text of the whole document */

@@ -19,7 +19,7 @@
  * and no entity substitution; a document that declares entities (the
  * billion laughs, an external entity naming a local file) is refused before
  * parsing. */
-#include "reader.h"
+#include "read/reader.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  * libxml2 set-up that loads no external entity, and the text buffer that
  * turns elements, paragraphs and table cells into lines with white space
  * folded the way a reader of the page sees it. */
-#include "reader.h"
+#include "read/reader.h"
 
 #include <pthread.h>
 #include <stdlib.h>

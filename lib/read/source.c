@@ -17,7 +17,7 @@
 #include "chimuc/document.h"
 #include "chimuc/error.h"
 #include "chimuc/text.h"
-#include "reader.h"
+#include "read/reader.h"
 
 typedef int (*reader_fn)(cm_extracted *out, const char *data, size_t len);
 

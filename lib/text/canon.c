@@ -19,7 +19,7 @@
 #include <unicode/utf16.h>
 
 #include "chimuc/error.h"
-#include "vnchar.h"
+#include "text/vnchar.h"
 
 #define DROPPED (-1)
 #define SCRATCH_START 64

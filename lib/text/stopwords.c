@@ -2,7 +2,7 @@
 
 /* stopwords.c: looks a canonical term up in the compiled-in stopword list.
  * The list is short (tens of words), so a linear scan of the text is enough. */
-#include "stopwords.h"
+#include "text/stopwords.h"
 
 #include <string.h>
 

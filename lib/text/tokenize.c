@@ -18,7 +18,7 @@
 #include <unicode/utf16.h>
 
 #include "chimuc/error.h"
-#include "vnchar.h"
+#include "text/vnchar.h"
 
 /* NFC and case folding shrink UTF-8 at most threefold (the Kelvin sign,
  * Hangul jamo), so a longer word can make no term of CM_TERM_MAX bytes: it

@@ -3,7 +3,7 @@
 /* vnchar.c: the NFC/NFD instances and the traditional tone placement (tone
  * on the o or u of a final oa, oe, uy), from ICU's normalization data. It
  * does not normalize or fold text; canon.c and tokenize.c do. */
-#include "vnchar.h"
+#include "text/vnchar.h"
 
 #include <stdatomic.h>
 

@@ -5,7 +5,7 @@
  * NULL (errno ENOMEM) and the others succeed; with CM_FAIL_ALLOC=count the
  * number of allocations is printed on standard error at exit; CM_FAIL_TRACE=1
  * prints the stack of the failed allocation. */
-#include "failpoint.h"
+#include "util/failpoint.h"
 
 #include <errno.h>
 #include <sanitizer/common_interface_defs.h>

@@ -5,7 +5,7 @@
  * library is opened by its soname through the dynamic linker's search, or
  * from the folder CHIMUC_LAZYLIB_PATH names (for libraries installed
  * elsewhere; documented in the manual pages). */
-#include "lazylib.h"
+#include "util/lazylib.h"
 
 #include <dlfcn.h>
 #include <stdio.h>

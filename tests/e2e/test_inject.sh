@@ -2,7 +2,7 @@
 
 # test_inject.sh: injected failures of memory and disk. An index of set A
 # is updated to set B while the Nth allocation of chimuc's C code fails
-# (CM_FAIL_ALLOC, lib/failpoint.c) or, through an LD_PRELOAD shim
+# (CM_FAIL_ALLOC, lib/util/failpoint.c) or, through an LD_PRELOAD shim
 # (tests/tools/fail_io.c), every write and sync of the index from the Nth on
 # fails with ENOSPC or EIO. Every N of the run is tried (up to 300, then a
 # spread; all under `make torture`). Each time the indexer exits 1 with one

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "chimuc/error.h"
-#include "reader.h"
+#include "read/reader.h"
 
 typedef int (*reader_fn)(cm_extracted *out, const char *data, size_t len);
 

@@ -10,7 +10,7 @@
 
 #include "chimuc/error.h"
 #include "gold.h"
-#include "reader.h"
+#include "read/reader.h"
 
 static char *fixture(const char *name, size_t *len)
 {
