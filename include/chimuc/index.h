@@ -13,6 +13,8 @@
 #ifndef CHIMUC_INDEX_H
 #define CHIMUC_INDEX_H
 
+#include <stddef.h>
+
 #include "chimuc/xapian_c.h"
 
 #ifdef __cplusplus
@@ -30,6 +32,9 @@ void cm_index_free(cm_index *ix);
 
 const char *cm_index_path(const cm_index *ix);
 cm_xdb *cm_index_xdb(cm_index *ix);
+
+/* No limit, in a listing's options. */
+#define CM_ALL ((size_t)-1)
 
 /* How many times cm_index_read runs a read that meets "database modified". */
 #define CM_INDEX_RETRIES 5
