@@ -53,7 +53,7 @@ int cm_failure_store(cm_indexer *ix, const cm_failure *f, const char *mtime, uin
 	}
 	cap = strlen(mtime) + strlen(reason) + 48;
 	if (!(value = malloc(cap)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	n = snprintf(value, cap, "%s %" PRIu64 " %d %s", mtime, size, code, reason);
 	ix->pending++;
 	rc = cm_xdb_set_metadata(ix->db, f->key, value, (size_t)n);
@@ -79,7 +79,7 @@ int cm_failure_prune(cm_indexer *ix, const char *root)
 	int rc;
 
 	if (!prefix)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	plen = (size_t)sprintf(prefix, "%s%s%s%s", CM_FAILED_PREFIX, CM_PREFIX_ID, root,
 			       root[rlen - 1] == '/' ? "" : "/");
 	if ((rc = cm_xdb_metadata_keys(&it, ix->db, prefix, plen)) < 0)

@@ -197,7 +197,7 @@ static int run_workers(cm_indexer *ix, const char *build, const cm_filelist *fil
 	int rc = 0;
 
 	if (!w)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	for (size_t i = 0; i < files->n; i++)
 		total += (uint64_t)files->v[i].st.st_size;
 	atomic_store(&sw.running, (int)jobs);
@@ -240,7 +240,7 @@ static int merge_and_swap(cm_indexer *ix, const char *dbpath, const char *build,
 	int rc;
 
 	if (!paths)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	for (unsigned k = 0; k < jobs; k++) {
 		shard_path(paths[k], build, k);
 		shards[k] = paths[k];
@@ -277,7 +277,7 @@ int cm_parallel_build(cm_indexer *ix, const char *dbpath, const cm_filelist *fil
 	int rc;
 
 	if (!build)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	if (jobs > JOBS_MAX)
 		jobs = JOBS_MAX;
 	snprintf(build, n, "%s.build", dbpath);

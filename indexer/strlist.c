@@ -15,12 +15,12 @@ int cm_strlist_add(cm_strlist *l, const char *s, size_t len)
 		size_t cap = l->cap ? 2 * l->cap : 256;
 		char **v = realloc(l->v, cap * sizeof *v);
 		if (!v)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_nomem();
 		l->v = v;
 		l->cap = cap;
 	}
 	if (!(l->v[l->n] = strndup(s, len)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	l->n++;
 	l->sorted = 0;
 	return 0;

@@ -65,7 +65,7 @@ static int unreadable_folder(cm_indexer *ix, const char *path, int err)
 		"skipped folder: cannot open: %s (documents indexed below it are kept)",
 		strerror(err));
 	if (!prefix)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	n = (size_t)sprintf(prefix, "%s%s%s", CM_PREFIX_ID, path, path[n - 1] == '/' ? "" : "/");
 	rc = cm_strlist_add(&ix->unread, prefix, n);
 	free(prefix);
@@ -108,7 +108,7 @@ static int list_folder(char ***out, size_t *out_n, cm_indexer *ix, const char *p
 nomem:
 	closedir(dir);
 	free_names(names, n);
-	return cm_error_set(CM_ENOMEM, "out of memory");
+	return cm_error_nomem();
 }
 
 static int seen_before(const visited *v, const struct stat *st)
@@ -168,7 +168,7 @@ static int walk(cm_indexer *ix, const char *path, const visited *up)
 		size_t len = plen + 1 + strlen(names[i]) + 1;
 		char *child = malloc(len);
 		if (!child) {
-			rc = cm_error_set(CM_ENOMEM, "out of memory");
+			rc = cm_error_nomem();
 			break;
 		}
 		snprintf(child, len, "%s%s%s", path, path[plen - 1] == '/' ? "" : "/", names[i]);
@@ -190,13 +190,13 @@ int cm_indexer_found(cm_indexer *ix, const char *path, const struct stat *st)
 		size_t cap = l->cap ? 2 * l->cap : 1024;
 		struct found_file *v = realloc(l->v, cap * sizeof *v);
 		if (!v)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_nomem();
 		l->v = v;
 		l->cap = cap;
 	}
 	f = &l->v[l->n];
 	if (!(f->path = strdup(path)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	f->st = *st;
 	l->n++;
 	return 0;
@@ -230,7 +230,7 @@ int cm_indexer_prune(cm_indexer *ix, const char *root)
 	int rc;
 
 	if (!prefix)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	plen = (size_t)snprintf(prefix, rlen + 3, "%s%s%s", CM_PREFIX_ID, root,
 				root[rlen - 1] == '/' ? "" : "/");
 	if ((rc = cm_xdb_allterms(&it, ix->db, prefix, plen)) < 0)

@@ -122,7 +122,7 @@ int cm_graphdoc_load(cm_graphdoc *d, cm_xdb *db, cm_xdocid id)
 		goto cleanup;
 	sl = strlen(self);
 	if (!(d->buf = malloc(sl + 1 + strlen(cites) + 1))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_nomem();
 		goto cleanup;
 	}
 	memcpy(d->buf, self, sl + 1);
@@ -171,7 +171,7 @@ int cm_docset_init(cm_docset *s, cm_xdb *db)
 	if ((rc = cm_xdb_lastdocid(&last, db)) < 0)
 		return rc;
 	if (!(s->has = calloc((size_t)last + 1, 1)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	s->n = (size_t)last + 1;
 	return 0;
 }

@@ -134,7 +134,7 @@ int cm_cli_load(cm_source **out, const char *path)
 			}
 			if (!(nb = realloc(buf, cap = cap ? 2 * cap : 65536))) {
 				free(buf);
-				return cm_error_set(CM_ENOMEM, "out of memory");
+				return cm_error_nomem();
 			}
 			buf = nb;
 		}

@@ -129,7 +129,7 @@ static int add_item(items *l, const cm_docinfo *info, json_object *d, const char
 	if (l->n == l->cap) {
 		item *v = realloc(l->v, (l->cap = l->cap ? 2 * l->cap : 64) * sizeof *v);
 		if (!v)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_nomem();
 		l->v = v;
 	}
 	it = &l->v[l->n];
@@ -148,7 +148,7 @@ static int add_item(items *l, const cm_docinfo *info, json_object *d, const char
 	it->recurrence = dup_or_null(cm_json_str(d, "recurrence"));
 	l->n++;
 	if (!it->path || !it->title || !it->text || !it->context)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	return 0;
 }
 

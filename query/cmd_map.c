@@ -133,7 +133,7 @@ static int said_offer(said_fields *s, int f, const char *v, const char *date)
 	if (!v || (s->value[f] && strcmp(date, s->from[f]) <= 0))
 		return 0;
 	if (!(copy = strdup(v)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	free(s->value[f]);
 	s->value[f] = copy;
 	snprintf(s->from[f], sizeof s->from[f], "%s", date);
@@ -629,7 +629,7 @@ int cm_cmd_map(int argc, char **argv)
 	    (rc = cm_citations_extract(&draft, src->text, src->text_len, dates)) < 0)
 		goto cleanup;
 	if (!(v = calloc(draft->n + 1, sizeof *v))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_nomem();
 		goto cleanup;
 	}
 	for (size_t i = 0; i < draft->n && rc == 0; i++)

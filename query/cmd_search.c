@@ -288,7 +288,7 @@ int cm_cmd_search(int argc, char **argv)
 	else if ((text = join_args(argc - optind, argv + optind)))
 		textlen = strlen(text);
 	if (!text) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_nomem();
 		goto cleanup;
 	}
 	for (int attempt = 0; attempt < CM_CLI_RETRIES; attempt++) {

@@ -90,9 +90,6 @@ typedef struct {
 	const char *date;   /* ISO date from the file's metadata, or NULL */
 } cm_document;
 
-/* 64-bit FNV-1a of the bytes: a change detector, not a cryptographic hash. */
-uint64_t cm_hash64(const void *data, size_t len);
-
 /* Writes the unique id term of path into buf (CM_ID_TERM_MAX + 1 bytes),
  * NUL-terminated; *out_len is its length. */
 void cm_document_id_term(char *buf, size_t *out_len, const char *path);

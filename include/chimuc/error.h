@@ -47,6 +47,10 @@ int cm_error_set(int code, const char *fmt, ...)
 #endif
 	;
 
+/* Records CM_ENOMEM with the message "out of memory" and returns it:
+ * `return cm_error_nomem();` at every failed allocation. */
+int cm_error_nomem(void);
+
 /* Forgets the last error of this thread. */
 void cm_error_clear(void);
 

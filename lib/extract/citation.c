@@ -537,7 +537,7 @@ static int push(cm_citations *c, size_t *cap, const cm_citation *x)
 	if (c->n == *cap) {
 		cm_citation *v = realloc(c->v, (*cap = *cap ? 2 * *cap : 32) * sizeof *v);
 		if (!v)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_nomem();
 		c->v = v;
 	}
 	c->v[c->n++] = *x;
@@ -795,7 +795,7 @@ static int scan_named(cm_citations *c, const text *t)
 		if (c->nnamed == cap) {
 			cm_named_ref *v = realloc(c->named, (cap = cap ? 2 * cap : 16) * sizeof *v);
 			if (!v)
-				return cm_error_set(CM_ENOMEM, "out of memory");
+				return cm_error_nomem();
 			c->named = v;
 		}
 		c->named[c->nnamed++] = r;
@@ -1144,7 +1144,7 @@ static int inherit_years(cm_citations *c)
 	size_t n = 0;
 
 	if (!dated)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	for (size_t i = 0; i < c->n; i++)
 		if (c->v[i].date[0] && c->v[i].year)
 			dated[n++] = &c->v[i];
@@ -1191,7 +1191,7 @@ int cm_citations_extract(cm_citations **out, const char *in, size_t len, const c
 	if ((rc = cm_text_canon(&canon, &clen, &map, in, len)) < 0)
 		return rc;
 	if (!(lw = malloc(clen + 1)) || !(c = calloc(1, sizeof *c))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_nomem();
 		goto cleanup;
 	}
 	lower_copy(lw, canon, clen);
@@ -1205,7 +1205,7 @@ int cm_citations_extract(cm_citations **out, const char *in, size_t len, const c
 	if ((rc = inherit_years(c)) < 0 || (rc = cm_citations_short_refs(c, &t)) < 0)
 		goto cleanup;
 	if (oom) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_nomem();
 		goto cleanup;
 	}
 	map_back(c, map);

@@ -103,7 +103,7 @@ static int build_index(index_t *ix, const cm_citations *c)
 	ix->last = calloc(ntypes, sizeof *ix->last);
 	ix->v = malloc(cap * sizeof *ix->v);
 	if (!ix->last || !ix->v)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	for (size_t i = 0; i < c->n; i++)
 		for (size_t k = 0; k < ntypes; k++) {
 			entry *e;
@@ -112,7 +112,7 @@ static int build_index(index_t *ix, const cm_citations *c)
 			if (ix->n == cap) {
 				entry *v = realloc(ix->v, (cap *= 2) * sizeof *v);
 				if (!v)
-					return cm_error_set(CM_ENOMEM, "out of memory");
+					return cm_error_nomem();
 				ix->v = v;
 			}
 			e = &ix->v[ix->n++];
@@ -215,7 +215,7 @@ static int push(cm_citations *c, size_t *cap, const cm_citation *r)
 	if (c->nshort == *cap) {
 		cm_citation *v = realloc(c->shorts, (*cap = *cap ? 2 * *cap : 8) * sizeof *v);
 		if (!v)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_nomem();
 		c->shorts = v;
 	}
 	c->shorts[c->nshort++] = *r;

@@ -141,7 +141,7 @@ static int occasion(char **out, const cm_date_scan *sc, const cm_date *d)
 	while (kn < open && (cm_date_is_space(sc->s[kn]) || sc->s[kn] == '*'))
 		kn++;
 	if (!(s = malloc(to + 2 - kn)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	memcpy(s, sc->s + kn, to + 1 - kn);
 	s[to + 1 - kn] = '\0';
 	*out = s;
@@ -310,11 +310,11 @@ int cm_dates_extract(cm_dates **out, const char *text, size_t len)
 		return rc;
 	sc = (cm_date_scan){canon, clen, calloc(1, sizeof(cm_dates)), 0};
 	if (!sc.out) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_nomem();
 		goto cleanup;
 	}
 	if ((rc = cm_date_scan_all(&sc)) < 0 || (rc = classify(&sc)) < 0) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_nomem();
 		goto cleanup;
 	}
 	map_back(sc.out, map);

@@ -177,7 +177,7 @@ static int push(cm_date_scan *sc, size_t start, size_t end, const char *iso)
 		size_t cap = sc->cap ? 2 * sc->cap : 32;
 		cm_date *v = realloc(sc->out->v, cap * sizeof *v);
 		if (!v)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_nomem();
 		sc->out->v = v;
 		sc->cap = cap;
 	}

@@ -15,7 +15,7 @@
 static int dup_or_enomem(char **out, const char *s)
 {
 	*out = strdup(s);
-	return *out ? 0 : cm_error_set(CM_ENOMEM, "out of memory");
+	return *out ? 0 : cm_error_nomem();
 }
 
 int cm_dbpath_resolve(char **out, const char *option)
@@ -31,7 +31,7 @@ int cm_dbpath_resolve(char **out, const char *option)
 	if ((env = getenv("XDG_DATA_HOME")) && *env == '/') {
 		n = strlen(env) + sizeof "/chimuc/index";
 		if (!(path = malloc(n)))
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_nomem();
 		snprintf(path, n, "%s/chimuc/index", env);
 		*out = path;
 		return 0;
@@ -39,7 +39,7 @@ int cm_dbpath_resolve(char **out, const char *option)
 	if ((env = getenv("HOME")) && *env) {
 		n = strlen(env) + sizeof "/.local/share/chimuc/index";
 		if (!(path = malloc(n)))
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_nomem();
 		snprintf(path, n, "%s/.local/share/chimuc/index", env);
 		*out = path;
 		return 0;
@@ -53,7 +53,7 @@ int cm_dbpath_make_parents(const char *path)
 	int rc = 0;
 
 	if (!buf)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	for (char *p = buf + 1; *p; p++) {
 		if (*p != '/')
 			continue;

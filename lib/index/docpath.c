@@ -16,7 +16,7 @@ static int resolve(char **out, const char *path)
 	if ((*out = realpath(path, NULL)))
 		return 0;
 	if (errno == ENOMEM)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	return cm_error_set(errno == ENOENT || errno == ENOTDIR ? CM_ENOTFOUND : CM_EIO, "%s",
 			    strerror(errno));
 }
@@ -28,7 +28,7 @@ static int join(char **out, const char *dir, const char *base, size_t blen)
 	char *s = malloc(n);
 
 	if (!s)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	snprintf(s, n, "%s%s%.*s", dir, dir[dlen - 1] == '/' ? "" : "/", (int)blen, base);
 	*out = s;
 	return 0;
@@ -43,7 +43,7 @@ int cm_docpath_canonical(char **out, const char *path, int follow)
 	int rc;
 
 	if (!copy)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	n = strlen(copy);
 	while (n > 1 && copy[n - 1] == '/')
 		copy[--n] = '\0';

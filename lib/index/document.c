@@ -17,6 +17,7 @@
 #include "chimuc/citation.h"
 #include "chimuc/date.h"
 #include "chimuc/error.h"
+#include "chimuc/hash.h"
 #include "chimuc/text.h"
 #include "index/document_citations.h"
 
@@ -28,18 +29,6 @@ struct cm_docinfo {
 	const char *text;
 	size_t text_len;
 };
-
-uint64_t cm_hash64(const void *data, size_t len)
-{
-	const unsigned char *p = data;
-	uint64_t h = 14695981039346656037ULL;
-
-	for (size_t i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
 
 void cm_document_id_term(char *buf, size_t *out_len, const char *path)
 {
@@ -151,7 +140,7 @@ static int set_data_text(cm_xdoc *xdoc, const char *json, size_t json_len, const
 	int rc;
 
 	if (!data)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	memcpy(data, json, json_len);
 	data[json_len] = '\n';
 	memcpy(data + json_len + 1, text, text_len);
@@ -170,7 +159,7 @@ static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title, co
 	int rc;
 
 	if (!o)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	snprintf(hash, sizeof hash, "%016" PRIx64, doc->hash);
 	json_object_object_add(o, "path", json_object_new_string(doc->path));
 	json_object_object_add(o, "format",
@@ -186,7 +175,7 @@ static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title, co
 	}
 	s = json_object_to_json_string_length(o, JSON_C_TO_STRING_PLAIN, &n);
 	rc = s ? set_data_text(xdoc, s, n, doc->text, doc->text_len)
-	       : cm_error_set(CM_ENOMEM, "out of memory");
+	       : cm_error_nomem();
 	json_object_put(o);
 	return rc;
 }
@@ -273,7 +262,7 @@ static int asprintf_title(char **out, const cm_identity *id)
 	char *s = malloc(n);
 
 	if (!s)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	if (id->number[0])
 		snprintf(s, n, "%s %s%s%s: %s", id->type, id->number,
 			 strchr(id->number, '/') || !strchr(id->symbol, '/') ? "/" : "-",
@@ -319,7 +308,7 @@ int cm_document_build(cm_xdoc **out, cm_vocab *words, const cm_document *doc)
 	if (cites->self.title && cites->self.type)
 		rc = asprintf_title(&title, &cites->self);
 	else if (doc->title)
-		rc = (title = strdup(doc->title)) ? 0 : cm_error_set(CM_ENOMEM, "out of memory");
+		rc = (title = strdup(doc->title)) ? 0 : cm_error_nomem();
 	else
 		rc = cm_document_title(&title, doc->text, doc->text_len);
 	if (rc < 0)
@@ -407,7 +396,7 @@ int cm_docinfo_load(cm_docinfo **out, cm_xdoc *xdoc)
 	int rc;
 
 	if (!info)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	if ((rc = cm_xdoc_get_data(&info->data, &len, xdoc)) < 0)
 		goto cleanup;
 	nl = memchr(info->data, '\n', len);
@@ -487,10 +476,10 @@ int cm_document_title(char **out, const char *text, size_t len)
 			if (n > CM_TITLE_MAX)
 				n = utf8_floor(text + s, CM_TITLE_MAX);
 			*out = strndup(text + s, n);
-			return *out ? 0 : cm_error_set(CM_ENOMEM, "out of memory");
+			return *out ? 0 : cm_error_nomem();
 		}
 		i = e + 1;
 	}
 	*out = strdup("");
-	return *out ? 0 : cm_error_set(CM_ENOMEM, "out of memory");
+	return *out ? 0 : cm_error_nomem();
 }

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chimuc/document.h"
 #include "chimuc/error.h"
+#include "chimuc/hash.h"
 #include "chimuc/text.h"
 
 typedef struct {
@@ -34,7 +34,7 @@ int cm_vocab_new(cm_vocab **out)
 	cm_vocab *v = calloc(1, sizeof *v);
 
 	if (!v)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	*out = v;
 	return 0;
 }
@@ -81,7 +81,7 @@ static int grow_slots(cm_vocab *v)
 	size_t *slots = calloc(n, sizeof *slots), *old = v->slots;
 
 	if (!slots)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	v->slots = slots;
 	v->nslots = n;
 	for (size_t k = 0; k < v->n; k++) {
@@ -101,7 +101,7 @@ static int reserve(cm_vocab *v, size_t bytes)
 		size_t cap = v->cap ? v->cap * 2 : 512;
 		pair *p = realloc(v->pairs, cap * sizeof *p);
 		if (!p)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_nomem();
 		v->pairs = p;
 		v->cap = cap;
 	}
@@ -111,7 +111,7 @@ static int reserve(cm_vocab *v, size_t bytes)
 		while (room < v->used + bytes)
 			room *= 2;
 		if (!(a = realloc(v->arena, room)))
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_nomem();
 		v->arena = a;
 		v->room = room;
 	}

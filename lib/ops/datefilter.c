@@ -88,7 +88,7 @@ static int range_query(cm_xquery **out, cm_xdb *db, const span8 *r)
 		if (n == cap) {
 			cm_xquery **nv = realloc(v, (cap = cap ? 2 * cap : 16) * sizeof *nv);
 			if (!nv) {
-				rc = cm_error_set(CM_ENOMEM, "out of memory");
+				rc = cm_error_nomem();
 				break;
 			}
 			v = nv;

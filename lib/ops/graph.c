@@ -60,7 +60,7 @@ static char *clean_dup(const char *s, int *failed)
 int cm_graph_new(cm_graph **out)
 {
 	*out = calloc(1, sizeof **out);
-	return *out ? 0 : cm_error_set(CM_ENOMEM, "out of memory");
+	return *out ? 0 : cm_error_nomem();
 }
 
 void cm_graph_free(cm_graph *g)
@@ -92,7 +92,7 @@ static int find_node(const cm_graph *g, const char *id, size_t *at)
 	char *clean = clean_dup(id, &failed);
 
 	if (!clean)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	found = cm_strmap_get(at, &g->ids, clean, strlen(clean));
 	free(clean);
 	return found;
@@ -112,7 +112,7 @@ static int new_node(cm_graph *g, const char *id, size_t *at)
 	node *n;
 
 	if (!clean)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	if (!(n = cm_array_alloc(g->nodes))) {
 		free(clean);
 		return CM_ENOMEM;
@@ -147,7 +147,7 @@ int cm_graph_add_node(cm_graph *g, const cm_graph_node *nd)
 	fill(&n->path, nd->path, &failed);
 	fill(&n->type, nd->type, &failed);
 	fill(&n->date, nd->date, &failed);
-	return failed ? cm_error_set(CM_ENOMEM, "out of memory") : 0;
+	return failed ? cm_error_nomem() : 0;
 }
 
 /* The identity of an edge: both node indexes, then '-' for no relation or
@@ -158,7 +158,7 @@ static int edge_key(char **out, size_t *len, size_t f, size_t t, const char *rel
 	char *k = malloc(2 * sizeof f + 1 + rlen);
 
 	if (!k)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	memcpy(k, &f, sizeof f);
 	memcpy(k + sizeof f, &t, sizeof t);
 	k[2 * sizeof f] = relation ? '+' : '-';
@@ -181,7 +181,7 @@ int cm_graph_add_edge(cm_graph *g, const char *from, const char *to, const char 
 	rel = clean_dup(relation, &failed);
 	if (failed || edge_key(&key, &klen, f, t, rel) < 0) {
 		free(rel);
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	}
 	if (cm_strmap_get(NULL, &g->pairs, key, klen)) {
 		rc = 0; /* the same edge again */
@@ -306,7 +306,7 @@ int cm_graph_write_graphml(const cm_graph *g, FILE *f)
 
 	if (!w) {
 		xmlBufferFree(buf);
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	}
 	xmlTextWriterSetIndent(w, 1);
 	rc = xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);

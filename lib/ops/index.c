@@ -22,7 +22,7 @@ int cm_index_open(cm_index **out, const char *path)
 
 	*out = NULL;
 	if (!ix || !(ix->path = strdup(path))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_nomem();
 		goto fail;
 	}
 	if ((rc = cm_xdb_open(&ix->db, path)) < 0 || (rc = cm_index_format_check(ix->db, 0)) < 0)

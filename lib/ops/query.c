@@ -54,7 +54,7 @@ static int qlist_push(qlist *l, cm_xquery *sub)
 		cm_xquery **v = realloc(l->v, cap * sizeof *v);
 		if (!v) {
 			cm_xquery_free(sub);
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_nomem();
 		}
 		l->v = v;
 		l->cap = cap;
@@ -90,13 +90,13 @@ static int want(parser *p, const char *term, size_t len)
 		size_t cap = q->capwanted ? 2 * q->capwanted : 16;
 		char **v = realloc(q->wanted, cap * sizeof *v);
 		if (!v)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_nomem();
 		q->wanted = v;
 		q->capwanted = cap;
 	}
 	q->wanted[q->nwanted] = strndup(term, len);
 	if (!q->wanted[q->nwanted])
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	q->nwanted++;
 	return 0;
 }
@@ -463,7 +463,7 @@ int cm_query_parse(cm_query **out, cm_xdb *db, const char *text, size_t len)
 		return cm_error_set(CM_ELIMIT, "query longer than %d bytes", CM_QUERY_MAX_BYTES);
 	q = calloc(1, sizeof *q);
 	if (!q)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	p.s = text;
 	p.len = len;
 	p.db = db;

@@ -41,13 +41,13 @@ int cm_ical_new(cm_ical **out)
 	if ((rc = cm_lazylib_load(&libical)) < 0)
 		return rc;
 	if (!(cal = calloc(1, sizeof *cal)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	cal->vcal = li.icalcomponent_vanew(
 		ICAL_VCALENDAR_COMPONENT, li.icalproperty_new_version("2.0"),
 		li.icalproperty_new_prodid("-//chimuc//deadlines//VI"), NULL);
 	if (!cal->vcal) {
 		free(cal);
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	}
 	*out = cal;
 	return 0;
@@ -90,7 +90,7 @@ int cm_ical_add(cm_ical *cal, const cm_ical_event *ev, int base_year)
 				     li.icalproperty_new_summary(ev->summary),
 				     li.icalproperty_new_description(ev->description), NULL);
 	if (!vev)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	if (ev->yearly) {
 		struct icalrecurrencetype r;
 		li.icalrecurrencetype_clear(&r);
@@ -106,7 +106,7 @@ int cm_ical_text(char **out, cm_ical *cal)
 	char *s = li.icalcomponent_as_ical_string_r(cal->vcal);
 
 	if (!s)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	*out = s;
 	return 0;
 }

@@ -28,7 +28,7 @@ static int push(walk_state *w)
 		size_t cap = w->cap ? w->cap * 2 : 64;
 		size_t *p = realloc(w->starts, cap * sizeof *p);
 		if (!p)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_nomem();
 		w->starts = p;
 		w->cap = cap;
 	}

@@ -90,7 +90,7 @@ static int read_index(zip_t *za, zip_int64_t index, const char *name, char **out
 		if (cap - len < 65536 + 1) {
 			cap = cap ? cap * 2 : 65536 * 2;
 			if (!(p = realloc(buf, cap))) {
-				rc = cm_error_set(CM_ENOMEM, "out of memory");
+				rc = cm_error_nomem();
 				goto cleanup;
 			}
 			buf = p;
@@ -156,7 +156,7 @@ static int parse_entry(zip_t *za, const char *name, xmlDoc **doc)
 		goto cleanup;
 	}
 	if (len > INT_MAX || !(ctxt = xmlNewParserCtxt())) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_nomem();
 		goto cleanup;
 	}
 	*doc = xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL,
@@ -339,7 +339,7 @@ static int core_title(char **title, const xmlNode *root)
 		if (!is_ns(c, NS_DC) || strcmp((const char *)c->name, "title") != 0)
 			continue;
 		if (!(s = xmlNodeGetContent(c)))
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_nomem();
 		rc = cm_reader_field(title, (const char *)s, strlen((const char *)s));
 		xmlFree(s);
 		return rc;
@@ -355,7 +355,7 @@ static int open_zip(zip_t **za, const char *data, size_t len)
 
 	lz.zip_error_init(&err);
 	if (!(src = lz.zip_source_buffer_create(data, len, 0, &err))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_nomem();
 	} else if (!(*za = lz.zip_open_from_source(src, ZIP_RDONLY, &err))) {
 		lz.zip_source_free(src);
 		rc = cm_error_set(CM_EUNSUPPORTED, "damaged ZIP: %s", lz.zip_error_strerror(&err));

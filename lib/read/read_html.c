@@ -67,7 +67,7 @@ static int read_title(cm_extracted *out, xmlNode *html)
 	if (!title)
 		return 0;
 	if (!(s = xmlNodeGetContent(title)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	rc = cm_reader_field(&out->title, (const char *)s, strlen((const char *)s));
 	xmlFree(s);
 	return rc;
@@ -81,7 +81,7 @@ static int parse(htmlDocPtr *out, const char *utf8, size_t n)
 	int rc = 0;
 
 	if (!ctxt)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	*out = htmlCtxtReadMemory(ctxt, utf8, (int)n, NULL, "UTF-8",
 				  HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 					  HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC |

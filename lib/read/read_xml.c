@@ -132,7 +132,7 @@ static int set_content(char **out, xmlNode *n)
 	if (!n)
 		return 0;
 	if (!(s = xmlNodeGetContent(n)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	rc = set_field(out, s);
 	xmlFree(s);
 	return rc;
@@ -207,7 +207,7 @@ static int parse(xmlDocPtr *out, const char *utf8, size_t n)
 	const xmlError *err;
 
 	if (!ctxt)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	*out = xmlCtxtReadMemory(ctxt, utf8, (int)n, NULL, "UTF-8",
 				 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 					 XML_PARSE_IGNORE_ENC | XML_PARSE_COMPACT);

@@ -122,7 +122,7 @@ int cm_textbuf_finish(char **out, size_t *out_len, cm_textbuf *b)
 		b->len--;
 	if (reserve(b, 0) < 0) {
 		cm_textbuf_free(b);
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	}
 	b->p[b->len] = '\0';
 	*out = b->p;

@@ -16,6 +16,7 @@
 
 #include "chimuc/document.h"
 #include "chimuc/error.h"
+#include "chimuc/hash.h"
 #include "chimuc/text.h"
 #include "read/reader.h"
 
@@ -166,7 +167,7 @@ int cm_source_from_bytes(cm_source **out, const char *data, size_t len)
 		goto cleanup;
 	}
 	if (!(src = calloc(1, sizeof *src))) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_nomem();
 		goto cleanup;
 	}
 	*src = (cm_source){.text = x.text,
@@ -194,7 +195,7 @@ static int read_all(char **out, size_t *out_len, int fd, uint64_t max_size, uint
 	char *buf = malloc(cap);
 
 	if (!buf)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	for (;;) {
 		ssize_t n;
 		if (len == cap) {
@@ -208,7 +209,7 @@ static int read_all(char **out, size_t *out_len, int fd, uint64_t max_size, uint
 			nb = realloc(buf, cap * 2);
 			if (!nb) {
 				free(buf);
-				return cm_error_set(CM_ENOMEM, "out of memory");
+				return cm_error_nomem();
 			}
 			buf = nb;
 			cap *= 2;

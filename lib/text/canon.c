@@ -83,12 +83,12 @@ static int reserve(canon *c, size_t n)
 	if (cap > SIZE_MAX / sizeof(size_t))
 		return cm_error_set(CM_ENOMEM, "canonical text too large");
 	if (!(out = realloc(c->out, cap)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	c->out = out;
 	if (c->map) {
 		size_t *map = realloc(c->map, cap * sizeof *map);
 		if (!map)
-			return cm_error_set(CM_ENOMEM, "out of memory");
+			return cm_error_nomem();
 		c->map = map;
 	}
 	c->cap = cap;
@@ -155,7 +155,7 @@ static int grow16(UChar **buf, int32_t *cap, int32_t need)
 	if (n == *cap)
 		return 0;
 	if (!(p = realloc(*buf, (size_t)n * sizeof *p)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	*buf = p;
 	*cap = n;
 	return 0;
@@ -260,7 +260,7 @@ static int setup(canon *c, size_t len, int with_map)
 	c->piece = malloc(SCRATCH_START * sizeof *c->piece);
 	c->nfc = malloc(SCRATCH_START * sizeof *c->nfc);
 	if (!c->out || (with_map && !c->map) || !c->piece || !c->nfc)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	if (!cm_nfc())
 		return cm_error_set(CM_ERROR, "ICU normalization data unavailable");
 	return 0;

@@ -43,7 +43,7 @@ static int find_hits(span **out, size_t *n, const char *text, size_t len, const 
 	int rc;
 
 	if (!hits)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	*n = 0;
 	cm_tokenizer_init(&tz, text, len);
 	while (*n < HITS_MAX && (rc = cm_tokenizer_next(&tz, &tok)) == 1) {
@@ -143,7 +143,7 @@ int cm_snippet_make(cm_snippet **out, const char *text, size_t len, const cm_que
 	if (s)
 		s->text = malloc(to - from + 2 * sizeof ELLIPSIS + 1);
 	if (!s || !s->text) {
-		rc = cm_error_set(CM_ENOMEM, "out of memory");
+		rc = cm_error_nomem();
 		goto cleanup;
 	}
 	if (from > 0) {

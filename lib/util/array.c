@@ -18,7 +18,7 @@ void *cm_array_grow(void *a, size_t item_size)
 
 	if (asize < g->asize || asize > SIZE_MAX / item_size ||
 	    !(p = realloc(g->ptr, asize * item_size))) {
-		cm_error_set(CM_ENOMEM, "out of memory");
+		cm_error_nomem();
 		return NULL;
 	}
 	g->ptr = p;

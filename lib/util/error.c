@@ -53,6 +53,11 @@ int cm_error_set(int code, const char *fmt, ...)
 	return code;
 }
 
+int cm_error_nomem(void)
+{
+	return cm_error_set(CM_ENOMEM, "out of memory");
+}
+
 void cm_error_clear(void)
 {
 	last_message[0] = '\0';

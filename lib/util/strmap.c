@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chimuc/document.h"
 #include "chimuc/error.h"
+#include "chimuc/hash.h"
 
 struct cm_strmap_slot {
 	char *key; /* NULL: empty */
@@ -33,7 +33,7 @@ static int grow(cm_strmap *m)
 	cm_strmap bigger = {calloc(cap, sizeof *bigger.slots), m->n, cap};
 
 	if (!bigger.slots)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	for (size_t i = 0; i < m->cap; i++)
 		if (m->slots[i].key)
 			*find(&bigger, m->slots[i].key, m->slots[i].len, m->slots[i].hash) =
@@ -57,7 +57,7 @@ int cm_strmap_put(size_t *out_value, cm_strmap *m, const char *key, size_t len, 
 		return 0;
 	}
 	if (!(s->key = malloc(len + 1)))
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	memcpy(s->key, key, len);
 	s->key[len] = '\0';
 	s->len = len;

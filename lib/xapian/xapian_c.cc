@@ -106,7 +106,7 @@ int map_exception() noexcept
 	} catch (const Xapian::Error &e) {
 		return fail(CM_ERROR, e);
 	} catch (const std::bad_alloc &) {
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	} catch (const std::exception &e) {
 		return cm_error_set(CM_ERROR, "%s", e.what());
 	} catch (...) {
@@ -140,7 +140,7 @@ int copy_out(char **out, size_t *out_len, const std::string &s)
 {
 	char *p = static_cast<char *>(std::malloc(s.size() + 1));
 	if (!p)
-		return cm_error_set(CM_ENOMEM, "out of memory");
+		return cm_error_nomem();
 	std::memcpy(p, s.data(), s.size());
 	p[s.size()] = '\0';
 	*out = p;

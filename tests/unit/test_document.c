@@ -9,6 +9,7 @@
 
 #include "chimuc/document.h"
 #include "chimuc/error.h"
+#include "chimuc/hash.h"
 
 Test(document, id_term_short_path_is_prefix_and_path)
 {
