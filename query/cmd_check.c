@@ -15,7 +15,7 @@
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
 #include "chimuc/source.h"
-#include "citegraph.h"
+#include "ops/citegraph.h"
 #include "cli.h"
 
 static const char usage_text[] =

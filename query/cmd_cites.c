@@ -11,7 +11,7 @@
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
 #include "chimuc/docpath.h"
-#include "citegraph.h"
+#include "ops/citegraph.h"
 #include "cli.h"
 #include "page.h"
 

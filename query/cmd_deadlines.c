@@ -16,7 +16,7 @@
 #include "chimuc/document.h"
 #include "chimuc/error.h"
 #include "chimuc/ical.h"
-#include "citegraph.h"
+#include "ops/citegraph.h"
 #include "cli.h"
 #include "page.h"
 

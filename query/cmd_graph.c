@@ -15,7 +15,7 @@
 #include "chimuc/error.h"
 #include "chimuc/graph.h"
 #include "chimuc/strmap.h"
-#include "citegraph.h"
+#include "ops/citegraph.h"
 #include "cli.h"
 
 static const char usage_text[] =

@@ -19,7 +19,7 @@
 #include "chimuc/error.h"
 #include "chimuc/graph.h"
 #include "chimuc/strmap.h"
-#include "citegraph.h"
+#include "ops/citegraph.h"
 #include "cli.h"
 
 /* How many precedents and co-cited documents a report shows by default

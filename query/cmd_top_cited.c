@@ -12,7 +12,7 @@
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
 #include "chimuc/strmap.h"
-#include "citegraph.h"
+#include "ops/citegraph.h"
 #include "cli.h"
 #include "page.h"
 

@@ -5,7 +5,7 @@
  * posting lists (XC, XN, XT terms) and the value slots CM_SLOT_SELF and
  * CM_SLOT_CITES, read without the document data; the data (JSON and text)
  * is loaded only for what is shown: a citing sentence, a citation's text.
- * Internal to the chimuc program. */
+ * Internal to the library. */
 #ifndef CHIMUC_CITEGRAPH_H
 #define CHIMUC_CITEGRAPH_H
 

@@ -2,7 +2,7 @@
 
 /* citegraph.c: index look-ups shared by the citation commands (see
  * citegraph.h). */
-#include "citegraph.h"
+#include "ops/citegraph.h"
 
 #include <stdio.h>
 #include <stdlib.h>
