@@ -235,6 +235,25 @@ int cm_graphdocs_by_term(cm_graphdocs *docs, cm_docset *loaded, cm_xdb *db, cons
 	return cm_postings_each(db, term, add_graphdoc, &k);
 }
 
+static int term_length(int n, size_t len)
+{
+	if (n < 0 || (size_t)n >= len)
+		return cm_error_set(CM_ELIMIT, "an index term longer than %zu bytes", len - 1);
+	return n;
+}
+
+int cm_graph_term_cites(char *buf, size_t len, const char *base, int year)
+{
+	return term_length(year ? snprintf(buf, len, "XC%s@%d", base, year)
+				: snprintf(buf, len, "XC%s", base),
+			   len);
+}
+
+int cm_graph_term_type(char *buf, size_t len, const char *code)
+{
+	return term_length(snprintf(buf, len, "XT%s", code), len);
+}
+
 int cm_doc_id_by_key(cm_xdocid *out, cm_xdb *db, const char *key)
 {
 	char term[CM_KEY_MAX + 4];

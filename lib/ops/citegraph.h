@@ -72,6 +72,13 @@ void cm_docset_release(cm_docset *s);
  * order; with loaded, only those not in it, which are added to it. */
 int cm_graphdocs_by_term(cm_graphdocs *docs, cm_docset *loaded, cm_xdb *db, const char *term);
 
+/* The terms of the documents citing base (with year, unless 0) and of the
+ * documents of type code: the length, or CM_ELIMIT when it does not fit
+ * len. (The only prefixes spelt by the citation operations, until
+ * chimuc/schema.h holds them all.) */
+int cm_graph_term_cites(char *buf, size_t len, const char *base, int year);
+int cm_graph_term_type(char *buf, size_t len, const char *code);
+
 /* The first document whose own key is key (with or without "@year"),
  * through its XN term: 1 and *out, or 0. */
 int cm_doc_id_by_key(cm_xdocid *out, cm_xdb *db, const char *key);
