@@ -1,0 +1,186 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/* cites.c: the cites operation (chimuc/cites.h): the document found by its
+ * file's id term or its own number's, its citations read from its data,
+ * and the path of each cited document of the page from its number's. */
+#include "chimuc/cites.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "chimuc/citation.h"
+#include "chimuc/docpath.h"
+#include "chimuc/error.h"
+#include "ops/citegraph.h"
+
+struct cm_cites_result {
+	size_t total;
+	cm_array_t(cm_cites_item) items;
+};
+
+typedef struct {
+	cm_cites_result *r;
+	const cm_cites_options *o;
+	const char *doc;
+} job;
+
+static void items_release(cm_cites_result *r)
+{
+	for (size_t i = 0; i < r->items.size; i++) {
+		cm_cites_item *it = &r->items.ptr[i];
+		const char *const fields[] = {it->key,    it->text, it->type,     it->number,
+					      it->symbol, it->date, it->relation, it->issuer,
+					      it->term,   it->path};
+		for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++)
+			free((char *)fields[f]);
+	}
+	cm_array_clear(r->items);
+}
+
+/* The document of the file at path (its canonical path's id term). */
+static int doc_by_path(cm_docinfo **out, cm_xdb *db, const char *path)
+{
+	char term[CM_ID_TERM_MAX + 1], *canonical = NULL;
+	cm_xpostings *it;
+	cm_xdocid id;
+	unsigned wdf;
+	size_t n;
+	int rc;
+
+	*out = NULL;
+	if (cm_docpath_canonical(&canonical, path, 0) < 0)
+		return cm_error_code() == CM_ENOMEM ? CM_ENOMEM : 0;
+	cm_document_id_term(term, &n, canonical);
+	free(canonical);
+	if ((rc = cm_xdb_postings(&it, db, term, n)) < 0)
+		return rc;
+	if ((rc = cm_xpostings_next(it, &id, &wdf)) == 1)
+		rc = cm_docinfo_by_id(out, db, id);
+	cm_xpostings_free(it);
+	return rc < 0 ? rc : 0;
+}
+
+static int find_doc(cm_docinfo **out, cm_xdb *db, const char *doc)
+{
+	char key[CM_KEY_MAX];
+	cm_xdocid id;
+	int year, rc;
+
+	if ((rc = doc_by_path(out, db, doc)) < 0 || *out)
+		return rc;
+	if (cm_citation_parse_ref(key, &year, doc) < 0)
+		return cm_error_set(CM_ENOTFOUND, "no document %s in the index", doc);
+	if (year)
+		snprintf(key + strlen(key), sizeof key - strlen(key), "@%d", year);
+	if ((rc = cm_doc_id_by_key(&id, db, key)) < 0)
+		return rc;
+	if (rc == 0)
+		return cm_error_set(CM_ENOTFOUND, "no document %s in the index", doc);
+	return cm_docinfo_by_id(out, db, id);
+}
+
+static int dup(const char **out, const char *s)
+{
+	*out = NULL;
+	if (s && !(*out = strdup(s)))
+		return cm_error_nomem();
+	return 0;
+}
+
+/* The item of citation c of info (the reading of the stored data). */
+static int add_item(cm_cites_result *r, cm_xdb *db, const cm_docinfo *info, json_object *c)
+{
+	cm_cites_item *it = cm_array_alloc(r->items);
+	char *path = NULL;
+	int rc;
+
+	if (!it)
+		return cm_error_nomem();
+	*it = (cm_cites_item){0};
+	if (!(it->text = cm_doc_excerpt(info, c, "start", "end")))
+		return cm_error_nomem();
+	if ((rc = cm_path_by_key(&path, db, cm_json_str(c, "key"))) < 0)
+		return rc;
+	it->path = path;
+	if ((rc = dup(&it->key, cm_json_str(c, "key"))) < 0 ||
+	    (rc = dup(&it->type, cm_json_str(c, "type"))) < 0 ||
+	    (rc = dup(&it->number, cm_json_str(c, "number"))) < 0 ||
+	    (rc = dup(&it->symbol, cm_json_str(c, "symbol"))) < 0 ||
+	    (rc = dup(&it->date, cm_json_str(c, "date"))) < 0 ||
+	    (rc = dup(&it->relation, cm_json_str(c, "relation"))) < 0 ||
+	    (rc = dup(&it->issuer, cm_json_str(c, "issuer"))) < 0 ||
+	    (rc = dup(&it->term, cm_json_str(c, "term"))) < 0)
+		return rc;
+	return 0;
+}
+
+static int run(void *ctx, cm_xdb *db)
+{
+	job *j = ctx;
+	cm_cites_result *r = j->r;
+	cm_docinfo *info = NULL;
+	json_object *arr;
+	int rc;
+
+	items_release(r);
+	r->total = 0;
+	if ((rc = find_doc(&info, db, j->doc)) < 0)
+		return rc;
+	arr = cm_doc_citations(info);
+	for (size_t i = 0; arr && i < json_object_array_length(arr) && rc == 0; i++) {
+		json_object *c = json_object_array_get_idx(arr, i), *sm;
+		size_t n;
+		if (json_object_object_get_ex(c, "self_mention", &sm) &&
+		    json_object_get_boolean(sm))
+			continue;
+		n = r->total++;
+		if (n >= j->o->offset && n - j->o->offset < j->o->limit)
+			rc = add_item(r, db, info, c);
+	}
+	cm_docinfo_free(info);
+	return rc;
+}
+
+int cm_cites(cm_cites_result **out, cm_index *ix, const char *doc, const cm_cites_options *opts)
+{
+	static const cm_cites_options defaults = CM_CITES_OPTIONS_INIT;
+	job j = {calloc(1, sizeof(cm_cites_result)), opts ? opts : &defaults, doc};
+	int rc;
+
+	*out = NULL;
+	if (!j.r)
+		return cm_error_nomem();
+	if (j.o->version != CM_CITES_OPTIONS_VERSION)
+		rc = cm_error_set(CM_EINVAL, "cites: options of version %u, not %u", j.o->version,
+				  CM_CITES_OPTIONS_VERSION);
+	else
+		rc = cm_index_read(ix, run, &j);
+	if (rc < 0)
+		cm_cites_free(j.r);
+	else
+		*out = j.r;
+	return rc;
+}
+
+void cm_cites_free(cm_cites_result *r)
+{
+	if (!r)
+		return;
+	items_release(r);
+	free(r);
+}
+
+size_t cm_cites_size(const cm_cites_result *r)
+{
+	return r->items.size;
+}
+
+size_t cm_cites_total(const cm_cites_result *r)
+{
+	return r->total;
+}
+
+const cm_cites_item *cm_cites_get(const cm_cites_result *r, size_t i)
+{
+	return i < r->items.size ? &r->items.ptr[i] : NULL;
+}
