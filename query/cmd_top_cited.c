@@ -1,19 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
-/* cmd_top_cited.c: `chimuc top-cited`: the most cited documents, counted
- * from the XC terms of the index (their term frequency: one per citing
- * document), with the path of those in the index from their XN posting
- * and path value: no document data is read. */
+/* cmd_top_cited.c: `chimuc top-cited`: its options, the top-cited
+ * operation (chimuc/top_cited.h) and one of its writers. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
-#include "chimuc/strmap.h"
-#include "ops/citegraph.h"
+#include "chimuc/top_cited.h"
 #include "cli.h"
+#include "cli_index.h"
 #include "page.h"
 
 static const char usage_text[] =
@@ -23,103 +20,23 @@ static const char usage_text[] =
 	"not in the index).\n"
 	"\n" CM_PAGE_HELP;
 
-typedef struct {
-	char key[CM_KEY_MAX];
-	unsigned count;
-} entry;
-
-typedef cm_array_t(entry) entries;
-
-static int by_count(const void *a, const void *b)
+/* Runs the operation and writes its answer: 0 or a CM_E code. */
+static int run(cm_index *ix, const cm_page *page, int json)
 {
-	const entry *x = a, *y = b;
-	return x->count != y->count ? (x->count < y->count) - (x->count > y->count)
-				    : strcmp(x->key, y->key);
-}
-
-/* The cited keys with the number of documents citing each (the term
- * frequency of XC<key>). A number cited with one year only is counted under
- * its dated key with the documents that cite it without a year too (as
- * cited-by does: they can only mean that one); one cited with several years
- * keeps a count per year, its year-less citations being ambiguous; one
- * never cited with a year keeps its bare key. */
-static int collect(entries *v, cm_xdb *db)
-{
-	cm_strmap bare = CM_STRMAP_INIT;            /* bare key -> its index in v */
-	cm_array_t(unsigned) dated = CM_ARRAY_INIT; /* per entry: its dated variants */
-	cm_xterms *it;
-	const char *t;
-	size_t len, kept = 0;
-	unsigned count;
+	cm_top_cited_options o = CM_TOP_CITED_OPTIONS_INIT;
+	cm_top_cited_result *r = NULL;
 	int rc;
 
-	if ((rc = cm_xdb_allterms(&it, db, "XC", 2)) < 0)
+	o.offset = page->offset;
+	o.limit = page->count ? 0 : page->limit;
+	if ((rc = cm_top_cited(&r, ix, &o)) < 0)
 		return rc;
-	while ((rc = cm_xterms_next(it, &t, &len, &count)) == 1) {
-		const char *at = memchr(t, '@', len);
-		entry *e = cm_array_alloc(*v);
-		unsigned *d = cm_array_alloc(dated);
-		if (!e || !d) {
-			rc = CM_ENOMEM;
-			break;
-		}
-		snprintf(e->key, sizeof e->key, "%.*s", (int)(len - 2), t + 2);
-		e->count = count;
-		if (!at && (rc = cm_strmap_put(NULL, &bare, t + 2, len - 2, v->size - 1)) < 0)
-			break;
-	}
-	cm_xterms_free(it);
-	for (size_t i = 0; i < v->size && rc >= 0; i++) {
-		const char *at = strchr(v->ptr[i].key, '@');
-		size_t b;
-		if (at && cm_strmap_get(&b, &bare, v->ptr[i].key, (size_t)(at - v->ptr[i].key)))
-			dated.ptr[b]++;
-	}
-	for (size_t i = 0; i < v->size && rc >= 0; i++) {
-		const char *at = strchr(v->ptr[i].key, '@');
-		size_t b;
-		if (at && cm_strmap_get(&b, &bare, v->ptr[i].key, (size_t)(at - v->ptr[i].key)) &&
-		    dated.ptr[b] == 1)
-			v->ptr[i].count = v->ptr[b].count;
-	}
-	for (size_t i = 0; i < v->size && rc >= 0; i++)
-		if (strchr(v->ptr[i].key, '@') ||
-		    !dated.ptr[i]) /* else counted under its dated keys */
-			v->ptr[kept++] = v->ptr[i];
-	v->size = kept;
-	cm_array_clear(dated);
-	cm_strmap_free(&bare);
-	if (rc < 0)
-		return rc;
-	if (v->size)
-		qsort(v->ptr, v->size, sizeof *v->ptr, by_count);
-	return 0;
-}
-
-static int print_entry(cm_xdb *db, const entry *e, int json)
-{
-	char *path = NULL;
-	int rc = cm_path_by_key(&path, db, e->key);
-
-	if (rc < 0)
-		return rc;
-	if (json) {
-		json_object *j = json_object_new_object();
-		json_object_object_add(j, "key", json_object_new_string(e->key));
-		json_object_object_add(j, "count", json_object_new_int((int)e->count));
-		json_object_object_add(j, "path", cm_cli_json_string(path));
-		cm_cli_json_line(j);
-	} else {
-		printf("%5u  ", e->count);
-		cm_cli_pad(stdout, e->key, path ? CM_CLI_KEY_COLUMNS : 0);
-		if (path) {
-			fputs("  ", stdout);
-			cm_diag_path(stdout, path);
-		}
-		putchar('\n');
-	}
-	free(path);
-	return 0;
+	if (page->count)
+		printf("%zu\n", cm_top_cited_total(r));
+	else
+		rc = json ? cm_top_cited_write_json(stdout, r) : cm_top_cited_write_text(stdout, r);
+	cm_top_cited_free(r);
+	return rc;
 }
 
 int cm_cmd_top_cited(int argc, char **argv)
@@ -131,8 +48,7 @@ int cm_cmd_top_cited(int argc, char **argv)
 						 {NULL, 0, NULL, 0}};
 	const char *dbopt = NULL;
 	cm_page page = CM_PAGE_ALL;
-	cm_xdb *db = NULL;
-	entries v = CM_ARRAY_INIT;
+	cm_index *ix = NULL;
 	char *dbpath = NULL;
 	int c, json = 0, status, rc;
 
@@ -152,19 +68,11 @@ int cm_cmd_top_cited(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cm_cli_usage_error("top-cited", "unexpected argument '%s'", argv[optind]);
-	if ((status = cm_cli_open(&db, &dbpath, dbopt)) >= 0)
+	if ((status = cm_cli_open_index(&ix, &dbpath, dbopt)) >= 0)
 		return status;
-	if ((rc = collect(&v, db)) == 0) {
-		for (size_t i = 0; i < v.size && rc == 0 && !cm_page_full(&page); i++)
-			if (cm_page_take(&page))
-				rc = print_entry(db, &v.ptr[i], json);
-		page.seen = v.size;
-		cm_page_finish(&page);
-	}
-	if (rc < 0)
+	if ((rc = run(ix, &page, json)) < 0)
 		cm_diag(CM_PROGRAM, dbpath, "%s", cm_error_last());
-	cm_array_clear(v);
-	cm_xdb_free(db);
+	cm_index_free(ix);
 	free(dbpath);
 	return rc < 0 ? CM_EXIT_FAIL : CM_EXIT_OK;
 }
