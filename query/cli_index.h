@@ -9,7 +9,7 @@
 
 #include "chimuc/index.h"
 
-/* As cm_cli_open (cli.h): -1 and *out (cm_index_free) with its path in
+/* As cm_cli_open (cli.h), messages and all: -1 and *out (cm_index_free) with its path in
  * *out_path (free), or the CM_EXIT_* status after reporting the problem. */
 int cm_cli_open_index(cm_index **out, char **out_path, const char *db_option);
 
