@@ -238,3 +238,94 @@ Test(cited_by, the_json_writer_prints_the_commands_lines)
 	free(buf);
 	cm_cited_by_free(r);
 }
+
+/* A chain of 13 plans: plan i (number 100 + i, of year 2000 + i) carries
+ * out plan i - 1; the first carries out 100-KH/TU of 2000, not indexed. */
+static char *chain_index(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	char dir[4096], file[4200];
+
+	snprintf(dir, sizeof dir, "%s/cited-by-chain-XXXXXX", tmp ? tmp : "/tmp");
+	cr_assert_not_null(mkdtemp(dir));
+	for (int i = 1; i <= 13; i++) {
+		FILE *f;
+		snprintf(file, sizeof file, "%s/d%d.txt", dir, i);
+		cr_assert_not_null(f = fopen(file, "w"));
+		fprintf(f,
+			"ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY CẦN THƠ\nSố %d-KH/TU\n"
+			"Cần Thơ, ngày 12 tháng 10 năm %d\n\nKẾ HOẠCH\n"
+			"Thực hiện công tác dân vận năm %d\n-----\n"
+			"Thực hiện Kế hoạch số %d-KH/TU ngày 12/10/%d của Tỉnh ủy về công tác "
+			"dân vận, Tỉnh ủy xây dựng kế hoạch như sau.\n",
+			100 + i, 2000 + i, 2000 + i, 99 + i, 1999 + i);
+		fclose(f);
+	}
+	{
+		const char *const paths[] = {dir};
+		return cm_test_index(paths, 1);
+	}
+}
+
+typedef struct {
+	const char *ref;
+	unsigned depth;
+	size_t limit, size, total;
+	int limited;
+} chain_case;
+
+static const chain_case chain_cases[] = {
+	{"100-KH/TU@2000", 1, CM_ALL, 1, 1, 0},
+	{"100-KH/TU@2000", 3, CM_ALL, 3, 3, 0},
+	{"100-KH/TU@2000", 9, CM_ALL, 9, 9, 0},
+	/* at the limit with more beyond: said, paged or not */
+	{"100-KH/TU@2000", CM_CITED_BY_DEPTH_MAX, CM_ALL, 10, 10, 1},
+	{"100-KH/TU@2000", CM_CITED_BY_DEPTH_MAX, 2, 2, 10, 1},
+	/* an answer that ends at the limit */
+	{"103-KH/TU@2003", CM_CITED_BY_DEPTH_MAX, CM_ALL, 10, 10, 0},
+};
+
+Test(cited_by_chain, the_depth_limit_at_and_past_it)
+{
+	char *path = chain_index();
+	cm_index *cix;
+
+	cr_assert_eq(cm_index_open(&cix, path), 0, "%s", cm_error_last());
+	for (size_t c = 0; c < sizeof chain_cases / sizeof chain_cases[0]; c++) {
+		const chain_case *k = &chain_cases[c];
+		cm_cited_by_options o = CM_CITED_BY_OPTIONS_INIT;
+		cm_cited_by_result *r;
+
+		o.depth = k->depth;
+		o.limit = k->limit;
+		cr_assert_eq(cm_cited_by(&r, cix, k->ref, &o), 0, "%s", cm_error_last());
+		cr_expect_eq(cm_cited_by_size(r), k->size, "case %zu", c);
+		cr_expect_eq(cm_cited_by_total(r), k->total, "case %zu", c);
+		cr_expect_eq(cm_cited_by_depth_limited(r), k->limited, "case %zu", c);
+		for (size_t i = 0; i < cm_cited_by_size(r); i++)
+			cr_expect_eq(cm_cited_by_get(r, i)->depth, i + 1, "case %zu item %zu", c,
+				     i);
+		cm_cited_by_free(r);
+	}
+	cm_index_free(cix);
+	free(path);
+}
+
+Test(cited_by, the_notes_writer_prints_the_ambiguity)
+{
+	cm_cited_by_result *r;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	cr_assert_eq(cm_cited_by(&r, ix, "25-NQ/TW", NULL), 0);
+	cr_assert_eq(cm_cited_by_write_notes(f, "chimuc", r), 0);
+	cm_cited_by_free(r);
+	cr_assert_eq(cm_cited_by(&r, ix, "25-NQ/TW@2013", NULL), 0);
+	cr_assert_eq(cm_cited_by_write_notes(f, "chimuc", r), 0);
+	cm_cited_by_free(r);
+	fclose(f);
+	cr_expect_str_eq(buf, "chimuc: 25-NQ/TW is ambiguous: the corpus cites 25-NQ/TW@2003 "
+			      "25-NQ/TW@2013; add @YEAR to choose\n");
+	free(buf);
+}
