@@ -50,7 +50,7 @@ static int stop(cm_cmd_ctx *ctx, int status)
 
 int cm_cmd_getopt(cm_cmd_ctx *ctx, int argc, char **argv, const cm_cmd_options *opts)
 {
-	char shortopts[16];
+	char shortopts[64];
 	int c;
 
 	if (!ctx->merged && merge(&ctx->merged, ctx->flags, opts->longopts) < 0) {

@@ -23,7 +23,8 @@ typedef enum {
 
 /* A command's own options, as getopt_long takes them. */
 typedef struct {
-	const char *shortopts;         /* without 'h' ("+" stops at the first argument) */
+	const char *shortopts;         /* without 'h', at most 62 characters ("+" stops
+					* at the first argument) */
 	const struct option *longopts; /* without db, json, help; ends with a zero
 					* entry (NULL: none) */
 	const char *help;              /* printed on standard output by --help */
