@@ -10,7 +10,7 @@
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
 #include "cli.h"
-#include "cli_index.h"
+#include "command.h"
 #include "page.h"
 
 static const char usage_text[] =
@@ -52,26 +52,20 @@ static int run(cm_index *ix, const char *ref, cm_cited_by_options *o, const cm_p
 	return rc;
 }
 
-int cm_cmd_cited_by(int argc, char **argv)
+int cm_cmd_cited_by(cm_cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-						 {"type", required_argument, NULL, 't'},
+	static const struct option longopts[] = {{"type", required_argument, NULL, 't'},
 						 {"relation", required_argument, NULL, 'r'},
 						 {"depth", required_argument, NULL, 'D'},
-						 {"json", no_argument, NULL, 'j'},
-						 {"help", no_argument, NULL, 'h'},
 						 CM_PAGE_OPTIONS,
 						 {NULL, 0, NULL, 0}};
+	static const cm_cmd_options opts = {"", longopts, usage_text};
 	cm_cited_by_options o = CM_CITED_BY_OPTIONS_INIT;
 	cm_page page = CM_PAGE_ALL;
-	cm_index *ix = NULL;
-	const char *dbopt = NULL;
-	char *dbpath = NULL;
-	int c, json = 0, status, rc;
+	int c, status, rc;
 
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = cm_cmd_getopt(ctx, argc, argv, &opts)) > 0) {
 		switch (c) {
-		case 'd': dbopt = optarg; break;
 		case 't': o.type = optarg; break;
 		case 'r': o.relation = optarg; break;
 		case 'D':
@@ -81,25 +75,20 @@ int cm_cmd_cited_by(int argc, char **argv)
 							  "--depth needs a number from 1 to %d",
 							  CM_CITED_BY_DEPTH_MAX);
 			break;
-		case 'j': json = 1; break;
-		case CM_PAGE_OPT_LIMIT:
-		case CM_PAGE_OPT_OFFSET:
-		case CM_PAGE_OPT_COUNT:
+		default:
 			if (cm_page_option(&page, c, optarg, "cited-by"))
 				return CM_EXIT_USAGE;
 			break;
-		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
-		default: return cm_cli_usage_error("cited-by", "unknown option");
 		}
 	}
+	if (c < 0)
+		return ctx->exit;
 	if (argc - optind != 1)
 		return cm_cli_usage_error("cited-by", "give one REF, e.g. 25-NQ/TW");
-	if ((status = cm_cli_open_index(&ix, &dbpath, dbopt)) >= 0)
+	if ((status = cm_cmd_open(ctx)) >= 0)
 		return status;
-	rc = run(ix, argv[optind], &o, &page, json);
+	rc = run(ctx->ix, argv[optind], &o, &page, ctx->json);
 	if (rc < 0)
 		cm_diag(CM_PROGRAM, NULL, "%s", cm_error_last());
-	cm_index_free(ix);
-	free(dbpath);
 	return rc == CM_EINVAL ? CM_EXIT_USAGE : rc < 0 ? CM_EXIT_FAIL : CM_EXIT_OK;
 }

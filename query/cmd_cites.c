@@ -10,7 +10,7 @@
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
 #include "cli.h"
-#include "cli_index.h"
+#include "command.h"
 #include "page.h"
 
 static const char usage_text[] =
@@ -40,40 +40,23 @@ static int run(cm_index *ix, const char *doc, const cm_page *page, int json)
 	return rc;
 }
 
-int cm_cmd_cites(int argc, char **argv)
+int cm_cmd_cites(cm_cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-						 {"json", no_argument, NULL, 'j'},
-						 {"help", no_argument, NULL, 'h'},
-						 CM_PAGE_OPTIONS,
-						 {NULL, 0, NULL, 0}};
-	const char *dbopt = NULL;
+	static const struct option longopts[] = {CM_PAGE_OPTIONS, {NULL, 0, NULL, 0}};
+	static const cm_cmd_options opts = {"", longopts, usage_text};
 	cm_page page = CM_PAGE_ALL;
-	cm_index *ix = NULL;
-	char *dbpath = NULL;
-	int c, json = 0, status, rc;
+	int c, status, rc;
 
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'd': dbopt = optarg; break;
-		case 'j': json = 1; break;
-		case CM_PAGE_OPT_LIMIT:
-		case CM_PAGE_OPT_OFFSET:
-		case CM_PAGE_OPT_COUNT:
-			if (cm_page_option(&page, c, optarg, "cites"))
-				return CM_EXIT_USAGE;
-			break;
-		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
-		default: return cm_cli_usage_error("cites", "unknown option");
-		}
-	}
+	while ((c = cm_cmd_getopt(ctx, argc, argv, &opts)) > 0)
+		if (cm_page_option(&page, c, optarg, "cites"))
+			return CM_EXIT_USAGE;
+	if (c < 0)
+		return ctx->exit;
 	if (argc - optind != 1)
 		return cm_cli_usage_error("cites", "give one DOC");
-	if ((status = cm_cli_open_index(&ix, &dbpath, dbopt)) >= 0)
+	if ((status = cm_cmd_open(ctx)) >= 0)
 		return status;
-	if ((rc = run(ix, argv[optind], &page, json)) < 0)
+	if ((rc = run(ctx->ix, argv[optind], &page, ctx->json)) < 0)
 		cm_diag(CM_PROGRAM, NULL, "%s", cm_error_last());
-	cm_index_free(ix);
-	free(dbpath);
 	return rc < 0 ? CM_EXIT_FAIL : CM_EXIT_OK;
 }

@@ -10,7 +10,7 @@
 #include "chimuc/error.h"
 #include "chimuc/top_cited.h"
 #include "cli.h"
-#include "cli_index.h"
+#include "command.h"
 #include "page.h"
 
 static const char usage_text[] =
@@ -39,40 +39,23 @@ static int run(cm_index *ix, const cm_page *page, int json)
 	return rc;
 }
 
-int cm_cmd_top_cited(int argc, char **argv)
+int cm_cmd_top_cited(cm_cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-						 {"json", no_argument, NULL, 'j'},
-						 {"help", no_argument, NULL, 'h'},
-						 CM_PAGE_OPTIONS,
-						 {NULL, 0, NULL, 0}};
-	const char *dbopt = NULL;
+	static const struct option longopts[] = {CM_PAGE_OPTIONS, {NULL, 0, NULL, 0}};
+	static const cm_cmd_options opts = {"", longopts, usage_text};
 	cm_page page = CM_PAGE_ALL;
-	cm_index *ix = NULL;
-	char *dbpath = NULL;
-	int c, json = 0, status, rc;
+	int c, status, rc;
 
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'd': dbopt = optarg; break;
-		case 'j': json = 1; break;
-		case CM_PAGE_OPT_LIMIT:
-		case CM_PAGE_OPT_OFFSET:
-		case CM_PAGE_OPT_COUNT:
-			if (cm_page_option(&page, c, optarg, "top-cited"))
-				return CM_EXIT_USAGE;
-			break;
-		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
-		default: return cm_cli_usage_error("top-cited", "unknown option");
-		}
-	}
+	while ((c = cm_cmd_getopt(ctx, argc, argv, &opts)) > 0)
+		if (cm_page_option(&page, c, optarg, "top-cited"))
+			return CM_EXIT_USAGE;
+	if (c < 0)
+		return ctx->exit;
 	if (optind < argc)
 		return cm_cli_usage_error("top-cited", "unexpected argument '%s'", argv[optind]);
-	if ((status = cm_cli_open_index(&ix, &dbpath, dbopt)) >= 0)
+	if ((status = cm_cmd_open(ctx)) >= 0)
 		return status;
-	if ((rc = run(ix, &page, json)) < 0)
-		cm_diag(CM_PROGRAM, dbpath, "%s", cm_error_last());
-	cm_index_free(ix);
-	free(dbpath);
+	if ((rc = run(ctx->ix, &page, ctx->json)) < 0)
+		cm_diag(CM_PROGRAM, cm_cmd_db_path(ctx), "%s", cm_error_last());
 	return rc < 0 ? CM_EXIT_FAIL : CM_EXIT_OK;
 }
