@@ -4,7 +4,6 @@
  * operation (chimuc/cited_by.h) and one of its writers. */
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "chimuc/cited_by.h"
 #include "chimuc/diag.h"

@@ -4,7 +4,6 @@
  * (chimuc/cites.h) and one of its writers. */
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "chimuc/cites.h"
 #include "chimuc/diag.h"

@@ -4,7 +4,6 @@
  * operation (chimuc/top_cited.h) and one of its writers. */
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
