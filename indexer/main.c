@@ -18,9 +18,8 @@
 #include "chimuc/document.h"
 #include "chimuc/error.h"
 #include "chimuc/source.h"
+#include "front.h"
 #include "indexer.h"
-
-enum { EXIT_SKIPPED = 1, EXIT_USAGE = 2, EXIT_LOCKED = 75 };
 
 static const char usage_text[] =
 	"Usage: chimuc-index [OPTION]... PATH...\n"
@@ -95,14 +94,14 @@ static int parse_size(uint64_t *out, const char *s)
 	return 0;
 }
 
+/* A bad value: "chimuc-index: MESSAGE: VALUE" and a hint at --help. */
 static int usage_error(const char *msg, const char *arg)
 {
-	fprintf(stderr, "%s: %s%s%s\nTry 'chimuc-index --help'.\n", CM_INDEXER_PROGRAM, msg,
-		arg ? ": " : "", arg ? arg : "");
-	return EXIT_USAGE;
+	return cm_front_usage_error(CM_INDEXER_PROGRAM, NULL, "%s: %s", msg, arg);
 }
 
-/* Returns -1 to go on, else the exit status. */
+/* Returns -1 to go on, else the exit status. getopt's messages name the
+ * program as argv[0] does: argv[0] becomes its name. */
 static int parse_options(options *o, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -113,8 +112,10 @@ static int parse_options(options *o, int argc, char **argv)
 		{"version", no_argument, NULL, 'V'},        {NULL, 0, NULL, 0}};
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	uint64_t n;
+	static char program[] = CM_INDEXER_PROGRAM;
 	int c;
 
+	argv[0] = program;
 	*o = (options){.max_size = CM_SOURCE_MAX_DEFAULT,
 		       .batch = 1000,
 		       .jobs = cpus < 1    ? 1
@@ -141,13 +142,13 @@ static int parse_options(options *o, int argc, char **argv)
 				return usage_error("--jobs needs a number from 1 to 16", optarg);
 			o->jobs = (unsigned)n;
 			break;
-		case 'h': fputs(usage_text, stdout); return 0;
-		case 'V': printf("chimuc-index %s\n", CM_VERSION); return 0;
-		default: return usage_error("unknown option", NULL);
+		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
+		case 'V': printf("chimuc-index %s\n", CM_VERSION); return CM_EXIT_OK;
+		default: return cm_front_bad_option(CM_INDEXER_PROGRAM, NULL);
 		}
 	}
 	if (optind >= argc)
-		return usage_error("no PATH to index", NULL);
+		return cm_front_usage_error(CM_INDEXER_PROGRAM, NULL, "no PATH to index");
 	return -1;
 }
 
@@ -269,20 +270,20 @@ int main(int argc, char **argv)
 	if (cm_dbpath_resolve(&dbpath, o.db) < 0 || cm_dbpath_make_parents(dbpath) < 0) {
 		cm_diag(CM_INDEXER_PROGRAM, NULL, "%s", cm_error_last());
 		free(dbpath);
-		return EXIT_FAILURE;
+		return CM_EXIT_FAIL;
 	}
 	rc = cm_xdb_open_writable(&ix.db, dbpath, CM_XDB_CREATE_OR_OPEN);
 	if (rc == CM_ELOCKED) {
 		cm_diag(CM_INDEXER_PROGRAM, dbpath, "index is locked by another writer");
 		free(dbpath);
-		return EXIT_LOCKED;
+		return CM_EXIT_LOCKED;
 	}
 	if (rc == 0 && (rc = cm_index_format_check(ix.db, 0)) < 0)
 		cm_xdb_free(ix.db);
 	if (rc < 0) {
 		cm_diag(CM_INDEXER_PROGRAM, dbpath, "cannot open the index: %s", cm_error_last());
 		free(dbpath);
-		return EXIT_FAILURE;
+		return CM_EXIT_FAIL;
 	}
 	ix.follow = o.follow;
 	ix.max_size = o.max_size;
@@ -306,6 +307,6 @@ int main(int argc, char **argv)
 	cm_indexer_release(&ix);
 	free(dbpath);
 	if (rc < 0)
-		return EXIT_FAILURE;
-	return o.strict && ix.skipped ? EXIT_SKIPPED : EXIT_SUCCESS;
+		return CM_EXIT_FAIL;
+	return o.strict && ix.skipped ? CM_EXIT_FAIL : CM_EXIT_OK;
 }

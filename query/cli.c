@@ -49,12 +49,9 @@ int cm_cli_usage_error(const char *command, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", CM_PROGRAM);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cm_front_usage_verror(CM_PROGRAM, command, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s%s%s --help'.\n", CM_PROGRAM, command ? " " : "",
-		command ? command : "");
 	return CM_EXIT_USAGE;
 }
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
-/* cli.h: what the subcommands of the chimuc tool share: exit codes, opening
- * the index read-only with clear messages, and JSON Lines output. Internal
- * to the chimuc program. */
+/* cli.h: what the subcommands of the chimuc tool share: the exit codes and
+ * usage errors (front.h), opening the index read-only with clear messages,
+ * and JSON Lines output. Internal to the chimuc program. */
 #ifndef CHIMUC_CLI_H
 #define CHIMUC_CLI_H
 
@@ -12,10 +12,10 @@
 
 #include "chimuc/source.h"
 #include "chimuc/xapian_c.h"
+#include "command.h"
+#include "front.h"
 
 #define CM_PROGRAM "chimuc"
-
-enum { CM_EXIT_OK = 0, CM_EXIT_FAIL = 1, CM_EXIT_USAGE = 2, CM_EXIT_LOCKED = 75 };
 
 /* Tries to re-run a read after "database modified" this many times. */
 #define CM_CLI_RETRIES 5
@@ -63,16 +63,19 @@ void cm_cli_json_line(json_object *o);
 /* A JSON string, or null for NULL. */
 json_object *cm_cli_json_string(const char *s);
 
-/* The subcommands: argc/argv start at the subcommand's name. */
-int cm_cmd_search(int argc, char **argv);
-int cm_cmd_stats(int argc, char **argv);
-int cm_cmd_extract(int argc, char **argv);
+/* The subcommands, run by main.c's command table: argc/argv start at the
+ * subcommand's name. These take the front-end's context (command.h)... */
+int cm_cmd_search(cm_cmd_ctx *ctx, int argc, char **argv);
+int cm_cmd_stats(cm_cmd_ctx *ctx, int argc, char **argv);
+int cm_cmd_extract(cm_cmd_ctx *ctx, int argc, char **argv);
+int cm_cmd_graph(cm_cmd_ctx *ctx, int argc, char **argv);
+int cm_cmd_map(cm_cmd_ctx *ctx, int argc, char **argv);
+int cm_cmd_check(cm_cmd_ctx *ctx, int argc, char **argv);
+/* ...and these still parse every option and open the index themselves
+ * (cm_cli_open), until they become library operations. */
 int cm_cmd_deadlines(int argc, char **argv);
 int cm_cmd_cited_by(int argc, char **argv);
 int cm_cmd_cites(int argc, char **argv);
 int cm_cmd_top_cited(int argc, char **argv);
-int cm_cmd_graph(int argc, char **argv);
-int cm_cmd_map(int argc, char **argv);
-int cm_cmd_check(int argc, char **argv);
 
 #endif

@@ -5,7 +5,6 @@
  * path's, and its file, where unchanged since, still has the stored content
  * hash). --dump prints one canonical line per document instead, so that two
  * indexes can be compared with diff. */
-#include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,31 +129,29 @@ static int check_docs(cm_xdb *db, int dump, unsigned *problems)
 	return rc < 0 ? rc : 0;
 }
 
-int cm_cmd_check(int argc, char **argv)
+int cm_cmd_check(cm_cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-						 {"dump", no_argument, NULL, 'D'},
-						 {"help", no_argument, NULL, 'h'},
+	static const struct option longopts[] = {{"dump", no_argument, NULL, 'D'},
 						 {NULL, 0, NULL, 0}};
-	const char *dbopt = NULL;
-	cm_xdb *db = NULL;
-	char *dbpath = NULL, *report = NULL;
+	static const cm_cmd_options opts = {"", longopts, usage_text};
+	const char *dbpath;
+	cm_xdb *db;
+	char *report = NULL;
 	size_t errors = 0;
 	unsigned problems = 0;
 	int c, dump = 0, status, rc;
 
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'd': dbopt = optarg; break;
-		case 'D': dump = 1; break;
-		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
-		default: return cm_cli_usage_error("check", "unknown option");
-		}
-	}
+	while ((c = cm_cmd_getopt(ctx, argc, argv, &opts)) > 0)
+		if (c == 'D')
+			dump = 1;
+	if (c < 0)
+		return ctx->exit;
 	if (optind < argc)
 		return cm_cli_usage_error("check", "unexpected argument '%s'", argv[optind]);
-	if ((status = cm_cli_open(&db, &dbpath, dbopt)) >= 0)
+	if ((status = cm_cmd_open(ctx)) >= 0)
 		return status;
+	db = cm_index_xdb(ctx->ix);
+	dbpath = cm_cmd_db_path(ctx);
 	if ((rc = cm_xdb_check(&errors, &report, dbpath)) == 0 && errors > 0)
 		fprintf(stderr, "%s: %s: Xapian's check found %zu errors:\n%s", CM_PROGRAM, dbpath,
 			errors, report);
@@ -165,7 +162,5 @@ int cm_cmd_check(int argc, char **argv)
 	else if (!dump && errors + problems == 0)
 		printf("%s: the index is consistent\n", dbpath);
 	free(report);
-	cm_xdb_free(db);
-	free(dbpath);
 	return rc < 0 || errors + problems > 0 ? CM_EXIT_FAIL : CM_EXIT_OK;
 }

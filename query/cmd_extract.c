@@ -2,7 +2,6 @@
 
 /* cmd_extract.c: `chimuc extract`: reads files (no index needed) and prints
  * what the extractors find in them, or with --text the canonical text. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,27 +187,23 @@ cleanup:
 	return rc;
 }
 
-int cm_cmd_extract(int argc, char **argv)
+int cm_cmd_extract(cm_cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {{"json", no_argument, NULL, 'j'},
-						 {"text", no_argument, NULL, 't'},
-						 {"help", no_argument, NULL, 'h'},
+	static const struct option longopts[] = {{"text", no_argument, NULL, 't'},
 						 {NULL, 0, NULL, 0}};
-	int c, json = 0, text_only = 0, failed = 0;
+	static const cm_cmd_options opts = {"", longopts, usage_text};
+	int c, text_only = 0, failed = 0;
 
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'j': json = 1; break;
-		case 't': text_only = 1; break;
-		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
-		default: return cm_cli_usage_error("extract", "unknown option");
-		}
-	}
+	while ((c = cm_cmd_getopt(ctx, argc, argv, &opts)) > 0)
+		if (c == 't')
+			text_only = 1;
+	if (c < 0)
+		return ctx->exit;
 	if (optind >= argc)
 		return cm_cli_usage_error("extract", "no FILE given");
-	if (json && text_only)
+	if (ctx->json && text_only)
 		return cm_cli_usage_error("extract", "--json and --text exclude each other");
 	for (int i = optind; i < argc; i++)
-		failed |= extract_one(argv[i], json, text_only) < 0;
+		failed |= extract_one(argv[i], ctx->json, text_only) < 0;
 	return failed ? CM_EXIT_FAIL : CM_EXIT_OK;
 }

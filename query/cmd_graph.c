@@ -5,7 +5,6 @@
  * Lines, whole or around one reference. Built from posting lists and the
  * CM_SLOT_SELF and CM_SLOT_CITES values, never the document data; --around
  * reads only the documents within reach (XN and XC postings of each id). */
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -170,43 +169,45 @@ static int build(cm_graph *g, cm_graphdocs *docs, const cm_strmap *keep)
 	return rc;
 }
 
-int cm_cmd_graph(int argc, char **argv)
+int cm_cmd_graph(cm_cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"db", required_argument, NULL, 'd'},     {"format", required_argument, NULL, 'f'},
-		{"around", required_argument, NULL, 'a'}, {"depth", required_argument, NULL, 'D'},
-		{"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
-	const char *dbopt = NULL, *format = "json", *around = NULL;
+	static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+						 {"around", required_argument, NULL, 'a'},
+						 {"depth", required_argument, NULL, 'D'},
+						 {NULL, 0, NULL, 0}};
+	static const cm_cmd_options opts = {"", longopts, usage_text};
+	const char *dbpath, *format = "json", *around = NULL;
 	unsigned depth = 1;
-	cm_xdb *db = NULL;
+	cm_xdb *db;
 	cm_graph *g = NULL;
 	cm_graphdocs docs = CM_ARRAY_INIT;
 	cm_docset loaded = {0};
 	cm_strmap keep = CM_STRMAP_INIT;
-	char *dbpath = NULL, base[CM_KEY_MAX];
+	char base[CM_KEY_MAX];
 	int c, status, rc, year = 0;
 
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = cm_cmd_getopt(ctx, argc, argv, &opts)) > 0) {
 		switch (c) {
-		case 'd': dbopt = optarg; break;
 		case 'f': format = optarg; break;
 		case 'a': around = optarg; break;
 		case 'D':
 			if (cm_cli_count(&depth, optarg, UINT_MAX) < 0)
 				return cm_cli_usage_error("graph", "--depth needs a number");
 			break;
-		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
-		default: return cm_cli_usage_error("graph", "unknown option");
 		}
 	}
+	if (c < 0)
+		return ctx->exit;
 	if (strcmp(format, "dot") && strcmp(format, "graphml") && strcmp(format, "json"))
 		return cm_cli_usage_error("graph", "--format is dot, graphml or json");
 	if (optind < argc)
 		return cm_cli_usage_error("graph", "unexpected argument '%s'", argv[optind]);
 	if (around && cm_citation_parse_ref(base, &year, around) < 0)
 		return cm_cli_usage_error("graph", "%s", cm_error_last());
-	if ((status = cm_cli_open(&db, &dbpath, dbopt)) >= 0)
+	if ((status = cm_cmd_open(ctx)) >= 0)
 		return status;
+	db = cm_index_xdb(ctx->ix);
+	dbpath = cm_cmd_db_path(ctx);
 	if ((rc = cm_graph_new(&g)) < 0 || (rc = cm_docset_init(&loaded, db)) < 0)
 		goto cleanup;
 	if (around)
@@ -226,7 +227,5 @@ cleanup:
 	cm_docset_release(&loaded);
 	cm_graphdocs_release(&docs);
 	cm_graph_free(g);
-	cm_xdb_free(db);
-	free(dbpath);
 	return rc < 0 ? CM_EXIT_FAIL : CM_EXIT_OK;
 }

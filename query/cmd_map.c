@@ -7,7 +7,6 @@
  * newest first), what is usually cited beside it, and the form problems of
  * the draft's own writing. Output as text, Markdown, JSON Lines, DOT or
  * GraphML (the draft's neighbourhood of the citation graph). */
-#include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -580,50 +579,45 @@ static int write_graph(const entry *v, size_t n, const char *draft, int graphml)
 	return rc;
 }
 
-int cm_cmd_map(int argc, char **argv)
+int cm_cmd_map(cm_cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-						 {"json", no_argument, NULL, 'j'},
-						 {"format", required_argument, NULL, 'f'},
-						 {"help", no_argument, NULL, 'h'},
+	static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
 						 {"precedents", required_argument, NULL, 'p'},
 						 {"co-cited", required_argument, NULL, 'c'},
 						 {NULL, 0, NULL, 0}};
-	const char *dbopt = NULL, *format = "text";
-	cm_xdb *db = NULL;
+	static const cm_cmd_options opts = {"", longopts, usage_text};
+	const char *format = "text";
+	cm_xdb *db;
 	cm_source *src = NULL;
 	cm_dates *dates = NULL;
 	cm_citations *draft = NULL;
 	entry *v = NULL;
 	size_t n = 0;
-	char *dbpath = NULL;
 	int c, status, rc;
 
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'd': dbopt = optarg; break;
-		case 'j': format = "json"; break;
-		case 'f': format = optarg; break;
-		case 'p':
-		case 'c': {
-			unsigned count;
-			if (cm_cli_count(&count, optarg, UINT_MAX) < 0)
-				return cm_cli_usage_error("map", "--%s needs a number",
-							  c == 'p' ? "precedents" : "co-cited");
-			*(c == 'p' ? &precedents_max : &co_cited_max) = count;
-			break;
+	while ((c = cm_cmd_getopt(ctx, argc, argv, &opts)) > 0) {
+		unsigned count;
+		if (c == 'f') {
+			format = optarg;
+			continue;
 		}
-		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
-		default: return cm_cli_usage_error("map", "unknown option");
-		}
+		if (cm_cli_count(&count, optarg, UINT_MAX) < 0)
+			return cm_cli_usage_error("map", "--%s needs a number",
+						  c == 'p' ? "precedents" : "co-cited");
+		*(c == 'p' ? &precedents_max : &co_cited_max) = count;
 	}
+	if (c < 0)
+		return ctx->exit;
+	if (ctx->json)
+		format = "json";
 	if (strcmp(format, "text") && strcmp(format, "md") && strcmp(format, "json") &&
 	    strcmp(format, "dot") && strcmp(format, "graphml"))
 		return cm_cli_usage_error("map", "--format is text, md, dot or graphml");
 	if (argc - optind != 1)
 		return cm_cli_usage_error("map", "give one DRAFT ('-' for standard input)");
-	if ((status = cm_cli_open(&db, &dbpath, dbopt)) >= 0)
+	if ((status = cm_cmd_open(ctx)) >= 0)
 		return status;
+	db = cm_index_xdb(ctx->ix);
 	if ((rc = cm_cli_load(&src, argv[optind])) < 0 ||
 	    (rc = cm_dates_extract(&dates, src->text, src->text_len)) < 0 ||
 	    (rc = cm_citations_extract(&draft, src->text, src->text_len, dates)) < 0)
@@ -665,7 +659,5 @@ cleanup:
 	cm_citations_free(draft);
 	cm_dates_free(dates);
 	cm_source_free(src);
-	cm_xdb_free(db);
-	free(dbpath);
 	return rc < 0 ? CM_EXIT_FAIL : CM_EXIT_OK;
 }

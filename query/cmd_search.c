@@ -3,7 +3,6 @@
 /* cmd_search.c: `chimuc search`: parses the query, runs it with BM25 (re-run
  * from scratch when the index changes underneath), and prints each hit with
  * a snippet, as text or JSON Lines. */
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,7 +48,6 @@ static const char usage_text[] =
 	"  -h, --help     show this help\n";
 
 typedef struct {
-	const char *db;
 	int json, brief, count;
 	unsigned limit, offset;
 	cm_color_when color;
@@ -227,24 +225,18 @@ cleanup:
 	return rc;
 }
 
-static int parse_options(options *o, int argc, char **argv)
+static int parse_options(options *o, cm_cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-						 {"json", no_argument, NULL, 'j'},
-						 {"brief", no_argument, NULL, 'b'},
-						 {"limit", required_argument, NULL, 'l'},
-						 {"offset", required_argument, NULL, 'o'},
-						 {"color", required_argument, NULL, 'C'},
-						 {"count", no_argument, NULL, 'c'},
-						 {"help", no_argument, NULL, 'h'},
-						 {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {
+		{"brief", no_argument, NULL, 'b'},        {"limit", required_argument, NULL, 'l'},
+		{"offset", required_argument, NULL, 'o'}, {"color", required_argument, NULL, 'C'},
+		{"count", no_argument, NULL, 'c'},        {NULL, 0, NULL, 0}};
+	static const cm_cmd_options opts = {"+", longopts, usage_text};
 	int c;
 
 	*o = (options){.limit = 10};
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = cm_cmd_getopt(ctx, argc, argv, &opts)) > 0) {
 		switch (c) {
-		case 'd': o->db = optarg; break;
-		case 'j': o->json = 1; break;
 		case 'b': o->brief = 1; break;
 		case 'l':
 			if (cm_cli_count(&o->limit, optarg, UINT_MAX) < 0)
@@ -260,29 +252,31 @@ static int parse_options(options *o, int argc, char **argv)
 							  "--color needs auto, always or never");
 			break;
 		case 'c': o->count = 1; break;
-		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
-		default: return cm_cli_usage_error("search", "unknown option");
 		}
 	}
+	if (c < 0)
+		return ctx->exit;
+	o->json = ctx->json;
 	if (optind >= argc)
 		return cm_cli_usage_error("search", "no QUERY given");
 	return -1;
 }
 
-int cm_cmd_search(int argc, char **argv)
+int cm_cmd_search(cm_cmd_ctx *ctx, int argc, char **argv)
 {
 	options o;
-	cm_xdb *db = NULL;
+	cm_xdb *db;
 	cm_query *q = NULL;
-	char *dbpath = NULL, *text = NULL;
+	char *text = NULL;
 	size_t textlen = 0;
 	unsigned shown = 0;
 	int status, rc = 0;
 
-	if ((status = parse_options(&o, argc, argv)) >= 0)
+	if ((status = parse_options(&o, ctx, argc, argv)) >= 0)
 		return status;
-	if ((status = cm_cli_open(&db, &dbpath, o.db)) >= 0)
+	if ((status = cm_cmd_open(ctx)) >= 0)
 		return status;
+	db = cm_index_xdb(ctx->ix);
 	if (argc - optind == 1 && !strcmp(argv[optind], "-"))
 		text = read_stdin(&textlen);
 	else if ((text = join_args(argc - optind, argv + optind)))
@@ -308,11 +302,10 @@ cleanup:
 		if (rc == CM_EINVAL || rc == CM_EPARSE || rc == CM_ELIMIT)
 			cm_diag(CM_PROGRAM, NULL, "bad query: %s", cm_error_last());
 		else
-			cm_diag(CM_PROGRAM, dbpath, "search failed: %s", cm_error_last());
+			cm_diag(CM_PROGRAM, cm_cmd_db_path(ctx), "search failed: %s",
+				cm_error_last());
 	}
 	cm_query_free(q);
-	cm_xdb_free(db);
-	free(dbpath);
 	free(text);
 	return rc < 0 ? CM_EXIT_FAIL : CM_EXIT_OK;
 }

@@ -3,7 +3,6 @@
 /* cmd_stats.c: `chimuc stats`: the number of documents and the size of the
  * index on disk. */
 #include <dirent.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,39 +38,29 @@ static unsigned long long folder_bytes(const char *path)
 	return total;
 }
 
-int cm_cmd_stats(int argc, char **argv)
+int cm_cmd_stats(cm_cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-						 {"json", no_argument, NULL, 'j'},
-						 {"help", no_argument, NULL, 'h'},
-						 {NULL, 0, NULL, 0}};
-	const char *dbopt = NULL;
-	cm_xdb *db = NULL;
-	char *dbpath = NULL;
+	static const cm_cmd_options opts = {"", NULL, usage_text};
+	const char *dbpath;
+	cm_xdb *db;
 	unsigned docs;
 	unsigned long long bytes;
-	int c, json = 0, status;
+	int status;
 
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'd': dbopt = optarg; break;
-		case 'j': json = 1; break;
-		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
-		default: return cm_cli_usage_error("stats", "unknown option");
-		}
-	}
+	if (cm_cmd_getopt(ctx, argc, argv, &opts) < 0)
+		return ctx->exit;
 	if (optind < argc)
 		return cm_cli_usage_error("stats", "unexpected argument '%s'", argv[optind]);
-	if ((status = cm_cli_open(&db, &dbpath, dbopt)) >= 0)
+	if ((status = cm_cmd_open(ctx)) >= 0)
 		return status;
+	db = cm_index_xdb(ctx->ix);
+	dbpath = cm_cmd_db_path(ctx);
 	if (cm_xdb_doccount(&docs, db) < 0) {
 		cm_diag(CM_PROGRAM, dbpath, "%s", cm_error_last());
-		cm_xdb_free(db);
-		free(dbpath);
 		return CM_EXIT_FAIL;
 	}
 	bytes = folder_bytes(dbpath);
-	if (json) {
+	if (ctx->json) {
 		json_object *o = json_object_new_object();
 		json_object_object_add(o, "documents", json_object_new_int64(docs));
 		json_object_object_add(o, "bytes", json_object_new_int64((int64_t)bytes));
@@ -80,7 +69,5 @@ int cm_cmd_stats(int argc, char **argv)
 	} else {
 		printf("documents: %u\nbytes: %llu\ndb: %s\n", docs, bytes, dbpath);
 	}
-	cm_xdb_free(db);
-	free(dbpath);
 	return CM_EXIT_OK;
 }

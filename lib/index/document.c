@@ -174,8 +174,7 @@ static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title, co
 		return rc;
 	}
 	s = json_object_to_json_string_length(o, JSON_C_TO_STRING_PLAIN, &n);
-	rc = s ? set_data_text(xdoc, s, n, doc->text, doc->text_len)
-	       : cm_error_nomem();
+	rc = s ? set_data_text(xdoc, s, n, doc->text, doc->text_len) : cm_error_nomem();
 	json_object_put(o);
 	return rc;
 }
