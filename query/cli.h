@@ -71,9 +71,9 @@ int cm_cmd_extract(cm_cmd_ctx *ctx, int argc, char **argv);
 int cm_cmd_graph(cm_cmd_ctx *ctx, int argc, char **argv);
 int cm_cmd_map(cm_cmd_ctx *ctx, int argc, char **argv);
 int cm_cmd_check(cm_cmd_ctx *ctx, int argc, char **argv);
+int cm_cmd_deadlines(cm_cmd_ctx *ctx, int argc, char **argv);
 /* ...and these still parse every option and open the index themselves
  * (cm_cli_open), until they become library operations. */
-int cm_cmd_deadlines(int argc, char **argv);
 int cm_cmd_cited_by(int argc, char **argv);
 int cm_cmd_cites(int argc, char **argv);
 int cm_cmd_top_cited(int argc, char **argv);

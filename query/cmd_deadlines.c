@@ -8,12 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "chimuc/dbpath.h"
 #include "chimuc/deadlines.h"
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
-#include "chimuc/index.h"
 #include "cli.h"
+#include "command.h"
 #include "page.h"
 
 static const char usage_text[] =
@@ -37,36 +36,31 @@ static const char usage_text[] =
 	"Every matching date is listed; --count gives the total of a paged listing.\n";
 
 typedef struct {
-	const char *db;
 	int json, ics;
 	cm_page page;
 	cm_deadlines_options op;
 } options;
 
-static int parse_options(options *o, int argc, char **argv)
+static int parse_options(options *o, cm_cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-						 {"on", required_argument, NULL, 'o'},
+	static const struct option longopts[] = {{"on", required_argument, NULL, 'o'},
 						 {"from", required_argument, NULL, 'f'},
 						 {"to", required_argument, NULL, 't'},
 						 {"all", no_argument, NULL, 'a'},
-						 {"json", no_argument, NULL, 'j'},
 						 {"ics", no_argument, NULL, 'i'},
-						 {"help", no_argument, NULL, 'h'},
 						 {"type", required_argument, NULL, 'T'},
 						 CM_PAGE_OPTIONS,
 						 {NULL, 0, NULL, 0}};
+	static const cm_cmd_options opts = {"", longopts, usage_text};
 	int c;
 
 	*o = (options){.page = CM_PAGE_ALL, .op = CM_DEADLINES_OPTIONS_INIT};
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = cm_cmd_getopt(ctx, argc, argv, &opts)) > 0) {
 		switch (c) {
-		case 'd': o->db = optarg; break;
 		case 'o': o->op.on = optarg; break;
 		case 'f': o->op.from = optarg; break;
 		case 't': o->op.to = optarg; break;
 		case 'a': o->op.all = 1; break;
-		case 'j': o->json = 1; break;
 		case 'i': o->ics = 1; break;
 		case 'T': o->op.type = optarg; break;
 		case CM_PAGE_OPT_LIMIT:
@@ -75,10 +69,11 @@ static int parse_options(options *o, int argc, char **argv)
 			if (cm_page_option(&o->page, c, optarg, "deadlines"))
 				return CM_EXIT_USAGE;
 			break;
-		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
-		default: return cm_cli_usage_error("deadlines", "unknown option");
 		}
 	}
+	if (c < 0)
+		return ctx->exit;
+	o->json = ctx->json;
 	if (optind < argc)
 		return cm_cli_usage_error("deadlines", "unexpected argument '%s'", argv[optind]);
 	if (o->op.on && (o->op.from || o->op.to))
@@ -87,30 +82,6 @@ static int parse_options(options *o, int argc, char **argv)
 		return cm_cli_usage_error("deadlines", "--json and --ics exclude each other");
 	o->op.offset = o->page.offset;
 	o->op.limit = o->page.limit;
-	return -1;
-}
-
-/* Opens the index named by --db (or the default) with cm_cli_open's
- * messages and statuses: a CM_EXIT_* status on failure, else -1. */
-static int open_index(cm_index **out, char **out_path, const char *db_option)
-{
-	char *path = NULL;
-	int rc;
-
-	if (cm_dbpath_resolve(&path, db_option) < 0) {
-		cm_diag(CM_PROGRAM, NULL, "%s", cm_error_last());
-		return CM_EXIT_USAGE;
-	}
-	if ((rc = cm_index_open(out, path)) == CM_ENOTFOUND)
-		cm_diag(CM_PROGRAM, path,
-			"no index here (build one with chimuc-index --db %s PATH)", path);
-	else if (rc < 0)
-		cm_diag(CM_PROGRAM, path, "cannot open the index: %s", cm_error_last());
-	if (rc < 0) {
-		free(path);
-		return CM_EXIT_FAIL;
-	}
-	*out_path = path;
 	return -1;
 }
 
@@ -127,29 +98,25 @@ static int write_listing(const options *o, const cm_deadlines_result *r)
 	return cm_deadlines_write_text(stdout, r);
 }
 
-int cm_cmd_deadlines(int argc, char **argv)
+int cm_cmd_deadlines(cm_cmd_ctx *ctx, int argc, char **argv)
 {
 	options o;
-	cm_index *ix = NULL;
 	cm_deadlines_result *r = NULL;
-	char *dbpath = NULL;
 	int status, rc;
 
-	if ((status = parse_options(&o, argc, argv)) >= 0)
+	if ((status = parse_options(&o, ctx, argc, argv)) >= 0)
 		return status;
 	if (cm_deadlines_check(&o.op) < 0)
 		return o.op.on ? cm_cli_usage_error("deadlines", "%s", cm_error_last())
 			       : cm_cli_usage_error(
 					 "deadlines",
 					 "--from and --to need a dated day, month or year");
-	if ((status = open_index(&ix, &dbpath, o.db)) >= 0)
+	if ((status = cm_cmd_open(ctx)) >= 0)
 		return status;
-	if ((rc = cm_deadlines(&r, ix, &o.op)) == 0)
+	if ((rc = cm_deadlines(&r, ctx->ix, &o.op)) == 0)
 		rc = write_listing(&o, r);
 	if (rc < 0)
-		cm_diag(CM_PROGRAM, dbpath, "%s", cm_error_last());
+		cm_diag(CM_PROGRAM, cm_cmd_db_path(ctx), "%s", cm_error_last());
 	cm_deadlines_free(r);
-	cm_index_free(ix);
-	free(dbpath);
 	return rc < 0 ? CM_EXIT_FAIL : CM_EXIT_OK;
 }

@@ -34,7 +34,7 @@ static const command commands[] = {
 	 "the citation map (--format dot|graphml|json)"},
 	{"map", cm_cmd_map, NULL, CM_CMD_INDEX | CM_CMD_JSON, "map DRAFT",
 	 "check a draft's citations: status, reference, precedents"},
-	{"deadlines", NULL, cm_cmd_deadlines, CM_CMD_INDEX | CM_CMD_JSON, "deadlines",
+	{"deadlines", cm_cmd_deadlines, NULL, CM_CMD_INDEX | CM_CMD_JSON, "deadlines",
 	 "deadlines and occasions by date (--on 15/10, --ics)"},
 	{"extract", cm_cmd_extract, NULL, CM_CMD_JSON, "extract FILE...",
 	 "citations and dates found in files (no index needed)"},
