@@ -21,15 +21,16 @@ int cm_datespan_of_iso(cm_datespan *out, const char *iso)
 	if (n == 10 && iso[0] != '-') {
 		snprintf(out->lo, sizeof out->lo, "%.4s%.2s%.2s", iso, iso + 5, iso + 8);
 		memcpy(out->hi, out->lo, sizeof out->hi);
-	} else if (n == 7 && iso[4] == '-') {
-		snprintf(out->lo, sizeof out->lo, "%.4s%.2s00", iso, iso + 5);
-		snprintf(out->hi, sizeof out->hi, "%.4s%.2s99", iso, iso + 5);
-	} else if (n == 7 && iso[5] == 'Q' && iso[6] >= '1' && iso[6] <= '4') {
+	} else if (n == 7 && iso[4] == '-' && iso[5] == 'Q' && iso[6] >= '1' && iso[6] <= '4') {
 		int first = 3 * (iso[6] - '0') - 2, last = first + 2;
 		snprintf(out->lo, sizeof out->lo, "%.4s%c%c00", iso, '0' + first / 10,
 			 '0' + first % 10);
 		snprintf(out->hi, sizeof out->hi, "%.4s%c%c99", iso, '0' + last / 10,
 			 '0' + last % 10);
+	} else if (n == 7 && iso[4] == '-' && strspn(iso, "0123456789") == 4 &&
+		   strspn(iso + 5, "0123456789") == 2) {
+		snprintf(out->lo, sizeof out->lo, "%.4s%.2s00", iso, iso + 5);
+		snprintf(out->hi, sizeof out->hi, "%.4s%.2s99", iso, iso + 5);
 	} else if (n == 4 && iso[0] != '-') {
 		snprintf(out->lo, sizeof out->lo, "%s0000", iso);
 		snprintf(out->hi, sizeof out->hi, "%s9999", iso);

@@ -61,6 +61,13 @@ Test(deadlines, each_filter_gives_the_dates_of_the_samples)
 		{NULL, NULL, "2024-06-30", NULL, 0, 19, "2018-03", "004_3c74891c68df0f2c.txt",
 		 "2024-06-15"},
 		{NULL, "2025", NULL, NULL, 0, 0, NULL, NULL, NULL},
+		/* a quarter (quý III/2018) is in the periods it overlaps */
+		{NULL, "2018-06", "2018-12", NULL, 0, 6, "2018-06-21", "000_04ed2d92d4fbe0fc.txt",
+		 "2018-Q3"},
+		{NULL, NULL, "2018-09", NULL, 0, 4, "2018-03", "004_3c74891c68df0f2c.txt",
+		 "2018-Q3"},
+		{NULL, "2018-10", "2018-12", NULL, 0, 3, "2018-10-15", "000_04ed2d92d4fbe0fc.txt",
+		 "2018-10-15"},
 		{NULL, NULL, NULL, "KH", 0, 15, NULL, NULL, NULL},
 		{NULL, NULL, NULL, "Kế hoạch", 0, 15, NULL, NULL, NULL},
 		{NULL, NULL, NULL, "NQ", 0, 0, NULL, NULL, NULL},
