@@ -16,35 +16,6 @@
 #include "chimuc/source.h"
 #include "chimuc/text.h"
 
-int cm_cli_open(cm_xdb **out, char **out_path, const char *db_option)
-{
-	char *path = NULL;
-	int rc;
-
-	if (cm_dbpath_resolve(&path, db_option) < 0) {
-		cm_diag(CM_PROGRAM, NULL, "%s", cm_error_last());
-		return CM_EXIT_USAGE;
-	}
-	rc = cm_xdb_open(out, path);
-	if (rc == 0 && (rc = cm_index_format_check(*out, 0)) < 0) {
-		cm_xdb_free(*out);
-		*out = NULL;
-	}
-	if (rc == CM_ENOTFOUND) {
-		cm_diag(CM_PROGRAM, path,
-			"no index here (build one with chimuc-index --db %s PATH)", path);
-		free(path);
-		return CM_EXIT_FAIL;
-	}
-	if (rc < 0) {
-		cm_diag(CM_PROGRAM, path, "cannot open the index: %s", cm_error_last());
-		free(path);
-		return CM_EXIT_FAIL;
-	}
-	*out_path = path;
-	return -1;
-}
-
 int cm_cli_usage_error(const char *command, const char *fmt, ...)
 {
 	va_list ap;
@@ -85,15 +56,6 @@ int cm_cli_color(cm_color_when when, FILE *f)
 	if (when != CM_COLOR_AUTO)
 		return when == CM_COLOR_ALWAYS;
 	return isatty(fileno(f)) && !(no_color && *no_color);
-}
-
-void cm_cli_pad(FILE *f, const char *s, size_t width)
-{
-	size_t len = strlen(s);
-
-	fwrite(s, 1, len, f);
-	for (size_t w = cm_text_width(s, len); w < width; w++)
-		putc(' ', f);
 }
 
 void cm_cli_json_line(json_object *o)

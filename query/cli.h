@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
 /* cli.h: what the subcommands of the chimuc tool share: the exit codes and
- * usage errors (front.h), opening the index read-only with clear messages,
- * and JSON Lines output. Internal to the chimuc program. */
+ * usage errors (front.h), count and colour options, reading a draft, and
+ * JSON Lines output. Internal to the chimuc program. */
 #ifndef CHIMUC_CLI_H
 #define CHIMUC_CLI_H
 
@@ -19,11 +19,6 @@
 
 /* Tries to re-run a read after "database modified" this many times. */
 #define CM_CLI_RETRIES 5
-
-/* Opens the index named by --db (or the default) read-only into *out and
- * its path into *out_path (caller frees both). Reports the problem and
- * returns a CM_EXIT_* status on failure, else -1. */
-int cm_cli_open(cm_xdb **out, char **out_path, const char *db_option);
 
 /* Prints "chimuc: message" plus a hint at --help and returns CM_EXIT_USAGE. */
 int cm_cli_usage_error(const char *command, const char *fmt, ...)
@@ -49,22 +44,14 @@ int cm_cli_color_parse(cm_color_when *out, const char *when);
  * is a terminal and NO_COLOR is unset or empty (https://no-color.org). */
 int cm_cli_color(cm_color_when when, FILE *f);
 
-/* Prints s to f, then spaces up to width columns as a terminal shows them
- * (cm_text_width: "Đ" is one column, not two bytes); nothing more when s
- * is that wide already. */
-void cm_cli_pad(FILE *f, const char *s, size_t width);
-
-/* The column of citation keys in aligned listings (cites, top-cited). */
-#define CM_CLI_KEY_COLUMNS 28
-
 /* Writes o as one JSON line on standard output and releases it. */
 void cm_cli_json_line(json_object *o);
 
 /* A JSON string, or null for NULL. */
 json_object *cm_cli_json_string(const char *s);
 
-/* The subcommands, run by main.c's command table: argc/argv start at the
- * subcommand's name. These take the front-end's context (command.h)... */
+/* The subcommands, run by main.c's command table with the front-end's
+ * context (command.h): argc/argv start at the subcommand's name. */
 int cm_cmd_search(cm_cmd_ctx *ctx, int argc, char **argv);
 int cm_cmd_stats(cm_cmd_ctx *ctx, int argc, char **argv);
 int cm_cmd_extract(cm_cmd_ctx *ctx, int argc, char **argv);
@@ -74,8 +61,6 @@ int cm_cmd_check(cm_cmd_ctx *ctx, int argc, char **argv);
 int cm_cmd_cited_by(cm_cmd_ctx *ctx, int argc, char **argv);
 int cm_cmd_cites(cm_cmd_ctx *ctx, int argc, char **argv);
 int cm_cmd_top_cited(cm_cmd_ctx *ctx, int argc, char **argv);
-/* ...and this one still parse every option and open the index themselves
- * (cm_cli_open), until it becomes a library operation. */
-int cm_cmd_deadlines(int argc, char **argv);
+int cm_cmd_deadlines(cm_cmd_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -11,32 +11,31 @@
 typedef struct {
 	const char *name;
 	int (*run)(cm_cmd_ctx *ctx, int argc, char **argv);
-	int (*run_alone)(int argc, char **argv); /* parses every option itself */
-	unsigned flags;                          /* cm_cmd_flags */
-	const char *synopsis;                    /* the name and its arguments */
+	unsigned flags;       /* cm_cmd_flags */
+	const char *synopsis; /* the name and its arguments */
 	const char *summary;
 } command;
 
 static const command commands[] = {
-	{"search", cm_cmd_search, NULL, CM_CMD_INDEX | CM_CMD_JSON, "search QUERY...",
+	{"search", cm_cmd_search, CM_CMD_INDEX | CM_CMD_JSON, "search QUERY...",
 	 "ranked full-text search (see 'chimuc search --help')"},
-	{"stats", cm_cmd_stats, NULL, CM_CMD_INDEX | CM_CMD_JSON, "stats",
+	{"stats", cm_cmd_stats, CM_CMD_INDEX | CM_CMD_JSON, "stats",
 	 "number of documents and size of the index"},
-	{"check", cm_cmd_check, NULL, CM_CMD_INDEX, "check",
+	{"check", cm_cmd_check, CM_CMD_INDEX, "check",
 	 "check the index: Xapian's check and every document whole"},
-	{"cited-by", cm_cmd_cited_by, NULL, CM_CMD_INDEX | CM_CMD_JSON, "cited-by REF",
+	{"cited-by", cm_cmd_cited_by, CM_CMD_INDEX | CM_CMD_JSON, "cited-by REF",
 	 "documents citing REF (--type KH, --depth N)"},
-	{"cites", cm_cmd_cites, NULL, CM_CMD_INDEX | CM_CMD_JSON, "cites DOC",
+	{"cites", cm_cmd_cites, CM_CMD_INDEX | CM_CMD_JSON, "cites DOC",
 	 "what DOC cites, resolved to corpus documents"},
-	{"top-cited", cm_cmd_top_cited, NULL, CM_CMD_INDEX | CM_CMD_JSON, "top-cited",
+	{"top-cited", cm_cmd_top_cited, CM_CMD_INDEX | CM_CMD_JSON, "top-cited",
 	 "the most cited documents"},
-	{"graph", cm_cmd_graph, NULL, CM_CMD_INDEX, "graph",
+	{"graph", cm_cmd_graph, CM_CMD_INDEX, "graph",
 	 "the citation map (--format dot|graphml|json)"},
-	{"map", cm_cmd_map, NULL, CM_CMD_INDEX | CM_CMD_JSON, "map DRAFT",
+	{"map", cm_cmd_map, CM_CMD_INDEX | CM_CMD_JSON, "map DRAFT",
 	 "check a draft's citations: status, reference, precedents"},
-	{"deadlines", NULL, cm_cmd_deadlines, CM_CMD_INDEX | CM_CMD_JSON, "deadlines",
+	{"deadlines", cm_cmd_deadlines, CM_CMD_INDEX | CM_CMD_JSON, "deadlines",
 	 "deadlines and occasions by date (--on 15/10, --ics)"},
-	{"extract", cm_cmd_extract, NULL, CM_CMD_JSON, "extract FILE...",
+	{"extract", cm_cmd_extract, CM_CMD_JSON, "extract FILE...",
 	 "citations and dates found in files (no index needed)"},
 };
 
@@ -68,8 +67,6 @@ static int run(const command *cmd, int argc, char **argv)
 	cm_cmd_ctx ctx = {.name = cmd->name, .flags = cmd->flags};
 	int status;
 
-	if (!cmd->run)
-		return cmd->run_alone(argc, argv);
 	argv[0] = program;
 	status = cmd->run(&ctx, argc, argv);
 	cm_cmd_release(&ctx);

@@ -1,0 +1,368 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/* deadlines.c: the deadlines listing of chimuc/deadlines.h. The index
+ * narrows the documents (the date filter, a type: filter); each document's
+ * stored date list gives the mentions and their sentences; the whole list
+ * is sorted, then paged. */
+#include "chimuc/deadlines.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "chimuc/array.h"
+#include "chimuc/citation.h"
+#include "chimuc/document.h"
+#include "chimuc/error.h"
+#include "chimuc/query.h"
+#include "ops/datespan.h"
+
+struct cm_deadlines_result {
+	cm_array_t(cm_deadline_item) items;
+	size_t first, end; /* the page: items [first, end) */
+};
+
+/* One date mention as the index stores it (a document's "dates" array);
+ * the one place that reads the stored form. */
+typedef struct {
+	const char *iso, *resolved, *occasion, *recurrence, *range;
+	int deadline, in_citation;
+	long start, end;
+	int has_text, has_context; /* the offsets below are there */
+	long ctx_start, ctx_end;
+} stored_date;
+
+static const char *jstr(json_object *o, const char *key)
+{
+	json_object *v;
+	return json_object_object_get_ex(o, key, &v) && json_object_is_type(v, json_type_string)
+		       ? json_object_get_string(v)
+		       : NULL;
+}
+
+static int jlong(long *out, json_object *o, const char *key)
+{
+	json_object *v;
+	int has = json_object_object_get_ex(o, key, &v);
+
+	*out = has ? (long)json_object_get_int64(v) : 0;
+	return has;
+}
+
+static int jbool(json_object *o, const char *key)
+{
+	json_object *v;
+	return json_object_object_get_ex(o, key, &v) && json_object_get_boolean(v);
+}
+
+static void read_date(stored_date *d, json_object *o)
+{
+	d->iso = jstr(o, "iso");
+	d->resolved = jstr(o, "resolved");
+	d->occasion = jstr(o, "occasion");
+	d->recurrence = jstr(o, "recurrence");
+	d->range = jstr(o, "range");
+	d->deadline = jbool(o, "deadline");
+	d->in_citation = jbool(o, "in_citation");
+	d->has_text = jlong(&d->start, o, "start") & jlong(&d->end, o, "end");
+	d->has_context = jlong(&d->ctx_start, o, "ctx_start") & jlong(&d->ctx_end, o, "ctx_end");
+}
+
+const char *cm_deadline_kind_name(cm_deadline_kind kind)
+{
+	static const char *const names[] = {"deadline", "occasion", "date"};
+	return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "date";
+}
+
+/* A copy of text[from, to) with white space folded and '*' left out, ""
+ * when the offsets are missing or out of the text. */
+static char *excerpt(const cm_docinfo *info, int has, long from, long to)
+{
+	size_t len;
+	const char *text = cm_docinfo_text(info, &len);
+	char *s, *p;
+	int space = 0;
+
+	if (!has || from < 0 || to < from || (size_t)to > len)
+		return strdup("");
+	if (!(s = p = malloc((size_t)(to - from) + 1)))
+		return NULL;
+	for (long i = from; i < to; i++) {
+		char c = text[i];
+		if (c == '*')
+			continue;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = p > s;
+			continue;
+		}
+		if (space)
+			*p++ = ' ';
+		space = 0;
+		*p++ = c;
+	}
+	*p = '\0';
+	return s;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+static void free_item(cm_deadline_item *it)
+{
+	free((char *)it->path);
+	free((char *)it->title);
+	free((char *)it->text);
+	free((char *)it->context);
+	free((char *)it->occasion);
+	free((char *)it->recurrence);
+}
+
+static void clear_items(cm_deadlines_result *r)
+{
+	for (size_t i = 0; i < r->items.size; i++)
+		free_item(&r->items.ptr[i]);
+	cm_array_clear(r->items);
+}
+
+/* What the listing is asked for, parsed once. */
+typedef struct {
+	const cm_deadlines_options *o;
+	char on_iso[CM_ISO_MAX]; /* on as ISO, or "" */
+	cm_datespan on, from, to;
+	cm_deadlines_result *r;
+} listing;
+
+static int parse_dates(listing *l, const cm_deadlines_options *o)
+{
+	int rc;
+
+	if (o->version != CM_DEADLINES_OPTIONS_VERSION)
+		return cm_error_set(CM_EINVAL, "deadlines: options version %u, not %u", o->version,
+				    CM_DEADLINES_OPTIONS_VERSION);
+	if (o->on && (o->from || o->to))
+		return cm_error_set(CM_EINVAL, "a date (on) excludes a period (from, to)");
+	l->on_iso[0] = '\0';
+	if (o->on) {
+		if ((rc = cm_date_parse_user(l->on_iso, o->on)) < 0)
+			return rc;
+		if (l->on_iso[0] != '-' && !cm_datespan_of_iso(&l->on, l->on_iso))
+			return cm_error_set(CM_EINVAL, "not a date: '%s'", o->on);
+	}
+	if ((o->from && cm_datespan_parse(&l->from, o->from) < 0) ||
+	    (o->to && cm_datespan_parse(&l->to, o->to) < 0))
+		return cm_error_set(CM_EINVAL, "from and to need a dated day, month or year");
+	return 0;
+}
+
+int cm_deadlines_check(const cm_deadlines_options *opts)
+{
+	static const cm_deadlines_options defaults = CM_DEADLINES_OPTIONS_INIT;
+	listing l;
+
+	return parse_dates(&l, opts ? opts : &defaults);
+}
+
+/* 1 if the mention (iso as written; key: resolved, else iso) is in the
+ * date or period asked for. */
+static int wanted(const listing *l, const char *iso, const char *key)
+{
+	const cm_deadlines_options *o = l->o;
+	cm_datespan k;
+
+	if (o->on && l->on_iso[0] == '-') /* a day-month: any year */
+		return strlen(iso) >= 7 && !strcmp(iso + strlen(iso) - 5, l->on_iso + 2);
+	if (!o->on && !o->from && !o->to)
+		return 1;
+	if (!cm_datespan_of_iso(&k, key))
+		return 0;
+	if (o->on)
+		return cm_datespan_overlaps(&k, &l->on);
+	return (!o->from || strcmp(k.hi, l->from.lo) >= 0) &&
+	       (!o->to || strcmp(k.lo, l->to.hi) <= 0);
+}
+
+static int add_item(listing *l, const cm_docinfo *info, const stored_date *d, cm_deadline_kind kind)
+{
+	cm_deadline_item *it = cm_array_alloc(l->r->items);
+
+	if (!it)
+		return CM_ENOMEM;
+	snprintf(it->iso, sizeof it->iso, "%s", d->iso);
+	snprintf(it->resolved, sizeof it->resolved, "%s", d->resolved ? d->resolved : "");
+	snprintf(it->key, sizeof it->key, "%s", d->resolved ? d->resolved : d->iso);
+	it->kind = kind;
+	it->start = d->start;
+	it->end = d->end;
+	it->path = strdup(cm_docinfo_path(info));
+	it->title = strdup(cm_docinfo_title(info));
+	it->text = excerpt(info, d->has_text, d->start, d->end);
+	it->context = excerpt(info, d->has_context, d->ctx_start, d->ctx_end);
+	it->occasion = dup_or_null(d->occasion);
+	it->recurrence = dup_or_null(d->recurrence);
+	if (!it->path || !it->title || !it->text || !it->context ||
+	    (d->occasion && !it->occasion) || (d->recurrence && !it->recurrence))
+		return cm_error_nomem();
+	return 0;
+}
+
+static int collect_doc(listing *l, const cm_docinfo *info)
+{
+	json_object *dates;
+	int rc = 0;
+
+	if (!json_object_object_get_ex(cm_docinfo_json(info), "dates", &dates))
+		return 0;
+	for (size_t i = 0; i < json_object_array_length(dates) && rc == 0; i++) {
+		stored_date d;
+		cm_deadline_kind kind;
+		read_date(&d, json_object_array_get_idx(dates, i));
+		kind = d.occasion && !d.in_citation ? CM_DEADLINE_OCCASION
+		       : d.deadline                 ? CM_DEADLINE_DEADLINE
+						    : CM_DEADLINE_DATE;
+		if (!d.iso || (!l->o->all && kind == CM_DEADLINE_DATE))
+			continue;
+		if (kind == CM_DEADLINE_OCCASION && d.range && !strcmp(d.range, "start") &&
+		    !l->o->all)
+			continue; /* the historical origin of an anniversary */
+		if (wanted(l, d.iso, d.resolved ? d.resolved : d.iso))
+			rc = add_item(l, info, &d, kind);
+	}
+	return rc;
+}
+
+/* The documents that can hold a wanted date: the date filter of the
+ * index, and the type's. */
+static int documents_query(cm_xquery **out, const listing *l, cm_xdb *db)
+{
+	const cm_deadlines_options *o = l->o;
+	cm_xquery *q = NULL, *pair[2];
+	cm_query *type = NULL;
+	char *range = NULL, text[64];
+	int rc;
+
+	if (o->on)
+		rc = cm_date_filter(&q, db, o->on);
+	else if (o->from || o->to) {
+		const char *from = o->from ? o->from : "0001", *to = o->to ? o->to : "9999";
+		if (!(range = malloc(strlen(from) + strlen(to) + 3)))
+			return cm_error_nomem();
+		sprintf(range, "%s..%s", from, to);
+		rc = cm_date_filter(&q, db, range);
+		free(range);
+	} else {
+		rc = cm_xquery_match_all(&q);
+	}
+	if (rc < 0 || !o->type) {
+		*out = q;
+		return rc;
+	}
+	/* the type in the query language (type:CODE), whose filter term the
+	 * schema defines */
+	snprintf(text, sizeof text, "type:%s",
+		 cm_citation_type_code(cm_citation_type_from_user(o->type)));
+	if ((rc = cm_query_parse(&type, db, text, strlen(text))) == 0) {
+		pair[0] = q;
+		pair[1] = (cm_xquery *)cm_query_xapian(type);
+		rc = cm_xquery_combine(out, CM_XQ_FILTER, pair, 2, 0);
+	}
+	cm_query_free(type);
+	cm_xquery_free(q);
+	return rc;
+}
+
+static int by_date(const void *a, const void *b)
+{
+	const cm_deadline_item *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	if (c == 0)
+		c = strcmp(x->path, y->path);
+	return c ? c : (x->start > y->start) - (x->start < y->start);
+}
+
+/* One read of the index (cm_index_read): the whole list from scratch. */
+static int read_listing(void *ctx, cm_xdb *db)
+{
+	listing *l = ctx;
+	cm_xquery *q = NULL;
+	cm_xenquire *e = NULL;
+	cm_xmset *m = NULL;
+	unsigned count;
+	int rc;
+
+	clear_items(l->r);
+	if ((rc = documents_query(&q, l, db)) < 0 || (rc = cm_xdb_doccount(&count, db)) < 0 ||
+	    (rc = cm_xenquire_new(&e, db)) < 0 || (rc = cm_xenquire_set_query(e, q)) < 0 ||
+	    (rc = cm_xenquire_set_sort_by_docid(e)) < 0 ||
+	    (rc = cm_xenquire_mset(&m, e, 0, count)) < 0)
+		goto cleanup;
+	for (unsigned i = 0; i < cm_xmset_size(m) && rc == 0; i++) {
+		cm_xdoc *doc = NULL;
+		cm_docinfo *info = NULL;
+		if ((rc = cm_xmset_document(&doc, m, i)) == 0 &&
+		    (rc = cm_docinfo_load(&info, doc)) == 0)
+			rc = collect_doc(l, info);
+		cm_docinfo_free(info);
+		cm_xdoc_free(doc);
+	}
+cleanup:
+	cm_xmset_free(m);
+	cm_xenquire_free(e);
+	cm_xquery_free(q);
+	return rc;
+}
+
+int cm_deadlines(cm_deadlines_result **out, cm_index *ix, const cm_deadlines_options *opts)
+{
+	static const cm_deadlines_options defaults = CM_DEADLINES_OPTIONS_INIT;
+	listing l = {.o = opts ? opts : &defaults};
+	cm_deadlines_result *r = NULL;
+	size_t n;
+	int rc;
+
+	*out = NULL;
+	if ((rc = parse_dates(&l, l.o)) < 0)
+		return rc;
+	if (l.o->type && !cm_citation_type_code(cm_citation_type_from_user(l.o->type)))
+		return cm_error_set(CM_EINVAL, "unknown document type '%s'", l.o->type);
+	if (!(r = l.r = calloc(1, sizeof *r)))
+		return cm_error_nomem();
+	if ((rc = cm_index_read(ix, read_listing, &l)) < 0) {
+		cm_deadlines_free(r);
+		return rc;
+	}
+	n = r->items.size;
+	if (n)
+		qsort(r->items.ptr, n, sizeof *r->items.ptr, by_date);
+	r->first = l.o->offset < n ? l.o->offset : n;
+	r->end = n - r->first < l.o->limit ? n : r->first + l.o->limit;
+	*out = r;
+	return 0;
+}
+
+size_t cm_deadlines_size(const cm_deadlines_result *r)
+{
+	return r->end - r->first;
+}
+
+size_t cm_deadlines_total(const cm_deadlines_result *r)
+{
+	return r->items.size;
+}
+
+const cm_deadline_item *cm_deadlines_get(const cm_deadlines_result *r, size_t i)
+{
+	return i < r->end - r->first ? &r->items.ptr[r->first + i] : NULL;
+}
+
+void cm_deadlines_free(cm_deadlines_result *r)
+{
+	if (!r)
+		return;
+	clear_items(r);
+	free(r);
+}
