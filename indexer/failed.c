@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "chimuc/error.h"
+#include "chimuc/schema.h"
 
 int cm_failure_load(cm_failure *f, cm_indexer *ix, const char *idterm, const char *mtime,
 		    uint64_t size)
@@ -24,8 +25,8 @@ int cm_failure_load(cm_failure *f, cm_indexer *ix, const char *idterm, const cha
 
 	f->record = NULL;
 	f->reason = NULL;
-	snprintf(f->key, sizeof f->key, "%s%s", CM_FAILED_PREFIX, idterm);
-	if ((rc = cm_xdb_get_metadata(&f->record, &len, ix->db, f->key)) < 0)
+	if ((rc = cm_meta_failed_key(f->key, sizeof f->key, idterm)) < 0 ||
+	    (rc = cm_xdb_get_metadata(&f->record, &len, ix->db, f->key)) < 0)
 		return rc;
 	if (len <= mlen || memcmp(f->record, mtime, mlen) != 0 || f->record[mlen] != ' ')
 		return 0;
@@ -80,8 +81,10 @@ int cm_failure_prune(cm_indexer *ix, const char *root)
 
 	if (!prefix)
 		return cm_error_nomem();
-	plen = (size_t)sprintf(prefix, "%s%s%s%s", CM_FAILED_PREFIX, CM_PREFIX_ID, root,
-			       root[rlen - 1] == '/' ? "" : "/");
+	if ((rc = cm_term_id_folder(prefix + skip, rlen + 3, root)) < 0 ||
+	    (rc = cm_meta_failed_key(prefix, skip + rlen + 3, prefix + skip)) < 0)
+		goto cleanup;
+	plen = (size_t)rc;
 	if ((rc = cm_xdb_metadata_keys(&it, ix->db, prefix, plen)) < 0)
 		goto cleanup;
 	while ((rc = cm_xterms_next(it, &key, &len, &count)) == 1)

@@ -6,7 +6,6 @@
  * hash). --dump prints one canonical line per document instead, so that two
  * indexes can be compared with diff. */
 #include <getopt.h>
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
+#include "chimuc/schema.h"
 #include "chimuc/source.h"
 #include "citegraph.h"
 #include "cli.h"
@@ -38,24 +38,20 @@ static int by_line(const void *a, const void *b)
 static int hash_mismatch(const cm_docinfo *info, cm_xdoc *doc)
 {
 	struct stat st;
-	char mtime[48], *stored = NULL, *hash = NULL;
+	char mtime[CM_MTIME_MAX], want[CM_HASH_MAX], *stored = NULL, *hash = NULL;
 	size_t n;
 	cm_source *src = NULL;
 	int bad = 0;
 
 	if (stat(cm_docinfo_path(info), &st) < 0)
 		return 0;
-	snprintf(mtime, sizeof mtime, "%lld.%09ld", (long long)st.st_mtim.tv_sec,
-		 (long)st.st_mtim.tv_nsec);
+	cm_mtime_format(mtime, sizeof mtime, &st.st_mtim);
 	if (cm_xdoc_get_value(&stored, &n, doc, CM_SLOT_MTIME) < 0 || strcmp(stored, mtime) ||
 	    cm_xdoc_get_value(&hash, &n, doc, CM_SLOT_HASH) < 0 ||
 	    cm_source_load(&src, cm_docinfo_path(info), UINT64_MAX, 1) < 0)
 		goto cleanup;
-	{
-		char want[17];
-		snprintf(want, sizeof want, "%016" PRIx64, src->hash);
-		bad = strcmp(want, hash) != 0;
-	}
+	cm_hash_format(want, sizeof want, src->hash);
+	bad = strcmp(want, hash) != 0;
 cleanup:
 	cm_source_free(src);
 	free(stored);

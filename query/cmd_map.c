@@ -17,6 +17,7 @@
 #include "chimuc/date.h"
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
+#include "chimuc/schema.h"
 #include "chimuc/graph.h"
 #include "chimuc/strmap.h"
 #include "citegraph.h"
@@ -275,15 +276,16 @@ static int read_precedent(void *ctx, cm_xdb *db, cm_xdocid id)
 static int precedents(entry *e, cm_xdb *db, const cm_citations *draft, const cm_years *years,
 		      said_fields *out)
 {
-	char term_buf[CM_KEY_MAX + 4];
+	char term_buf[CM_KEY_MAX + 16];
 	reading r = {.e = e, .draft = draft, .co = CM_ARRAY_INIT, .index = CM_STRMAP_INIT};
 	int year = e->x->year, rc;
 
 	if (years->size == 1 && years->ptr[0] == year)
 		year = 0; /* the citations without a year can only mean this one */
 
-	snprintf(term_buf, sizeof term_buf, year ? "XC%s@%d" : "XC%s", e->base, year);
-	if ((rc = cm_postings_each(db, term_buf, read_precedent, &r)) < 0)
+	if ((rc = year ? cm_term_cites_year(term_buf, sizeof term_buf, e->base, year)
+		       : cm_term_cites(term_buf, sizeof term_buf, e->base)) < 0 ||
+	    (rc = cm_postings_each(db, term_buf, read_precedent, &r)) < 0)
 		goto cleanup;
 	if (r.found.size > 1)
 		qsort(r.found.ptr, r.found.size, sizeof *r.found.ptr, newest_first);
@@ -379,7 +381,7 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 	const cm_docinfo *match = NULL;
 	said_fields said = {0};
 	const char *date, *issuer, *term, *type;
-	char t[CM_KEY_MAX + 4];
+	char t[CM_KEY_MAX + 16];
 	size_t nmatch = 0, nyears;
 	int rc;
 
@@ -388,8 +390,8 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 	e->candidates = json_object_new_array();
 	e->co_cited = json_object_new_array();
 	e->problems = json_object_new_array();
-	snprintf(t, sizeof t, "XN%s", e->base);
-	if ((rc = cm_doclist_by_term(&own, db, t)) < 0 ||
+	if ((rc = cm_term_number(t, sizeof t, e->base)) < 0 ||
+	    (rc = cm_doclist_by_term(&own, db, t)) < 0 ||
 	    (rc = cm_cited_years(&years, db, e->base)) < 0 ||
 	    (rc = precedents(e, db, draft, &years, &said)) < 0)
 		goto cleanup;

@@ -6,7 +6,6 @@
 #include "chimuc/document.h"
 
 #include <ctype.h>
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +16,6 @@
 #include "chimuc/citation.h"
 #include "chimuc/date.h"
 #include "chimuc/error.h"
-#include "chimuc/hash.h"
 #include "chimuc/text.h"
 #include "index/document_citations.h"
 
@@ -29,23 +27,6 @@ struct cm_docinfo {
 	const char *text;
 	size_t text_len;
 };
-
-void cm_document_id_term(char *buf, size_t *out_len, const char *path)
-{
-	size_t plen = strlen(path);
-	size_t n;
-
-	if (1 + plen <= CM_ID_TERM_MAX) {
-		n = (size_t)snprintf(buf, CM_ID_TERM_MAX + 1, "%s%s", CM_PREFIX_ID, path);
-	} else {
-		/* Keep a readable prefix (so that prefix walks by folder still
-		 * work for ordinary folders) and make it unique with a hash. */
-		const size_t keep = CM_ID_TERM_MAX - 1 - 17;
-		n = (size_t)snprintf(buf, CM_ID_TERM_MAX + 1, "%s%.*s#%016" PRIx64, CM_PREFIX_ID,
-				     (int)keep, path, cm_hash64(path, plen));
-	}
-	*out_len = n;
-}
 
 /* Every token's exact term with its position; the words with diacritics go
  * to words (if not NULL) as the vocabulary map. */
@@ -73,22 +54,16 @@ static int add_date_terms(cm_xdoc *xdoc, const cm_date *d)
 {
 	const char *iso = d->resolved[0] ? d->resolved : d->iso;
 	char term[24];
-	int n, rc = 0;
+	int n = 0;
 
-	if (iso[0] != '-' && strlen(iso) == 10) {
-		n = snprintf(term, sizeof term, "%s%.4s%.2s%.2s", CM_PREFIX_DATE, iso, iso + 5,
-			     iso + 8);
-		rc = cm_xdoc_add_term(xdoc, term, (size_t)n, 0);
-	} else if (strlen(iso) == 7 && iso[4] == '-') {
-		n = snprintf(term, sizeof term, "%s%.4s%.2s", CM_PREFIX_DATE, iso, iso + 5);
-		rc = cm_xdoc_add_term(xdoc, term, (size_t)n, 0);
-	}
-	if (rc == 0 && strlen(d->iso) == 10) {
-		const char *md = d->iso + (d->iso[0] == '-' ? 2 : 5);
-		n = snprintf(term, sizeof term, "%s%.2s%.2s", CM_PREFIX_DAY_MONTH, md, md + 3);
-		rc = cm_xdoc_add_term(xdoc, term, (size_t)n, 0);
-	}
-	return rc;
+	if ((iso[0] != '-' && strlen(iso) == 10) || (strlen(iso) == 7 && iso[4] == '-'))
+		n = cm_term_date(term, sizeof term, iso);
+	if (n > 0)
+		n = cm_xdoc_add_term(xdoc, term, (size_t)n, 0);
+	if (n >= 0 && strlen(d->iso) == 10 &&
+	    (n = cm_term_day_month(term, sizeof term, d->iso)) > 0)
+		n = cm_xdoc_add_term(xdoc, term, (size_t)n, 0);
+	return n < 0 ? n : 0;
 }
 
 static json_object *date_json(const cm_date *d)
@@ -153,14 +128,14 @@ static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title, co
 		    const cm_citations *cites)
 {
 	json_object *o = json_object_new_object();
-	char hash[17];
+	char hash[CM_HASH_MAX];
 	const char *s;
 	size_t n;
 	int rc;
 
 	if (!o)
 		return cm_error_nomem();
-	snprintf(hash, sizeof hash, "%016" PRIx64, doc->hash);
+	cm_hash_format(hash, sizeof hash, doc->hash);
 	json_object_object_add(o, "path", json_object_new_string(doc->path));
 	json_object_object_add(o, "format",
 			       json_object_new_string(doc->format ? doc->format : "text"));
@@ -174,26 +149,21 @@ static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title, co
 		return rc;
 	}
 	s = json_object_to_json_string_length(o, JSON_C_TO_STRING_PLAIN, &n);
-	rc = s ? set_data_text(xdoc, s, n, doc->text, doc->text_len)
-	       : cm_error_nomem();
+	rc = s ? set_data_text(xdoc, s, n, doc->text, doc->text_len) : cm_error_nomem();
 	json_object_put(o);
 	return rc;
 }
 
 static int set_values(cm_xdoc *xdoc, const cm_document *doc, const char *title)
 {
-	char buf[32];
+	char buf[CM_SIZE_MAX > CM_HASH_MAX ? CM_SIZE_MAX : CM_HASH_MAX];
 	int rc;
 
 	rc = cm_xdoc_add_value(xdoc, CM_SLOT_MTIME, doc->mtime, strlen(doc->mtime));
-	if (rc == 0) {
-		snprintf(buf, sizeof buf, "%" PRIu64, doc->size);
-		rc = cm_xdoc_add_value(xdoc, CM_SLOT_SIZE, buf, strlen(buf));
-	}
-	if (rc == 0) {
-		snprintf(buf, sizeof buf, "%016" PRIx64, doc->hash);
-		rc = cm_xdoc_add_value(xdoc, CM_SLOT_HASH, buf, strlen(buf));
-	}
+	if (rc == 0 && (rc = cm_size_format(buf, sizeof buf, doc->size)) > 0)
+		rc = cm_xdoc_add_value(xdoc, CM_SLOT_SIZE, buf, (size_t)rc);
+	if (rc == 0 && (rc = cm_hash_format(buf, sizeof buf, doc->hash)) > 0)
+		rc = cm_xdoc_add_value(xdoc, CM_SLOT_HASH, buf, (size_t)rc);
 	if (rc == 0)
 		rc = cm_xdoc_add_value(xdoc, CM_SLOT_PATH, doc->path, strlen(doc->path));
 	if (rc == 0)
@@ -201,34 +171,13 @@ static int set_values(cm_xdoc *xdoc, const cm_document *doc, const char *title)
 	return rc;
 }
 
-/* Appends the fields to buf, tab-separated, then end; NULL or "" is an
- * empty field, and a tab or line break inside one becomes a space. */
-typedef cm_array_t(char) charbuf;
-
-static int put_fields(charbuf *buf, const char *const *fields, size_t n, char end)
-{
-	for (size_t i = 0; i < n; i++) {
-		for (const char *s = fields[i] ? fields[i] : ""; *s; s++) {
-			char *c = cm_array_alloc(*buf);
-			if (!c)
-				return CM_ENOMEM;
-			*c = *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s;
-		}
-		char *sep = cm_array_alloc(*buf);
-		if (!sep)
-			return CM_ENOMEM;
-		*sep = i + 1 < n ? '\t' : end;
-	}
-	return 0;
-}
-
 /* CM_SLOT_SELF and CM_SLOT_CITES: what the citation graph needs. */
 static int set_graph_values(cm_xdoc *xdoc, const cm_citations *c)
 {
-	charbuf buf = CM_ARRAY_INIT;
+	cm_slot_buf buf = CM_ARRAY_INIT;
 	const char *self[CM_SELF_FIELDS] = {c->self.number[0] ? c->self.key : NULL, c->self.type,
 					    c->self.date};
-	int rc = put_fields(&buf, self, CM_SELF_FIELDS, '\0');
+	int rc = cm_slot_line_append(&buf, self, CM_SELF_FIELDS, '\0');
 
 	if (rc == 0)
 		rc = cm_xdoc_add_value(xdoc, CM_SLOT_SELF, buf.ptr, buf.size - 1);
@@ -238,7 +187,7 @@ static int set_graph_values(cm_xdoc *xdoc, const cm_citations *c)
 		const char *f[CM_CITE_FIELDS] = {x->key,  x->relation, x->type,
 						 x->date, x->issuer,   x->term};
 		if (x->kind == CM_CITE_CITATION)
-			rc = put_fields(&buf, f, CM_CITE_FIELDS, '\n');
+			rc = cm_slot_line_append(&buf, f, CM_CITE_FIELDS, '\n');
 	}
 	if (rc == 0 && buf.size)
 		rc = cm_xdoc_add_value(xdoc, CM_SLOT_CITES, buf.ptr, buf.size);
