@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "chimuc/diag.h"
+#include "chimuc/docinfo.h"
 #include "chimuc/error.h"
 #include "chimuc/schema.h"
 #include "chimuc/source.h"
@@ -43,12 +44,12 @@ static int hash_mismatch(const cm_docinfo *info, cm_xdoc *doc)
 	cm_source *src = NULL;
 	int bad = 0;
 
-	if (stat(cm_docinfo_path(info), &st) < 0)
+	if (stat(info->path, &st) < 0)
 		return 0;
 	cm_mtime_format(mtime, sizeof mtime, &st.st_mtim);
 	if (cm_xdoc_get_value(&stored, &n, doc, CM_SLOT_MTIME) < 0 || strcmp(stored, mtime) ||
 	    cm_xdoc_get_value(&hash, &n, doc, CM_SLOT_HASH) < 0 ||
-	    cm_source_load(&src, cm_docinfo_path(info), UINT64_MAX, 1) < 0)
+	    cm_source_load(&src, info->path, UINT64_MAX, 1) < 0)
 		goto cleanup;
 	cm_hash_format(want, sizeof want, src->hash);
 	bad = strcmp(want, hash) != 0;
@@ -82,15 +83,14 @@ static int check_docs(cm_xdb *db, int dump, unsigned *problems)
 			(*problems)++;
 			fprintf(stderr, "%s: document %u: %s\n", CM_PROGRAM, id, cm_error_last());
 		} else {
-			cm_document_id_term(term, &tlen, cm_docinfo_path(info));
+			cm_document_id_term(term, &tlen, info->path);
 			if (cm_xdb_termfreq(&freq, db, term, tlen) < 0 || freq != 1) {
 				(*problems)++;
-				cm_diag(CM_PROGRAM, cm_docinfo_path(info),
-					"id term missing or not unique");
+				cm_diag(CM_PROGRAM, info->path, "id term missing or not unique");
 			}
 			if (hash_mismatch(info, doc)) {
 				(*problems)++;
-				cm_diag(CM_PROGRAM, cm_docinfo_path(info),
+				cm_diag(CM_PROGRAM, info->path,
 					"content hash differs from the file");
 			}
 			if (dump && cm_xdoc_termcount(&terms, doc) == 0 &&
@@ -102,10 +102,9 @@ static int check_docs(cm_xdb *db, int dump, unsigned *problems)
 					if (v)
 						lines = v;
 				}
-				if (n < cap &&
-				    (lines[n].line = malloc(strlen(cm_docinfo_path(info)) + 64))) {
-					sprintf(lines[n].line, "%s\t%s\t%u\t%zu",
-						cm_docinfo_path(info), hash, terms, dlen);
+				if (n < cap && (lines[n].line = malloc(strlen(info->path) + 64))) {
+					sprintf(lines[n].line, "%s\t%s\t%u\t%zu", info->path, hash,
+						terms, dlen);
 					n++;
 				}
 			}

@@ -16,8 +16,10 @@
  * line break and the decoded text itself, so that snippets need no access
  * to the file and readers parse no JSON string of it.
  *
+ * chimuc/docinfo.h reads it back.
+ *
  * Ownership: what comes back through `**out` is the caller's, freed with its
- * cm_*_free(); borrowed pointers inside a cm_docinfo live as long as it. */
+ * cm_*_free(). */
 #ifndef CHIMUC_DOCUMENT_H
 #define CHIMUC_DOCUMENT_H
 
@@ -26,6 +28,7 @@
 
 #include <json-c/json.h>
 
+#include "chimuc/docinfo.h"
 #include "chimuc/schema.h"
 #include "chimuc/vocab.h"
 #include "chimuc/xapian_c.h"
@@ -58,16 +61,10 @@ typedef struct {
  * Errors: CM_ENOMEM, or the binding's. */
 int cm_document_build(cm_xdoc **out, cm_vocab *words, const cm_document *doc);
 
-/* A stored document read back from its data. */
-typedef struct cm_docinfo cm_docinfo;
-
-int cm_docinfo_load(cm_docinfo **out, cm_xdoc *xdoc);
-void cm_docinfo_free(cm_docinfo *info);
-
-const char *cm_docinfo_path(const cm_docinfo *info);
-const char *cm_docinfo_title(const cm_docinfo *info);
-const char *cm_docinfo_text(const cm_docinfo *info, size_t *len);
-/* The whole data object (borrowed), for fields without an accessor. */
+/* Transitional (issue 14): the whole data object of info (borrowed), for
+ * query/citegraph.c, cmd_cited_by.c, cmd_cites.c and cmd_deadlines.c until
+ * they read the fields of cm_docinfo (chimuc/docinfo.h); then it goes,
+ * with json-c, out of this header. */
 json_object *cm_docinfo_json(const cm_docinfo *info);
 
 /* A query that keeps the documents mentioning a date (no weight):

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
 /* document.c: builds the Xapian document of one source file (terms, values,
- * JSON data) and reads the data of a stored one back. It does not read
- * files or decide what to index: the indexer does. */
+ * JSON data). It does not read files or decide what to index: the indexer
+ * does; docinfo.c reads a stored one back. */
 #include "chimuc/document.h"
 
 #include <ctype.h>
@@ -18,15 +18,6 @@
 #include "chimuc/error.h"
 #include "chimuc/text.h"
 #include "index/document_citations.h"
-
-struct cm_docinfo {
-	json_object *root;
-	char *data; /* the stored data; the text lies in it */
-	const char *path;
-	const char *title;
-	const char *text;
-	size_t text_len;
-};
 
 /* Every token's exact term with its position; the words with diacritics go
  * to words (if not NULL) as the vocabulary map. */
@@ -275,21 +266,6 @@ cleanup:
 	return rc;
 }
 
-static const char *get_string(json_object *root, const char *key, size_t *len)
-{
-	json_object *v;
-
-	if (!json_object_object_get_ex(root, key, &v) ||
-	    !json_object_is_type(v, json_type_string)) {
-		if (len)
-			*len = 0;
-		return "";
-	}
-	if (len)
-		*len = (size_t)json_object_get_string_len(v);
-	return json_object_get_string(v);
-}
-
 int cm_index_format_check(cm_xdb *db, int mark)
 {
 	char *format = NULL;
@@ -316,83 +292,6 @@ int cm_index_format_check(cm_xdb *db, int mark)
 cleanup:
 	free(format);
 	return rc;
-}
-
-/* The JSON value of the n bytes at s, or NULL if they are not one. */
-static json_object *parse_json(const char *s, size_t n)
-{
-	json_tokener *tok = json_tokener_new();
-	json_object *o = NULL;
-
-	if (!tok || n > INT32_MAX)
-		goto done;
-	o = json_tokener_parse_ex(tok, s, (int)n);
-	if (json_tokener_get_error(tok) != json_tokener_success ||
-	    json_tokener_get_parse_end(tok) != n) {
-		json_object_put(o);
-		o = NULL;
-	}
-done:
-	json_tokener_free(tok);
-	return o;
-}
-
-int cm_docinfo_load(cm_docinfo **out, cm_xdoc *xdoc)
-{
-	cm_docinfo *info = calloc(1, sizeof *info);
-	const char *nl;
-	size_t len;
-	int rc;
-
-	if (!info)
-		return cm_error_nomem();
-	if ((rc = cm_xdoc_get_data(&info->data, &len, xdoc)) < 0)
-		goto cleanup;
-	nl = memchr(info->data, '\n', len);
-	if (!nl || !(info->root = parse_json(info->data, (size_t)(nl - info->data))) ||
-	    !json_object_is_type(info->root, json_type_object)) {
-		rc = cm_error_set(CM_ECORRUPT, "document data is not a JSON object and a text");
-		goto cleanup;
-	}
-	info->path = get_string(info->root, "path", NULL);
-	info->title = get_string(info->root, "title", NULL);
-	info->text = nl + 1;
-	info->text_len = len - (size_t)(info->text - info->data);
-	*out = info;
-	return 0;
-cleanup:
-	cm_docinfo_free(info);
-	return rc;
-}
-
-void cm_docinfo_free(cm_docinfo *info)
-{
-	if (!info)
-		return;
-	json_object_put(info->root);
-	free(info->data);
-	free(info);
-}
-
-const char *cm_docinfo_path(const cm_docinfo *info)
-{
-	return info->path;
-}
-
-const char *cm_docinfo_title(const cm_docinfo *info)
-{
-	return info->title;
-}
-
-const char *cm_docinfo_text(const cm_docinfo *info, size_t *len)
-{
-	*len = info->text_len;
-	return info->text;
-}
-
-json_object *cm_docinfo_json(const cm_docinfo *info)
-{
-	return info->root;
 }
 
 static int line_has_letter(const char *s, size_t n)
