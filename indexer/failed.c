@@ -7,8 +7,6 @@
  * are not remembered: a change of permissions leaves the mtime alone. */
 #include "indexer.h"
 
-#include <inttypes.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,9 +16,8 @@
 int cm_failure_load(cm_failure *f, cm_indexer *ix, const char *idterm, const char *mtime,
 		    uint64_t size)
 {
-	size_t len, mlen = strlen(mtime);
-	char *end;
-	long code;
+	cm_failed_record r;
+	size_t len;
 	int rc;
 
 	f->record = NULL;
@@ -28,23 +25,21 @@ int cm_failure_load(cm_failure *f, cm_indexer *ix, const char *idterm, const cha
 	if ((rc = cm_meta_failed_key(f->key, sizeof f->key, idterm)) < 0 ||
 	    (rc = cm_xdb_get_metadata(&f->record, &len, ix->db, f->key)) < 0)
 		return rc;
-	if (len <= mlen || memcmp(f->record, mtime, mlen) != 0 || f->record[mlen] != ' ')
+	if (cm_failed_record_parse(&r, f->record) < 0 || r.mtime_len != strlen(mtime) ||
+	    memcmp(r.mtime, mtime, r.mtime_len) != 0 || r.size != size ||
+	    (r.code == CM_ELIMIT && size <= ix->max_size))
 		return 0;
-	if (strtoull(f->record + mlen + 1, &end, 10) != size || *end != ' ')
-		return 0;
-	code = strtol(end + 1, &end, 10);
-	if (*end != ' ' || (code == CM_ELIMIT && size <= ix->max_size))
-		return 0;
-	f->reason = end + 1;
+	f->reason = r.reason;
 	return 0;
 }
 
 int cm_failure_store(cm_indexer *ix, const cm_failure *f, const char *mtime, uint64_t size,
 		     int code, const char *reason)
 {
-	size_t cap;
+	cm_failed_record r;
 	char *value;
-	int n, rc;
+	size_t n;
+	int rc;
 
 	if (!reason) {
 		if (!f->record || !f->record[0])
@@ -52,12 +47,11 @@ int cm_failure_store(cm_indexer *ix, const cm_failure *f, const char *mtime, uin
 		ix->pending++;
 		return cm_xdb_set_metadata(ix->db, f->key, "", 0);
 	}
-	cap = strlen(mtime) + strlen(reason) + 48;
-	if (!(value = malloc(cap)))
-		return cm_error_nomem();
-	n = snprintf(value, cap, "%s %" PRIu64 " %d %s", mtime, size, code, reason);
+	r = (cm_failed_record){mtime, strlen(mtime), size, code, reason};
+	if ((rc = cm_failed_record_format(&value, &n, &r)) < 0)
+		return rc;
 	ix->pending++;
-	rc = cm_xdb_set_metadata(ix->db, f->key, value, (size_t)n);
+	rc = cm_xdb_set_metadata(ix->db, f->key, value, n);
 	free(value);
 	return rc;
 }

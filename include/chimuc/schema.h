@@ -111,6 +111,22 @@ int cm_term_id_folder(char *buf, size_t len, const char *folder);
 /* The failure record key of the file whose id term is idterm. */
 int cm_meta_failed_key(char *buf, size_t len, const char *idterm);
 
+/* A failure record, the value under a failure record key: "MTIME SIZE CODE
+ * REASON" (MTIME the stored mtime form, CODE a CM_E code). */
+typedef struct {
+	const char *mtime; /* mtime_len bytes, not NUL-terminated */
+	size_t mtime_len;
+	uint64_t size;
+	int code;
+	const char *reason; /* to the end of the record */
+} cm_failed_record;
+
+/* *out (the caller's, free()) is the record, *out_len its length.
+ * Errors: CM_ENOMEM. */
+int cm_failed_record_format(char **out, size_t *out_len, const cm_failed_record *r);
+/* The fields of record (borrowed from it). Errors: CM_EINVAL (not one). */
+int cm_failed_record_parse(cm_failed_record *out, const char *record);
+
 int cm_mtime_format(char *buf, size_t len, const struct timespec *t);
 int cm_mtime_parse(struct timespec *out, const char *s);
 int cm_size_format(char *buf, size_t len, uint64_t size);

@@ -118,6 +118,44 @@ int cm_meta_failed_key(char *buf, size_t len, const char *idterm)
 	return cm_term(buf, len, CM_FAILED_PREFIX, idterm);
 }
 
+int cm_failed_record_format(char **out, size_t *out_len, const cm_failed_record *r)
+{
+	size_t cap = r->mtime_len + strlen(r->reason) + 48;
+	char *s = malloc(cap);
+	int n;
+
+	if (!s)
+		return cm_error_nomem();
+	n = snprintf(s, cap, "%.*s %" PRIu64 " %d %s", (int)r->mtime_len, r->mtime, r->size,
+		     r->code, r->reason);
+	*out = s;
+	*out_len = (size_t)n;
+	return 0;
+}
+
+int cm_failed_record_parse(cm_failed_record *out, const char *record)
+{
+	const char *sp = strchr(record, ' ');
+	char *end;
+	long code;
+
+	if (!sp || sp == record || !(sp[1] >= '0' && sp[1] <= '9'))
+		goto bad;
+	out->mtime = record;
+	out->mtime_len = (size_t)(sp - record);
+	out->size = (uint64_t)strtoull(sp + 1, &end, 10);
+	if (*end != ' ')
+		goto bad;
+	code = strtol(end + 1, &end, 10);
+	if (*end != ' ')
+		goto bad;
+	out->code = (int)code;
+	out->reason = end + 1;
+	return 0;
+bad:
+	return cm_error_set(CM_EINVAL, "not a failure record");
+}
+
 int cm_mtime_format(char *buf, size_t len, const struct timespec *t)
 {
 	return put(buf, len, "%lld.%09ld", (long long)t->tv_sec, (long)t->tv_nsec);

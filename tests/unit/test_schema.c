@@ -5,6 +5,7 @@
  * limit and one past it; the stored mtime, size and hash forms both ways;
  * the slot lines written and split back. */
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chimuc/error.h"
@@ -172,4 +173,41 @@ Test(schema, slot_lines_round_trip)
 	cr_expect_null(f[3]);
 	cr_expect_str_eq(f[5], "line break");
 	cm_array_clear(buf);
+}
+
+Test(schema, failed_record_table)
+{
+	static const struct {
+		const char *record, *mtime, *reason;
+		uint64_t size;
+		int code;
+	} cases[] = {
+		{"1700000000.000000005 12 -11 binary file", "1700000000.000000005", "binary file",
+		 12, CM_EUNSUPPORTED},
+		{"0.000000000 0 -10 over 5 bytes: x y", "0.000000000", "over 5 bytes: x y", 0,
+		 CM_ELIMIT},
+		{"1.000000000 3 -11 ", "1.000000000", "", 3, CM_EUNSUPPORTED},
+	};
+	static const char *const bad[] = {"", "1.0", "1.0 x -11 r", "1.0 3 -11", " 3 -11 r"};
+	cm_failed_record r;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		cm_failed_record in = {cases[i].mtime, strlen(cases[i].mtime), cases[i].size,
+				       cases[i].code, cases[i].reason};
+		char *s;
+		size_t n;
+
+		cr_assert_eq(cm_failed_record_format(&s, &n, &in), 0);
+		cr_expect_str_eq(s, cases[i].record);
+		cr_expect_eq(n, strlen(cases[i].record));
+		free(s);
+		cr_assert_eq(cm_failed_record_parse(&r, cases[i].record), 0, "case %zu", i);
+		cr_expect_eq(r.mtime_len, strlen(cases[i].mtime));
+		cr_expect_eq(memcmp(r.mtime, cases[i].mtime, r.mtime_len), 0);
+		cr_expect_eq(r.size, cases[i].size);
+		cr_expect_eq(r.code, cases[i].code);
+		cr_expect_str_eq(r.reason, cases[i].reason);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		cr_expect_eq(cm_failed_record_parse(&r, bad[i]), CM_EINVAL, "'%s'", bad[i]);
 }
