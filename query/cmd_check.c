@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "chimuc/array.h"
 #include "chimuc/diag.h"
 #include "chimuc/docinfo.h"
 #include "chimuc/error.h"
@@ -65,8 +66,7 @@ static int check_docs(cm_xdb *db, int dump, unsigned *problems)
 	cm_xpostings *it;
 	cm_xdocid id;
 	unsigned wdf;
-	dumpline *lines = NULL;
-	size_t n = 0, cap = 0;
+	cm_array_t(dumpline) lines = CM_ARRAY_INIT;
 	int rc;
 
 	if ((rc = cm_xdb_postings(&it, db, "", 0)) < 0)
@@ -96,16 +96,13 @@ static int check_docs(cm_xdb *db, int dump, unsigned *problems)
 			if (dump && cm_xdoc_termcount(&terms, doc) == 0 &&
 			    cm_xdoc_get_value(&hash, &hlen, doc, CM_SLOT_HASH) == 0 &&
 			    cm_xdoc_get_data(&data, &dlen, doc) == 0) {
-				if (n == cap) {
-					dumpline *v = realloc(lines, (cap = cap ? 2 * cap : 256) *
-									     sizeof *v);
-					if (v)
-						lines = v;
-				}
-				if (n < cap && (lines[n].line = malloc(strlen(info->path) + 64))) {
-					sprintf(lines[n].line, "%s\t%s\t%u\t%zu", info->path, hash,
-						terms, dlen);
-					n++;
+				dumpline *l = cm_array_alloc(lines);
+				if (!l || !(l->line = malloc(strlen(info->path) + 64))) {
+					lines.size -= l != NULL;
+					rc = cm_error_nomem();
+				} else {
+					sprintf(l->line, "%s\t%s\t%u\t%zu", info->path, hash, terms,
+						dlen);
 				}
 			}
 		}
@@ -113,15 +110,17 @@ static int check_docs(cm_xdb *db, int dump, unsigned *problems)
 		free(data);
 		cm_docinfo_free(info);
 		cm_xdoc_free(doc);
+		if (rc < 0)
+			break;
 	}
 	cm_xpostings_free(it);
-	if (n > 1)
-		qsort(lines, n, sizeof *lines, by_line);
-	for (size_t i = 0; i < n; i++) {
-		puts(lines[i].line);
-		free(lines[i].line);
+	if (lines.size > 1)
+		qsort(lines.ptr, lines.size, sizeof *lines.ptr, by_line);
+	for (size_t i = 0; i < lines.size; i++) {
+		puts(lines.ptr[i].line);
+		free(lines.ptr[i].line);
 	}
-	free(lines);
+	cm_array_clear(lines);
 	return rc < 0 ? rc : 0;
 }
 
