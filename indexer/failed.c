@@ -7,43 +7,39 @@
  * are not remembered: a change of permissions leaves the mtime alone. */
 #include "indexer.h"
 
-#include <inttypes.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "chimuc/error.h"
+#include "chimuc/schema.h"
 
 int cm_failure_load(cm_failure *f, cm_indexer *ix, const char *idterm, const char *mtime,
 		    uint64_t size)
 {
-	size_t len, mlen = strlen(mtime);
-	char *end;
-	long code;
+	cm_failed_record r;
+	size_t len;
 	int rc;
 
 	f->record = NULL;
 	f->reason = NULL;
-	snprintf(f->key, sizeof f->key, "%s%s", CM_FAILED_PREFIX, idterm);
-	if ((rc = cm_xdb_get_metadata(&f->record, &len, ix->db, f->key)) < 0)
+	if ((rc = cm_meta_failed_key(f->key, sizeof f->key, idterm)) < 0 ||
+	    (rc = cm_xdb_get_metadata(&f->record, &len, ix->db, f->key)) < 0)
 		return rc;
-	if (len <= mlen || memcmp(f->record, mtime, mlen) != 0 || f->record[mlen] != ' ')
+	if (cm_failed_record_parse(&r, f->record) < 0 || r.mtime_len != strlen(mtime) ||
+	    memcmp(r.mtime, mtime, r.mtime_len) != 0 || r.size != size ||
+	    (r.code == CM_ELIMIT && size <= ix->max_size))
 		return 0;
-	if (strtoull(f->record + mlen + 1, &end, 10) != size || *end != ' ')
-		return 0;
-	code = strtol(end + 1, &end, 10);
-	if (*end != ' ' || (code == CM_ELIMIT && size <= ix->max_size))
-		return 0;
-	f->reason = end + 1;
+	f->reason = r.reason;
 	return 0;
 }
 
 int cm_failure_store(cm_indexer *ix, const cm_failure *f, const char *mtime, uint64_t size,
 		     int code, const char *reason)
 {
-	size_t cap;
+	cm_failed_record r;
 	char *value;
-	int n, rc;
+	size_t n;
+	int rc;
 
 	if (!reason) {
 		if (!f->record || !f->record[0])
@@ -51,12 +47,11 @@ int cm_failure_store(cm_indexer *ix, const cm_failure *f, const char *mtime, uin
 		ix->pending++;
 		return cm_xdb_set_metadata(ix->db, f->key, "", 0);
 	}
-	cap = strlen(mtime) + strlen(reason) + 48;
-	if (!(value = malloc(cap)))
-		return cm_error_nomem();
-	n = snprintf(value, cap, "%s %" PRIu64 " %d %s", mtime, size, code, reason);
+	r = (cm_failed_record){mtime, strlen(mtime), size, code, reason};
+	if ((rc = cm_failed_record_format(&value, &n, &r)) < 0)
+		return rc;
 	ix->pending++;
-	rc = cm_xdb_set_metadata(ix->db, f->key, value, (size_t)n);
+	rc = cm_xdb_set_metadata(ix->db, f->key, value, n);
 	free(value);
 	return rc;
 }
@@ -80,8 +75,10 @@ int cm_failure_prune(cm_indexer *ix, const char *root)
 
 	if (!prefix)
 		return cm_error_nomem();
-	plen = (size_t)sprintf(prefix, "%s%s%s%s", CM_FAILED_PREFIX, CM_PREFIX_ID, root,
-			       root[rlen - 1] == '/' ? "" : "/");
+	if ((rc = cm_term_id_folder(prefix + skip, rlen + 3, root)) < 0 ||
+	    (rc = cm_meta_failed_key(prefix, skip + rlen + 3, prefix + skip)) < 0)
+		goto cleanup;
+	plen = (size_t)rc;
 	if ((rc = cm_xdb_metadata_keys(&it, ix->db, prefix, plen)) < 0)
 		goto cleanup;
 	while ((rc = cm_xterms_next(it, &key, &len, &count)) == 1)

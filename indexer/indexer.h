@@ -16,10 +16,6 @@
 
 #define CM_INDEXER_PROGRAM "chimuc-index"
 
-/* User metadata key prefix of a failure record: the key is the prefix and
- * the file's id term, the value "MTIME SIZE CODE REASON". */
-#define CM_FAILED_PREFIX "F"
-
 /* Owned strings; lookups sort the list first. */
 typedef struct {
 	char **v;

@@ -8,7 +8,6 @@
  * folders. */
 #include "indexer.h"
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include "chimuc/diag.h"
 #include "chimuc/document.h"
 #include "chimuc/error.h"
+#include "chimuc/schema.h"
 #include "chimuc/source.h"
 
 /* What one call of cm_indexer_file knows of its file. */
@@ -23,16 +23,11 @@ typedef struct {
 	const char *path;
 	char idterm[CM_ID_TERM_MAX + 1];
 	size_t idlen;
-	char mtime[48]; /* as the walk saw them */
+	char mtime[CM_MTIME_MAX]; /* as the walk saw them */
 	uint64_t size;
 	cm_xdocid old; /* its document, or 0 */
 	cm_failure failure;
 } file_state;
-
-static void format_mtime(char *buf, size_t n, const struct timespec *t)
-{
-	snprintf(buf, n, "%lld.%09ld", (long long)t->tv_sec, (long)t->tv_nsec);
-}
 
 /* *out_docid is the document with idterm, or 0. */
 static int find_doc(cm_xdocid *out_docid, cm_xdb *db, const char *idterm, size_t len)
@@ -65,12 +60,12 @@ static int value_is(cm_xdoc *doc, unsigned slot, const char *want)
 static int is_unchanged(int *out, cm_xdb *db, const file_state *f)
 {
 	cm_xdoc *doc;
-	char sizebuf[32];
+	char sizebuf[CM_SIZE_MAX];
 	int rc;
 
 	if ((rc = cm_xdb_get_document(&doc, db, f->old)) < 0)
 		return rc;
-	snprintf(sizebuf, sizeof sizebuf, "%" PRIu64, f->size);
+	cm_size_format(sizebuf, sizeof sizebuf, f->size);
 	*out = value_is(doc, CM_SLOT_MTIME, f->mtime) && value_is(doc, CM_SLOT_SIZE, sizebuf);
 	cm_xdoc_free(doc);
 	return 0;
@@ -121,7 +116,7 @@ static int ingest(cm_indexer *ix, const file_state *f)
 	cm_xdoc *xdoc = NULL;
 	cm_document doc;
 	cm_xdocid id;
-	char mtime[48];
+	char mtime[CM_MTIME_MAX];
 	int rc;
 
 	if ((rc = cm_source_load(&src, f->path, ix->max_size, ix->follow)) < 0)
@@ -137,7 +132,7 @@ static int ingest(cm_indexer *ix, const file_state *f)
 		cm_diag(CM_INDEXER_PROGRAM, f->path, "warning: encoding uncertain (read as %s)",
 			src->encoding);
 	}
-	format_mtime(mtime, sizeof mtime, &src->mtime);
+	cm_mtime_format(mtime, sizeof mtime, &src->mtime);
 	doc = (cm_document){.path = f->path,
 			    .text = src->text,
 			    .text_len = src->text_len,
@@ -179,7 +174,7 @@ int cm_indexer_file(cm_indexer *ix, const char *path, const struct stat *st)
 	if (ix->progress)
 		cm_progress_show(ix->progress, ix->seen, ix->bytes_seen);
 	cm_document_id_term(f.idterm, &f.idlen, path);
-	format_mtime(f.mtime, sizeof f.mtime, &st->st_mtim);
+	cm_mtime_format(f.mtime, sizeof f.mtime, &st->st_mtim);
 	if ((rc = find_doc(&f.old, ix->db, f.idterm, f.idlen)) < 0)
 		return rc;
 	if (f.old && (rc = is_unchanged(&same, ix->db, &f)) < 0)

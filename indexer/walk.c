@@ -16,6 +16,7 @@
 #include "chimuc/diag.h"
 #include "chimuc/document.h"
 #include "chimuc/error.h"
+#include "chimuc/schema.h"
 
 /* File names the walk treats as documents. */
 static const char *const document_suffixes[] = {".txt", ".md",    ".text", ".markdown", ".html",
@@ -66,8 +67,9 @@ static int unreadable_folder(cm_indexer *ix, const char *path, int err)
 		strerror(err));
 	if (!prefix)
 		return cm_error_nomem();
-	n = (size_t)sprintf(prefix, "%s%s%s", CM_PREFIX_ID, path, path[n - 1] == '/' ? "" : "/");
-	rc = cm_strlist_add(&ix->unread, prefix, n);
+	rc = cm_term_id_folder(prefix, n + 3, path);
+	if (rc > 0)
+		rc = cm_strlist_add(&ix->unread, prefix, (size_t)rc);
 	free(prefix);
 	return rc;
 }
@@ -231,8 +233,9 @@ int cm_indexer_prune(cm_indexer *ix, const char *root)
 
 	if (!prefix)
 		return cm_error_nomem();
-	plen = (size_t)snprintf(prefix, rlen + 3, "%s%s%s", CM_PREFIX_ID, root,
-				root[rlen - 1] == '/' ? "" : "/");
+	if ((rc = cm_term_id_folder(prefix, rlen + 3, root)) < 0)
+		goto cleanup;
+	plen = (size_t)rc;
 	if ((rc = cm_xdb_allterms(&it, ix->db, prefix, plen)) < 0)
 		goto cleanup;
 	while ((rc = cm_xterms_next(it, &term, &len, &count)) == 1)

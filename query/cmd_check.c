@@ -5,14 +5,16 @@
  * path's, and its file, where unchanged since, still has the stored content
  * hash). --dump prints one canonical line per document instead, so that two
  * indexes can be compared with diff. */
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "chimuc/array.h"
 #include "chimuc/diag.h"
+#include "chimuc/docinfo.h"
 #include "chimuc/error.h"
+#include "chimuc/schema.h"
 #include "chimuc/source.h"
 #include "ops/citegraph.h"
 #include "cli.h"
@@ -37,24 +39,20 @@ static int by_line(const void *a, const void *b)
 static int hash_mismatch(const cm_docinfo *info, cm_xdoc *doc)
 {
 	struct stat st;
-	char mtime[48], *stored = NULL, *hash = NULL;
+	char mtime[CM_MTIME_MAX], want[CM_HASH_MAX], *stored = NULL, *hash = NULL;
 	size_t n;
 	cm_source *src = NULL;
 	int bad = 0;
 
-	if (stat(cm_docinfo_path(info), &st) < 0)
+	if (stat(info->path, &st) < 0)
 		return 0;
-	snprintf(mtime, sizeof mtime, "%lld.%09ld", (long long)st.st_mtim.tv_sec,
-		 (long)st.st_mtim.tv_nsec);
+	cm_mtime_format(mtime, sizeof mtime, &st.st_mtim);
 	if (cm_xdoc_get_value(&stored, &n, doc, CM_SLOT_MTIME) < 0 || strcmp(stored, mtime) ||
 	    cm_xdoc_get_value(&hash, &n, doc, CM_SLOT_HASH) < 0 ||
-	    cm_source_load(&src, cm_docinfo_path(info), UINT64_MAX, 1) < 0)
+	    cm_source_load(&src, info->path, UINT64_MAX, 1) < 0)
 		goto cleanup;
-	{
-		char want[17];
-		snprintf(want, sizeof want, "%016" PRIx64, src->hash);
-		bad = strcmp(want, hash) != 0;
-	}
+	cm_hash_format(want, sizeof want, src->hash);
+	bad = strcmp(want, hash) != 0;
 cleanup:
 	cm_source_free(src);
 	free(stored);
@@ -67,8 +65,7 @@ static int check_docs(cm_xdb *db, int dump, unsigned *problems)
 	cm_xpostings *it;
 	cm_xdocid id;
 	unsigned wdf;
-	dumpline *lines = NULL;
-	size_t n = 0, cap = 0;
+	cm_array_t(dumpline) lines = CM_ARRAY_INIT;
 	int rc;
 
 	if ((rc = cm_xdb_postings(&it, db, "", 0)) < 0)
@@ -85,31 +82,26 @@ static int check_docs(cm_xdb *db, int dump, unsigned *problems)
 			(*problems)++;
 			fprintf(stderr, "%s: document %u: %s\n", CM_PROGRAM, id, cm_error_last());
 		} else {
-			cm_document_id_term(term, &tlen, cm_docinfo_path(info));
+			cm_document_id_term(term, &tlen, info->path);
 			if (cm_xdb_termfreq(&freq, db, term, tlen) < 0 || freq != 1) {
 				(*problems)++;
-				cm_diag(CM_PROGRAM, cm_docinfo_path(info),
-					"id term missing or not unique");
+				cm_diag(CM_PROGRAM, info->path, "id term missing or not unique");
 			}
 			if (hash_mismatch(info, doc)) {
 				(*problems)++;
-				cm_diag(CM_PROGRAM, cm_docinfo_path(info),
+				cm_diag(CM_PROGRAM, info->path,
 					"content hash differs from the file");
 			}
 			if (dump && cm_xdoc_termcount(&terms, doc) == 0 &&
 			    cm_xdoc_get_value(&hash, &hlen, doc, CM_SLOT_HASH) == 0 &&
 			    cm_xdoc_get_data(&data, &dlen, doc) == 0) {
-				if (n == cap) {
-					dumpline *v = realloc(lines, (cap = cap ? 2 * cap : 256) *
-									     sizeof *v);
-					if (v)
-						lines = v;
-				}
-				if (n < cap &&
-				    (lines[n].line = malloc(strlen(cm_docinfo_path(info)) + 64))) {
-					sprintf(lines[n].line, "%s\t%s\t%u\t%zu",
-						cm_docinfo_path(info), hash, terms, dlen);
-					n++;
+				dumpline *l = cm_array_alloc(lines);
+				if (!l || !(l->line = malloc(strlen(info->path) + 64))) {
+					lines.size -= l != NULL;
+					rc = cm_error_nomem();
+				} else {
+					sprintf(l->line, "%s\t%s\t%u\t%zu", info->path, hash, terms,
+						dlen);
 				}
 			}
 		}
@@ -117,15 +109,17 @@ static int check_docs(cm_xdb *db, int dump, unsigned *problems)
 		free(data);
 		cm_docinfo_free(info);
 		cm_xdoc_free(doc);
+		if (rc < 0)
+			break;
 	}
 	cm_xpostings_free(it);
-	if (n > 1)
-		qsort(lines, n, sizeof *lines, by_line);
-	for (size_t i = 0; i < n; i++) {
-		puts(lines[i].line);
-		free(lines[i].line);
+	if (lines.size > 1)
+		qsort(lines.ptr, lines.size, sizeof *lines.ptr, by_line);
+	for (size_t i = 0; i < lines.size; i++) {
+		puts(lines.ptr[i].line);
+		free(lines.ptr[i].line);
 	}
-	free(lines);
+	cm_array_clear(lines);
 	return rc < 0 ? rc : 0;
 }
 

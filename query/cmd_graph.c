@@ -12,6 +12,7 @@
 
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
+#include "chimuc/schema.h"
 #include "chimuc/graph.h"
 #include "chimuc/strmap.h"
 #include "ops/citegraph.h"
@@ -60,10 +61,11 @@ static int load_around(cm_graphdocs *docs, cm_docset *loaded, cm_xdb *db, const 
 		cm_document_id_term(term, &n, id);
 		return cm_graphdocs_by_term(docs, loaded, db, term);
 	}
-	snprintf(term, sizeof term, "XN%s", id);
-	if ((rc = cm_graphdocs_by_term(docs, loaded, db, term)) < 0 || !citing)
+	if ((rc = cm_term_number(term, sizeof term, id)) < 0 ||
+	    (rc = cm_graphdocs_by_term(docs, loaded, db, term)) < 0 || !citing)
 		return rc;
-	snprintf(term, sizeof term, "XC%s", id);
+	if ((rc = cm_term_cites(term, sizeof term, id)) < 0)
+		return rc;
 	return cm_graphdocs_by_term(docs, loaded, db, term);
 }
 

@@ -15,8 +15,10 @@
 
 #include "chimuc/date.h"
 #include "chimuc/diag.h"
+#include "chimuc/docinfo.h"
 #include "chimuc/error.h"
 #include "chimuc/graph.h"
+#include "chimuc/schema.h"
 #include "chimuc/strmap.h"
 #include "ops/citegraph.h"
 #include "cli.h"
@@ -62,14 +64,6 @@ static void base_of(char *out, const char *key)
 {
 	const char *at = strchr(key, '@');
 	snprintf(out, CM_KEY_MAX, "%.*s", (int)(at ? at - key : (long)strlen(key)), key);
-}
-
-static const char *self_str(const cm_docinfo *info, const char *field)
-{
-	json_object *self;
-	return json_object_object_get_ex(cm_docinfo_json(info), "self", &self)
-		       ? cm_json_str(self, field)
-		       : NULL;
 }
 
 /* "Nghị quyết số 25-NQ/TW, ngày 03/6/2013 của X (khóa XI) về "T"", leaving
@@ -181,19 +175,22 @@ static int draft_cites(const cm_citations *draft, const char *base)
 static int precedent_json(json_object **out, cm_xdb *db, const precedent *d, const char *base)
 {
 	cm_docinfo *info = NULL;
-	json_object *arr, *p;
+	json_object *p;
 	char *context = NULL;
 	int rc;
 
 	if ((rc = cm_docinfo_by_id(&info, db, d->id)) < 0)
 		return rc;
-	arr = cm_doc_citations(info);
-	for (size_t k = 0; arr && k < json_object_array_length(arr) && !context; k++) {
-		json_object *c = json_object_array_get_idx(arr, k);
+	for (size_t k = 0; k < info->ncites && !context && rc == 0; k++) {
+		const cm_doccite *c = &info->cites[k];
 		char b[CM_KEY_MAX];
-		base_of(b, cm_json_str(c, "key"));
+		base_of(b, c->key);
 		if (!strcmp(b, base))
-			context = cm_doc_excerpt(info, c, "ctx_start", "ctx_end");
+			rc = cm_docinfo_excerpt(&context, info, c->ctx_start, c->ctx_end);
+	}
+	if (rc < 0) {
+		cm_docinfo_free(info);
+		return rc;
 	}
 	p = json_object_new_object();
 	json_object_object_add(p, "path", json_object_new_string(cm_docinfo_path(info)));
@@ -274,15 +271,16 @@ static int read_precedent(void *ctx, cm_xdb *db, cm_xdocid id)
 static int precedents(entry *e, cm_xdb *db, const cm_citations *draft, const cm_years *years,
 		      said_fields *out)
 {
-	char term_buf[CM_KEY_MAX + 4];
+	char term_buf[CM_KEY_MAX + 16];
 	reading r = {.e = e, .draft = draft, .co = CM_ARRAY_INIT, .index = CM_STRMAP_INIT};
 	int year = e->x->year, rc;
 
 	if (years->size == 1 && years->ptr[0] == year)
 		year = 0; /* the citations without a year can only mean this one */
 
-	snprintf(term_buf, sizeof term_buf, year ? "XC%s@%d" : "XC%s", e->base, year);
-	if ((rc = cm_postings_each(db, term_buf, read_precedent, &r)) < 0)
+	if ((rc = year ? cm_term_cites_year(term_buf, sizeof term_buf, e->base, year)
+		       : cm_term_cites(term_buf, sizeof term_buf, e->base)) < 0 ||
+	    (rc = cm_postings_each(db, term_buf, read_precedent, &r)) < 0)
 		goto cleanup;
 	if (r.found.size > 1)
 		qsort(r.found.ptr, r.found.size, sizeof *r.found.ptr, newest_first);
@@ -364,9 +362,8 @@ static void candidate(json_object *arr, const cm_docinfo *info)
 	json_object *c = json_object_new_object();
 	json_object_object_add(c, "path", json_object_new_string(cm_docinfo_path(info)));
 	json_object_object_add(c, "title", json_object_new_string(cm_docinfo_title(info)));
-	json_object_object_add(c, "date", cm_cli_json_string(self_str(info, "date")));
-	json_object_object_add(c, "key",
-			       cm_cli_json_string(cm_json_str(cm_docinfo_json(info), "number")));
+	json_object_object_add(c, "date", cm_cli_json_string(info->self.date));
+	json_object_object_add(c, "key", cm_cli_json_string(info->number));
 	json_object_array_add(arr, c);
 }
 
@@ -378,7 +375,7 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 	const cm_docinfo *match = NULL;
 	said_fields said = {0};
 	const char *date, *issuer, *term, *type;
-	char t[CM_KEY_MAX + 4];
+	char t[CM_KEY_MAX + 16];
 	size_t nmatch = 0, nyears;
 	int rc;
 
@@ -387,8 +384,8 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 	e->candidates = json_object_new_array();
 	e->co_cited = json_object_new_array();
 	e->problems = json_object_new_array();
-	snprintf(t, sizeof t, "XN%s", e->base);
-	if ((rc = cm_doclist_by_term(&own, db, t)) < 0 ||
+	if ((rc = cm_term_number(t, sizeof t, e->base)) < 0 ||
+	    (rc = cm_doclist_by_term(&own, db, t)) < 0 ||
 	    (rc = cm_cited_years(&years, db, e->base)) < 0 ||
 	    (rc = precedents(e, db, draft, &years, &said)) < 0)
 		goto cleanup;
@@ -398,7 +395,7 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 	type = said.value[SAID_TYPE];
 	nyears = years.size;
 	for (size_t i = 0; i < own.size; i++) {
-		const char *d = self_str(own.ptr[i], "date");
+		const char *d = own.ptr[i]->self.date;
 		if (!x->year || (d && atoi(d) == x->year)) {
 			match = own.ptr[i];
 			nmatch++;
@@ -416,22 +413,20 @@ static int examine(entry *e, cm_xdb *db, const cm_citations *draft, const char *
 		}
 		e->reference = reference(x->type, x->key, x->date, x->issuer, x->term, NULL);
 	} else if (match) {
-		const char *d = self_str(match, "date");
+		const char *d = match->self.date;
 		e->status = "in_corpus";
 		e->path = json_object_new_string(cm_docinfo_path(match));
-		e->reference =
-			reference(cm_json_str(cm_docinfo_json(match), "type"), x->key, d,
-				  self_str(match, "issuer") ? self_str(match, "issuer") : issuer,
-				  term, self_str(match, "title"));
+		e->reference = reference(match->type, x->key, d,
+					 match->self.issuer ? match->self.issuer : issuer, term,
+					 match->self.title);
 		if (x->date[0] && d && strcmp(d, x->date))
 			problem(e, "the draft dates it %s but the corpus document is dated %s",
 				x->date, d);
-		if (x->issuer && self_str(match, "issuer") &&
-		    !strstr(self_str(match, "issuer"), x->issuer) &&
-		    !strstr(x->issuer, self_str(match, "issuer")))
+		if (x->issuer && match->self.issuer && !strstr(match->self.issuer, x->issuer) &&
+		    !strstr(x->issuer, match->self.issuer))
 			problem(e,
 				"the draft names the issuer \"%s\" but the corpus document is issued by \"%s\"",
-				x->issuer, self_str(match, "issuer"));
+				x->issuer, match->self.issuer);
 	} else if (x->year && e->cited_by_total == 0 && nyears > 0) {
 		char known[128] = "";
 		for (size_t i = 0; i < nyears; i++)

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "chimuc/diag.h"
+#include "chimuc/docinfo.h"
 #include "chimuc/document.h"
 #include "chimuc/error.h"
 #include "chimuc/query.h"
@@ -108,7 +109,6 @@ static void print_hit(const options *o, unsigned rank, double score, const cm_do
 {
 	if (o->json) {
 		json_object *h = json_object_new_object(), *marks = json_object_new_array();
-		json_object *format = NULL;
 		for (size_t i = 0; i < sn->nmarks; i++) {
 			json_object *pair = json_object_new_array();
 			json_object_array_add(pair,
@@ -119,18 +119,18 @@ static void print_hit(const options *o, unsigned rank, double score, const cm_do
 		}
 		json_object_object_add(h, "rank", json_object_new_int((int)rank));
 		json_object_object_add(h, "score", json_object_new_double(score));
-		json_object_object_add(h, "path", json_object_new_string(cm_docinfo_path(info)));
-		json_object_object_get_ex(cm_docinfo_json(info), "format", &format);
-		json_object_object_add(h, "format", json_object_get(format));
-		json_object_object_add(h, "title", json_object_new_string(cm_docinfo_title(info)));
+		json_object_object_add(h, "path", json_object_new_string(info->path));
+		json_object_object_add(h, "format",
+				       info->format ? json_object_new_string(info->format) : NULL);
+		json_object_object_add(h, "title", json_object_new_string(info->title));
 		json_object_object_add(h, "snippet",
 				       json_object_new_string_len(sn->text, (int)sn->len));
 		json_object_object_add(h, "highlights", marks);
 		cm_cli_json_line(h);
 		return;
 	}
-	printf("%u. %s\n   ", rank, cm_docinfo_title(info));
-	cm_diag_path(stdout, cm_docinfo_path(info));
+	printf("%u. %s\n   ", rank, info->title);
+	cm_diag_path(stdout, info->path);
 	printf("  (score %.3f)\n   ", score);
 	print_marked(sn, tty);
 	fputs("\n\n", stdout);
@@ -201,17 +201,13 @@ static int run_once(unsigned *out_shown, cm_xdb *db, const cm_query *q, const op
 		cm_xdoc *doc = NULL;
 		cm_docinfo *info = NULL;
 		cm_snippet *sn = NULL;
-		const char *text;
-		size_t len;
 
 		if ((rc = cm_xmset_get(m, i, &docid, &weight, &rank)) == 0 &&
 		    (rc = cm_xmset_document(&doc, m, i)) == 0 && o->brief)
 			rc = print_brief(o, rank + 1, weight, doc);
-		else if (rc == 0 && (rc = cm_docinfo_load(&info, doc)) == 0) {
-			text = cm_docinfo_text(info, &len);
-			if ((rc = cm_snippet_make(&sn, text, len, q)) == 0)
-				print_hit(o, rank + 1, weight, info, sn, tty);
-		}
+		else if (rc == 0 && (rc = cm_docinfo_load(&info, doc)) == 0 &&
+			 (rc = cm_snippet_make(&sn, info->text, info->text_len, q)) == 0)
+			print_hit(o, rank + 1, weight, info, sn, tty);
 		cm_snippet_free(sn);
 		cm_docinfo_free(info);
 		cm_xdoc_free(doc);

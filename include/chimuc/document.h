@@ -3,19 +3,10 @@
 /* chimuc/document.h: the document model: how one source file becomes one
  * Xapian document (terms, values, data) and how a stored one is read back.
  *
- * Term scheme (see DESIGN.md):
- *   Q<path>             unique id (long paths: a prefix of the path + a hash)
- *   <exact>             every token's canonical term, with its position
- *   XD<yyyymmdd>        a full date mentioned (resolved where the year
- *                       follows from the document's date); XD<yyyymm> a month
- *   XDM<mmdd>           the day and month of a date, across all years
+ * The terms, value slots, metadata and stored forms are in chimuc/schema.h.
  * The vocabulary map from folded to exact forms (only words that carry
  * diacritics) is kept once for the index, as synonyms (chimuc/vocab.h).
- * Value slots: CM_SLOT_MTIME ("seconds.nanoseconds"), CM_SLOT_SIZE (decimal
- * bytes), CM_SLOT_HASH (content hash, 16 hex digits), CM_SLOT_PATH and
- * CM_SLOT_TITLE (as in the data: a list of hits reads no data);
- * CM_SLOT_SELF and CM_SLOT_CITES (the citation graph without the data:
- * below). The path is the canonical absolute path (chimuc/docpath.h).
+ * The path is the canonical absolute path (chimuc/docpath.h).
  * Document data: a JSON object with path, format, title (from the
  * document's identity, else its file's metadata, else its first line), date
  * (the document's own, ISO, from its text, else its metadata, or null),
@@ -25,8 +16,10 @@
  * line break and the decoded text itself, so that snippets need no access
  * to the file and readers parse no JSON string of it.
  *
+ * chimuc/docinfo.h reads it back.
+ *
  * Ownership: what comes back through `**out` is the caller's, freed with its
- * cm_*_free(); borrowed pointers inside a cm_docinfo live as long as it. */
+ * cm_*_free(). */
 #ifndef CHIMUC_DOCUMENT_H
 #define CHIMUC_DOCUMENT_H
 
@@ -35,34 +28,10 @@
 
 #include <json-c/json.h>
 
+#include "chimuc/docinfo.h"
+#include "chimuc/schema.h"
 #include "chimuc/vocab.h"
 #include "chimuc/xapian_c.h"
-
-#define CM_PREFIX_ID "Q"
-#define CM_PREFIX_DATE "XD"
-#define CM_PREFIX_DAY_MONTH "XDM"
-
-enum {
-	CM_SLOT_MTIME = 0,
-	CM_SLOT_SIZE = 1,
-	CM_SLOT_HASH = 2,
-	CM_SLOT_PATH = 3,
-	CM_SLOT_TITLE = 4,
-	CM_SLOT_SELF = 5, /* "KEY\tTYPE\tDATE" of the document's own identity */
-	CM_SLOT_CITES = 6 /* per citation (not self mentions), in text order, a line
-			   * "KEY\tRELATION\tTYPE\tDATE\tISSUER\tTERM\n" */
-};
-/* In CM_SLOT_SELF and CM_SLOT_CITES an unknown field is empty, and tabs and
- * line breaks inside a field are written as spaces. */
-#define CM_SELF_FIELDS 3
-#define CM_CITE_FIELDS 6
-
-/* The version of the term scheme and data layout above, kept in the index's
- * metadata under CM_INDEX_FORMAT_KEY. An index of another version would be
- * read wrong (format 2 kept paths as typed, so one file could be two
- * documents, and had no CM_SLOT_SELF, CM_SLOT_CITES), so it is refused. */
-#define CM_INDEX_FORMAT "3"
-#define CM_INDEX_FORMAT_KEY "chimuc.format"
 
 /* 0 if db holds this version's index, or no document at all (then, when
  * mark is set, db is marked as this version's; it must be writable).
@@ -73,9 +42,6 @@ int cm_index_format_check(cm_xdb *db, int mark);
  * document's text (every word is indexed): their analysis keeps an offset
  * per byte, and directives are far shorter. */
 #define CM_ANALYSIS_MAX (1u << 20)
-
-/* The longest id term; Xapian's own limit is 245 bytes. */
-#define CM_ID_TERM_MAX 240
 
 /* What the indexer knows of one file. */
 typedef struct {
@@ -90,25 +56,15 @@ typedef struct {
 	const char *date;   /* ISO date from the file's metadata, or NULL */
 } cm_document;
 
-/* Writes the unique id term of path into buf (CM_ID_TERM_MAX + 1 bytes),
- * NUL-terminated; *out_len is its length. */
-void cm_document_id_term(char *buf, size_t *out_len, const char *path);
-
 /* The Xapian document for doc: terms, values and data as above. Its words
  * with diacritics are added to words (unless NULL), for cm_vocab_write_new.
  * Errors: CM_ENOMEM, or the binding's. */
 int cm_document_build(cm_xdoc **out, cm_vocab *words, const cm_document *doc);
 
-/* A stored document read back from its data. */
-typedef struct cm_docinfo cm_docinfo;
-
-int cm_docinfo_load(cm_docinfo **out, cm_xdoc *xdoc);
-void cm_docinfo_free(cm_docinfo *info);
-
-const char *cm_docinfo_path(const cm_docinfo *info);
-const char *cm_docinfo_title(const cm_docinfo *info);
-const char *cm_docinfo_text(const cm_docinfo *info, size_t *len);
-/* The whole data object (borrowed), for fields without an accessor. */
+/* Transitional (issue 14): the whole data object of info (borrowed), for
+ * query/citegraph.c, cmd_cited_by.c, cmd_cites.c and cmd_deadlines.c until
+ * they read the fields of cm_docinfo (chimuc/docinfo.h); then it goes,
+ * with json-c, out of this header. */
 json_object *cm_docinfo_json(const cm_docinfo *info);
 
 /* A query that keeps the documents mentioning a date (no weight):

@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
 /* document.c: builds the Xapian document of one source file (terms, values,
- * JSON data) and reads the data of a stored one back. It does not read
- * files or decide what to index: the indexer does. */
+ * JSON data). It does not read files or decide what to index: the indexer
+ * does; docinfo.c reads a stored one back. */
 #include "chimuc/document.h"
 
 #include <ctype.h>
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,35 +16,8 @@
 #include "chimuc/citation.h"
 #include "chimuc/date.h"
 #include "chimuc/error.h"
-#include "chimuc/hash.h"
 #include "chimuc/text.h"
 #include "index/document_citations.h"
-
-struct cm_docinfo {
-	json_object *root;
-	char *data; /* the stored data; the text lies in it */
-	const char *path;
-	const char *title;
-	const char *text;
-	size_t text_len;
-};
-
-void cm_document_id_term(char *buf, size_t *out_len, const char *path)
-{
-	size_t plen = strlen(path);
-	size_t n;
-
-	if (1 + plen <= CM_ID_TERM_MAX) {
-		n = (size_t)snprintf(buf, CM_ID_TERM_MAX + 1, "%s%s", CM_PREFIX_ID, path);
-	} else {
-		/* Keep a readable prefix (so that prefix walks by folder still
-		 * work for ordinary folders) and make it unique with a hash. */
-		const size_t keep = CM_ID_TERM_MAX - 1 - 17;
-		n = (size_t)snprintf(buf, CM_ID_TERM_MAX + 1, "%s%.*s#%016" PRIx64, CM_PREFIX_ID,
-				     (int)keep, path, cm_hash64(path, plen));
-	}
-	*out_len = n;
-}
 
 /* Every token's exact term with its position; the words with diacritics go
  * to words (if not NULL) as the vocabulary map. */
@@ -73,22 +45,16 @@ static int add_date_terms(cm_xdoc *xdoc, const cm_date *d)
 {
 	const char *iso = d->resolved[0] ? d->resolved : d->iso;
 	char term[24];
-	int n, rc = 0;
+	int n = 0;
 
-	if (iso[0] != '-' && strlen(iso) == 10) {
-		n = snprintf(term, sizeof term, "%s%.4s%.2s%.2s", CM_PREFIX_DATE, iso, iso + 5,
-			     iso + 8);
-		rc = cm_xdoc_add_term(xdoc, term, (size_t)n, 0);
-	} else if (strlen(iso) == 7 && iso[4] == '-') {
-		n = snprintf(term, sizeof term, "%s%.4s%.2s", CM_PREFIX_DATE, iso, iso + 5);
-		rc = cm_xdoc_add_term(xdoc, term, (size_t)n, 0);
-	}
-	if (rc == 0 && strlen(d->iso) == 10) {
-		const char *md = d->iso + (d->iso[0] == '-' ? 2 : 5);
-		n = snprintf(term, sizeof term, "%s%.2s%.2s", CM_PREFIX_DAY_MONTH, md, md + 3);
-		rc = cm_xdoc_add_term(xdoc, term, (size_t)n, 0);
-	}
-	return rc;
+	if ((iso[0] != '-' && strlen(iso) == 10) || (strlen(iso) == 7 && iso[4] == '-'))
+		n = cm_term_date(term, sizeof term, iso);
+	if (n > 0)
+		n = cm_xdoc_add_term(xdoc, term, (size_t)n, 0);
+	if (n >= 0 && strlen(d->iso) == 10 &&
+	    (n = cm_term_day_month(term, sizeof term, d->iso)) > 0)
+		n = cm_xdoc_add_term(xdoc, term, (size_t)n, 0);
+	return n < 0 ? n : 0;
 }
 
 static json_object *date_json(const cm_date *d)
@@ -153,14 +119,14 @@ static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title, co
 		    const cm_citations *cites)
 {
 	json_object *o = json_object_new_object();
-	char hash[17];
+	char hash[CM_HASH_MAX];
 	const char *s;
 	size_t n;
 	int rc;
 
 	if (!o)
 		return cm_error_nomem();
-	snprintf(hash, sizeof hash, "%016" PRIx64, doc->hash);
+	cm_hash_format(hash, sizeof hash, doc->hash);
 	json_object_object_add(o, "path", json_object_new_string(doc->path));
 	json_object_object_add(o, "format",
 			       json_object_new_string(doc->format ? doc->format : "text"));
@@ -181,18 +147,14 @@ static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title, co
 
 static int set_values(cm_xdoc *xdoc, const cm_document *doc, const char *title)
 {
-	char buf[32];
+	char buf[CM_SIZE_MAX > CM_HASH_MAX ? CM_SIZE_MAX : CM_HASH_MAX];
 	int rc;
 
 	rc = cm_xdoc_add_value(xdoc, CM_SLOT_MTIME, doc->mtime, strlen(doc->mtime));
-	if (rc == 0) {
-		snprintf(buf, sizeof buf, "%" PRIu64, doc->size);
-		rc = cm_xdoc_add_value(xdoc, CM_SLOT_SIZE, buf, strlen(buf));
-	}
-	if (rc == 0) {
-		snprintf(buf, sizeof buf, "%016" PRIx64, doc->hash);
-		rc = cm_xdoc_add_value(xdoc, CM_SLOT_HASH, buf, strlen(buf));
-	}
+	if (rc == 0 && (rc = cm_size_format(buf, sizeof buf, doc->size)) > 0)
+		rc = cm_xdoc_add_value(xdoc, CM_SLOT_SIZE, buf, (size_t)rc);
+	if (rc == 0 && (rc = cm_hash_format(buf, sizeof buf, doc->hash)) > 0)
+		rc = cm_xdoc_add_value(xdoc, CM_SLOT_HASH, buf, (size_t)rc);
 	if (rc == 0)
 		rc = cm_xdoc_add_value(xdoc, CM_SLOT_PATH, doc->path, strlen(doc->path));
 	if (rc == 0)
@@ -200,34 +162,13 @@ static int set_values(cm_xdoc *xdoc, const cm_document *doc, const char *title)
 	return rc;
 }
 
-/* Appends the fields to buf, tab-separated, then end; NULL or "" is an
- * empty field, and a tab or line break inside one becomes a space. */
-typedef cm_array_t(char) charbuf;
-
-static int put_fields(charbuf *buf, const char *const *fields, size_t n, char end)
-{
-	for (size_t i = 0; i < n; i++) {
-		for (const char *s = fields[i] ? fields[i] : ""; *s; s++) {
-			char *c = cm_array_alloc(*buf);
-			if (!c)
-				return CM_ENOMEM;
-			*c = *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s;
-		}
-		char *sep = cm_array_alloc(*buf);
-		if (!sep)
-			return CM_ENOMEM;
-		*sep = i + 1 < n ? '\t' : end;
-	}
-	return 0;
-}
-
 /* CM_SLOT_SELF and CM_SLOT_CITES: what the citation graph needs. */
 static int set_graph_values(cm_xdoc *xdoc, const cm_citations *c)
 {
-	charbuf buf = CM_ARRAY_INIT;
+	cm_slot_buf buf = CM_ARRAY_INIT;
 	const char *self[CM_SELF_FIELDS] = {c->self.number[0] ? c->self.key : NULL, c->self.type,
 					    c->self.date};
-	int rc = put_fields(&buf, self, CM_SELF_FIELDS, '\0');
+	int rc = cm_slot_line_append(&buf, self, CM_SELF_FIELDS, '\0');
 
 	if (rc == 0)
 		rc = cm_xdoc_add_value(xdoc, CM_SLOT_SELF, buf.ptr, buf.size - 1);
@@ -237,7 +178,7 @@ static int set_graph_values(cm_xdoc *xdoc, const cm_citations *c)
 		const char *f[CM_CITE_FIELDS] = {x->key,  x->relation, x->type,
 						 x->date, x->issuer,   x->term};
 		if (x->kind == CM_CITE_CITATION)
-			rc = put_fields(&buf, f, CM_CITE_FIELDS, '\n');
+			rc = cm_slot_line_append(&buf, f, CM_CITE_FIELDS, '\n');
 	}
 	if (rc == 0 && buf.size)
 		rc = cm_xdoc_add_value(xdoc, CM_SLOT_CITES, buf.ptr, buf.size);
@@ -325,21 +266,6 @@ cleanup:
 	return rc;
 }
 
-static const char *get_string(json_object *root, const char *key, size_t *len)
-{
-	json_object *v;
-
-	if (!json_object_object_get_ex(root, key, &v) ||
-	    !json_object_is_type(v, json_type_string)) {
-		if (len)
-			*len = 0;
-		return "";
-	}
-	if (len)
-		*len = (size_t)json_object_get_string_len(v);
-	return json_object_get_string(v);
-}
-
 int cm_index_format_check(cm_xdb *db, int mark)
 {
 	char *format = NULL;
@@ -366,83 +292,6 @@ int cm_index_format_check(cm_xdb *db, int mark)
 cleanup:
 	free(format);
 	return rc;
-}
-
-/* The JSON value of the n bytes at s, or NULL if they are not one. */
-static json_object *parse_json(const char *s, size_t n)
-{
-	json_tokener *tok = json_tokener_new();
-	json_object *o = NULL;
-
-	if (!tok || n > INT32_MAX)
-		goto done;
-	o = json_tokener_parse_ex(tok, s, (int)n);
-	if (json_tokener_get_error(tok) != json_tokener_success ||
-	    json_tokener_get_parse_end(tok) != n) {
-		json_object_put(o);
-		o = NULL;
-	}
-done:
-	json_tokener_free(tok);
-	return o;
-}
-
-int cm_docinfo_load(cm_docinfo **out, cm_xdoc *xdoc)
-{
-	cm_docinfo *info = calloc(1, sizeof *info);
-	const char *nl;
-	size_t len;
-	int rc;
-
-	if (!info)
-		return cm_error_nomem();
-	if ((rc = cm_xdoc_get_data(&info->data, &len, xdoc)) < 0)
-		goto cleanup;
-	nl = memchr(info->data, '\n', len);
-	if (!nl || !(info->root = parse_json(info->data, (size_t)(nl - info->data))) ||
-	    !json_object_is_type(info->root, json_type_object)) {
-		rc = cm_error_set(CM_ECORRUPT, "document data is not a JSON object and a text");
-		goto cleanup;
-	}
-	info->path = get_string(info->root, "path", NULL);
-	info->title = get_string(info->root, "title", NULL);
-	info->text = nl + 1;
-	info->text_len = len - (size_t)(info->text - info->data);
-	*out = info;
-	return 0;
-cleanup:
-	cm_docinfo_free(info);
-	return rc;
-}
-
-void cm_docinfo_free(cm_docinfo *info)
-{
-	if (!info)
-		return;
-	json_object_put(info->root);
-	free(info->data);
-	free(info);
-}
-
-const char *cm_docinfo_path(const cm_docinfo *info)
-{
-	return info->path;
-}
-
-const char *cm_docinfo_title(const cm_docinfo *info)
-{
-	return info->title;
-}
-
-const char *cm_docinfo_text(const cm_docinfo *info, size_t *len)
-{
-	*len = info->text_len;
-	return info->text;
-}
-
-json_object *cm_docinfo_json(const cm_docinfo *info)
-{
-	return info->root;
 }
 
 static int line_has_letter(const char *s, size_t n)

@@ -9,26 +9,29 @@
 
 #include "chimuc/document.h"
 #include "chimuc/error.h"
+#include "chimuc/schema.h"
 #include "chimuc/text.h"
 
-static int add_term(cm_xdoc *xdoc, const char *prefix, const char *value)
+typedef int (*term_fn)(char *buf, size_t len, const char *value);
+
+static int add_term(cm_xdoc *xdoc, term_fn make, const char *value)
 {
 	char term[CM_KEY_MAX + 8];
-	int n = snprintf(term, sizeof term, "%s%s", prefix, value);
+	int n = make(term, sizeof term, value);
 
-	return cm_xdoc_add_term(xdoc, term, (size_t)n, 0);
+	return n < 0 ? n : cm_xdoc_add_term(xdoc, term, (size_t)n, 0);
 }
 
 /* The term for key and for key without its "@year". */
-static int add_key_terms(cm_xdoc *xdoc, const char *prefix, const char *key)
+static int add_key_terms(cm_xdoc *xdoc, term_fn make, const char *key)
 {
 	char base[CM_KEY_MAX];
 	const char *at = strchr(key, '@');
-	int rc = add_term(xdoc, prefix, key);
+	int rc = add_term(xdoc, make, key);
 
 	if (rc == 0 && at) {
 		snprintf(base, sizeof base, "%.*s", (int)(at - key), key);
-		rc = add_term(xdoc, prefix, base);
+		rc = add_term(xdoc, make, base);
 	}
 	return rc;
 }
@@ -72,7 +75,6 @@ static int add_self(cm_xdoc *xdoc, json_object *data, const cm_identity *id)
 {
 	json_object *self = json_object_new_object();
 	const char *code = cm_citation_type_code(id->type);
-	char year[5];
 	int rc = 0;
 
 	json_object_object_add(self, "type", str_or_null(id->type));
@@ -88,15 +90,13 @@ static int add_self(cm_xdoc *xdoc, json_object *data, const cm_identity *id)
 	json_object_object_add(data, "number",
 			       id->number[0] ? json_object_new_string(id->key) : NULL);
 	if (id->key[0])
-		rc = add_key_terms(xdoc, "XN", id->key);
+		rc = add_key_terms(xdoc, cm_term_number, id->key);
 	if (rc == 0 && code)
-		rc = add_term(xdoc, "XT", code);
+		rc = add_term(xdoc, cm_term_type, code);
 	if (rc == 0 && cm_citation_issuer_code(id->symbol))
-		rc = add_term(xdoc, "XI", cm_citation_issuer_code(id->symbol));
-	if (rc == 0 && id->date[0]) {
-		snprintf(year, sizeof year, "%.4s", id->date);
-		rc = add_term(xdoc, "Y", year);
-	}
+		rc = add_term(xdoc, cm_term_issuer, cm_citation_issuer_code(id->symbol));
+	if (rc == 0 && id->date[0])
+		rc = add_term(xdoc, cm_term_year, id->date);
 	return rc;
 }
 
@@ -110,7 +110,7 @@ int cm_document_add_citations(cm_xdoc *xdoc, json_object *data, const cm_citatio
 	for (size_t i = 0; i < c->n && rc == 0; i++) {
 		json_object_array_add(arr, citation_json(&c->v[i], text, len));
 		if (c->v[i].kind == CM_CITE_CITATION)
-			rc = add_key_terms(xdoc, "XC", c->v[i].key);
+			rc = add_key_terms(xdoc, cm_term_cites, c->v[i].key);
 	}
 	return rc == 0 ? add_self(xdoc, data, &c->self) : rc;
 }

@@ -10,9 +10,9 @@
 #include "chimuc/citation.h"
 #include "chimuc/xapian_c.h"
 
-/* Adds XC (cited keys, with and without year), XN (own key), XT (own type
- * code), XI (own issuer code: "TW" of NQ/TW) and Y (own year) terms to xdoc, and "self", "type", "number" and
- * "citations" to data. text is the document's text (for contexts). */
+/* Adds the terms of the cited keys (with and without year), of the own key,
+ * type code, issuer code ("TW" of NQ/TW) and year (chimuc/schema.h) to xdoc,
+ * and "self", "type", "number" and "citations" to data. text is the document's text (for contexts). */
 int cm_document_add_citations(cm_xdoc *xdoc, json_object *data, const cm_citations *c,
 			      const char *text, size_t len);
 

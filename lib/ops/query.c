@@ -13,6 +13,7 @@
 #include "chimuc/citation.h"
 #include "chimuc/document.h"
 #include "chimuc/error.h"
+#include "chimuc/schema.h"
 #include "chimuc/text.h"
 #include "text/stopwords.h"
 
@@ -215,12 +216,15 @@ static int at_keyword(const parser *p, const char *kw)
 static int parse_or(cm_xquery **out, parser *p);
 
 /* A term as a filter: it restricts without weighing. */
-static int filter_term(cm_xquery **out, const char *prefix, const char *value)
+static int filter_term(cm_xquery **out, int (*make)(char *, size_t, const char *),
+		       const char *value)
 {
-	char term[CM_KEY_MAX + 8];
+	char term[CM_KEY_MAX + 16];
 	cm_xquery *t;
-	int rc, n = snprintf(term, sizeof term, "%s%s", prefix, value);
+	int rc, n = make(term, sizeof term, value);
 
+	if (n < 0)
+		return n;
 	if ((rc = cm_xquery_term(&t, term, (size_t)n, 1, 0)) < 0)
 		return rc;
 	rc = cm_xquery_scale(out, 0, t);
@@ -252,20 +256,20 @@ static int field_query(cm_xquery **out, int *is_field, parser *p, const char *w,
 			return cm_error_code();
 		if (year)
 			snprintf(key + strlen(key), sizeof key - strlen(key), "@%d", year);
-		return filter_term(out, "XC", key);
+		return filter_term(out, cm_term_cites, key);
 	}
 	if (k == 4 && !memcmp(w, "type", 4)) {
 		const char *type = cm_citation_type_from_user(value);
 		if (!type || !cm_citation_type_code(type))
 			return cm_error_set(CM_EINVAL, "unknown document type '%s'", value);
-		return filter_term(out, "XT", cm_citation_type_code(type));
+		return filter_term(out, cm_term_type, cm_citation_type_code(type));
 	}
 	if (k == 6 && !memcmp(w, "issuer", 6))
-		return filter_term(out, "XI", value);
+		return filter_term(out, cm_term_issuer, value);
 	if (k == 4 && !memcmp(w, "year", 4)) {
 		if (strlen(value) != 4 || strspn(value, "0123456789") != 4)
 			return cm_error_set(CM_EINVAL, "year: needs four digits, not '%s'", value);
-		return filter_term(out, "Y", value);
+		return filter_term(out, cm_term_year, value);
 	}
 	*is_field = 0;
 	return 0;
@@ -284,8 +288,9 @@ static int boost_citing(cm_xquery **q, const char *w, size_t n)
 	buf[n] = '\0';
 	if (cm_citation_parse_ref(key, &year, buf) < 0)
 		return 0;
-	snprintf(buf, sizeof buf, "XC%s", key);
-	if ((rc = cm_xquery_term(&t, buf, strlen(buf), 1, 0)) < 0)
+	if ((rc = cm_term_cites(buf, sizeof buf, key)) < 0)
+		return rc;
+	if ((rc = cm_xquery_term(&t, buf, (size_t)rc, 1, 0)) < 0)
 		return rc;
 	rc = cm_xquery_scale(&scaled, 2.0, t);
 	cm_xquery_free(t);
