@@ -1,0 +1,683 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/* map.c: the map operation (chimuc/map.h). The draft's citations are
+ * extracted once; the index is read for each in one cm_index_read: its
+ * documents by number, the years its number is cited with, and its
+ * precedents from their value slots (an id and a date kept of each), of
+ * which only those kept are read whole. */
+#include "chimuc/map.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chimuc/citation.h"
+#include "chimuc/docinfo.h"
+#include "chimuc/error.h"
+#include "chimuc/schema.h"
+#include "chimuc/strmap.h"
+#include "ops/citegraph.h"
+
+typedef struct {
+	cm_map_item pub;
+	cm_array_t(cm_map_precedent) cited_by;
+	cm_array_t(cm_map_candidate) candidates;
+	cm_array_t(cm_map_co_cited) co_cited;
+	cm_years years;
+} entry;
+
+struct cm_map_result {
+	cm_array_t(entry) entries;
+	cm_array_t(char *) strings; /* what the items point to */
+};
+
+typedef struct {
+	cm_map_result *r;
+	const cm_map_options *o;
+	const char *text;
+	const cm_citations *draft;
+} mapping;
+
+/* *out: a copy of s[0, n) owned by r (NULL for NULL). */
+static int keepn(const char **out, cm_map_result *r, const char *s, size_t n)
+{
+	char **slot;
+
+	*out = NULL;
+	if (!s)
+		return 0;
+	if (!(slot = cm_array_alloc(r->strings)))
+		return CM_ENOMEM;
+	if (!(*slot = strndup(s, n))) {
+		r->strings.size--;
+		return cm_error_nomem();
+	}
+	*out = *slot;
+	return 0;
+}
+
+static int keep(const char **out, cm_map_result *r, const char *s)
+{
+	return keepn(out, r, s, s ? strlen(s) : 0);
+}
+
+static int str_vprintf(char **out, const char *fmt, va_list ap)
+{
+	va_list again;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	if (n < 0 || !(*out = malloc((size_t)n + 1)))
+		return cm_error_nomem();
+	vsnprintf(*out, (size_t)n + 1, fmt, ap);
+	return 0;
+}
+
+static int str_printf(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int str_printf(char **out, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = str_vprintf(out, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+static void base_of(char *out, const char *key)
+{
+	const char *at = strchr(key, '@');
+	snprintf(out, CM_KEY_MAX, "%.*s", (int)(at ? at - key : (long)strlen(key)), key);
+}
+
+static const char *or_empty(const char *s, const char *prefix)
+{
+	return s ? prefix : "";
+}
+
+/* "Nghị quyết số 25-NQ/TW, ngày 03/06/2013 của X (khóa XI) về "T"", leaving
+ * out what is unknown. */
+static int reference(const char **out, cm_map_result *r, const char *type, const char *base,
+		     const char *date, const char *issuer, const char *term, const char *title)
+{
+	char day[32] = "", *s;
+	int y, m, d, rc;
+
+	if (date && sscanf(date, "%4d-%2d-%2d", &y, &m, &d) == 3)
+		snprintf(day, sizeof day, ", ngày %02d/%02d/%04d", d, m, y);
+	if ((rc = str_printf(&s, "%s%s%s%s%s%s%s%s%s%s%s%s", type ? type : "",
+			     or_empty(type, " số "), base, day, or_empty(issuer, " của "),
+			     issuer ? issuer : "", or_empty(term, " ("), term ? term : "",
+			     or_empty(term, ")"), or_empty(title, " về \""), title ? title : "",
+			     or_empty(title, "\""))) < 0)
+		return rc;
+	rc = keep(out, r, s);
+	free(s);
+	return rc;
+}
+
+/* A citing document while the precedents are read: its id and its own date
+ * (for newest first), not its strings. */
+typedef struct {
+	cm_xdocid id;
+	char date[CM_ISO_MAX]; /* "" when undated */
+} precedent;
+
+/* Newest first; the order of the index among documents of one date. */
+static int newest_first(const void *a, const void *b)
+{
+	const precedent *x = a, *y = b;
+	int c = strcmp(y->date, x->date);
+	return c ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+/* What the precedents say of the cited document: each field as the newest
+ * precedent that gives it says it (owned copies). */
+enum { SAID_DATE, SAID_ISSUER, SAID_TERM, SAID_TYPE, SAID_FIELDS };
+typedef struct {
+	char *value[SAID_FIELDS];
+	char from[SAID_FIELDS][CM_ISO_MAX]; /* the date of the precedent that said it */
+} said_fields;
+
+static void said_free(said_fields *s)
+{
+	for (int f = 0; f < SAID_FIELDS; f++)
+		free(s->value[f]);
+}
+
+/* Keeps v for field f if no newer precedent gave it (documents come in
+ * index order, so among those of one date the first one stays). */
+static int said_offer(said_fields *s, int f, const char *v, const char *date)
+{
+	char *copy;
+
+	if (!v || (s->value[f] && strcmp(date, s->from[f]) <= 0))
+		return 0;
+	if (!(copy = strdup(v)))
+		return cm_error_nomem();
+	free(s->value[f]);
+	s->value[f] = copy;
+	snprintf(s->from[f], sizeof s->from[f], "%s", date);
+	return 0;
+}
+
+typedef struct {
+	char key[CM_KEY_MAX];
+	unsigned count;
+} tally;
+
+typedef cm_array_t(tally) tallies;
+
+static int add_tally(tallies *v, cm_strmap *index, const char *key)
+{
+	size_t at;
+	tally *t;
+	int rc = cm_strmap_put(&at, index, key, strlen(key), v->size);
+
+	if (rc < 0)
+		return rc;
+	if (rc == 0) {
+		v->ptr[at].count++;
+		return 0;
+	}
+	if (!(t = cm_array_alloc(*v)))
+		return CM_ENOMEM;
+	snprintf(t->key, sizeof t->key, "%s", key);
+	t->count = 1;
+	return 0;
+}
+
+static int by_count(const void *a, const void *b)
+{
+	const tally *x = a, *y = b;
+	return x->count != y->count ? (x->count < y->count) - (x->count > y->count)
+				    : strcmp(x->key, y->key);
+}
+
+static int draft_cites(const cm_citations *draft, const char *base)
+{
+	char b[CM_KEY_MAX];
+	for (size_t i = 0; i < draft->n; i++) {
+		base_of(b, draft->v[i].key);
+		if (!strcmp(b, base))
+			return 1;
+	}
+	return 0;
+}
+
+typedef struct {
+	const char *base;
+	const cm_citations *draft;
+	tallies co;
+	cm_strmap index; /* co-cited key -> its index in co */
+	said_fields said;
+	cm_array_t(precedent) found;
+} reading;
+
+/* Field f of c. */
+static const char *said_field(const cm_cite *c, int f)
+{
+	switch (f) {
+	case SAID_DATE: return c->date;
+	case SAID_ISSUER: return c->issuer;
+	case SAID_TERM: return c->term;
+	default: return c->type;
+	}
+}
+
+/* One citing document, from its value slots: what it says of the cited
+ * document, what it cites beside it; only its id and date are kept. */
+static int read_precedent(void *ctx, cm_xdb *db, cm_xdocid id)
+{
+	reading *r = ctx;
+	cm_graphdoc d;
+	cm_strmap beside = CM_STRMAP_INIT;
+	const cm_cite *first[SAID_FIELDS] = {0};
+	precedent *p;
+	int rc;
+
+	if ((rc = cm_graphdoc_load(&d, db, id)) < 0)
+		return rc;
+	for (size_t k = 0; k < d.cites.size && rc == 0; k++) {
+		const cm_cite *c = &d.cites.ptr[k];
+		char b[CM_KEY_MAX];
+		base_of(b, c->key);
+		if (!strcmp(b, r->base)) {
+			/* the first citation giving the field, else the last one */
+			for (int f = 0; f < SAID_FIELDS; f++)
+				if (!first[f] || !said_field(first[f], f))
+					first[f] = c;
+		} else if (!draft_cites(r->draft, b) &&
+			   (rc = cm_strmap_put(NULL, &beside, b, strlen(b), 0)) == 1) {
+			rc = add_tally(&r->co, &r->index, c->key);
+		}
+	}
+	cm_strmap_free(&beside);
+	if (rc == 0 && (p = cm_array_alloc(r->found))) {
+		p->id = id;
+		snprintf(p->date, sizeof p->date, "%s", d.date ? d.date : "");
+		for (int f = 0; f < SAID_FIELDS && rc == 0; f++)
+			if (first[f])
+				rc = said_offer(&r->said, f, said_field(first[f], f), p->date);
+	} else if (rc == 0) {
+		rc = CM_ENOMEM;
+	}
+	cm_graphdoc_release(&d);
+	return rc < 0 ? rc : 0;
+}
+
+/* The precedent d, with the sentence of its first citation of base. */
+static int add_precedent(entry *e, cm_map_result *res, cm_xdb *db, const precedent *d,
+			 const char *base)
+{
+	cm_docinfo *info = NULL;
+	cm_map_precedent *p;
+	char *context = NULL;
+	int rc;
+
+	if ((rc = cm_docinfo_read(&info, db, d->id)) < 0)
+		return rc;
+	for (size_t k = 0; k < info->ncites && !context && rc == 0; k++) {
+		const cm_doccite *c = &info->cites[k];
+		char b[CM_KEY_MAX];
+		base_of(b, c->key);
+		if (!strcmp(b, base))
+			rc = cm_docinfo_excerpt(&context, info, c->ctx_start, c->ctx_end);
+	}
+	if (rc == 0 && !(p = cm_array_alloc(e->cited_by)))
+		rc = CM_ENOMEM;
+	if (rc == 0 && (rc = keep(&p->path, res, cm_docinfo_path(info))) == 0 &&
+	    (rc = keep(&p->title, res, cm_docinfo_title(info))) == 0 &&
+	    (rc = keep(&p->date, res, d->date[0] ? d->date : NULL)) == 0)
+		rc = keep(&p->context, res, context);
+	free(context);
+	cm_docinfo_free(info);
+	return rc;
+}
+
+/* Precedents, what they say of the cited document, and what they cite beside
+ * it: from the value slots of every citing document, read one at a time;
+ * only the precedents kept are read whole. */
+static int precedents(entry *e, mapping *m, cm_xdb *db, const cm_citation *x, said_fields *out)
+{
+	char term[CM_KEY_MAX + 16];
+	const char *base = e->pub.base;
+	reading r = {.base = base, .draft = m->draft, .co = CM_ARRAY_INIT, .index = CM_STRMAP_INIT};
+	int year = x->year, rc;
+
+	if (e->years.size == 1 && e->years.ptr[0] == year)
+		year = 0; /* the citations without a year can only mean this one */
+	if ((rc = year ? cm_term_cites_year(term, sizeof term, base, year)
+		       : cm_term_cites(term, sizeof term, base)) < 0 ||
+	    (rc = cm_postings_each(db, term, read_precedent, &r)) < 0)
+		goto cleanup;
+	if (r.found.size > 1)
+		qsort(r.found.ptr, r.found.size, sizeof *r.found.ptr, newest_first);
+	for (size_t i = 0; i < r.found.size && i < m->o->precedents && rc == 0; i++)
+		rc = add_precedent(e, m->r, db, &r.found.ptr[i], base);
+	if (rc < 0)
+		goto cleanup;
+	e->pub.cited_by_total = r.found.size;
+	e->pub.co_cited_total = r.co.size;
+	if (r.co.size)
+		qsort(r.co.ptr, r.co.size, sizeof *r.co.ptr, by_count);
+	for (size_t i = 0; i < r.co.size && i < m->o->co_cited && rc == 0; i++) {
+		cm_map_co_cited *c = cm_array_alloc(e->co_cited);
+		if (!c)
+			rc = CM_ENOMEM;
+		else if ((rc = keep(&c->key, m->r, r.co.ptr[i].key)) == 0)
+			c->count = r.co.ptr[i].count;
+	}
+cleanup:
+	*out = r.said;
+	cm_array_clear(r.found);
+	cm_array_clear(r.co);
+	cm_strmap_free(&r.index);
+	return rc < 0 ? rc : 0;
+}
+
+static int add_candidate(entry *e, cm_map_result *r, const cm_docinfo *info)
+{
+	cm_map_candidate *c = cm_array_alloc(e->candidates);
+	int rc;
+
+	if (!c)
+		return CM_ENOMEM;
+	if ((rc = keep(&c->path, r, cm_docinfo_path(info))) < 0 ||
+	    (rc = keep(&c->title, r, cm_docinfo_title(info))) < 0 ||
+	    (rc = keep(&c->date, r, info->self.date)) < 0)
+		return rc;
+	return keep(&c->key, r, info->number);
+}
+
+/* The candidates of a number the corpus holds no document of: its years. */
+static int add_year_candidates(entry *e, cm_map_result *r)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < e->years.size && rc == 0; i++) {
+		cm_map_candidate *c = cm_array_alloc(e->candidates);
+		char k[CM_KEY_MAX + 16];
+		if (!c)
+			return CM_ENOMEM;
+		snprintf(k, sizeof k, "%s@%d", e->pub.base, e->years.ptr[i]);
+		rc = keep(&c->key, r, k);
+	}
+	return rc;
+}
+
+/* 1 if the span holds an en or em dash. */
+static int has_wide_dash(const char *s)
+{
+	return strstr(s, "–") || strstr(s, "—");
+}
+
+/* How the draft wrote the citation, against how it should be written. */
+static int form_problems(entry *e, mapping *m, const cm_citation *x)
+{
+	cm_map_item *it = &e->pub;
+	const char *raw = it->text, *ngay;
+	int rc = 0;
+
+	if (x->type && !strstr(raw, "số") && !strstr(raw, "Số") && !strstr(raw, "SỐ"))
+		it->problems |= CM_MAP_NO_SO;
+	if (!strstr(raw, it->base))
+		it->problems |= has_wide_dash(raw) ? CM_MAP_WRONG_DASH : CM_MAP_SYMBOL_SPACE;
+	if ((ngay = strstr(raw, "ngày")) && x->date[0] &&
+	    (strchr(ngay, '-') || strchr(ngay, '.'))) {
+		it->problems |= CM_MAP_DATE_FORM;
+		rc = keep(&it->date_form, m->r, ngay + strlen("ngày "));
+	}
+	if (x->flags & CM_CITE_TYPE_MISMATCH)
+		it->problems |= CM_MAP_CONTRADICTS;
+	for (size_t i = 0; i < m->draft->n && rc == 0; i++) {
+		const cm_citation *y = &m->draft->v[i];
+		char b[CM_KEY_MAX];
+		base_of(b, y->key);
+		if (y != x && !strcmp(b, it->base) && y->date[0] && x->date[0] &&
+		    strcmp(y->date, x->date)) {
+			it->problems |= CM_MAP_DATES_DIFFER;
+			rc = keep(&it->other_date, m->r, y->date);
+			break;
+		}
+	}
+	return rc;
+}
+
+/* The status and reference of the citation from the corpus documents of its
+ * number (own), the years it is cited with, what the precedents say. */
+static int judge(entry *e, mapping *m, const cm_citation *x, const cm_doclist *own,
+		 const said_fields *said)
+{
+	cm_map_item *it = &e->pub;
+	const char *date = said->value[SAID_DATE], *issuer = said->value[SAID_ISSUER];
+	const char *term = said->value[SAID_TERM], *type = said->value[SAID_TYPE];
+	const char *xdate = x->date[0] ? x->date : NULL;
+	const cm_docinfo *match = NULL;
+	size_t nmatch = 0, nyears = e->years.size;
+	int rc = 0;
+
+	for (size_t i = 0; i < own->size && rc == 0; i++) {
+		const char *d = own->ptr[i]->self.date;
+		if (!x->year || (d && atoi(d) == x->year)) {
+			match = own->ptr[i];
+			nmatch++;
+		}
+		rc = add_candidate(e, m->r, own->ptr[i]);
+	}
+	if (rc < 0)
+		return rc;
+	if (nmatch > 1 || (!match && !x->year && nyears > 1)) {
+		it->status = CM_MAP_AMBIGUOUS;
+		if (own->size == 0 && (rc = add_year_candidates(e, m->r)) < 0)
+			return rc;
+		return reference(&it->reference, m->r, x->type, it->base, xdate, x->issuer, x->term,
+				 NULL);
+	}
+	if (match) {
+		const char *d = match->self.date, *mi = match->self.issuer;
+		it->status = CM_MAP_IN_CORPUS;
+		if ((rc = keep(&it->path, m->r, cm_docinfo_path(match))) < 0 ||
+		    (rc = reference(&it->reference, m->r, match->type, it->base, d,
+				    mi ? mi : issuer, term, match->self.title)) < 0)
+			return rc;
+		if (xdate && d && strcmp(d, xdate)) {
+			it->problems |= CM_MAP_DATE_MISMATCH;
+			if ((rc = keep(&it->corpus_date, m->r, d)) < 0)
+				return rc;
+		}
+		if (x->issuer && mi && !strstr(mi, x->issuer) && !strstr(x->issuer, mi)) {
+			it->problems |= CM_MAP_ISSUER_MISMATCH;
+			rc = keep(&it->corpus_issuer, m->r, mi);
+		}
+		return rc;
+	}
+	if (x->year && it->cited_by_total == 0 && nyears > 0) {
+		it->status = CM_MAP_INCONSISTENT;
+		it->problems |= CM_MAP_OTHER_YEAR;
+		it->years = e->years.ptr;
+		it->nyears = nyears;
+		return reference(&it->reference, m->r, x->type, it->base, xdate, x->issuer, x->term,
+				 NULL);
+	}
+	if (it->cited_by_total > 0 || nyears > 0) {
+		it->status = CM_MAP_CITED_ONLY;
+		if ((rc = reference(&it->reference, m->r, type ? type : x->type, it->base,
+				    xdate ? xdate : date, x->issuer ? x->issuer : issuer,
+				    x->term ? x->term : term, NULL)) < 0)
+			return rc;
+		if (xdate && date && strcmp(date, xdate)) {
+			it->problems |= CM_MAP_CITED_DATE;
+			rc = keep(&it->corpus_date, m->r, date);
+		}
+		return rc;
+	}
+	it->status = CM_MAP_UNKNOWN;
+	return reference(&it->reference, m->r, x->type, it->base, xdate, x->issuer, x->term, NULL);
+}
+
+/* The item of citation x of the draft. */
+static int examine(entry *e, mapping *m, cm_xdb *db, const cm_citation *x)
+{
+	cm_map_item *it = &e->pub;
+	cm_doclist own = CM_ARRAY_INIT;
+	said_fields said = {0};
+	char base[CM_KEY_MAX], t[CM_KEY_MAX + 16];
+	int rc;
+
+	base_of(base, x->key);
+	it->start = x->start;
+	it->end = x->end;
+	if ((rc = keepn(&it->text, m->r, m->text + x->start, x->end - x->start)) < 0 ||
+	    (rc = keep(&it->key, m->r, x->key)) < 0 || (rc = keep(&it->base, m->r, base)) < 0 ||
+	    (rc = keep(&it->type, m->r, x->type)) < 0 ||
+	    (rc = keep(&it->relation, m->r, x->relation)) < 0 ||
+	    (rc = keep(&it->date, m->r, x->date[0] ? x->date : NULL)) < 0 ||
+	    (rc = keep(&it->issuer, m->r, x->issuer)) < 0)
+		return rc;
+	if ((rc = cm_term_number(t, sizeof t, base)) < 0 ||
+	    (rc = cm_doclist_by_term(&own, db, t)) < 0 ||
+	    (rc = cm_cited_years(&e->years, db, base)) < 0 ||
+	    (rc = precedents(e, m, db, x, &said)) < 0 || (rc = judge(e, m, x, &own, &said)) < 0 ||
+	    (rc = form_problems(e, m, x)) < 0)
+		goto cleanup;
+	if (it->problems & CM_MAP_INCONSISTENT_PROBLEMS)
+		it->status = CM_MAP_INCONSISTENT;
+	it->cited_by = e->cited_by.ptr;
+	it->ncited_by = e->cited_by.size;
+	it->candidates = e->candidates.ptr;
+	it->ncandidates = e->candidates.size;
+	it->co_cited = e->co_cited.ptr;
+	it->nco_cited = e->co_cited.size;
+cleanup:
+	cm_doclist_release(&own);
+	said_free(&said);
+	return rc;
+}
+
+/* Back to an empty result, for a run from scratch. */
+static void result_reset(cm_map_result *r)
+{
+	for (size_t i = 0; i < r->entries.size; i++) {
+		entry *e = &r->entries.ptr[i];
+		cm_array_clear(e->cited_by);
+		cm_array_clear(e->candidates);
+		cm_array_clear(e->co_cited);
+		cm_array_clear(e->years);
+	}
+	cm_array_clear(r->entries);
+	for (size_t i = 0; i < r->strings.size; i++)
+		free(r->strings.ptr[i]);
+	cm_array_clear(r->strings);
+}
+
+static int run(void *ctx, cm_xdb *db)
+{
+	mapping *m = ctx;
+	int rc = 0;
+
+	result_reset(m->r);
+	for (size_t i = 0; i < m->draft->n && rc == 0; i++) {
+		entry *e;
+		if (m->draft->v[i].kind != CM_CITE_CITATION)
+			continue;
+		if (!(e = cm_array_alloc(m->r->entries)))
+			return CM_ENOMEM;
+		rc = examine(e, m, db, &m->draft->v[i]);
+	}
+	return rc;
+}
+
+int cm_map(cm_map_result **out, cm_index *ix, const char *text, size_t len,
+	   const cm_map_options *opts)
+{
+	static const cm_map_options defaults = CM_MAP_OPTIONS_INIT;
+	mapping m = {.o = opts ? opts : &defaults, .text = text};
+	cm_dates *dates = NULL;
+	cm_citations *draft = NULL;
+	int rc;
+
+	*out = NULL;
+	if (m.o->version != CM_MAP_OPTIONS_VERSION)
+		return cm_error_set(CM_EINVAL, "map: options of version %u, not %u", m.o->version,
+				    CM_MAP_OPTIONS_VERSION);
+	if (!(m.r = calloc(1, sizeof *m.r)))
+		return cm_error_nomem();
+	if ((rc = cm_dates_extract(&dates, text, len)) < 0 ||
+	    (rc = cm_citations_extract(&draft, text, len, dates)) < 0)
+		goto cleanup;
+	m.draft = draft;
+	rc = cm_index_read(ix, run, &m);
+cleanup:
+	cm_citations_free(draft);
+	cm_dates_free(dates);
+	if (rc < 0)
+		cm_map_free(m.r);
+	else
+		*out = m.r;
+	return rc;
+}
+
+void cm_map_free(cm_map_result *r)
+{
+	if (!r)
+		return;
+	result_reset(r);
+	free(r);
+}
+
+size_t cm_map_size(const cm_map_result *r)
+{
+	return r->entries.size;
+}
+
+const cm_map_item *cm_map_get(const cm_map_result *r, size_t i)
+{
+	return i < r->entries.size ? &r->entries.ptr[i].pub : NULL;
+}
+
+const char *cm_map_status_name(cm_map_status status)
+{
+	static const char *const names[] = {"in_corpus", "cited_only", "unknown", "ambiguous",
+					    "inconsistent"};
+	return (unsigned)status < sizeof names / sizeof names[0] ? names[status] : NULL;
+}
+
+static const char *const problem_names[] = {
+	"date_mismatch", "issuer_mismatch", "other_year", "cited_date",  "no_so",
+	"symbol_space",  "wrong_dash",      "date_form",  "contradicts", "dates_differ"};
+
+const char *cm_map_problem_name(cm_map_problem problem)
+{
+	for (size_t i = 0; i < sizeof problem_names / sizeof problem_names[0]; i++)
+		if ((unsigned)problem == 1u << i)
+			return problem_names[i];
+	return NULL;
+}
+
+/* "2003, 2013". */
+static int years_text(char **out, const cm_map_item *it)
+{
+	size_t n = 1;
+	char *s;
+
+	for (size_t i = 0; i < it->nyears; i++)
+		n += (size_t)snprintf(NULL, 0, "%s%d", i ? ", " : "", it->years[i]);
+	if (!(s = malloc(n)))
+		return cm_error_nomem();
+	*s = '\0';
+	for (size_t i = 0, at = 0; i < it->nyears; i++)
+		at += (size_t)snprintf(s + at, n - at, "%s%d", i ? ", " : "", it->years[i]);
+	*out = s;
+	return 0;
+}
+
+int cm_map_problem_message(char **out, const cm_map_item *it, cm_map_problem problem)
+{
+	char *years = NULL;
+	int rc;
+
+	*out = NULL;
+	if (!cm_map_problem_name(problem) || !(it->problems & (unsigned)problem))
+		return cm_error_set(CM_EINVAL, "map: not a problem of %s", it->key);
+	switch (problem) {
+	case CM_MAP_DATE_MISMATCH:
+		return str_printf(out, "the draft dates it %s but the corpus document is dated %s",
+				  it->date, it->corpus_date);
+	case CM_MAP_ISSUER_MISMATCH:
+		return str_printf(
+			out,
+			"the draft names the issuer \"%s\" but the corpus document is issued "
+			"by \"%s\"",
+			it->issuer, it->corpus_issuer);
+	case CM_MAP_OTHER_YEAR:
+		if ((rc = years_text(&years, it)) == 0)
+			rc = str_printf(out, "the corpus knows %s only as of %s", it->base, years);
+		free(years);
+		return rc;
+	case CM_MAP_CITED_DATE:
+		return str_printf(out, "the draft dates it %s but the corpus cites it as of %s",
+				  it->date, it->corpus_date);
+	case CM_MAP_NO_SO:
+		return str_printf(out, "missing \"số\" before the number: write \"%s số %s\"",
+				  it->type, it->base);
+	case CM_MAP_SYMBOL_SPACE:
+	case CM_MAP_WRONG_DASH:
+		return str_printf(out,
+				  "the symbol has a space, a line break or a wrong dash: write %s",
+				  it->base);
+	case CM_MAP_DATE_FORM:
+		return str_printf(out, "unusual date form \"%s\": write dd/mm/yyyy", it->date_form);
+	case CM_MAP_CONTRADICTS:
+		return str_printf(out, "the type word \"%s\" contradicts the code of %s",
+				  it->type ? it->type : "", it->base);
+	case CM_MAP_DATES_DIFFER:
+		return str_printf(out, "the same document is cited with different dates: %s and %s",
+				  it->date, it->other_date);
+	default: return cm_error_set(CM_EINVAL, "map: not a problem of %s", it->key);
+	}
+}
