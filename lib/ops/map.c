@@ -38,22 +38,31 @@ typedef struct {
 	const cm_citations *draft;
 } mapping;
 
-/* *out: a copy of s[0, n) owned by r (NULL for NULL). */
-static int keepn(const char **out, cm_map_result *r, const char *s, size_t n)
+/* *out: s (malloc'd, or NULL), now owned by r; s is freed on failure. */
+static int keep_owned(const char **out, cm_map_result *r, char *s)
 {
 	char **slot;
 
 	*out = NULL;
 	if (!s)
 		return 0;
-	if (!(slot = cm_array_alloc(r->strings)))
+	if (!(slot = cm_array_alloc(r->strings))) {
+		free(s);
 		return CM_ENOMEM;
-	if (!(*slot = strndup(s, n))) {
-		r->strings.size--;
-		return cm_error_nomem();
 	}
-	*out = *slot;
+	*out = *slot = s;
 	return 0;
+}
+
+/* *out: a copy of s[0, n) owned by r (NULL for NULL). */
+static int keepn(const char **out, cm_map_result *r, const char *s, size_t n)
+{
+	char *copy = s ? strndup(s, n) : NULL;
+
+	*out = NULL;
+	if (s && !copy)
+		return cm_error_nomem();
+	return keep_owned(out, r, copy);
 }
 
 static int keep(const char **out, cm_map_result *r, const char *s)
@@ -94,9 +103,10 @@ static void base_of(char *out, const char *key)
 	snprintf(out, CM_KEY_MAX, "%.*s", (int)(at ? at - key : (long)strlen(key)), key);
 }
 
-static const char *or_empty(const char *s, const char *prefix)
+/* text if s is given, else "". */
+static const char *when(const char *s, const char *text)
 {
-	return s ? prefix : "";
+	return s ? text : "";
 }
 
 /* "Nghị quyết số 25-NQ/TW, ngày 03/06/2013 của X (khóa XI) về "T"", leaving
@@ -109,15 +119,12 @@ static int reference(const char **out, cm_map_result *r, const char *type, const
 
 	if (date && sscanf(date, "%4d-%2d-%2d", &y, &m, &d) == 3)
 		snprintf(day, sizeof day, ", ngày %02d/%02d/%04d", d, m, y);
-	if ((rc = str_printf(&s, "%s%s%s%s%s%s%s%s%s%s%s%s", type ? type : "",
-			     or_empty(type, " số "), base, day, or_empty(issuer, " của "),
-			     issuer ? issuer : "", or_empty(term, " ("), term ? term : "",
-			     or_empty(term, ")"), or_empty(title, " về \""), title ? title : "",
-			     or_empty(title, "\""))) < 0)
+	if ((rc = str_printf(&s, "%s%s%s%s%s%s%s%s%s%s%s%s", type ? type : "", when(type, " số "),
+			     base, day, when(issuer, " của "), issuer ? issuer : "",
+			     when(term, " ("), term ? term : "", when(term, ")"),
+			     when(title, " về \""), title ? title : "", when(title, "\""))) < 0)
 		return rc;
-	rc = keep(out, r, s);
-	free(s);
-	return rc;
+	return keep_owned(out, r, s);
 }
 
 /* A citing document while the precedents are read: its id and its own date
