@@ -79,6 +79,12 @@ static cm_span sentence(const text *t, size_t at, size_t end)
 	while (b < hi && t->s[b] != '\n' &&
 	       !(t->s[b] == '.' && b + 1 < t->n && is_space(t->s[b + 1])))
 		b++;
+	if (a == lo && a > 0) /* cut inside a long sentence: start and end on a word */
+		while (a < at && !is_space(t->s[a - 1]))
+			a++;
+	if (b == hi && b < t->n)
+		while (b > end && !is_space(t->s[b]))
+			b--;
 	return span(a, b);
 }
 
