@@ -179,7 +179,7 @@ static int precedent_json(json_object **out, cm_xdb *db, const precedent *d, con
 	char *context = NULL;
 	int rc;
 
-	if ((rc = cm_docinfo_by_id(&info, db, d->id)) < 0)
+	if ((rc = cm_docinfo_read(&info, db, d->id)) < 0)
 		return rc;
 	for (size_t k = 0; k < info->ncites && !context && rc == 0; k++) {
 		const cm_doccite *c = &info->cites[k];
