@@ -33,6 +33,7 @@ check: deps
 	cmake --build $(CHECK_DIR) -j$(JOBS)
 	cd $(CHECK_DIR) && ctest --output-on-failure -j$(JOBS)
 	$(MAKE) build
+	./scripts/check-example.sh $(BUILD_DIR)
 	$(MAKE) fuzz-build
 	cd $(FUZZ_DIR) && ctest --output-on-failure -j$(JOBS) -L fuzz
 
