@@ -15,6 +15,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "chimuc/array.h"
 #include "chimuc/error.h"
 #include "chimuc/text.h"
 #include "extract/citation_text.h"
@@ -540,13 +541,11 @@ static int year_from_cue(const char *relation, int doc_year)
 
 static int push(cm_citations *c, size_t *cap, const cm_citation *x)
 {
-	if (c->n == *cap) {
-		cm_citation *v = realloc(c->v, (*cap = *cap ? 2 * *cap : 32) * sizeof *v);
-		if (!v)
-			return cm_error_nomem();
-		c->v = v;
-	}
-	c->v[c->n++] = *x;
+	cm_citation *v = cm_array_push(&c->v, &c->n, cap, sizeof *v);
+
+	if (!v)
+		return CM_ENOMEM;
+	*v = *x;
 	return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chimuc/array.h"
 #include "chimuc/error.h"
 #include "extract/citation_text.h"
 
@@ -95,7 +96,7 @@ int cm_citations_named_refs(cm_citations *c, const cm_ctext *t)
 
 	for (size_t i = 0; i < t->n; i++) {
 		size_t after, e;
-		cm_named_ref r;
+		cm_named_ref r, *slot;
 		int k = -1;
 		if (t->s[i] == t->lw[i] ||
 		    (i > 0 && t->s[i - 1] != ' ' && t->s[i - 1] != '\n' && t->s[i - 1] != '(' &&
@@ -127,13 +128,9 @@ int cm_citations_named_refs(cm_citations *c, const cm_ctext *t)
 		r.start = i;
 		r.end = e;
 		r.type = cm_ctext_type_name((size_t)k);
-		if (c->nnamed == cap) {
-			cm_named_ref *v = realloc(c->named, (cap = cap ? 2 * cap : 16) * sizeof *v);
-			if (!v)
-				return cm_error_nomem();
-			c->named = v;
-		}
-		c->named[c->nnamed++] = r;
+		if (!(slot = cm_array_push(&c->named, &c->nnamed, &cap, sizeof *slot)))
+			return CM_ENOMEM;
+		*slot = r;
 		i = e;
 	}
 	return 0;
