@@ -32,7 +32,10 @@ check: deps
 	cmake -S . -B $(CHECK_DIR) -DCMAKE_BUILD_TYPE=Debug -DCHIMUC_SANITIZE=ON -DCHIMUC_WERROR=ON
 	cmake --build $(CHECK_DIR) -j$(JOBS)
 	cd $(CHECK_DIR) && ctest --output-on-failure -j$(JOBS)
+	@echo "The extractors on the samples and on the real set (tests/unit/test_acceptance.c):"
+	@cd $(CHECK_DIR) && ctest -L acceptance -V 2>&1 | sed -n 's/^[0-9]*: \(acceptance .*\)/  \1/p'
 	$(MAKE) build
+	./scripts/check-example.sh $(BUILD_DIR)
 	$(MAKE) fuzz-build
 	cd $(FUZZ_DIR) && ctest --output-on-failure -j$(JOBS) -L fuzz
 

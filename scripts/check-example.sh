@@ -17,11 +17,15 @@ prefix="$work/prefix with space"
 cmake --install "$build" --prefix "$prefix" >/dev/null
 pcdir=$(dirname "$(find "$prefix" -name chimuc.pc | head -n 1)")
 flags=$(PKG_CONFIG_PATH="$pcdir" pkg-config --cflags --libs chimuc)
-# The include and library folders come from the installed chimuc.pc.
-case "$flags" in
-*"$prefix"*) ;;
-*) echo "check-example: pkg-config does not point into $prefix: $flags" >&2; exit 1 ;;
-esac
+# The include and library folders come from the installed chimuc.pc
+# (pkg-config writes a space in a path as "\ ").
+for var in includedir libdir; do
+    dir=$(PKG_CONFIG_PATH="$pcdir" pkg-config --variable=$var chimuc | sed 's/\\ / /g')
+    case "$(cd "$dir" && pwd -P)" in
+    "$(cd "$prefix" && pwd -P)"/*) ;;
+    *) echo "check-example: chimuc.pc's $var is not in $prefix: $dir" >&2; exit 1 ;;
+    esac
+done
 eval "cc -std=c11 -Wall -Wextra -Werror -o \"\$work/example\" \"\$top/examples/plans_and_deadlines.c\" $flags"
 
 "$prefix/bin/chimuc-index" --quiet --db "$work/index" "$top"/corpus/*.txt

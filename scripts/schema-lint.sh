@@ -5,25 +5,18 @@
 # metadata key prefix spelt as a string literal ("XC", "XN%s", "Q", "F", …),
 # or a stored form (the mtime's "%09ld", the hash's "%016" PRIx64, the
 # "chimuc.format" key) in the C sources of lib/, indexer/, query/ and
-# include/ outside the schema module (include/chimuc/schema.h, lib/index/schema.c): every other file
-# builds its terms with the cm_term_* functions of chimuc/schema.h.
-# PENDING lists the files that still spell prefixes and are being rewritten
-# (issue 14); each leaves the list when it switches to chimuc/schema.h.
+# include/ outside the schema module (include/chimuc/schema.h,
+# lib/index/schema.c): every other file builds its terms with the cm_term_*
+# functions of chimuc/schema.h.
 set -u
 root=${1:-$(dirname "$0")/..}
 cd "$root" || exit 2
-
-PENDING='query/cmd_cited_by.c query/cmd_top_cited.c query/citegraph.c query/cmd_deadlines.c'
 
 found=$(grep -rnE -e '"(Q|XDM?|XC|XN|XT|XI|Y|F)(%[^"]*)?"' \
 	-e '%09ld|"%016" PRIx64|"chimuc\.format"' \
 	--include='*.c' --include='*.h' --include='*.cc' \
 	lib indexer query include 2>/dev/null |
 	grep -v -e '^include/chimuc/schema\.h:' -e '^lib/index/schema\.c:')
-for f in $PENDING; do
-	found=$(printf '%s\n' "$found" | grep -v "^$f:")
-done
-found=$(printf '%s\n' "$found" | grep -v '^$')
 if [ -n "$found" ]; then
 	printf '%s\n' "$found"
 	echo "schema-lint: term prefixes spelt outside chimuc/schema.h (use its cm_term_* functions)" >&2

@@ -35,6 +35,11 @@
  * the same way, growing only when full. */
 void *cm_array_grow(void *a, size_t item_size);
 
+/* The same for an array kept in three fields of a struct that shows its
+ * items as a pointer and a count (cm_citations' v and n, cm_dates'): *ptr,
+ * *size and *asize (the room, which the caller keeps). */
+void *cm_array_push(void *ptr, size_t *size, size_t *asize, size_t item_size);
+
 #define cm_array_alloc(a)                                                         \
 	((a).size < (a).asize ? memset(&(a).ptr[(a).size++], 0, sizeof(*(a).ptr)) \
 			      : cm_array_grow((void *)&(a), sizeof(*(a).ptr)))

@@ -40,6 +40,13 @@
  * ("Trước ngày 01/3/2025, Cục Thuế gồm có"). An occasion is the
  * commemoration a date is given for.
  *
+ * Of each deadline, the obligation it closes: the actor (the body the
+ * sentence names or asks to act, "Đề nghị X", else the heading above that
+ * names one, as "3. Ban Tuyên giáo Tỉnh ủy" over its list of tasks, else
+ * the document's issuer, whose own work plan it is), the
+ * task, the recipient ("gửi về …", "báo cáo …", "trình …"), the channel
+ * ("(qua Văn phòng Tỉnh ủy)") and the partners ("phối hợp với …").
+ *
  * Ownership: a cm_dates is the caller's (cm_dates_free); everything in it is
  * borrowed from it. */
 #ifndef CHIMUC_DATE_H
@@ -47,7 +54,17 @@
 
 #include <stddef.h>
 
+#include "chimuc/body.h"
+
 #define CM_ISO_MAX 11 /* "2013-06-03" + NUL */
+
+/* Where a deadline's actor is named. */
+typedef enum {
+	CM_ACTOR_NONE = 0,
+	CM_ACTOR_SENTENCE, /* in its sentence or paragraph */
+	CM_ACTOR_HEADING,  /* by the heading above: "3. Ban Tuyên giáo Tỉnh ủy" */
+	CM_ACTOR_ISSUER    /* nowhere near: the document's issuer, its own task */
+} cm_actor_from;
 
 enum cm_range_role { CM_RANGE_NONE = 0, CM_RANGE_START = 1, CM_RANGE_END = 2 };
 
@@ -64,6 +81,15 @@ typedef struct {
 	const char *occasion;              /* canonical text, or NULL */
 	const char *recurrence;            /* "yearly", "every 6 months"…, or NULL */
 	size_t context_start, context_end; /* the sentence around it, in the input */
+	/* Of a deadline, who owes what to whom (chimuc/body.h), canonical
+	 * text or NULL: */
+	const char *actor; /* the body that must act */
+	cm_actor_from actor_from;
+	const char *task;      /* what it must do */
+	const char *recipient; /* whom it reports or submits to */
+	const char *channel;   /* through whom ("qua Văn phòng Tỉnh ủy") */
+	const char *partners;  /* with whom ("phối hợp với …"), as listed */
+	cm_body_level actor_level, recipient_level;
 } cm_date;
 
 typedef struct {

@@ -3,8 +3,9 @@
 /* citation.c: a linear, hand-written scanner for document symbols over the
  * canonical text, and the reading of what surrounds each one (type words,
  * date, issuer, term, relation cue), then the document's own identity and
- * the citation keys, and references by name without a number. Lists are in
- * citation_lists.c, short forms in citation_short.c. */
+ * the citation keys. Lists are in citation_lists.c, short forms in
+ * citation_short.c, references by name without a number in
+ * citation_named.c. */
 #include "chimuc/citation.h"
 
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "chimuc/array.h"
 #include "chimuc/error.h"
 #include "chimuc/text.h"
 #include "extract/citation_text.h"
@@ -97,6 +99,11 @@ int cm_ctext_type_at(const cm_ctext *t, size_t i, size_t *len)
 size_t cm_ctext_ntypes(void)
 {
 	return sizeof types / sizeof types[0];
+}
+
+const char *cm_ctext_type_lower(size_t k)
+{
+	return types[k].lower;
 }
 
 const char *cm_ctext_type_name(size_t k)
@@ -534,13 +541,11 @@ static int year_from_cue(const char *relation, int doc_year)
 
 static int push(cm_citations *c, size_t *cap, const cm_citation *x)
 {
-	if (c->n == *cap) {
-		cm_citation *v = realloc(c->v, (*cap = *cap ? 2 * *cap : 32) * sizeof *v);
-		if (!v)
-			return cm_error_nomem();
-		c->v = v;
-	}
-	c->v[c->n++] = *x;
+	cm_citation *v = cm_array_push(&c->v, &c->n, cap, sizeof *v);
+
+	if (!v)
+		return CM_ENOMEM;
+	*v = *x;
 	return 0;
 }
 
@@ -681,125 +686,6 @@ static int scan(cm_citations *c, const text *t, const cm_dates *dates, const siz
 		}
 		prev_end = x.end;
 		i = send;
-	}
-	return 0;
-}
-
-#define NAMED_MAX 160 /* bytes a named reference may run */
-
-/* Citations are found left to right and do not overlap: a binary search. */
-static int inside_citation(const cm_citations *c, size_t at)
-{
-	size_t lo = 0, hi = c->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->v[mid].start <= at)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo > 0 && at < c->v[lo - 1].end;
-}
-
-/* The end of the phrase that starts at p: before ';', '.', ',', ':', a line
- * break, a quote, '*' or " về ". */
-static size_t phrase_end(const text *t, size_t p)
-{
-	size_t e = p, limit = p + NAMED_MAX < t->n ? p + NAMED_MAX : t->n;
-
-	while (e < limit && !strchr(";.,:\n\"*", t->s[e]) &&
-	       strncmp(t->lw + e, " về ", strlen(" về ")))
-		e++;
-	while (e > p && t->s[e - 1] == ' ')
-		e--;
-	return e;
-}
-
-/* A roman numeral term marker ("khóa XII", "lần thứ XVII") in [p, e). */
-static void find_term(char *out, size_t cap, const text *t, size_t p, size_t e)
-{
-	static const char *const markers[] = {"khóa ", "lần thứ "};
-
-	out[0] = '\0';
-	for (size_t i = p; i < e; i++)
-		for (size_t k = 0; k < 2; k++) {
-			size_t m = strlen(markers[k]), r = i + m;
-			if (i + m > e || memcmp(t->lw + i, markers[k], m))
-				continue;
-			while (r < e && strchr("IVXL", t->s[r]))
-				r++;
-			if (r > i + m) {
-				snprintf(out, cap, "%s%.*s", markers[k], (int)(r - i - m),
-					 t->s + i + m);
-				return;
-			}
-		}
-}
-
-static int has_marker(const text *t, size_t p, size_t e, const char *term)
-{
-	if (*term)
-		return 1;
-	for (size_t i = p; i + 4 <= e; i++) {
-		if (i + strlen("trung ương ") < e &&
-		    !memcmp(t->lw + i, "trung ương ", strlen("trung ương ")) &&
-		    is_digit(t->s[i + strlen("trung ương ")]))
-			return 1;
-		if (i + strlen("giai đoạn") <= e &&
-		    !memcmp(t->lw + i, "giai đoạn", strlen("giai đoạn")))
-			return 1;
-		if ((t->s[i] == '1' || t->s[i] == '2') && is_digit(t->s[i + 1]) &&
-		    is_digit(t->s[i + 2]) && is_digit(t->s[i + 3]) &&
-		    (i == 0 || !is_digit(t->s[i - 1])) && (i + 4 >= e || !is_digit(t->s[i + 4])))
-			return 1;
-	}
-	return 0;
-}
-
-static int scan_named(cm_citations *c, const text *t)
-{
-	size_t cap = 0;
-
-	for (size_t i = 0; i < t->n; i++) {
-		size_t after, e;
-		cm_named_ref r;
-		int k = -1;
-		if (t->s[i] == t->lw[i] ||
-		    (i > 0 && t->s[i - 1] != ' ' && t->s[i - 1] != '\n' && t->s[i - 1] != '(' &&
-		     t->s[i - 1] != '*' && t->s[i - 1] != '"'))
-			continue; /* a capitalized word start */
-		for (size_t j = 0; j < sizeof types / sizeof types[0] && k < 0; j++)
-			if (i + strlen(types[j].lower) < t->n &&
-			    !memcmp(t->lw + i, types[j].lower, strlen(types[j].lower)) &&
-			    t->s[i + 1] == t->lw[i + 1] && t->s[i + strlen(types[j].lower)] == ' ')
-				k = (int)j;
-		if (k < 0 || inside_citation(c, i))
-			continue;
-		after = i + strlen(types[k].lower) + 1;
-		if (!strncmp(t->lw + after, "số", strlen("số")) || is_digit(t->s[after]))
-			continue;
-		e = phrase_end(t, after);
-		if (e < t->n && t->s[e] == ')')
-			e++;
-		memset(&r, 0, sizeof r);
-		find_term(r.term, sizeof r.term, t, after, e);
-		if (!has_marker(t, after, e, r.term))
-			continue;
-		if (e < t->n && t->lw[e] == ' ' && !strncmp(t->lw + e, " (khóa", strlen(" (khóa")))
-			while (e < t->n && t->s[e - 1] != ')')
-				e++;
-		r.start = i;
-		r.end = e;
-		r.type = types[k].name;
-		if (c->nnamed == cap) {
-			cm_named_ref *v = realloc(c->named, (cap = cap ? 2 * cap : 16) * sizeof *v);
-			if (!v)
-				return cm_error_nomem();
-			c->named = v;
-		}
-		c->named[c->nnamed++] = r;
-		i = e;
 	}
 	return 0;
 }
@@ -1199,7 +1085,7 @@ int cm_citations_extract(cm_citations **out, const char *in, size_t len, const c
 	if ((rc = scan(c, &t, dates, map)) < 0)
 		goto cleanup;
 	cm_citations_share_lists(c, &t);
-	if ((rc = scan_named(c, &t)) < 0)
+	if ((rc = cm_citations_named_refs(c, &t)) < 0)
 		goto cleanup;
 	identity(c, &t, dates, in);
 	if ((rc = inherit_years(c)) < 0 || (rc = cm_citations_short_refs(c, &t)) < 0)

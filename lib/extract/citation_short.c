@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chimuc/array.h"
 #include "chimuc/error.h"
 #include "extract/citation_text.h"
 
@@ -212,13 +213,11 @@ static int short_at(cm_citation *r, const cm_citations *c, const index_t *ix, co
 
 static int push(cm_citations *c, size_t *cap, const cm_citation *r)
 {
-	if (c->nshort == *cap) {
-		cm_citation *v = realloc(c->shorts, (*cap = *cap ? 2 * *cap : 8) * sizeof *v);
-		if (!v)
-			return cm_error_nomem();
-		c->shorts = v;
-	}
-	c->shorts[c->nshort++] = *r;
+	cm_citation *v = cm_array_push(&c->shorts, &c->nshort, cap, sizeof *v);
+
+	if (!v)
+		return CM_ENOMEM;
+	*v = *r;
 	return 0;
 }
 

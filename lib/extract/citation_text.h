@@ -3,8 +3,8 @@
 /* citation_text.h: the canonical text the citation scanner reads and the
  * parts of the scanner that work on it apart from citation.c: the sharing
  * of a list's attributes (citation_lists.c), short forms
- * (citation_short.c) and words matched without their marks
- * (citation_fold.c). Internal to libchimuc. */
+ * (citation_short.c), references by name (citation_named.c) and words
+ * matched without their marks (citation_fold.c). Internal to libchimuc. */
 #ifndef CHIMUC_CITATION_TEXT_H
 #define CHIMUC_CITATION_TEXT_H
 
@@ -38,14 +38,20 @@ size_t cm_ctext_word_before(const cm_ctext *t, size_t end, const char *word);
  * checked. */
 size_t cm_ctext_word_at(const cm_ctext *t, size_t at, const char *word);
 
-/* How many types there are, and the name of type k ("Nghị quyết"). */
+/* How many types there are, the name of type k ("Nghị quyết") and its
+ * lower case ("nghị quyết"). */
 size_t cm_ctext_ntypes(void);
 const char *cm_ctext_type_name(size_t k);
+const char *cm_ctext_type_lower(size_t k);
 
 /* Gives the members of each list ("18-NQ/TW, 19-NQ/TW ngày …", "217-QĐ/TW
  * và Quyết định số 218-QĐ/TW, ngày … của …") the type stated before the
  * list and the date, issuer and term stated after it, with their flags. */
 void cm_citations_share_lists(cm_citations *c, const cm_ctext *t);
+
+/* Finds the references by name in t, outside the citations of c, into
+ * c->named (citation_named.c). Errors: CM_ENOMEM. */
+int cm_citations_named_refs(cm_citations *c, const cm_ctext *t);
 
 /* Finds the short forms in t and resolves them against c->v (keyed, in
  * canonical offsets) into c->shorts. Errors: CM_ENOMEM. */

@@ -16,6 +16,7 @@
 #include "chimuc/error.h"
 #include "chimuc/text.h"
 #include "extract/date_scan.h"
+#include "extract/obligation.h"
 
 #define CLAUSE_MAX 160  /* how far back an occasion's name is looked for */
 #define HEAD_LINES 3    /* lines at the top that may carry the title */
@@ -246,8 +247,46 @@ static int listed(const cm_date_scan *sc, const cm_date *d, size_t i)
 	return p == d->start;
 }
 
+/* A copy of span, or NULL when it is empty; CM_ENOMEM. */
+static int copy_span(const char **out, const cm_date_scan *sc, cm_span span)
+{
+	char *c;
+
+	*out = NULL;
+	if (span.end <= span.start)
+		return 0;
+	if (!(c = malloc(span.end - span.start + 1)))
+		return cm_error_nomem();
+	memcpy(c, sc->s + span.start, span.end - span.start);
+	c[span.end - span.start] = '\0';
+	*out = c;
+	return 0;
+}
+
+/* The actor, task, recipient, channel and partners of the deadline d;
+ * prev_end: where the deadline before it ends. */
+static int obligation(const cm_date_scan *sc, cm_date *d, size_t prev_end)
+{
+	cm_obligation ob;
+	int rc;
+
+	cm_obligation_find(&ob, sc->s, sc->n, d->start, d->end, prev_end);
+	if ((rc = copy_span(&d->actor, sc, ob.actor)) < 0 ||
+	    (rc = copy_span(&d->task, sc, ob.task)) < 0 ||
+	    (rc = copy_span(&d->recipient, sc, ob.recipient)) < 0 ||
+	    (rc = copy_span(&d->channel, sc, ob.channel)) < 0 ||
+	    (rc = copy_span(&d->partners, sc, ob.partners)) < 0)
+		return rc;
+	d->actor_from = ob.actor_from;
+	d->actor_level = ob.actor_level;
+	d->recipient_level = ob.recipient_level;
+	return 0;
+}
+
 static int classify(cm_date_scan *sc)
 {
+	size_t last_deadline = 0;
+
 	find_self(sc);
 	for (size_t i = 0; i < sc->out->n; i++) {
 		cm_date *d = &sc->out->v[i];
@@ -279,6 +318,10 @@ static int classify(cm_date_scan *sc)
 		first = &sc->out->v[head];
 		d->deadline = cm_date_is_deadline(sc, d, first, d->occasion != NULL);
 		d->recurrence = recurrence(sc, cs, ce);
+		if (d->deadline && !d->occasion && (rc = obligation(sc, d, last_deadline)) < 0)
+			return rc;
+		if (d->deadline)
+			last_deadline = d->end;
 	}
 	return 0;
 }
@@ -331,8 +374,16 @@ void cm_dates_free(cm_dates *d)
 {
 	if (!d)
 		return;
-	for (size_t i = 0; i < d->n; i++)
-		free((char *)d->v[i].occasion);
+	for (size_t i = 0; i < d->n; i++) {
+		cm_date *x = &d->v[i];
+
+		free((char *)x->occasion);
+		free((char *)x->actor);
+		free((char *)x->task);
+		free((char *)x->recipient);
+		free((char *)x->channel);
+		free((char *)x->partners);
+	}
 	free(d->v);
 	free(d);
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chimuc/array.h"
 #include "chimuc/error.h"
 
 static char lower(char c)
@@ -171,18 +172,10 @@ void cm_date_iso_write(char out[CM_ISO_MAX], int y, int m, int d, int q)
 /* Appends the date [start, end) with its ISO value; 1, or CM_ENOMEM. */
 static int push(cm_date_scan *sc, size_t start, size_t end, const char *iso)
 {
-	cm_date *d;
+	cm_date *d = cm_array_push(&sc->out->v, &sc->out->n, &sc->cap, sizeof *d);
 
-	if (sc->out->n == sc->cap) {
-		size_t cap = sc->cap ? 2 * sc->cap : 32;
-		cm_date *v = realloc(sc->out->v, cap * sizeof *v);
-		if (!v)
-			return cm_error_nomem();
-		sc->out->v = v;
-		sc->cap = cap;
-	}
-	d = &sc->out->v[sc->out->n++];
-	memset(d, 0, sizeof *d);
+	if (!d)
+		return CM_ENOMEM;
 	d->start = start;
 	d->end = end;
 	memcpy(d->iso, iso, CM_ISO_MAX);

@@ -11,6 +11,7 @@
 
 #include "chimuc/citation.h"
 #include "chimuc/error.h"
+#include "chimuc/schema.h"
 #include "chimuc/strmap.h"
 #include "ops/citegraph.h"
 
@@ -142,7 +143,8 @@ static int visit(walk *w, size_t ti)
 	unsigned wdf;
 	int rc;
 
-	if ((rc = cm_graph_term_cites(term, sizeof term, t.base, t.year)) < 0 ||
+	if ((rc = (t.year ? cm_term_cites_year(term, sizeof term, t.base, t.year)
+			  : cm_term_cites(term, sizeof term, t.base))) < 0 ||
 	    (rc = cm_xdb_postings(&it, w->db, term, (size_t)rc)) < 0)
 		return rc;
 	while (rc >= 0 && !w->r->depth_limited && (rc = cm_xpostings_next(it, &id, &wdf)) == 1) {
@@ -176,22 +178,17 @@ static int dup(const char **out, const char *s)
 	return 0;
 }
 
-/* The reading of the stored data: the citation of info that matches t (and
- * the relation asked), or NULL. */
-static json_object *matching_citation(const walk *w, const cm_docinfo *info, const target *t)
+/* The citation of info that matches t (and the relation asked), or NULL. */
+static const cm_doccite *matching_citation(const walk *w, const cm_docinfo *info, const target *t)
 {
-	json_object *arr = cm_doc_citations(info);
 	const char *rel = w->o->relation;
 
-	for (size_t i = 0; arr && i < json_object_array_length(arr); i++) {
-		json_object *c = json_object_array_get_idx(arr, i), *sm;
-		const char *crel = cm_json_str(c, "relation");
-		if (json_object_object_get_ex(c, "self_mention", &sm) &&
-		    json_object_get_boolean(sm))
+	for (size_t i = 0; i < info->ncites; i++) {
+		const cm_doccite *c = &info->cites[i];
+
+		if (c->self_mention || !cm_key_matches(c->key, t->base, t->year))
 			continue;
-		if (!cm_key_matches(cm_json_str(c, "key"), t->base, t->year))
-			continue;
-		if (rel && (!crel || !strstr(crel, rel)))
+		if (rel && (!c->relation || !strstr(c->relation, rel)))
 			continue;
 		return c;
 	}
@@ -204,12 +201,12 @@ static int add_item(walk *w, const hit *h)
 {
 	const target *t = &w->queue.ptr[h->target];
 	cm_docinfo *info = NULL;
-	json_object *c, *j, *self = NULL;
+	const cm_doccite *c;
 	cm_cited_by_item *it;
-	char *context = NULL;
+	char *context;
 	int rc;
 
-	if ((rc = cm_docinfo_by_id(&info, w->db, h->id)) < 0)
+	if ((rc = cm_docinfo_read(&info, w->db, h->id)) < 0)
 		return rc;
 	if (!(c = matching_citation(w, info, t)))
 		goto cleanup;
@@ -218,20 +215,13 @@ static int add_item(walk *w, const hit *h)
 		goto cleanup;
 	}
 	*it = (cm_cited_by_item){.depth = t->depth};
-	j = cm_docinfo_json(info);
-	json_object_object_get_ex(j, "self", &self);
-	if (!(context = cm_doc_excerpt(info, c, "ctx_start", "ctx_end"))) {
-		rc = cm_error_nomem();
+	if ((rc = cm_docinfo_excerpt(&context, info, c->ctx_start, c->ctx_end)) < 0)
 		goto cleanup;
-	}
 	it->context = context;
-	if ((rc = dup(&it->path, cm_docinfo_path(info))) < 0 ||
-	    (rc = dup(&it->title, cm_docinfo_title(info))) < 0 ||
-	    (rc = dup(&it->type, cm_json_str(j, "type"))) < 0 ||
-	    (rc = dup(&it->number, cm_json_str(j, "number"))) < 0 ||
-	    (rc = dup(&it->date, self ? cm_json_str(self, "date") : NULL)) < 0 ||
-	    (rc = dup(&it->key, cm_json_str(c, "key"))) < 0 ||
-	    (rc = dup(&it->relation, cm_json_str(c, "relation"))) < 0)
+	if ((rc = dup(&it->path, info->path)) < 0 || (rc = dup(&it->title, info->title)) < 0 ||
+	    (rc = dup(&it->type, info->type)) < 0 || (rc = dup(&it->number, info->number)) < 0 ||
+	    (rc = dup(&it->date, info->self.date)) < 0 || (rc = dup(&it->key, c->key)) < 0 ||
+	    (rc = dup(&it->relation, c->relation)) < 0)
 		goto cleanup;
 cleanup:
 	cm_docinfo_free(info);
@@ -257,7 +247,7 @@ static int run(void *ctx, cm_xdb *db)
 		snprintf(root, sizeof root, "%s", r->base);
 	if ((rc = cm_docset_init(&w->seen, db)) < 0 || (rc = enqueue(w, root, 1)) < 0)
 		return rc;
-	if (w->type_code && ((rc = cm_graph_term_type(xt, sizeof xt, w->type_code)) < 0 ||
+	if (w->type_code && ((rc = cm_term_type(xt, sizeof xt, w->type_code)) < 0 ||
 			     (rc = cm_docset_init(&w->typed, db)) < 0 ||
 			     (rc = cm_docset_add_term(&w->typed, db, xt)) < 0))
 		return rc;

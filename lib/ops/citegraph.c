@@ -9,18 +9,8 @@
 #include <string.h>
 
 #include "chimuc/error.h"
+#include "chimuc/schema.h"
 #include "chimuc/xapian_c.h"
-
-int cm_docinfo_by_id(cm_docinfo **out, cm_xdb *db, cm_xdocid id)
-{
-	cm_xdoc *doc = NULL;
-	int rc;
-
-	if ((rc = cm_xdb_get_document(&doc, db, id)) == 0)
-		rc = cm_docinfo_load(out, doc);
-	cm_xdoc_free(doc);
-	return rc;
-}
 
 int cm_postings_each(cm_xdb *db, const char *term, cm_posting_fn fn, void *ctx)
 {
@@ -43,7 +33,7 @@ static int add_docinfo(void *ctx, cm_xdb *db, cm_xdocid id)
 	cm_docinfo *info = NULL, **slot;
 	int rc;
 
-	if ((rc = cm_docinfo_by_id(&info, db, id)) < 0)
+	if ((rc = cm_docinfo_read(&info, db, id)) < 0)
 		return rc;
 	if (!(slot = cm_array_alloc(*list))) {
 		cm_docinfo_free(info);
@@ -235,32 +225,15 @@ int cm_graphdocs_by_term(cm_graphdocs *docs, cm_docset *loaded, cm_xdb *db, cons
 	return cm_postings_each(db, term, add_graphdoc, &k);
 }
 
-static int term_length(int n, size_t len)
-{
-	if (n < 0 || (size_t)n >= len)
-		return cm_error_set(CM_ELIMIT, "an index term longer than %zu bytes", len - 1);
-	return n;
-}
-
-int cm_graph_term_cites(char *buf, size_t len, const char *base, int year)
-{
-	return term_length(year ? snprintf(buf, len, "XC%s@%d", base, year)
-				: snprintf(buf, len, "XC%s", base),
-			   len);
-}
-
-int cm_graph_term_type(char *buf, size_t len, const char *code)
-{
-	return term_length(snprintf(buf, len, "XT%s", code), len);
-}
-
 int cm_doc_id_by_key(cm_xdocid *out, cm_xdb *db, const char *key)
 {
 	char term[CM_KEY_MAX + 4];
 	cm_xpostings *it;
 	unsigned wdf;
-	int rc, n = snprintf(term, sizeof term, "XN%s", key);
+	int rc, n = cm_term_number(term, sizeof term, key);
 
+	if (n < 0)
+		return n;
 	if ((rc = cm_xdb_postings(&it, db, term, (size_t)n)) < 0)
 		return rc;
 	rc = cm_xpostings_next(it, out, &wdf);
@@ -293,7 +266,11 @@ int cm_cited_years(cm_years *out, cm_xdb *db, const char *base)
 	unsigned c;
 	int rc, *y;
 
-	plen = (size_t)snprintf(prefix, sizeof prefix, "XC%s@", base);
+	if ((rc = cm_term(prefix, sizeof prefix, CM_PREFIX_CITES, base)) < 0 ||
+	    (plen = (size_t)rc + 1) >= sizeof prefix)
+		return rc < 0 ? rc : cm_error_set(CM_ELIMIT, "a citation key too long: %s", base);
+	prefix[plen - 1] = '@';
+	prefix[plen] = '\0';
 	if ((rc = cm_xdb_allterms(&it, db, prefix, plen)) < 0)
 		return rc;
 	while ((rc = cm_xterms_next(it, &t, &len, &c)) == 1) {

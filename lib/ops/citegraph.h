@@ -29,9 +29,6 @@ int cm_postings_each(cm_xdb *db, const char *term, cm_posting_fn fn, void *ctx);
 int cm_doclist_by_term(cm_doclist *list, cm_xdb *db, const char *term);
 void cm_doclist_release(cm_doclist *list);
 
-/* The stored document docid; *out is the caller's. */
-int cm_docinfo_by_id(cm_docinfo **out, cm_xdb *db, cm_xdocid id);
-
 /* One citation as CM_SLOT_CITES keeps it; absent fields are NULL. */
 typedef struct {
 	const char *key, *relation, *type, *date, *issuer, *term;
@@ -71,13 +68,6 @@ void cm_docset_release(cm_docset *s);
 /* Appends every document having term ("": every document) to docs, in docid
  * order; with loaded, only those not in it, which are added to it. */
 int cm_graphdocs_by_term(cm_graphdocs *docs, cm_docset *loaded, cm_xdb *db, const char *term);
-
-/* The terms of the documents citing base (with year, unless 0) and of the
- * documents of type code: the length, or CM_ELIMIT when it does not fit
- * len. (The only prefixes spelt by the citation operations, until
- * chimuc/schema.h holds them all.) */
-int cm_graph_term_cites(char *buf, size_t len, const char *base, int year);
-int cm_graph_term_type(char *buf, size_t len, const char *code);
 
 /* The first document whose own key is key (with or without "@year"),
  * through its XN term: 1 and *out, or 0. */

@@ -55,7 +55,7 @@ static int doc_by_path(cm_docinfo **out, cm_xdb *db, const char *path)
 	if ((rc = cm_xdb_postings(&it, db, term, n)) < 0)
 		return rc;
 	if ((rc = cm_xpostings_next(it, &id, &wdf)) == 1)
-		rc = cm_docinfo_by_id(out, db, id);
+		rc = cm_docinfo_read(out, db, id);
 	cm_xpostings_free(it);
 	return rc < 0 ? rc : 0;
 }
@@ -76,7 +76,7 @@ static int find_doc(cm_docinfo **out, cm_xdb *db, const char *doc)
 		return rc;
 	if (rc == 0)
 		return cm_error_set(CM_ENOTFOUND, "no document %s in the index", doc);
-	return cm_docinfo_by_id(out, db, id);
+	return cm_docinfo_read(out, db, id);
 }
 
 static int dup(const char **out, const char *s)
@@ -87,29 +87,26 @@ static int dup(const char **out, const char *s)
 	return 0;
 }
 
-/* The item of citation c of info (the reading of the stored data). */
-static int add_item(cm_cites_result *r, cm_xdb *db, const cm_docinfo *info, json_object *c)
+/* The item of citation c of info. */
+static int add_item(cm_cites_result *r, cm_xdb *db, const cm_docinfo *info, const cm_doccite *c)
 {
 	cm_cites_item *it = cm_array_alloc(r->items);
-	char *path = NULL;
+	char *path = NULL, *text;
 	int rc;
 
 	if (!it)
 		return cm_error_nomem();
 	*it = (cm_cites_item){0};
-	if (!(it->text = cm_doc_excerpt(info, c, "start", "end")))
-		return cm_error_nomem();
-	if ((rc = cm_path_by_key(&path, db, cm_json_str(c, "key"))) < 0)
+	if ((rc = cm_docinfo_excerpt(&text, info, c->start, c->end)) < 0)
+		return rc;
+	it->text = text;
+	if ((rc = cm_path_by_key(&path, db, c->key)) < 0)
 		return rc;
 	it->path = path;
-	if ((rc = dup(&it->key, cm_json_str(c, "key"))) < 0 ||
-	    (rc = dup(&it->type, cm_json_str(c, "type"))) < 0 ||
-	    (rc = dup(&it->number, cm_json_str(c, "number"))) < 0 ||
-	    (rc = dup(&it->symbol, cm_json_str(c, "symbol"))) < 0 ||
-	    (rc = dup(&it->date, cm_json_str(c, "date"))) < 0 ||
-	    (rc = dup(&it->relation, cm_json_str(c, "relation"))) < 0 ||
-	    (rc = dup(&it->issuer, cm_json_str(c, "issuer"))) < 0 ||
-	    (rc = dup(&it->term, cm_json_str(c, "term"))) < 0)
+	if ((rc = dup(&it->key, c->key)) < 0 || (rc = dup(&it->type, c->type)) < 0 ||
+	    (rc = dup(&it->number, c->number)) < 0 || (rc = dup(&it->symbol, c->symbol)) < 0 ||
+	    (rc = dup(&it->date, c->date)) < 0 || (rc = dup(&it->relation, c->relation)) < 0 ||
+	    (rc = dup(&it->issuer, c->issuer)) < 0 || (rc = dup(&it->term, c->term)) < 0)
 		return rc;
 	return 0;
 }
@@ -119,23 +116,20 @@ static int run(void *ctx, cm_xdb *db)
 	job *j = ctx;
 	cm_cites_result *r = j->r;
 	cm_docinfo *info = NULL;
-	json_object *arr;
 	int rc;
 
 	items_release(r);
 	r->total = 0;
 	if ((rc = find_doc(&info, db, j->doc)) < 0)
 		return rc;
-	arr = cm_doc_citations(info);
-	for (size_t i = 0; arr && i < json_object_array_length(arr) && rc == 0; i++) {
-		json_object *c = json_object_array_get_idx(arr, i), *sm;
+	for (size_t i = 0; i < info->ncites && rc == 0; i++) {
 		size_t n;
-		if (json_object_object_get_ex(c, "self_mention", &sm) &&
-		    json_object_get_boolean(sm))
+
+		if (info->cites[i].self_mention)
 			continue;
 		n = r->total++;
 		if (n >= j->o->offset && n - j->o->offset < j->o->limit)
-			rc = add_item(r, db, info, c);
+			rc = add_item(r, db, info, &info->cites[i]);
 	}
 	cm_docinfo_free(info);
 	return rc;

@@ -11,6 +11,7 @@
 
 #include "chimuc/citation.h"
 #include "chimuc/error.h"
+#include "chimuc/schema.h"
 #include "chimuc/strmap.h"
 #include "ops/citegraph.h"
 
@@ -60,7 +61,7 @@ static int collect(entries *v, cm_xdb *db)
 	unsigned count;
 	int rc;
 
-	if ((rc = cm_graph_term_cites(prefix, sizeof prefix, "", 0)) < 0)
+	if ((rc = cm_term_cites(prefix, sizeof prefix, "")) < 0)
 		return rc;
 	plen = (size_t)rc;
 	if ((rc = cm_xdb_allterms(&it, db, prefix, plen)) < 0)

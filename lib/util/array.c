@@ -10,20 +10,29 @@
 
 typedef cm_array_t(char) generic_array;
 
-void *cm_array_grow(void *a, size_t item_size)
+void *cm_array_push(void *ptr, size_t *size, size_t *asize, size_t item_size)
 {
-	generic_array *g = a;
-	size_t asize = g->asize ? 2 * g->asize : 8;
-	char *p;
+	char **items = ptr, *p;
+	size_t room = *asize ? 2 * *asize : 8;
 
-	if (asize < g->asize || asize > SIZE_MAX / item_size ||
-	    !(p = realloc(g->ptr, asize * item_size))) {
+	if (*size < *asize) {
+		p = *items + (*size)++ * item_size;
+		return memset(p, 0, item_size);
+	}
+	if (room < *asize || room > SIZE_MAX / item_size ||
+	    !(p = realloc(*items, room * item_size))) {
 		cm_error_nomem();
 		return NULL;
 	}
-	g->ptr = p;
-	g->asize = asize;
-	p += g->size++ * item_size;
-	memset(p, 0, item_size);
-	return p;
+	*items = p;
+	*asize = room;
+	p += (*size)++ * item_size;
+	return memset(p, 0, item_size);
+}
+
+void *cm_array_grow(void *a, size_t item_size)
+{
+	generic_array *g = a;
+
+	return cm_array_push(&g->ptr, &g->size, &g->asize, item_size);
 }

@@ -3,13 +3,16 @@
 /* fuzz_extract.c: libFuzzer target for the date and citation extractors.
  * Properties: every span lies in the text with start <= end; dates are in
  * order; keys, issuers, terms and relations are valid UTF-8; a resolved
- * date is a full ISO date; short forms are in order, apart from each other. */
+ * date is a full ISO date; short forms are in order, apart from each other;
+ * a deadline's actor, recipient, channel, partners and task are valid UTF-8,
+ * only a deadline has them, and each body has a key. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <unicode/utf8.h>
 
+#include "chimuc/body.h"
 #include "chimuc/citation.h"
 #include "chimuc/date.h"
 #include "chimuc/text.h"
@@ -26,6 +29,27 @@ static void check_utf8(const char *s)
 		U8_NEXT(s, i, n, c);
 		if (c < 0)
 			abort();
+	}
+}
+
+/* An obligation only for a deadline that is no occasion; its names valid
+ * UTF-8 with a key (chimuc/body.h). */
+static void check_obligation(const cm_date *d)
+{
+	const char *names[] = {d->actor, d->recipient, d->channel, d->partners, d->task};
+	char *key;
+
+	if ((d->actor || d->recipient || d->task) && (!d->deadline || d->occasion))
+		abort();
+	if ((d->actor != NULL) != (d->actor_from != CM_ACTOR_NONE))
+		abort();
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		check_utf8(names[i]);
+		if (names[i] && i < 4) {
+			if (cm_body_key(&key, names[i], strlen(names[i])) < 0)
+				abort();
+			free(key);
+		}
 	}
 }
 
@@ -57,6 +81,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (d->v[i].resolved[0] && strlen(d->v[i].resolved) < 7)
 			abort();
 		check_utf8(d->v[i].occasion);
+		check_obligation(&d->v[i]);
 	}
 	for (size_t i = 0; i < c->n; i++) {
 		check_span(c->v[i].start, c->v[i].end, len);

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chimuc/body.h"
 #include "chimuc/citation.h"
 #include "chimuc/date.h"
 #include "chimuc/error.h"
@@ -51,6 +52,7 @@ typedef struct {
 	size_t selves, self_right;
 	size_t named, named_found; /* required named references */
 	size_t own_reported;       /* own numbers reported as citations */
+	size_t owed, actor_right, recipient_right, task_right; /* deadlines with an obligation */
 } figures;
 
 static double precision(score s)
@@ -186,6 +188,45 @@ static void match_citation(figures *f, const cm_gold *g, const cm_gold_record *r
 	}
 }
 
+/* 1 if the body found is the gold one (both absent counts), by their keys. */
+static int same_body(const char *found, const char *want)
+{
+	char *a = NULL, *b = NULL;
+	int same;
+
+	if (!found || !want)
+		return !found && !want;
+	cr_assert_eq(cm_body_key(&a, found, strlen(found)), 0);
+	cr_assert_eq(cm_body_key(&b, want, strlen(want)), 0);
+	same = !strcmp(a, b);
+	free(a);
+	free(b);
+	return same;
+}
+
+/* The actor, recipient and task of a deadline against the gold's ("actor",
+ * "recipient": the body, null when the text names none; "task": words the
+ * task found must hold). */
+static void match_obligation(figures *f, const cm_gold_record *r, const cm_date *hit)
+{
+	const char *actor = cm_gold_str(r, "actor"), *recipient = cm_gold_str(r, "recipient");
+	const char *task = cm_gold_str(r, "task");
+	int a, rc, t;
+
+	if (!json_object_object_get_ex(r->rec, "actor", NULL))
+		return;
+	f->owed++;
+	f->actor_right += a = same_body(hit->actor, actor);
+	f->recipient_right += rc = same_body(hit->recipient, recipient);
+	f->task_right += t = !task || (hit->task && cm_body_matches(hit->task, task) == 1);
+	if (!a || !rc || !t)
+		cr_log_info("acceptance %s: %s@%zu: obligation: actor «%s» (want «%s»), recipient "
+			    "«%s» (want «%s»), task «%s» (want «%s»)",
+			    f->set, r->doc, r->start, or_empty(hit->actor), or_empty(actor),
+			    or_empty(hit->recipient), or_empty(recipient), or_empty(hit->task),
+			    or_empty(task));
+}
+
 static void match_date(figures *f, const cm_gold_record *r, const cm_dates *d, char *used)
 {
 	const char *iso = cm_gold_str(r, "iso");
@@ -213,6 +254,7 @@ static void match_date(figures *f, const cm_gold_record *r, const cm_dates *d, c
 	f->in_citation_wrong += hit->in_citation != cm_gold_bool(r, "in_citation");
 	if (hit->deadline && deadline) {
 		f->deadlines.tp++;
+		match_obligation(f, r, hit);
 	} else if (hit->deadline || deadline) {
 		f->deadlines.fp += hit->deadline;
 		f->deadlines.fn += deadline;
@@ -313,6 +355,11 @@ static figures measure(const char *set, const char *dir)
 		set, g->ndocs, f.cites.tp, f.cites.fp, f.cites.fn, f.dates.tp, f.dates.fp,
 		f.dates.fn, f.deadlines.tp, f.deadlines.fp, f.deadlines.fn, f.self_right, f.selves,
 		f.named_found, f.named, f.date_wrong, f.type_wrong, f.in_citation_wrong, f.matched);
+	fprintf(stderr,
+		"acceptance %s: obligations of %zu deadlines: actor right %zu (%.3f), recipient right "
+		"%zu (%.3f), task right %zu (%.3f)\n",
+		set, f.owed, f.actor_right, share(f.actor_right, f.owed), f.recipient_right,
+		share(f.recipient_right, f.owed), f.task_right, share(f.task_right, f.owed));
 	fflush(stderr);
 	cm_gold_free(g);
 	return f;
