@@ -13,6 +13,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "chimuc/error.h"
+
 static char *absolute(const char *path)
 {
 	char *s = NULL;
@@ -66,4 +68,40 @@ char *cm_test_sample_index(void)
 	db = cm_test_index((const char *const *)g.gl_pathv, g.gl_pathc);
 	globfree(&g);
 	return db;
+}
+
+cm_index *cm_test_ix;
+static char *ix_path;
+
+static void open_index(char *path)
+{
+	ix_path = path;
+	cr_assert_eq(cm_index_open(&cm_test_ix, ix_path), 0, "%s", cm_error_last());
+}
+
+void cm_test_open_samples(void)
+{
+	open_index(cm_test_sample_index());
+}
+
+void cm_test_open_corpus(void)
+{
+	static const char *const paths[] = {"corpus"};
+
+	open_index(cm_test_index(paths, 1));
+}
+
+void cm_test_close(void)
+{
+	cm_index_free(cm_test_ix);
+	cm_test_ix = NULL;
+	free(ix_path);
+	ix_path = NULL;
+}
+
+const char *cm_test_base(const char *path)
+{
+	const char *s = path ? strrchr(path, '/') : NULL;
+
+	return s ? s + 1 : path;
 }

@@ -13,31 +13,7 @@
 #include "chimuc/error.h"
 #include "test_index.h"
 
-static cm_index *ix;
-static char *ix_path;
-
-static void setup(void)
-{
-	static const char *const paths[] = {"corpus"};
-
-	ix_path = cm_test_index(paths, 1);
-	cr_assert_eq(cm_index_open(&ix, ix_path), 0, "%s", cm_error_last());
-}
-
-static void teardown(void)
-{
-	cm_index_free(ix);
-	free(ix_path);
-}
-
-TestSuite(cited_by, .init = setup, .fini = teardown);
-
-/* The file name of a path. */
-static const char *base(const char *path)
-{
-	const char *s = strrchr(path, '/');
-	return s ? s + 1 : path;
-}
+TestSuite(cited_by, .init = cm_test_open_corpus, .fini = cm_test_close);
 
 typedef struct {
 	const char *ref, *type, *relation;
@@ -108,7 +84,8 @@ Test(cited_by, answers_of_the_corpus)
 		o.type = w->type;
 		o.relation = w->relation;
 		o.depth = w->depth;
-		cr_assert_eq(cm_cited_by(&r, ix, w->ref, &o), 0, "%s: %s", w->ref, cm_error_last());
+		cr_assert_eq(cm_cited_by(&r, cm_test_ix, w->ref, &o), 0, "%s: %s", w->ref,
+			     cm_error_last());
 		while (n < 6 && w->items[n])
 			n++;
 		cr_expect_eq(cm_cited_by_size(r), n, "%s: %zu items", w->ref, cm_cited_by_size(r));
@@ -118,7 +95,8 @@ Test(cited_by, answers_of_the_corpus)
 		for (size_t i = 0; i < n && i < cm_cited_by_size(r); i++) {
 			const cm_cited_by_item *it = cm_cited_by_get(r, i);
 			char got[256];
-			snprintf(got, sizeof got, "%s %s %u", base(it->path), it->key, it->depth);
+			snprintf(got, sizeof got, "%s %s %u", cm_test_base(it->path), it->key,
+				 it->depth);
 			cr_expect_str_eq(got, w->items[i], "%s, item %zu", w->ref, i);
 			cr_expect(it->context && *it->context, "%s: a citing sentence", w->ref);
 		}
@@ -132,7 +110,7 @@ Test(cited_by, the_citing_documents_identity_and_sentence)
 	cm_cited_by_result *r;
 	const cm_cited_by_item *it;
 
-	cr_assert_eq(cm_cited_by(&r, ix, "05-CT/TW", NULL), 0, "%s", cm_error_last());
+	cr_assert_eq(cm_cited_by(&r, cm_test_ix, "05-CT/TW", NULL), 0, "%s", cm_error_last());
 	cr_assert_eq(cm_cited_by_size(r), 1);
 	it = cm_cited_by_get(r, 0);
 	cr_expect_str_eq(it->type, "Kế hoạch");
@@ -148,14 +126,14 @@ Test(cited_by, an_ambiguous_reference_gives_its_years)
 {
 	cm_cited_by_result *r;
 
-	cr_assert_eq(cm_cited_by(&r, ix, "25-NQ/TW", NULL), 0, "%s", cm_error_last());
+	cr_assert_eq(cm_cited_by(&r, cm_test_ix, "25-NQ/TW", NULL), 0, "%s", cm_error_last());
 	cr_expect_str_eq(cm_cited_by_base(r), "25-NQ/TW");
 	cr_expect_str_eq(cm_cited_by_ref(r), "25-NQ/TW");
 	cr_assert_eq(cm_cited_by_years(r), 2);
 	cr_expect_eq(cm_cited_by_year(r, 0), 2003);
 	cr_expect_eq(cm_cited_by_year(r, 1), 2013);
 	cm_cited_by_free(r);
-	cr_assert_eq(cm_cited_by(&r, ix, "49-CT/TW", NULL), 0);
+	cr_assert_eq(cm_cited_by(&r, cm_test_ix, "49-CT/TW", NULL), 0);
 	cr_expect_eq(cm_cited_by_ambiguous(r), 0);
 	cr_expect_eq(cm_cited_by_years(r), 1);
 	cm_cited_by_free(r);
@@ -185,11 +163,11 @@ Test(cited_by, pages_and_the_total)
 
 		o.offset = pages[p].offset;
 		o.limit = pages[p].limit;
-		cr_assert_eq(cm_cited_by(&r, ix, "25-NQ/TW", &o), 0, "%s", cm_error_last());
+		cr_assert_eq(cm_cited_by(&r, cm_test_ix, "25-NQ/TW", &o), 0, "%s", cm_error_last());
 		cr_expect_eq(cm_cited_by_size(r), pages[p].size, "page %zu", p);
 		cr_expect_eq(cm_cited_by_total(r), 4, "page %zu", p);
 		if (pages[p].first && cm_cited_by_size(r))
-			cr_expect_str_eq(base(cm_cited_by_get(r, 0)->path), pages[p].first);
+			cr_expect_str_eq(cm_test_base(cm_cited_by_get(r, 0)->path), pages[p].first);
 		cm_cited_by_free(r);
 	}
 }
@@ -217,7 +195,8 @@ Test(cited_by, bad_options_are_invalid)
 		o.version = bads[b].version;
 		o.depth = bads[b].depth;
 		o.type = bads[b].type;
-		cr_expect_eq(cm_cited_by(&r, ix, bads[b].ref, &o), CM_EINVAL, "case %zu", b);
+		cr_expect_eq(cm_cited_by(&r, cm_test_ix, bads[b].ref, &o), CM_EINVAL, "case %zu",
+			     b);
 		cr_expect_null(r, "case %zu", b);
 	}
 }
@@ -229,7 +208,7 @@ Test(cited_by, the_json_writer_prints_the_commands_lines)
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 
-	cr_assert_eq(cm_cited_by(&r, ix, "05-CT/TW", NULL), 0);
+	cr_assert_eq(cm_cited_by(&r, cm_test_ix, "05-CT/TW", NULL), 0);
 	cr_assert_eq(cm_cited_by_write_json(f, r), 0);
 	fclose(f);
 	cr_expect(!strncmp(buf, "{\"path\":\"", 9), "%s", buf);
@@ -318,10 +297,10 @@ Test(cited_by, the_notes_writer_prints_the_ambiguity)
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 
-	cr_assert_eq(cm_cited_by(&r, ix, "25-NQ/TW", NULL), 0);
+	cr_assert_eq(cm_cited_by(&r, cm_test_ix, "25-NQ/TW", NULL), 0);
 	cr_assert_eq(cm_cited_by_write_notes(f, "chimuc", r), 0);
 	cm_cited_by_free(r);
-	cr_assert_eq(cm_cited_by(&r, ix, "25-NQ/TW@2013", NULL), 0);
+	cr_assert_eq(cm_cited_by(&r, cm_test_ix, "25-NQ/TW@2013", NULL), 0);
 	cr_assert_eq(cm_cited_by_write_notes(f, "chimuc", r), 0);
 	cm_cited_by_free(r);
 	fclose(f);

@@ -13,30 +13,7 @@
 #include "chimuc/error.h"
 #include "test_index.h"
 
-static cm_index *ix;
-static char *ix_path;
-
-static void setup(void)
-{
-	static const char *const paths[] = {"corpus"};
-
-	ix_path = cm_test_index(paths, 1);
-	cr_assert_eq(cm_index_open(&ix, ix_path), 0, "%s", cm_error_last());
-}
-
-static void teardown(void)
-{
-	cm_index_free(ix);
-	free(ix_path);
-}
-
-TestSuite(cites, .init = setup, .fini = teardown);
-
-static const char *base(const char *path)
-{
-	const char *s = path ? strrchr(path, '/') : NULL;
-	return s ? s + 1 : path;
-}
+TestSuite(cites, .init = cm_test_open_corpus, .fini = cm_test_close);
 
 typedef struct {
 	const char *doc;
@@ -62,13 +39,14 @@ Test(cites, answers_of_the_corpus)
 		cm_cites_result *r;
 		const cm_cites_item *it;
 
-		cr_assert_eq(cm_cites(&r, ix, w->doc, NULL), 0, "%s: %s", w->doc, cm_error_last());
+		cr_assert_eq(cm_cites(&r, cm_test_ix, w->doc, NULL), 0, "%s: %s", w->doc,
+			     cm_error_last());
 		cr_expect_eq(cm_cites_total(r), w->total, "%s: %zu", w->doc, cm_cites_total(r));
 		cr_expect_eq(cm_cites_size(r), w->total, "%s", w->doc);
 		cr_assert_not_null(it = cm_cites_get(r, 0));
 		cr_expect_str_eq(it->key, w->first_key, "%s", w->doc);
 		if (w->first_path)
-			cr_expect_str_eq(base(it->path), w->first_path, "%s", w->doc);
+			cr_expect_str_eq(cm_test_base(it->path), w->first_path, "%s", w->doc);
 		else
 			cr_expect_null(it->path, "%s", w->doc);
 		cr_expect_null(cm_cites_get(r, w->total));
@@ -81,7 +59,7 @@ Test(cites, a_citations_fields)
 	cm_cites_result *r;
 	const cm_cites_item *it;
 
-	cr_assert_eq(cm_cites(&r, ix, "15-KH/BDVTU-HNB", NULL), 0, "%s", cm_error_last());
+	cr_assert_eq(cm_cites(&r, cm_test_ix, "15-KH/BDVTU-HNB", NULL), 0, "%s", cm_error_last());
 	it = cm_cites_get(r, 0);
 	cr_expect_str_eq(it->text, "Kế hoạch phối hợp số 1599-KH/BDVTW-ĐĐHNBVN, ngày 01/03/2018");
 	cr_expect_str_eq(it->type, "Kế hoạch");
@@ -118,14 +96,14 @@ Test(cites, pages_and_the_total)
 
 		o.offset = pages[p].offset;
 		o.limit = pages[p].limit;
-		cr_assert_eq(cm_cites(&r, ix, CM_SOURCE_DIR "/corpus/GOLD.md", &o), 0, "%s",
+		cr_assert_eq(cm_cites(&r, cm_test_ix, CM_SOURCE_DIR "/corpus/GOLD.md", &o), 0, "%s",
 			     cm_error_last());
 		cr_expect_eq(cm_cites_size(r), pages[p].size, "page %zu", p);
 		cr_expect_eq(cm_cites_total(r), 35, "page %zu", p);
 		if (pages[p].first_key) {
 			cr_expect_str_eq(cm_cites_get(r, 0)->key, pages[p].first_key);
 			if (pages[p].first_path)
-				cr_expect_str_eq(base(cm_cites_get(r, 0)->path),
+				cr_expect_str_eq(cm_test_base(cm_cites_get(r, 0)->path),
 						 pages[p].first_path);
 			else
 				cr_expect_null(cm_cites_get(r, 0)->path);
@@ -142,7 +120,7 @@ Test(cites, an_unknown_document_is_not_found)
 
 	for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
 		cm_cites_result *r = (cm_cites_result *)1;
-		cr_expect_eq(cm_cites(&r, ix, docs[i], NULL), CM_ENOTFOUND, "%s", docs[i]);
+		cr_expect_eq(cm_cites(&r, cm_test_ix, docs[i], NULL), CM_ENOTFOUND, "%s", docs[i]);
 		cr_expect_null(r);
 		cr_expect(strstr(cm_error_last(), "in the index"), "%s", cm_error_last());
 	}
@@ -156,7 +134,7 @@ Test(cites, a_bad_options_version_is_invalid)
 		cm_cites_options o = CM_CITES_OPTIONS_INIT;
 		cm_cites_result *r = (cm_cites_result *)1;
 		o.version = versions[i];
-		cr_expect_eq(cm_cites(&r, ix, "15-KH/BDVTU-HNB", &o), CM_EINVAL);
+		cr_expect_eq(cm_cites(&r, cm_test_ix, "15-KH/BDVTU-HNB", &o), CM_EINVAL);
 		cr_expect_null(r);
 	}
 }

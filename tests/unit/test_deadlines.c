@@ -16,22 +16,7 @@
 #include "chimuc/index.h"
 #include "test_index.h"
 
-static cm_index *ix;
-static char *ix_path;
-
-static void open_samples(void)
-{
-	ix_path = cm_test_sample_index();
-	cr_assert_eq(cm_index_open(&ix, ix_path), 0, "%s", cm_error_last());
-}
-
-static void close_samples(void)
-{
-	cm_index_free(ix);
-	free(ix_path);
-}
-
-TestSuite(deadlines, .init = open_samples, .fini = close_samples);
+TestSuite(deadlines, .init = cm_test_open_samples, .fini = cm_test_close);
 
 static int ends_with(const char *s, const char *tail)
 {
@@ -85,7 +70,8 @@ Test(deadlines, each_filter_gives_the_dates_of_the_samples)
 		o.to = cases[i].to;
 		o.type = cases[i].type;
 		o.all = cases[i].all;
-		cr_assert_eq(cm_deadlines(&r, ix, &o), 0, "case %zu: %s", i, cm_error_last());
+		cr_assert_eq(cm_deadlines(&r, cm_test_ix, &o), 0, "case %zu: %s", i,
+			     cm_error_last());
 		n = cm_deadlines_size(r);
 		cr_expect_eq(cm_deadlines_total(r), cases[i].total, "case %zu: %zu", i,
 			     cm_deadlines_total(r));
@@ -117,7 +103,7 @@ Test(deadlines, a_day_month_gives_the_occasions_of_every_year)
 	const cm_deadline_item *it;
 
 	o.on = "15/10";
-	cr_assert_eq(cm_deadlines(&r, ix, &o), 0, "%s", cm_error_last());
+	cr_assert_eq(cm_deadlines(&r, cm_test_ix, &o), 0, "%s", cm_error_last());
 	for (size_t i = 0; i < cm_deadlines_size(r); i++) {
 		it = cm_deadlines_get(r, i);
 		cr_expect_eq(it->kind, CM_DEADLINE_OCCASION, "%zu", i);
@@ -159,7 +145,8 @@ Test(deadlines, a_page_is_a_slice_of_the_whole_answer)
 
 		o.offset = cases[i].offset;
 		o.limit = cases[i].limit;
-		cr_assert_eq(cm_deadlines(&r, ix, &o), 0, "case %zu: %s", i, cm_error_last());
+		cr_assert_eq(cm_deadlines(&r, cm_test_ix, &o), 0, "case %zu: %s", i,
+			     cm_error_last());
 		cr_expect_eq(cm_deadlines_total(r), 26, "case %zu", i);
 		cr_expect_eq(cm_deadlines_size(r), cases[i].size, "case %zu", i);
 		if (cases[i].first_key) {
@@ -197,7 +184,7 @@ Test(deadlines, bad_options_are_refused_with_a_message)
 		o.from = cases[i].from;
 		o.to = cases[i].to;
 		o.type = cases[i].type;
-		cr_expect_eq(cm_deadlines(&r, ix, &o), CM_EINVAL, "case %zu", i);
+		cr_expect_eq(cm_deadlines(&r, cm_test_ix, &o), CM_EINVAL, "case %zu", i);
 		cr_expect_null(r, "case %zu", i);
 		cr_expect(strstr(cm_error_last(), cases[i].message), "case %zu: %s", i,
 			  cm_error_last());
@@ -211,7 +198,7 @@ Test(deadlines, no_options_are_the_defaults)
 	cm_deadlines_result *r;
 
 	cr_assert_eq(cm_deadlines_check(NULL), 0);
-	cr_assert_eq(cm_deadlines(&r, ix, NULL), 0, "%s", cm_error_last());
+	cr_assert_eq(cm_deadlines(&r, cm_test_ix, NULL), 0, "%s", cm_error_last());
 	cr_expect_eq(cm_deadlines_total(r), 26);
 	cm_deadlines_free(r);
 }
@@ -226,7 +213,7 @@ static char *written(int (*writer)(FILE *, const cm_deadlines_result *),
 	FILE *f = open_memstream(&buf, &len);
 
 	cr_assert_not_null(f);
-	cr_assert_eq(cm_deadlines(&r, ix, opts), 0, "%s", cm_error_last());
+	cr_assert_eq(cm_deadlines(&r, cm_test_ix, opts), 0, "%s", cm_error_last());
 	cr_assert_eq(writer(f, r), 0, "%s", cm_error_last());
 	fclose(f);
 	cm_deadlines_free(r);

@@ -18,21 +18,6 @@
 #include "chimuc/index.h"
 #include "test_index.h"
 
-static cm_index *ix;
-
-static void open_samples(void)
-{
-	char *path = cm_test_sample_index();
-
-	cr_assert_eq(cm_index_open(&ix, path), 0, "%s", cm_error_last());
-	free(path);
-}
-
-static void close_samples(void)
-{
-	cm_index_free(ix);
-}
-
 /* The docinfo of the sample file name. */
 static cm_docinfo *sample(const char *name)
 {
@@ -47,10 +32,11 @@ static cm_docinfo *sample(const char *name)
 	cr_assert_not_null(abs = realpath(file, NULL));
 	cm_document_id_term(term, &n, abs);
 	free(abs);
-	cr_assert_eq(cm_xdb_postings(&it, cm_index_xdb(ix), term, n), 0);
+	cr_assert_eq(cm_xdb_postings(&it, cm_index_xdb(cm_test_ix), term, n), 0);
 	cr_assert_eq(cm_xpostings_next(it, &id, &wdf), 1, "%s is indexed", name);
 	cm_xpostings_free(it);
-	cr_assert_eq(cm_docinfo_read(&info, cm_index_xdb(ix), id), 0, "%s", cm_error_last());
+	cr_assert_eq(cm_docinfo_read(&info, cm_index_xdb(cm_test_ix), id), 0, "%s",
+		     cm_error_last());
 	return info;
 }
 
@@ -62,7 +48,7 @@ static const cm_doccite *first_citation(const cm_docinfo *info)
 	return NULL;
 }
 
-TestSuite(docinfo, .init = open_samples, .fini = close_samples);
+TestSuite(docinfo, .init = cm_test_open_samples, .fini = cm_test_close);
 
 Test(docinfo, samples_table)
 {
@@ -171,6 +157,6 @@ Test(docinfo, absent_document_is_an_error)
 {
 	cm_docinfo *info = NULL;
 
-	cr_expect_lt(cm_docinfo_read(&info, cm_index_xdb(ix), 100000), 0);
+	cr_expect_lt(cm_docinfo_read(&info, cm_index_xdb(cm_test_ix), 100000), 0);
 	cr_expect_null(info);
 }

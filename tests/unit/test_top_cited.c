@@ -12,30 +12,7 @@
 #include "chimuc/top_cited.h"
 #include "test_index.h"
 
-static cm_index *ix;
-static char *ix_path;
-
-static void setup(void)
-{
-	static const char *const paths[] = {"corpus"};
-
-	ix_path = cm_test_index(paths, 1);
-	cr_assert_eq(cm_index_open(&ix, ix_path), 0, "%s", cm_error_last());
-}
-
-static void teardown(void)
-{
-	cm_index_free(ix);
-	free(ix_path);
-}
-
-TestSuite(top_cited, .init = setup, .fini = teardown);
-
-static const char *base(const char *path)
-{
-	const char *s = path ? strrchr(path, '/') : NULL;
-	return s ? s + 1 : path;
-}
+TestSuite(top_cited, .init = cm_test_open_corpus, .fini = cm_test_close);
 
 /* Keys of the whole answer, with their count and the file of their path. */
 typedef struct {
@@ -68,7 +45,7 @@ Test(top_cited, the_whole_answer)
 	cm_top_cited_result *r;
 	size_t found = 0;
 
-	cr_assert_eq(cm_top_cited(&r, ix, NULL), 0, "%s", cm_error_last());
+	cr_assert_eq(cm_top_cited(&r, cm_test_ix, NULL), 0, "%s", cm_error_last());
 	cr_expect_eq(cm_top_cited_total(r), 35);
 	cr_assert_eq(cm_top_cited_size(r), 35);
 	for (size_t i = 0; i < 3; i++)
@@ -89,7 +66,7 @@ Test(top_cited, the_whole_answer)
 		found++;
 		cr_expect_eq(it->count, e->count, "%s", it->key);
 		if (e->file)
-			cr_expect_str_eq(base(it->path), e->file, "%s", it->key);
+			cr_expect_str_eq(cm_test_base(it->path), e->file, "%s", it->key);
 		else
 			cr_expect_null(it->path, "%s", it->key);
 	}
@@ -119,7 +96,7 @@ Test(top_cited, pages_and_the_total)
 
 		o.offset = pages[p].offset;
 		o.limit = pages[p].limit;
-		cr_assert_eq(cm_top_cited(&r, ix, &o), 0, "%s", cm_error_last());
+		cr_assert_eq(cm_top_cited(&r, cm_test_ix, &o), 0, "%s", cm_error_last());
 		cr_expect_eq(cm_top_cited_size(r), pages[p].size, "page %zu", p);
 		cr_expect_eq(cm_top_cited_total(r), 35, "page %zu", p);
 		if (pages[p].first)
@@ -134,6 +111,6 @@ Test(top_cited, a_bad_options_version_is_invalid)
 	cm_top_cited_result *r = (cm_top_cited_result *)1;
 
 	o.version = CM_TOP_CITED_OPTIONS_VERSION + 1;
-	cr_expect_eq(cm_top_cited(&r, ix, &o), CM_EINVAL);
+	cr_expect_eq(cm_top_cited(&r, cm_test_ix, &o), CM_EINVAL);
 	cr_expect_null(r);
 }
