@@ -14,34 +14,13 @@
 #include "chimuc/map.h"
 #include "test_index.h"
 
-static cm_index *ix;
-static char *ix_path;
-
-static void setup(void)
-{
-	ix_path = cm_test_sample_index();
-	cr_assert_eq(cm_index_open(&ix, ix_path), 0, "%s", cm_error_last());
-}
-
-static void teardown(void)
-{
-	cm_index_free(ix);
-	free(ix_path);
-}
-
-TestSuite(map, .init = setup, .fini = teardown);
-
-static const char *file_name(const char *path)
-{
-	const char *s = path ? strrchr(path, '/') : NULL;
-	return s ? s + 1 : path;
-}
+TestSuite(map, .init = cm_test_open_samples, .fini = cm_test_close);
 
 static cm_map_result *map_of(const char *draft, const cm_map_options *o)
 {
 	cm_map_result *r;
 
-	cr_assert_eq(cm_map(&r, ix, draft, strlen(draft), o), 0, "%s", cm_error_last());
+	cr_assert_eq(cm_map(&r, cm_test_ix, draft, strlen(draft), o), 0, "%s", cm_error_last());
 	return r;
 }
 
@@ -100,7 +79,7 @@ Test(map, statuses_and_problems_of_the_drafts)
 			     cm_map_status_name(it->status));
 		cr_expect_eq(it->problems, w->problems, "case %zu: %#x", k, it->problems);
 		if (w->path)
-			cr_expect_str_eq(file_name(it->path), w->path, "case %zu", k);
+			cr_expect_str_eq(cm_test_base(it->path), w->path, "case %zu", k);
 		else
 			cr_expect_null(it->path, "case %zu", k);
 		cr_expect_eq(it->cited_by_total, w->cited_by_total, "case %zu: %zu", k,
@@ -132,7 +111,7 @@ Test(map, the_items_follow_the_draft)
 	/* the precedents, newest first */
 	cr_assert_eq(it->ncited_by, 2);
 	cr_expect_str_eq(it->cited_by[0].date, "2018-03-04");
-	cr_expect_str_eq(file_name(it->cited_by[0].path), "000_04ed2d92d4fbe0fc.txt");
+	cr_expect_str_eq(cm_test_base(it->cited_by[0].path), "000_04ed2d92d4fbe0fc.txt");
 	cr_expect_str_eq(it->cited_by[1].date, "2018-02-28");
 	cr_expect(strstr(it->cited_by[1].context, "25-NQ/TW"), "%s", it->cited_by[1].context);
 	/* co-cited: most often first, then by key */
@@ -278,7 +257,8 @@ Test(map, a_bad_options_version_is_invalid)
 		cm_map_result *r = (cm_map_result *)1;
 
 		o.version = versions[k];
-		cr_expect_eq(cm_map(&r, ix, plan, strlen(plan), &o), CM_EINVAL, "case %zu", k);
+		cr_expect_eq(cm_map(&r, cm_test_ix, plan, strlen(plan), &o), CM_EINVAL, "case %zu",
+			     k);
 		cr_expect_null(r, "case %zu", k);
 	}
 }
