@@ -42,7 +42,7 @@ static int write_problems(FILE *f, const cm_map_item *it, int md)
 	int rc = 0;
 
 	for (unsigned p = 1; p < CM_MAP_PROBLEM_END && rc == 0; p <<= 1) {
-		char *msg;
+		char *msg = NULL;
 		if (!(it->problems & p))
 			continue;
 		if ((rc = cm_map_problem_message(&msg, it, (cm_map_problem)p)) == 0)
@@ -175,7 +175,7 @@ static int item_json(json_object **out, const cm_map_item *it)
 	json_object_object_add(o, "candidates", a);
 	a = json_object_new_array();
 	for (size_t i = 0; i < it->nco_cited && rc == 0; i++) {
-		json_object *c;
+		json_object *c = NULL;
 		if ((rc = co_cited_json(&c, it, &it->co_cited[i])) == 0)
 			json_object_array_add(a, c);
 	}
@@ -184,7 +184,7 @@ static int item_json(json_object **out, const cm_map_item *it)
 			       json_object_new_int64((int64_t)it->co_cited_total));
 	a = json_object_new_array();
 	for (unsigned p = 1; p < CM_MAP_PROBLEM_END && rc == 0; p <<= 1) {
-		char *msg;
+		char *msg = NULL;
 		if (!(it->problems & p))
 			continue;
 		if ((rc = cm_map_problem_message(&msg, it, (cm_map_problem)p)) == 0)
