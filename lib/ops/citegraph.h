@@ -4,12 +4,12 @@
  * cites, top-cited, graph and map commands. The graph itself comes from
  * posting lists (XC, XN, XT terms) and the value slots CM_SLOT_SELF and
  * CM_SLOT_CITES, read without the document data; the data (JSON and text)
- * is loaded only for what is shown: a citing sentence, a citation's text.
+ * is read (chimuc/docinfo.h) only for what is shown: a citing sentence, a
+ * citation's text.
  * Internal to the library. */
 #ifndef CHIMUC_CITEGRAPH_H
 #define CHIMUC_CITEGRAPH_H
 
-#include <json-c/json.h>
 
 #include "chimuc/array.h"
 #include "chimuc/citation.h"
@@ -84,15 +84,5 @@ int cm_cited_years(cm_years *out, cm_xdb *db, const char *base);
 
 /* 1 if a stored citation's key matches base (and year, unless 0). */
 int cm_key_matches(const char *key, const char *base, int year);
-
-/* A string field of a JSON object, or NULL. */
-const char *cm_json_str(json_object *o, const char *key);
-
-/* The citations array of a stored document (borrowed), or NULL. */
-json_object *cm_doc_citations(const cm_docinfo *info);
-
-/* A copy of text[from, to) of a stored document with white space folded. */
-char *cm_doc_excerpt(const cm_docinfo *info, json_object *item, const char *from_key,
-		     const char *to_key);
 
 #endif
