@@ -569,7 +569,7 @@ static int write_graph(const entry *v, size_t n, const char *draft, int graphml)
 				"cited beside");
 	}
 	if (rc == 0)
-		rc = graphml ? cm_graph_write_graphml(g, stdout) : cm_graph_write_dot(g, stdout);
+		rc = graphml ? cm_graph_write_graphml(stdout, g) : cm_graph_write_dot(stdout, g);
 	cm_graph_free(g);
 	return rc;
 }
