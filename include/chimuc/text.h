@@ -17,6 +17,10 @@
 
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* The longest term, in bytes, that a token may have; longer tokens (no real
  * Vietnamese syllable or number comes close) are skipped, never truncated. */
 #define CM_TERM_MAX 64
@@ -85,5 +89,9 @@ int cm_tokenizer_next(cm_token *out, cm_tokenizer *t);
 
 /* 1 if the token carries any diacritic (its exact and folded forms differ). */
 int cm_token_has_diacritics(const cm_token *tok);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

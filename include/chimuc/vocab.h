@@ -14,6 +14,10 @@
 
 #include "chimuc/xapian_c.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct cm_vocab cm_vocab;
 
 int cm_vocab_new(cm_vocab **out);
@@ -35,5 +39,9 @@ void cm_vocab_clear(cm_vocab *v);
 /* Writes to db (writable) the pairs of words that seen lacks, as synonyms,
  * and adds them to seen. Errors: CM_ENOMEM, the binding's. */
 int cm_vocab_write_new(cm_vocab *seen, cm_xdb *db, const cm_vocab *words);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -45,11 +45,11 @@ typedef struct cm_xpositions cm_xpositions; /* position-list iterator */
 /* Opens the database at path read-only. CM_ENOTFOUND if there is none. */
 int cm_xdb_open(cm_xdb **out, const char *path);
 
-enum {
+typedef enum {
 	CM_XDB_CREATE_OR_OPEN = 0, /* create it if missing */
 	CM_XDB_OPEN = 1,           /* it must exist (CM_ENOTFOUND otherwise) */
 	CM_XDB_CREATE = 2          /* it must not exist */
-};
+} cm_xdb_mode;
 
 /* Opens path for writing with one of the CM_XDB_* modes. CM_ELOCKED when
  * another writer holds it. */
@@ -172,7 +172,7 @@ void cm_xpositions_free(cm_xpositions *it);
 
 /* ---- queries ------------------------------------------------------------ */
 
-enum cm_xop {
+typedef enum cm_xop {
 	CM_XQ_AND,
 	CM_XQ_OR,
 	CM_XQ_AND_NOT,   /* first AND NOT (OR of the rest) */
@@ -182,7 +182,7 @@ enum cm_xop {
 	CM_XQ_NEAR,      /* in any order within window */
 	CM_XQ_SYNONYM,   /* OR weighted as one term */
 	CM_XQ_MAX        /* OR weighted by the best subquery */
-};
+} cm_xop;
 
 /* A term; wqf is the within-query frequency (1 by default), pos its
  * position in the query (0 if none). */
@@ -202,11 +202,11 @@ int cm_xquery_is_empty(int *out, const cm_xquery *q);
 int cm_xquery_describe(char **out, const cm_xquery *q);
 void cm_xquery_free(cm_xquery *q);
 
-enum {
+typedef enum {
 	CM_XQP_BOOLEAN = 1, /* AND, OR, NOT, XOR */
 	CM_XQP_PHRASE = 2,  /* "quoted phrases" */
 	CM_XQP_LOVEHATE = 4 /* +word -word */
-};
+} cm_xqp_flags;
 
 /* Xapian's QueryParser with default operator OR, no stemming, the given
  * CM_XQP_* flags, and terms prefixed by prefix ("" for none). CM_EPARSE on
