@@ -125,6 +125,27 @@ static int kept(const cm_strmap *keep, const char *id)
 	return !keep || cm_strmap_get(NULL, keep, id, strlen(id));
 }
 
+/* Adds the node of a cited document, labelled with its type and key
+ * ("Nghị quyết 25-NQ/TW@2013"). */
+static int add_cited(cm_graph *g, const cm_cite *x)
+{
+	size_t tlen = x->type ? strlen(x->type) + 1 : 0, klen = strlen(x->key);
+	char *label = malloc(tlen + klen + 1);
+	cm_graph_node node = {.id = x->key, .label = label, .type = x->type, .date = x->date};
+	int rc;
+
+	if (!label)
+		return cm_error_nomem();
+	if (x->type) {
+		memcpy(label, x->type, tlen - 1);
+		label[tlen - 1] = ' ';
+	}
+	memcpy(label + tlen, x->key, klen + 1);
+	rc = cm_graph_add_node(g, &node);
+	free(label);
+	return rc;
+}
+
 /* The corpus documents as nodes, in docid order, then their citations. */
 static int build(cm_graph *g, cm_graphdocs *docs, const cm_strmap *keep)
 {
@@ -149,14 +170,7 @@ static int build(cm_graph *g, cm_graphdocs *docs, const cm_strmap *keep)
 			continue;
 		for (size_t k = 0; k < d->cites.size && rc == 0; k++) {
 			const cm_cite *x = &d->cites.ptr[k];
-			char label[CM_KEY_MAX + 64];
-			cm_graph_node cited = {
-				.id = x->key, .label = label, .type = x->type, .date = x->date};
-			if (!kept(keep, x->key))
-				continue;
-			snprintf(label, sizeof label, "%s%s%s", x->type ? x->type : "",
-				 x->type ? " " : "", x->key);
-			if ((rc = cm_graph_add_node(g, &cited)) == 0)
+			if (kept(keep, x->key) && (rc = add_cited(g, x)) == 0)
 				rc = cm_graph_add_edge(g, from, x->key, x->relation);
 		}
 	}

@@ -3,10 +3,11 @@
 /* test_citation_graph.c: the graph operation (chimuc/citation_graph.h) on
  * an index of the five sample directives: node, document and edge counts
  * of the whole graph and around 25-NQ/TW (with and without its year) at
- * depth 1 and 2; the same counts derived from what each document cites (the
- * cites operation, which reads the document data, not the graph's value
- * slots); every edge between two nodes; an unknown reference; a reference
- * that is none; a bad options version. */
+ * depth 1 and 2; the nodes' fields; the edges around 25-NQ/TW@2013; the
+ * same counts derived from what each document cites (the cites operation,
+ * which reads the document data, not the graph's value slots); every edge
+ * between two nodes; an unknown reference; a reference that is none; a bad
+ * options version. */
 #include <criterion/criterion.h>
 #include <glob.h>
 #include <stdlib.h>
@@ -101,6 +102,80 @@ Test(citation_graph, counts_of_the_samples)
 		cr_expect_null(cm_graph_edge_get(g, w->edges));
 		cm_graph_free(g);
 	}
+}
+
+static const cm_graph_node *node_of(const cm_graph *g, const char *id)
+{
+	for (size_t i = 0; i < cm_graph_node_count(g); i++)
+		if (!strcmp(cm_graph_node_get(g, i)->id, id))
+			return cm_graph_node_get(g, i);
+	return NULL;
+}
+
+static int same(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* A node as the whole graph has it; file: the end of its path, or NULL. */
+typedef struct {
+	const char *id, *label, *file, *type, *date;
+} node_answer;
+
+static const node_answer nodes[] = {
+	{"15-KH/BDVTU-HNB@2018", "Kế hoạch 15-KH/BDVTU-HNB: Phối hợp thực hiện công tác dân vận",
+	 "/000_04ed2d92d4fbe0fc.txt", "Kế hoạch", "2018-03-04"},
+	{"1600-KH/BDVTW@2018", "Kế hoạch 1600-KH/BDVTW: Kế hoạch công tác năm 2018",
+	 "/004_3c74891c68df0f2c.txt", "Kế hoạch", "2018-02-28"},
+	{"02-HD/BCĐ", "Hướng dẫn 02-HD/BCĐ: Một số nhiệm vụ trọng tâm thực hiện",
+	 "/003_33f224fdd1db13f7.txt", "Hướng dẫn", NULL},
+	{"25-NQ/TW@2013", "Nghị quyết 25-NQ/TW@2013", NULL, "Nghị quyết", "2013-06-03"},
+};
+
+Test(citation_graph, nodes_of_the_samples)
+{
+	cm_graph *g = graph_of(NULL, 1);
+
+	for (size_t a = 0; a < sizeof nodes / sizeof nodes[0]; a++) {
+		const node_answer *w = &nodes[a];
+		const cm_graph_node *n = node_of(g, w->id);
+		size_t plen, flen = w->file ? strlen(w->file) : 0;
+
+		cr_assert_not_null(n, "%s is a node", w->id);
+		cr_expect_str_eq(n->label, w->label, "%s", w->id);
+		cr_expect(same(n->type, w->type), "%s: type %s", w->id, n->type);
+		cr_expect(same(n->date, w->date), "%s: date %s", w->id, n->date);
+		if (!w->file) {
+			cr_expect_null(n->path, "%s is cited only", w->id);
+			continue;
+		}
+		cr_assert_not_null(n->path, "%s is a document", w->id);
+		plen = strlen(n->path);
+		cr_expect(plen > flen && !strcmp(n->path + plen - flen, w->file), "%s: %s", w->id,
+			  n->path);
+	}
+	cm_graph_free(g);
+}
+
+/* The edges around 25-NQ/TW@2013 at depth 1, in the order of the graph. */
+Test(citation_graph, edges_around_a_resolution)
+{
+	static const cm_graph_edge edges[] = {
+		{"15-KH/BDVTU-HNB@2018", "25-NQ/TW@2013", "tuyên truyền thực hiện"},
+		{"1600-KH/BDVTW@2018", "25-NQ/TW@2013", "sơ kết 5 năm thực hiện"},
+		{"1600-KH/BDVTW@2018", "25-NQ/TW@2013", NULL},
+		{"1600-KH/BDVTW@2018", "25-NQ/TW@2013", "thực hiện"},
+	};
+	cm_graph *g = graph_of("25-NQ/TW@2013", 1);
+
+	cr_assert_eq(cm_graph_edge_count(g), sizeof edges / sizeof edges[0]);
+	for (size_t i = 0; i < sizeof edges / sizeof edges[0]; i++) {
+		const cm_graph_edge *e = cm_graph_edge_get(g, i);
+		cr_expect_str_eq(e->from, edges[i].from, "edge %zu", i);
+		cr_expect_str_eq(e->to, edges[i].to, "edge %zu", i);
+		cr_expect(same(e->relation, edges[i].relation), "edge %zu: %s", i, e->relation);
+	}
+	cm_graph_free(g);
 }
 
 Test(citation_graph, defaults_are_the_whole_graph)
