@@ -146,7 +146,10 @@ static int add_cited(cm_graph *g, const cm_cite *x)
 	return rc;
 }
 
-/* The corpus documents as nodes, in docid order, then their citations. */
+/* The kept corpus documents as nodes, in docid order, then the kept
+ * documents they cite, with the citations of kept documents as edges. A
+ * document read but not kept (one citing REF, at depth 0) still gives
+ * the node of what it cites that is kept: REF itself when only cited. */
 static int build(cm_graph *g, cm_graphdocs *docs, const cm_strmap *keep)
 {
 	int rc = 0;
@@ -166,11 +169,10 @@ static int build(cm_graph *g, cm_graphdocs *docs, const cm_strmap *keep)
 	for (size_t i = 0; i < docs->size && rc == 0; i++) {
 		const cm_graphdoc *d = &docs->ptr[i];
 		const char *from = cm_graphdoc_node_id(d);
-		if (!kept(keep, from))
-			continue;
+		int edges = kept(keep, from);
 		for (size_t k = 0; k < d->cites.size && rc == 0; k++) {
 			const cm_cite *x = &d->cites.ptr[k];
-			if (kept(keep, x->key) && (rc = add_cited(g, x)) == 0)
+			if (kept(keep, x->key) && (rc = add_cited(g, x)) == 0 && edges)
 				rc = cm_graph_add_edge(g, from, x->key, x->relation);
 		}
 	}

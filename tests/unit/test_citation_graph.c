@@ -71,14 +71,18 @@ typedef struct {
  * 45 distinct (document, key, relation) edges. 25-NQ/TW@2013 is cited by
  * 000 (one cue) and 004 (three): 3 nodes, 4 edges at depth 1; at depth 2
  * everything 000 and 004 cite (28 keys, 39 edges). 001 cites 25-NQ/TW
- * without its year, which the reference without year matches too. */
+ * without its year, which the reference without year matches too, as it
+ * matches 25-NQ/TW@2003. Depth 0 is the reference's own nodes. */
 static const answer answers[] = {
 	{NULL, 1, 37, 5, 45},
+	{"25-NQ/TW@2013", 0, 1, 0, 0},
 	{"25-NQ/TW@2013", 1, 3, 2, 4},
 	{"25-NQ/TW@2013", 2, 30, 2, 39},
 	{"Nghị quyết số 25-NQ/TW", 1, 6, 3, 6},
 	{"25-NQ/TW", 1, 6, 3, 6},
 	{"25-NQ/TW", 2, 33, 3, 43},
+	{"25-NQ/TW", 0, 3, 0, 0},
+	{"15-KH/BDVTU-HNB", 0, 1, 1, 0},
 	{"15-KH/BDVTU-HNB", 1, 6, 1, 5},
 	{"02-HD/BCĐ", 2, 2, 1, 1},
 	{"999-NQ/TW", 1, 0, 0, 0},
