@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
 /* chimuc/graph.h: a small directed graph of documents and citations (nodes
- * by id, typed edges once per (from, to, relation)), as the graph and map
- * operations hand it out, and its writers: GraphML (libxml2's text writer),
- * DOT (Graphviz) and JSON Lines.
+ * by id, typed edges once per (from, to, relation)), the result of the
+ * graph operation (chimuc/citation_graph.h) and what the map draws, and its
+ * writers: GraphML (libxml2's text writer), DOT (Graphviz) and JSON Lines.
  *
  * Ownership: a cm_graph is the caller's (cm_graph_free); strings given to it
  * are copied; the nodes and edges it hands out, and their strings, are
