@@ -73,7 +73,7 @@ int cm_parallel_wanted(int *out, cm_indexer *ix, unsigned jobs)
 	if ((rc = cm_xdb_metadata_keys(&it, ix->db, CM_FAILED_PREFIX, strlen(CM_FAILED_PREFIX))) <
 	    0)
 		return rc;
-	rc = cm_xterms_next(it, &key, &len, &count);
+	rc = cm_xterms_next(&key, &len, &count, it);
 	cm_xterms_free(it);
 	if (rc < 0)
 		return rc;

@@ -238,7 +238,7 @@ int cm_indexer_prune(cm_indexer *ix, const char *root)
 	plen = (size_t)rc;
 	if ((rc = cm_xdb_allterms(&it, ix->db, prefix, plen)) < 0)
 		goto cleanup;
-	while ((rc = cm_xterms_next(it, &term, &len, &count)) == 1)
+	while ((rc = cm_xterms_next(&term, &len, &count, it)) == 1)
 		if (!cm_indexer_kept(ix, term) && (rc = cm_strlist_add(&gone, term, len)) < 0)
 			break;
 	for (size_t i = 0; i < gone.n && rc >= 0; i++) {

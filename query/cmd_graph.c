@@ -1,22 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
-/* cmd_graph.c: `chimuc graph`: the citation map of the index (corpus
- * documents and documents only cited, typed edges) as DOT, GraphML or JSON
- * Lines, whole or around one reference. Built from posting lists and the
- * CM_SLOT_SELF and CM_SLOT_CITES values, never the document data; --around
- * reads only the documents within reach (XN and XC postings of each id). */
+/* cmd_graph.c: `chimuc graph`: its options, the graph operation
+ * (chimuc/citation_graph.h) and one of its writers (chimuc/graph.h). */
+#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "chimuc/citation.h"
+#include "chimuc/citation_graph.h"
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
-#include "chimuc/schema.h"
-#include "chimuc/graph.h"
-#include "chimuc/strmap.h"
-#include "ops/citegraph.h"
 #include "cli.h"
+#include "command.h"
 
 static const char usage_text[] =
 	"Usage: chimuc graph [--db DIR] [--format dot|graphml|json] [--around REF [--depth N]]\n"
@@ -25,149 +21,34 @@ static const char usage_text[] =
 	"N citation steps of REF, either way (default 1; any N). Default format: json\n"
 	"(JSON Lines): one object per node, then one per edge.\n";
 
-typedef cm_array_t(const char *) idlist;
+typedef int (*writer)(FILE *f, const cm_graph *g);
 
-/* Adds id to keep as found at step; the ids added go to fresh. */
-static int keep_id(cm_strmap *keep, idlist *fresh, const char *id, size_t step)
+/* The writer of format, or NULL. */
+static writer writer_of(const char *format)
 {
-	const char **slot;
-	int rc = cm_strmap_put(NULL, keep, id, strlen(id), step);
+	static const struct {
+		const char *name;
+		writer fn;
+	} writers[] = {{"dot", cm_graph_write_dot},
+		       {"graphml", cm_graph_write_graphml},
+		       {"json", cm_graph_write_json}};
 
-	if (rc <= 0)
-		return rc;
-	if (!(slot = cm_array_alloc(*fresh)))
-		return CM_ENOMEM;
-	*slot = id;
-	return 0;
+	for (size_t i = 0; i < sizeof writers / sizeof writers[0]; i++)
+		if (!strcmp(format, writers[i].name))
+			return writers[i].fn;
+	return NULL;
 }
 
-/* 1 if id was kept before step. */
-static int kept_before(const cm_strmap *keep, const char *id, size_t step)
+/* Runs the operation and writes its answer: 0 or a CM_E code. */
+static int run(cm_index *ix, const cm_citation_graph_options *o, writer write)
 {
-	size_t at;
-	return cm_strmap_get(&at, keep, id, strlen(id)) && at < step;
-}
-
-/* Loads the documents that are node id (by own key or path); with citing,
- * those that cite it too. */
-static int load_around(cm_graphdocs *docs, cm_docset *loaded, cm_xdb *db, const char *id,
-		       int citing)
-{
-	char term[CM_ID_TERM_MAX + CM_KEY_MAX + 4];
-	size_t n;
+	cm_graph *g;
 	int rc;
 
-	if (id[0] == '/') {
-		cm_document_id_term(term, &n, id);
-		return cm_graphdocs_by_term(docs, loaded, db, term);
-	}
-	if ((rc = cm_term_number(term, sizeof term, id)) < 0 ||
-	    (rc = cm_graphdocs_by_term(docs, loaded, db, term)) < 0 || !citing)
+	if ((rc = cm_citation_graph(&g, ix, o)) < 0)
 		return rc;
-	if ((rc = cm_term_cites(term, sizeof term, id)) < 0)
-		return rc;
-	return cm_graphdocs_by_term(docs, loaded, db, term);
-}
-
-/* The ids within depth citation steps (either way) of the ids matching
- * base@year, each kept with the step that found it; docs gets every
- * document that is one of them, or cites one found before the last step.
- * Each step reads only the postings of the ids the step before added. */
-static int neighbourhood(cm_strmap *keep, cm_graphdocs *docs, cm_docset *loaded, cm_xdb *db,
-			 const char *base, int year, unsigned depth)
-{
-	idlist fresh = CM_ARRAY_INIT;
-	size_t from = 0;
-	char key[CM_KEY_MAX + 8];
-	int rc;
-
-	if (year)
-		snprintf(key, sizeof key, "%s@%d", base, year);
-	else
-		snprintf(key, sizeof key, "%s", base);
-	if ((rc = load_around(docs, loaded, db, key, 1)) < 0)
-		goto cleanup;
-	for (size_t i = 0; i < docs->size && rc == 0; i++) {
-		const cm_graphdoc *d = &docs->ptr[i];
-		if (cm_key_matches(cm_graphdoc_node_id(d), base, year))
-			rc = keep_id(keep, &fresh, cm_graphdoc_node_id(d), 0);
-		for (size_t k = 0; k < d->cites.size && rc == 0; k++)
-			if (cm_key_matches(d->cites.ptr[k].key, base, year))
-				rc = keep_id(keep, &fresh, d->cites.ptr[k].key, 0);
-	}
-	for (size_t step = 1; step <= depth && rc == 0; step++) {
-		size_t upto = fresh.size;
-		for (size_t i = from; i < upto && rc == 0; i++)
-			rc = load_around(docs, loaded, db, fresh.ptr[i], 1);
-		from = upto;
-		for (size_t i = 0; i < docs->size && rc == 0; i++) {
-			const cm_graphdoc *d = &docs->ptr[i];
-			const char *self = cm_graphdoc_node_id(d);
-			int out = kept_before(keep, self, step);
-			for (size_t k = 0; k < d->cites.size && rc == 0; k++) {
-				const char *to = d->cites.ptr[k].key;
-				if (out)
-					rc = keep_id(keep, &fresh, to, step);
-				if (rc == 0 && kept_before(keep, to, step))
-					rc = keep_id(keep, &fresh, self, step);
-			}
-		}
-		if (fresh.size == upto)
-			break; /* nothing more within reach */
-	}
-	for (size_t i = from; i < fresh.size && rc == 0; i++)
-		rc = load_around(docs, loaded, db, fresh.ptr[i], 0);
-cleanup:
-	cm_array_clear(fresh);
-	return rc;
-}
-
-static int by_docid(const void *a, const void *b)
-{
-	const cm_graphdoc *x = a, *y = b;
-	return (x->id > y->id) - (x->id < y->id);
-}
-
-static int kept(const cm_strmap *keep, const char *id)
-{
-	return !keep || cm_strmap_get(NULL, keep, id, strlen(id));
-}
-
-/* The corpus documents as nodes, in docid order, then their citations. */
-static int build(cm_graph *g, cm_graphdocs *docs, const cm_strmap *keep)
-{
-	int rc = 0;
-
-	if (docs->size > 1)
-		qsort(docs->ptr, docs->size, sizeof *docs->ptr, by_docid);
-	for (size_t i = 0; i < docs->size && rc == 0; i++) {
-		const cm_graphdoc *d = &docs->ptr[i];
-		cm_graph_node node = {.id = cm_graphdoc_node_id(d),
-				      .label = d->title,
-				      .path = d->path,
-				      .type = d->type,
-				      .date = d->date};
-		if (kept(keep, node.id))
-			rc = cm_graph_add_node(g, &node);
-	}
-	for (size_t i = 0; i < docs->size && rc == 0; i++) {
-		const cm_graphdoc *d = &docs->ptr[i];
-		const char *from = cm_graphdoc_node_id(d);
-		if (!kept(keep, from))
-			continue;
-		for (size_t k = 0; k < d->cites.size && rc == 0; k++) {
-			const cm_cite *x = &d->cites.ptr[k];
-			char label[CM_KEY_MAX + 64];
-			cm_graph_node cited = {
-				.id = x->key, .label = label, .type = x->type, .date = x->date};
-			if (!kept(keep, x->key))
-				continue;
-			snprintf(label, sizeof label, "%s%s%s", x->type ? x->type : "",
-				 x->type ? " " : "", x->key);
-			if ((rc = cm_graph_add_node(g, &cited)) == 0)
-				rc = cm_graph_add_edge(g, from, x->key, x->relation);
-		}
-	}
+	rc = write(stdout, g);
+	cm_graph_free(g);
 	return rc;
 }
 
@@ -178,56 +59,34 @@ int cm_cmd_graph(cm_cmd_ctx *ctx, int argc, char **argv)
 						 {"depth", required_argument, NULL, 'D'},
 						 {NULL, 0, NULL, 0}};
 	static const cm_cmd_options opts = {"", longopts, usage_text};
-	const char *dbpath, *format = "json", *around = NULL;
-	unsigned depth = 1;
-	cm_xdb *db;
-	cm_graph *g = NULL;
-	cm_graphdocs docs = CM_ARRAY_INIT;
-	cm_docset loaded = {0};
-	cm_strmap keep = CM_STRMAP_INIT;
+	cm_citation_graph_options o = CM_CITATION_GRAPH_OPTIONS_INIT;
+	writer write = writer_of("json");
 	char base[CM_KEY_MAX];
-	int c, status, rc, year = 0;
+	int c, status, year;
 
 	while ((c = cm_cmd_getopt(ctx, argc, argv, &opts)) > 0) {
 		switch (c) {
-		case 'f': format = optarg; break;
-		case 'a': around = optarg; break;
+		case 'f': write = writer_of(optarg); break;
+		case 'a': o.around = optarg; break;
 		case 'D':
-			if (cm_cli_count(&depth, optarg, UINT_MAX) < 0)
+			if (cm_cli_count(&o.depth, optarg, UINT_MAX) < 0)
 				return cm_cli_usage_error("graph", "--depth needs a number");
 			break;
 		}
 	}
 	if (c < 0)
 		return ctx->exit;
-	if (strcmp(format, "dot") && strcmp(format, "graphml") && strcmp(format, "json"))
+	if (!write)
 		return cm_cli_usage_error("graph", "--format is dot, graphml or json");
 	if (optind < argc)
 		return cm_cli_usage_error("graph", "unexpected argument '%s'", argv[optind]);
-	if (around && cm_citation_parse_ref(base, &year, around) < 0)
+	if (o.around && cm_citation_parse_ref(base, &year, o.around) < 0)
 		return cm_cli_usage_error("graph", "%s", cm_error_last());
 	if ((status = cm_cmd_open(ctx)) >= 0)
 		return status;
-	db = cm_index_xdb(ctx->ix);
-	dbpath = cm_cmd_db_path(ctx);
-	if ((rc = cm_graph_new(&g)) < 0 || (rc = cm_docset_init(&loaded, db)) < 0)
-		goto cleanup;
-	if (around)
-		rc = neighbourhood(&keep, &docs, &loaded, db, base, year, depth);
-	else
-		rc = cm_graphdocs_by_term(&docs, &loaded, db, "");
-	if (rc == 0)
-		rc = build(g, &docs, around ? &keep : NULL);
-	if (rc == 0)
-		rc = !strcmp(format, "dot")       ? cm_graph_write_dot(g, stdout)
-		     : !strcmp(format, "graphml") ? cm_graph_write_graphml(g, stdout)
-						  : cm_graph_write_json(g, stdout);
-cleanup:
-	if (rc < 0)
-		cm_diag(CM_PROGRAM, dbpath, "%s", cm_error_last());
-	cm_strmap_free(&keep);
-	cm_docset_release(&loaded);
-	cm_graphdocs_release(&docs);
-	cm_graph_free(g);
-	return rc < 0 ? CM_EXIT_FAIL : CM_EXIT_OK;
+	if (run(ctx->ix, &o, write) < 0) {
+		cm_diag(CM_PROGRAM, cm_cmd_db_path(ctx), "%s", cm_error_last());
+		return CM_EXIT_FAIL;
+	}
+	return CM_EXIT_OK;
 }

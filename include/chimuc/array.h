@@ -18,6 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define cm_array_t(type)            \
 	struct {                    \
 		type *ptr;          \
@@ -45,5 +49,9 @@ void *cm_array_push(void *ptr, size_t *size, size_t *asize, size_t item_size);
 			      : cm_array_grow((void *)&(a), sizeof(*(a).ptr)))
 
 #define cm_array_clear(a) (free((a).ptr), (a).ptr = NULL, (a).size = (a).asize = 0)
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

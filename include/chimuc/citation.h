@@ -56,19 +56,28 @@
 
 #include "chimuc/date.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define CM_KEY_MAX 160
 
-enum cm_cite_kind { CM_CITE_CITATION, CM_CITE_SELF_MENTION, CM_CITE_SHORT_REF };
+typedef enum cm_cite_kind {
+	CM_CITE_CITATION,
+	CM_CITE_SELF_MENTION,
+	CM_CITE_SHORT_REF
+} cm_cite_kind;
 
-enum {                            /* flags */
-       CM_CITE_TYPE_MISMATCH = 1, /* the type words contradict the code */
-       CM_CITE_SHARED_TYPE = 2,   /* the type is the list's, stated before it */
-       CM_CITE_SHARED_DATE = 4,   /* the date is the list's, stated after it */
-       CM_CITE_SHARED_ISSUER = 8, /* so is the issuer (and the term) */
-       CM_CITE_IN_LIST = 16,      /* one of several symbols in a list */
-       CM_CITE_AMBIGUOUS = 32,    /* a short form that fits several citations */
-       CM_CITE_FLAG_END = 64
-};
+/* The flags of a citation. */
+typedef enum {
+	CM_CITE_TYPE_MISMATCH = 1, /* the type words contradict the code */
+	CM_CITE_SHARED_TYPE = 2,   /* the type is the list's, stated before it */
+	CM_CITE_SHARED_DATE = 4,   /* the date is the list's, stated after it */
+	CM_CITE_SHARED_ISSUER = 8, /* so is the issuer (and the term) */
+	CM_CITE_IN_LIST = 16,      /* one of several symbols in a list */
+	CM_CITE_AMBIGUOUS = 32,    /* a short form that fits several citations */
+	CM_CITE_FLAG_END = 64
+} cm_cite_flags;
 
 typedef struct {
 	enum cm_cite_kind kind;
@@ -137,5 +146,9 @@ const char *cm_citation_type_code(const char *type);
 /* The type for a code or a type name typed by a user ("KH", "kế hoạch"), or
  * NULL. */
 const char *cm_citation_type_from_user(const char *s);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -56,6 +56,10 @@
 
 #include "chimuc/body.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define CM_ISO_MAX 11 /* "2013-06-03" + NUL */
 
 /* Where a deadline's actor is named. */
@@ -66,7 +70,11 @@ typedef enum {
 	CM_ACTOR_ISSUER    /* nowhere near: the document's issuer, its own task */
 } cm_actor_from;
 
-enum cm_range_role { CM_RANGE_NONE = 0, CM_RANGE_START = 1, CM_RANGE_END = 2 };
+typedef enum cm_range_role {
+	CM_RANGE_NONE = 0,
+	CM_RANGE_START = 1,
+	CM_RANGE_END = 2
+} cm_range_role;
 
 typedef struct {
 	size_t start, end;         /* the date's bytes in the input */
@@ -111,5 +119,9 @@ int cm_date_numeric_at(char iso[CM_ISO_MAX], size_t *len, const char *s, size_t 
  * "15/10/2024" or "2024-10-15" (full), "2024-06" or "6/2024" (month). *out
  * gets the ISO form. Errors: CM_EINVAL. */
 int cm_date_parse_user(char out[CM_ISO_MAX], const char *s);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -8,6 +8,10 @@
 #ifndef CHIMUC_DBPATH_H
 #define CHIMUC_DBPATH_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* The index path for an optional --db value (NULL if not given).
  * Errors: CM_EINVAL (no --db, no $CHIMUC_DB and no $HOME), CM_ENOMEM. */
 int cm_dbpath_resolve(char **out, const char *option);
@@ -15,5 +19,9 @@ int cm_dbpath_resolve(char **out, const char *option);
 /* Creates the folders above path that are missing (like mkdir -p of its
  * parent). Errors: CM_EIO with the reason. */
 int cm_dbpath_make_parents(const char *path);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

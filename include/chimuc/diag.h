@@ -8,6 +8,10 @@
 
 #include <stdio.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Writes path to f with control characters and invalid UTF-8 escaped. */
 void cm_diag_path(FILE *f, const char *path);
 
@@ -17,5 +21,9 @@ void cm_diag(const char *program, const char *path, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)))
 #endif
 	;
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

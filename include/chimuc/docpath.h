@@ -8,6 +8,10 @@
 #ifndef CHIMUC_DOCPATH_H
 #define CHIMUC_DOCPATH_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* The canonical absolute path of path: the folder part resolved (realpath:
  * symbolic links, ".", ".." and repeated slashes gone), then the last
  * component as it is named, so that a symbolic link stays the link; with
@@ -16,5 +20,9 @@
  * Errors: CM_ENOTFOUND (the folder part does not exist), CM_EIO (another
  * reason, from errno), CM_ENOMEM; the message is strerror's. */
 int cm_docpath_canonical(char **out, const char *path, int follow);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -33,6 +33,10 @@
 #include "chimuc/vocab.h"
 #include "chimuc/xapian_c.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* 0 if db holds this version's index, or no document at all (then, when
  * mark is set, db is marked as this version's; it must be writable).
  * Errors: CM_EUNSUPPORTED (another version's index), the binding's. */
@@ -78,5 +82,9 @@ int cm_date_filter(cm_xquery **out, cm_xdb *db, const char *spec);
  * at CM_TITLE_MAX bytes on a character boundary. *out is the caller's. */
 #define CM_TITLE_MAX 200
 int cm_document_title(char **out, const char *text, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

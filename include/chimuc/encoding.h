@@ -12,6 +12,10 @@
 
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef enum {
 	CM_ENC_UNKNOWN = 0,
 	CM_ENC_UTF8,
@@ -54,5 +58,9 @@ int cm_encoding_convert(char **out, size_t *out_len, size_t *invalid, cm_encodin
  * with no windows-1252 byte are kept as they are. */
 int cm_encoding_recode_cp1252(char **out, size_t *out_len, size_t *invalid, cm_encoding enc,
 			      const char *utf8, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

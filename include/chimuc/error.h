@@ -13,7 +13,7 @@
 extern "C" {
 #endif
 
-enum {
+typedef enum {
 	CM_OK = 0,
 	CM_ERROR = -1,         /* anything not listed below */
 	CM_ENOMEM = -2,        /* out of memory */
@@ -28,7 +28,7 @@ enum {
 	CM_EUNSUPPORTED = -11, /* not a document we can read: binary, empty… */
 	CM_EMISSING = -12      /* a shared library this needs is not installed
 				* (the environment's failure, not the input's) */
-};
+} cm_errcode;
 
 /* The message of the last error on this thread, or "" if none. */
 const char *cm_error_last(void);

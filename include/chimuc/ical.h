@@ -9,6 +9,10 @@
 #ifndef CHIMUC_ICAL_H
 #define CHIMUC_ICAL_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct cm_ical cm_ical;
 
 typedef struct {
@@ -28,5 +32,9 @@ int cm_ical_add(cm_ical *cal, const cm_ical_event *ev, int base_year);
 
 /* The calendar as RFC 5545 text (CRLF line ends, folded lines). */
 int cm_ical_text(char **out, cm_ical *cal);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -12,6 +12,10 @@
 
 #include "chimuc/query.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define CM_SNIPPET_BYTES 240 /* target length of a passage */
 #define CM_SNIPPET_MARKS 64  /* highlighted words kept at the most */
 
@@ -32,5 +36,9 @@ typedef struct {
 int cm_snippet_make(cm_snippet **out, const char *text, size_t len, const cm_query *q);
 
 void cm_snippet_free(cm_snippet *s);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -13,6 +13,10 @@
 #include <stdint.h>
 #include <time.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define CM_SOURCE_MAX_DEFAULT (64u << 20) /* default --max-size: 64 MiB */
 
 typedef struct {
@@ -45,5 +49,9 @@ int cm_source_load(cm_source **out, const char *path, uint64_t max_size, int fol
 int cm_source_from_bytes(cm_source **out, const char *data, size_t len);
 
 void cm_source_free(cm_source *src);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

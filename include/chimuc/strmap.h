@@ -12,6 +12,10 @@
 
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct {
 	struct cm_strmap_slot *slots;
 	size_t n, cap;
@@ -33,5 +37,9 @@ int cm_strmap_get(size_t *out_value, const cm_strmap *m, const char *key, size_t
 size_t cm_strmap_count(const cm_strmap *m);
 
 void cm_strmap_free(cm_strmap *m);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

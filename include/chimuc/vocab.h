@@ -14,6 +14,10 @@
 
 #include "chimuc/xapian_c.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct cm_vocab cm_vocab;
 
 int cm_vocab_new(cm_vocab **out);
@@ -26,8 +30,8 @@ int cm_vocab_add(cm_vocab *v, const char *folded, size_t folded_len, const char 
 
 /* The number of pairs, and pair i (0 <= i < count) in the order added. */
 size_t cm_vocab_count(const cm_vocab *v);
-void cm_vocab_get(const cm_vocab *v, size_t i, const char **folded, size_t *folded_len,
-		  const char **exact, size_t *exact_len);
+void cm_vocab_get(const char **folded, size_t *folded_len, const char **exact, size_t *exact_len,
+		  const cm_vocab *v, size_t i);
 
 /* Forgets every pair (the memory is kept for reuse). */
 void cm_vocab_clear(cm_vocab *v);
@@ -35,5 +39,9 @@ void cm_vocab_clear(cm_vocab *v);
 /* Writes to db (writable) the pairs of words that seen lacks, as synonyms,
  * and adds them to seen. Errors: CM_ENOMEM, the binding's. */
 int cm_vocab_write_new(cm_vocab *seen, cm_xdb *db, const cm_vocab *words);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -45,11 +45,11 @@ typedef struct cm_xpositions cm_xpositions; /* position-list iterator */
 /* Opens the database at path read-only. CM_ENOTFOUND if there is none. */
 int cm_xdb_open(cm_xdb **out, const char *path);
 
-enum {
+typedef enum {
 	CM_XDB_CREATE_OR_OPEN = 0, /* create it if missing */
 	CM_XDB_OPEN = 1,           /* it must exist (CM_ENOTFOUND otherwise) */
 	CM_XDB_CREATE = 2          /* it must not exist */
-};
+} cm_xdb_mode;
 
 /* Opens path for writing with one of the CM_XDB_* modes. CM_ELOCKED when
  * another writer holds it. */
@@ -156,23 +156,23 @@ int cm_xdb_allterms(cm_xterms **out, cm_xdb *db, const char *prefix, size_t len)
 /* The synonyms recorded for term (count = 0), in byte order. */
 int cm_xdb_synonyms(cm_xterms **out, cm_xdb *db, const char *term, size_t len);
 /* 1 and the next term (borrowed) with its count, or 0 at the end. */
-int cm_xterms_next(cm_xterms *it, const char **term, size_t *len, unsigned *count);
+int cm_xterms_next(const char **term, size_t *len, unsigned *count, cm_xterms *it);
 void cm_xterms_free(cm_xterms *it);
 
 /* The documents containing term, in docid order. */
 int cm_xdb_postings(cm_xpostings **out, cm_xdb *db, const char *term, size_t len);
-int cm_xpostings_next(cm_xpostings *it, cm_xdocid *docid, unsigned *wdf);
+int cm_xpostings_next(cm_xdocid *docid, unsigned *wdf, cm_xpostings *it);
 void cm_xpostings_free(cm_xpostings *it);
 
 /* The positions of term in document docid. */
 int cm_xdb_positions(cm_xpositions **out, cm_xdb *db, cm_xdocid docid, const char *term,
 		     size_t len);
-int cm_xpositions_next(cm_xpositions *it, cm_xtermpos *pos);
+int cm_xpositions_next(cm_xtermpos *pos, cm_xpositions *it);
 void cm_xpositions_free(cm_xpositions *it);
 
 /* ---- queries ------------------------------------------------------------ */
 
-enum cm_xop {
+typedef enum cm_xop {
 	CM_XQ_AND,
 	CM_XQ_OR,
 	CM_XQ_AND_NOT,   /* first AND NOT (OR of the rest) */
@@ -182,7 +182,7 @@ enum cm_xop {
 	CM_XQ_NEAR,      /* in any order within window */
 	CM_XQ_SYNONYM,   /* OR weighted as one term */
 	CM_XQ_MAX        /* OR weighted by the best subquery */
-};
+} cm_xop;
 
 /* A term; wqf is the within-query frequency (1 by default), pos its
  * position in the query (0 if none). */
@@ -202,11 +202,11 @@ int cm_xquery_is_empty(int *out, const cm_xquery *q);
 int cm_xquery_describe(char **out, const cm_xquery *q);
 void cm_xquery_free(cm_xquery *q);
 
-enum {
+typedef enum {
 	CM_XQP_BOOLEAN = 1, /* AND, OR, NOT, XOR */
 	CM_XQP_PHRASE = 2,  /* "quoted phrases" */
 	CM_XQP_LOVEHATE = 4 /* +word -word */
-};
+} cm_xqp_flags;
 
 /* Xapian's QueryParser with default operator OR, no stemming, the given
  * CM_XQP_* flags, and terms prefixed by prefix ("" for none). CM_EPARSE on
@@ -232,7 +232,7 @@ unsigned cm_xmset_size(const cm_xmset *m);
 unsigned cm_xmset_matches_estimated(const cm_xmset *m);
 /* Item i (0 <= i < size): its docid, weight and rank (0-based, counting from
  * the first match of the whole result, not of this page). */
-int cm_xmset_get(const cm_xmset *m, unsigned i, cm_xdocid *docid, double *weight, unsigned *rank);
+int cm_xmset_get(cm_xdocid *docid, double *weight, unsigned *rank, const cm_xmset *m, unsigned i);
 int cm_xmset_document(cm_xdoc **out, const cm_xmset *m, unsigned i);
 void cm_xmset_free(cm_xmset *m);
 

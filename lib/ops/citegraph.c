@@ -21,7 +21,7 @@ int cm_postings_each(cm_xdb *db, const char *term, cm_posting_fn fn, void *ctx)
 
 	if ((rc = cm_xdb_postings(&it, db, term, strlen(term))) < 0)
 		return rc;
-	while ((rc = cm_xpostings_next(it, &id, &wdf)) == 1 && (rc = fn(ctx, db, id)) == 0)
+	while ((rc = cm_xpostings_next(&id, &wdf, it)) == 1 && (rc = fn(ctx, db, id)) == 0)
 		;
 	cm_xpostings_free(it);
 	return rc < 0 ? rc : 0;
@@ -236,7 +236,7 @@ int cm_doc_id_by_key(cm_xdocid *out, cm_xdb *db, const char *key)
 		return n;
 	if ((rc = cm_xdb_postings(&it, db, term, (size_t)n)) < 0)
 		return rc;
-	rc = cm_xpostings_next(it, out, &wdf);
+	rc = cm_xpostings_next(out, &wdf, it);
 	cm_xpostings_free(it);
 	return rc;
 }
@@ -273,7 +273,7 @@ int cm_cited_years(cm_years *out, cm_xdb *db, const char *base)
 	prefix[plen] = '\0';
 	if ((rc = cm_xdb_allterms(&it, db, prefix, plen)) < 0)
 		return rc;
-	while ((rc = cm_xterms_next(it, &t, &len, &c)) == 1) {
+	while ((rc = cm_xterms_next(&t, &len, &c, it)) == 1) {
 		if (!(y = cm_array_alloc(*out))) {
 			rc = CM_ENOMEM;
 			break;
@@ -292,4 +292,3 @@ int cm_key_matches(const char *key, const char *base, int year)
 		return 0;
 	return !year || (key[b] == '@' && atoi(key + b + 1) == year);
 }
-

@@ -10,7 +10,6 @@
 #ifndef CHIMUC_CITEGRAPH_H
 #define CHIMUC_CITEGRAPH_H
 
-
 #include "chimuc/array.h"
 #include "chimuc/citation.h"
 #include "chimuc/document.h"

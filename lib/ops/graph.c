@@ -1,32 +1,23 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
-/* graph.c: the citation graph container (nodes by id, edges deduplicated,
- * both through hash maps, so that a corpus of any size builds in linear
- * time) and its three writers. It does not know where nodes come from. */
+/* graph.c: the citation graph container (chimuc/graph.h): nodes by id,
+ * edges deduplicated, both through hash maps, so that a corpus of any size
+ * builds in linear time. It does not know where nodes come from; its
+ * writers are in lib/out/graph_write.c. */
 #include "chimuc/graph.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include <json-c/json.h>
-#include <libxml/xmlwriter.h>
-
 #include "chimuc/array.h"
 #include "chimuc/error.h"
 #include "chimuc/strmap.h"
 
-typedef struct {
-	char *id, *label, *path, *type, *date;
-} node;
-
-typedef struct {
-	size_t from, to;
-	char *relation;
-} edge;
-
+/* The strings of nodes and edges are the graph's (malloc'd); an edge's from
+ * and to are its nodes' ids. */
 struct cm_graph {
-	cm_array_t(node) nodes;
-	cm_array_t(edge) edges;
+	cm_array_t(cm_graph_node) nodes;
+	cm_array_t(cm_graph_edge) edges;
 	cm_strmap ids;   /* node id -> its index */
 	cm_strmap pairs; /* edge_key() -> its index */
 };
@@ -68,15 +59,15 @@ void cm_graph_free(cm_graph *g)
 	if (!g)
 		return;
 	for (size_t i = 0; i < g->nodes.size; i++) {
-		node *n = &g->nodes.ptr[i];
-		free(n->id);
-		free(n->label);
-		free(n->path);
-		free(n->type);
-		free(n->date);
+		cm_graph_node *n = &g->nodes.ptr[i];
+		free((char *)n->id);
+		free((char *)n->label);
+		free((char *)n->path);
+		free((char *)n->type);
+		free((char *)n->date);
 	}
 	for (size_t i = 0; i < g->edges.size; i++)
-		free(g->edges.ptr[i].relation);
+		free((char *)g->edges.ptr[i].relation);
 	cm_array_clear(g->nodes);
 	cm_array_clear(g->edges);
 	cm_strmap_free(&g->ids);
@@ -98,7 +89,7 @@ static int find_node(const cm_graph *g, const char *id, size_t *at)
 	return found;
 }
 
-static void fill(char **field, const char *value, int *failed)
+static void fill(const char **field, const char *value, int *failed)
 {
 	if (!*field && value)
 		*field = clean_dup(value, failed);
@@ -109,7 +100,7 @@ static int new_node(cm_graph *g, const char *id, size_t *at)
 {
 	int failed = 0;
 	char *clean = clean_dup(id, &failed);
-	node *n;
+	cm_graph_node *n;
 
 	if (!clean)
 		return cm_error_nomem();
@@ -122,7 +113,7 @@ static int new_node(cm_graph *g, const char *id, size_t *at)
 		free(clean);
 		return CM_ENOMEM;
 	}
-	n->id = clean;
+	*n = (cm_graph_node){.id = clean};
 	*at = g->nodes.size - 1;
 	return 0;
 }
@@ -137,7 +128,7 @@ static int node_index(cm_graph *g, const char *id, size_t *at)
 int cm_graph_add_node(cm_graph *g, const cm_graph_node *nd)
 {
 	size_t at;
-	node *n;
+	cm_graph_node *n;
 	int failed = 0, rc;
 
 	if ((rc = node_index(g, nd->id, &at)) < 0)
@@ -173,7 +164,7 @@ int cm_graph_add_edge(cm_graph *g, const char *from, const char *to, const char 
 {
 	size_t f, t, klen = 0;
 	char *key = NULL, *rel;
-	edge *e;
+	cm_graph_edge *e;
 	int rc, failed = 0;
 
 	if ((rc = node_index(g, from, &f)) < 0 || (rc = node_index(g, to, &t)) < 0)
@@ -197,7 +188,7 @@ int cm_graph_add_edge(cm_graph *g, const char *from, const char *to, const char 
 		free(rel);
 		return rc;
 	}
-	*e = (edge){f, t, rel};
+	*e = (cm_graph_edge){g->nodes.ptr[f].id, g->nodes.ptr[t].id, rel};
 	return 0;
 }
 
@@ -211,211 +202,12 @@ size_t cm_graph_edge_count(const cm_graph *g)
 	return g->edges.size;
 }
 
-/* ---- GraphML ------------------------------------------------------------ */
-
-static const char *const node_keys[] = {"label", "path", "type", "date"};
-
-static const char *node_field(const node *n, size_t k)
+const cm_graph_node *cm_graph_node_get(const cm_graph *g, size_t i)
 {
-	const char *v[] = {n->label, n->path, n->type, n->date};
-	return v[k];
+	return i < g->nodes.size ? &g->nodes.ptr[i] : NULL;
 }
 
-static int graphml_keys(xmlTextWriterPtr w)
+const cm_graph_edge *cm_graph_edge_get(const cm_graph *g, size_t i)
 {
-	int rc = 0;
-
-	for (size_t k = 0; k < sizeof node_keys / sizeof node_keys[0] && rc >= 0; k++) {
-		rc = xmlTextWriterStartElement(w, BAD_CAST "key");
-		if (rc >= 0)
-			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST node_keys[k]);
-		if (rc >= 0)
-			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "for", BAD_CAST "node");
-		if (rc >= 0)
-			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "attr.name",
-							 BAD_CAST node_keys[k]);
-		if (rc >= 0)
-			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "attr.type",
-							 BAD_CAST "string");
-		if (rc >= 0)
-			rc = xmlTextWriterEndElement(w);
-	}
-	if (rc >= 0)
-		rc = xmlTextWriterWriteRaw(w, BAD_CAST
-					   "<key id=\"relation\" for=\"edge\" "
-					   "attr.name=\"relation\" attr.type=\"string\"/>");
-	return rc;
-}
-
-static int graphml_data(xmlTextWriterPtr w, const char *key, const char *value)
-{
-	int rc;
-
-	if (!value)
-		return 0;
-	rc = xmlTextWriterStartElement(w, BAD_CAST "data");
-	if (rc >= 0)
-		rc = xmlTextWriterWriteAttribute(w, BAD_CAST "key", BAD_CAST key);
-	if (rc >= 0)
-		rc = xmlTextWriterWriteString(w, BAD_CAST value);
-	if (rc >= 0)
-		rc = xmlTextWriterEndElement(w);
-	return rc;
-}
-
-static int graphml_body(const cm_graph *g, xmlTextWriterPtr w)
-{
-	char id[32];
-	int rc = 0;
-
-	for (size_t i = 0; i < g->nodes.size && rc >= 0; i++) {
-		rc = xmlTextWriterStartElement(w, BAD_CAST "node");
-		if (rc >= 0)
-			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id",
-							 BAD_CAST g->nodes.ptr[i].id);
-		for (size_t k = 0; k < sizeof node_keys / sizeof node_keys[0] && rc >= 0; k++)
-			rc = graphml_data(w, node_keys[k], node_field(&g->nodes.ptr[i], k));
-		if (rc >= 0)
-			rc = xmlTextWriterEndElement(w);
-	}
-	for (size_t i = 0; i < g->edges.size && rc >= 0; i++) {
-		snprintf(id, sizeof id, "e%zu", i);
-		rc = xmlTextWriterStartElement(w, BAD_CAST "edge");
-		if (rc >= 0)
-			rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id);
-		if (rc >= 0)
-			rc = xmlTextWriterWriteAttribute(
-				w, BAD_CAST "source",
-				BAD_CAST g->nodes.ptr[g->edges.ptr[i].from].id);
-		if (rc >= 0)
-			rc = xmlTextWriterWriteAttribute(
-				w, BAD_CAST "target", BAD_CAST g->nodes.ptr[g->edges.ptr[i].to].id);
-		if (rc >= 0)
-			rc = graphml_data(w, "relation", g->edges.ptr[i].relation);
-		if (rc >= 0)
-			rc = xmlTextWriterEndElement(w);
-	}
-	return rc;
-}
-
-int cm_graph_write_graphml(const cm_graph *g, FILE *f)
-{
-	xmlBufferPtr buf = xmlBufferCreate();
-	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
-	int rc;
-
-	if (!w) {
-		xmlBufferFree(buf);
-		return cm_error_nomem();
-	}
-	xmlTextWriterSetIndent(w, 1);
-	rc = xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
-	if (rc >= 0)
-		rc = xmlTextWriterStartElement(w, BAD_CAST "graphml");
-	if (rc >= 0)
-		rc = xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns",
-						 BAD_CAST "http://graphml.graphdrawing.org/xmlns");
-	if (rc >= 0)
-		rc = graphml_keys(w);
-	if (rc >= 0)
-		rc = xmlTextWriterStartElement(w, BAD_CAST "graph");
-	if (rc >= 0)
-		rc = xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST "citations");
-	if (rc >= 0)
-		rc = xmlTextWriterWriteAttribute(w, BAD_CAST "edgedefault", BAD_CAST "directed");
-	if (rc >= 0)
-		rc = graphml_body(g, w);
-	if (rc >= 0)
-		rc = xmlTextWriterEndDocument(w);
-	xmlFreeTextWriter(w);
-	if (rc >= 0 && fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), f) !=
-			       (size_t)xmlBufferLength(buf))
-		rc = -1;
-	xmlBufferFree(buf);
-	return rc < 0 ? cm_error_set(CM_EIO, "cannot write GraphML") : 0;
-}
-
-/* ---- DOT ---------------------------------------------------------------- */
-
-static void dot_string(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fputc('\\', f);
-		if (*s == '\n')
-			fputs("\\n", f);
-		else
-			fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
-int cm_graph_write_dot(const cm_graph *g, FILE *f)
-{
-	fputs("digraph citations {\n  node [shape=box, fontname=\"DejaVu Sans\"];\n", f);
-	for (size_t i = 0; i < g->nodes.size; i++) {
-		const node *n = &g->nodes.ptr[i];
-		fputs("  ", f);
-		dot_string(f, n->id);
-		fputs(" [label=", f);
-		dot_string(f, n->label ? n->label : n->id);
-		fputs(n->path ? ", style=filled, fillcolor=\"#dde8f5\"" : ", style=dashed", f);
-		fputs("];\n", f);
-	}
-	for (size_t i = 0; i < g->edges.size; i++) {
-		fputs("  ", f);
-		dot_string(f, g->nodes.ptr[g->edges.ptr[i].from].id);
-		fputs(" -> ", f);
-		dot_string(f, g->nodes.ptr[g->edges.ptr[i].to].id);
-		if (g->edges.ptr[i].relation) {
-			fputs(" [label=", f);
-			dot_string(f, g->edges.ptr[i].relation);
-			fputc(']', f);
-		}
-		fputs(";\n", f);
-	}
-	fputs("}\n", f);
-	return ferror(f) ? cm_error_set(CM_EIO, "cannot write DOT") : 0;
-}
-
-/* ---- JSON --------------------------------------------------------------- */
-
-static void json_add(json_object *o, const char *key, const char *value)
-{
-	json_object_object_add(o, key, value ? json_object_new_string(value) : NULL);
-}
-
-static void json_line(FILE *f, json_object *o)
-{
-	size_t n;
-	const char *s = json_object_to_json_string_length(
-		o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &n);
-	fwrite(s, 1, n, f);
-	fputc('\n', f);
-	json_object_put(o);
-}
-
-int cm_graph_write_json(const cm_graph *g, FILE *f)
-{
-	for (size_t i = 0; i < g->nodes.size; i++) {
-		const node *n = &g->nodes.ptr[i];
-		json_object *o = json_object_new_object();
-		json_add(o, "kind", "node");
-		json_add(o, "id", n->id);
-		json_add(o, "label", n->label);
-		json_add(o, "path", n->path);
-		json_add(o, "type", n->type);
-		json_add(o, "date", n->date);
-		json_line(f, o);
-	}
-	for (size_t i = 0; i < g->edges.size; i++) {
-		json_object *o = json_object_new_object();
-		json_add(o, "kind", "edge");
-		json_add(o, "from", g->nodes.ptr[g->edges.ptr[i].from].id);
-		json_add(o, "to", g->nodes.ptr[g->edges.ptr[i].to].id);
-		json_add(o, "relation", g->edges.ptr[i].relation);
-		json_line(f, o);
-	}
-	return ferror(f) ? cm_error_set(CM_EIO, "cannot write JSON") : 0;
+	return i < g->edges.size ? &g->edges.ptr[i] : NULL;
 }

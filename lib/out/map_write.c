@@ -245,7 +245,7 @@ static int write_graph(FILE *f, const cm_map_result *r, const char *name, int gr
 	if ((rc = cm_graph_new(&g)) < 0)
 		return rc;
 	if ((rc = build_graph(g, r, name)) == 0)
-		rc = graphml ? cm_graph_write_graphml(g, f) : cm_graph_write_dot(g, f);
+		rc = graphml ? cm_graph_write_graphml(f, g) : cm_graph_write_dot(f, g);
 	cm_graph_free(g);
 	return rc;
 }

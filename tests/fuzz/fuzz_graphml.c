@@ -49,7 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 	}
 	f = open_memstream(&buf, &blen);
-	if (!f || cm_graph_write_graphml(g, f) < 0)
+	if (!f || cm_graph_write_graphml(f, g) < 0)
 		abort();
 	fclose(f);
 	doc = xmlReadMemory(buf, (int)blen, "g.graphml", "UTF-8",

@@ -32,13 +32,13 @@ static cm_graph *sample(void)
 	return g;
 }
 
-static char *capture(int (*writer)(const cm_graph *, FILE *), const cm_graph *g, size_t *len)
+static char *capture(int (*writer)(FILE *, const cm_graph *), const cm_graph *g, size_t *len)
 {
 	char *buf = NULL;
 	FILE *f = open_memstream(&buf, len);
 
 	cr_assert_not_null(f);
-	cr_assert_eq(writer(g, f), 0);
+	cr_assert_eq(writer(f, g), 0);
 	fclose(f);
 	return buf;
 }
