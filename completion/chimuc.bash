@@ -20,8 +20,10 @@ _chimuc_value()
         mapfile -t COMPREPLY < <(compgen -W "json dot graphml text md" -- "$2") ;;
     --color)
         mapfile -t COMPREPLY < <(compgen -W "auto always never" -- "$2") ;;
+    --by)
+        mapfile -t COMPREPLY < <(compgen -W "actor" -- "$2") ;;
     --type | --relation | --depth | --limit | --offset | --on | --from | --to | \
-    --around | --max-size | --batch | --jobs)
+    --around | --max-size | --batch | --jobs | --actor | --recipient)
         COMPREPLY=() ;;
     *)
         return 1 ;;

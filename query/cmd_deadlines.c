@@ -2,11 +2,13 @@
 
 /* cmd_deadlines.c: `chimuc deadlines`: the deadlines and occasions (or with
  * --all every date) of the indexed documents, optionally on a day or in a
- * period, sorted by date, as text, JSON Lines or iCalendar: its options,
+ * period, of one actor or recipient, sorted by date or grouped by actor, as
+ * text, JSON Lines or iCalendar: its options,
  * the listing of chimuc/deadlines.h and one of its writers. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "chimuc/deadlines.h"
 #include "chimuc/diag.h"
@@ -26,12 +28,20 @@ static const char usage_text[] =
 	"  --from DATE     only from that day or month on (2024-06-01, 2024-06, 2024)\n"
 	"  --to DATE       only up to that day or month\n"
 	"  --type T        only documents of that type (KH, \"Kế hoạch\", NQ…)\n"
+	"  --actor BODY    only the deadlines that body owes (\"Ban Dân vận\", BDV and\n"
+	"                  \"ban dan van\" all match \"Ban Dân vận Tỉnh ủy\")\n"
+	"  --recipient BODY  only the deadlines owed to that body (\"Ban Thường vụ\")\n"
+	"  --by actor      grouped under the body that owes them, by date in each;\n"
+	"                  those without one last\n"
 	"  --all           every date mentioned, not only deadlines and occasions\n"
 	"  --json          one JSON object per line: path, title, iso, resolved, kind\n"
 	"                  (deadline, occasion, date), text, context, occasion,\n"
-	"                  recurrence, start, end\n"
+	"                  recurrence, start, end, actor, task, recipient, channel,\n"
+	"                  partners\n"
 	"  --ics           an iCalendar (RFC 5545) file with one event per line of the\n"
-	"                  list; day-month occasions recur yearly\n" CM_PAGE_HELP
+	"                  list: the task as summary, actor → recipient and the\n"
+	"                  sentence as description; day-month occasions recur yearly,\n"
+	"                  recurring deadlines by their recurrence\n" CM_PAGE_HELP
 	"  -h, --help      show this help\n"
 	"Every matching date is listed; --count gives the total of a paged listing.\n";
 
@@ -49,6 +59,9 @@ static int parse_options(options *o, cm_cmd_ctx *ctx, int argc, char **argv)
 						 {"all", no_argument, NULL, 'a'},
 						 {"ics", no_argument, NULL, 'i'},
 						 {"type", required_argument, NULL, 'T'},
+						 {"actor", required_argument, NULL, 'A'},
+						 {"recipient", required_argument, NULL, 'R'},
+						 {"by", required_argument, NULL, 'B'},
 						 CM_PAGE_OPTIONS,
 						 {NULL, 0, NULL, 0}};
 	static const cm_cmd_options opts = {"", longopts, usage_text};
@@ -63,6 +76,14 @@ static int parse_options(options *o, cm_cmd_ctx *ctx, int argc, char **argv)
 		case 'a': o->op.all = 1; break;
 		case 'i': o->ics = 1; break;
 		case 'T': o->op.type = optarg; break;
+		case 'A': o->op.actor = optarg; break;
+		case 'R': o->op.recipient = optarg; break;
+		case 'B':
+			if (strcmp(optarg, "actor") != 0)
+				return cm_cli_usage_error("deadlines", "--by: 'actor', not '%s'",
+							  optarg);
+			o->op.by = CM_DEADLINES_BY_ACTOR;
+			break;
 		case CM_PAGE_OPT_LIMIT:
 		case CM_PAGE_OPT_OFFSET:
 		case CM_PAGE_OPT_COUNT:

@@ -32,6 +32,15 @@ typedef struct {
 	int in_citation, in_self, ambiguous;
 	enum cm_range_role range;
 	size_t ctx_start, ctx_end; /* its sentence */
+	/* Of a deadline, who owes what to whom (chimuc/date.h); NULL (and no
+	 * partners) when the data does not say, as in an index built before
+	 * they were stored. */
+	const char *actor;
+	cm_actor_from actor_from;
+	const char *task, *recipient, *channel;
+	const char *const *partners; /* npartners bodies ("phối hợp với …") */
+	size_t npartners;
+	cm_body_level actor_level, recipient_level;
 } cm_docdate;
 
 /* One citation of the text (or mention of the document itself). */

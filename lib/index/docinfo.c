@@ -19,6 +19,7 @@ struct cm_docinfo_store {
 	char *data; /* the stored data; the text lies in it */
 	cm_docdate *dates;
 	cm_doccite *cites;
+	const char **partners; /* the partners of every date, one run each */
 };
 
 /* The JSON value of the n bytes at s, or NULL if they are not one. */
@@ -79,6 +80,30 @@ static enum cm_range_role range_role(const char *s)
 	return CM_RANGE_NONE;
 }
 
+static cm_actor_from actor_from(const char *s)
+{
+	static const char *const names[] = {NULL, "sentence", "heading", "issuer"};
+
+	for (unsigned i = 1; s && i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(s, names[i]))
+			return (cm_actor_from)i;
+	return CM_ACTOR_NONE;
+}
+
+static cm_body_level body_level(const char *s)
+{
+	for (cm_body_level l = CM_LEVEL_CENTRAL; s && l <= CM_LEVEL_COMMUNE; l++)
+		if (!strcmp(s, cm_body_level_name(l)))
+			return l;
+	return CM_LEVEL_UNKNOWN;
+}
+
+static json_object *array(json_object *o, const char *key)
+{
+	json_object *v = get(o, key);
+	return json_object_is_type(v, json_type_array) ? v : NULL;
+}
+
 static void read_date(cm_docdate *d, json_object *o)
 {
 	d->start = offset(o, "start");
@@ -94,6 +119,42 @@ static void read_date(cm_docdate *d, json_object *o)
 	d->range = range_role(str(o, "range"));
 	d->ctx_start = offset(o, "ctx_start");
 	d->ctx_end = offset(o, "ctx_end");
+	d->actor = str(o, "actor");
+	d->actor_from = actor_from(str(o, "actor_from"));
+	d->task = str(o, "task");
+	d->recipient = str(o, "recipient");
+	d->channel = str(o, "channel");
+	d->actor_level = body_level(str(o, "actor_level"));
+	d->recipient_level = body_level(str(o, "recipient_level"));
+}
+
+/* The partners of every date of root (read_date has read them), into one
+ * array of the store. */
+static int read_partners(cm_docinfo_store *st, size_t ndates, json_object *root)
+{
+	json_object *dates = array(root, "dates");
+	size_t total = 0, k = 0;
+
+	for (size_t i = 0; i < ndates; i++) {
+		json_object *p = array(json_object_array_get_idx(dates, i), "partners");
+		total += p ? json_object_array_length(p) : 0;
+	}
+	if (!total)
+		return 0;
+	if (!(st->partners = calloc(total, sizeof *st->partners)))
+		return cm_error_nomem();
+	for (size_t i = 0; i < ndates; i++) {
+		json_object *p = array(json_object_array_get_idx(dates, i), "partners");
+		st->dates[i].partners = st->partners + k;
+		for (size_t j = 0; p && j < json_object_array_length(p); j++) {
+			json_object *v = json_object_array_get_idx(p, j);
+			if (json_object_is_type(v, json_type_string))
+				st->partners[k + st->dates[i].npartners++] =
+					json_object_get_string(v);
+		}
+		k += st->dates[i].npartners;
+	}
+	return 0;
 }
 
 static unsigned cite_flags(json_object *arr)
@@ -188,7 +249,8 @@ static int read_fields(cm_docinfo *info, json_object *root)
 	if ((rc = read_list((void **)&st->dates, &info->ndates, root, "dates", sizeof *st->dates,
 			    read_date_item)) < 0 ||
 	    (rc = read_list((void **)&st->cites, &info->ncites, root, "citations",
-			    sizeof *st->cites, read_cite_item)) < 0)
+			    sizeof *st->cites, read_cite_item)) < 0 ||
+	    (rc = read_partners(st, info->ndates, root)) < 0)
 		return rc;
 	info->dates = st->dates;
 	info->cites = st->cites;
@@ -247,6 +309,7 @@ void cm_docinfo_free(cm_docinfo *info)
 		free(info->store->data);
 		free(info->store->dates);
 		free(info->store->cites);
+		free(info->store->partners);
 		free(info->store);
 	}
 	free(info);

@@ -17,6 +17,7 @@
 #include "chimuc/date.h"
 #include "chimuc/error.h"
 #include "chimuc/text.h"
+#include "extract/body.h"
 #include "index/document_citations.h"
 
 /* Every token's exact term with its position; the words with diacritics go
@@ -57,6 +58,58 @@ static int add_date_terms(cm_xdoc *xdoc, const cm_date *d)
 	return n < 0 ? n : 0;
 }
 
+static void add_string(json_object *o, const char *key, const char *s)
+{
+	if (s)
+		json_object_object_add(o, key, json_object_new_string(s));
+}
+
+/* The bodies of a list of partners as the extractor found it ("Ban Tuyên
+ * giáo, Ban Dân vận Tỉnh ủy và Hội Nhà báo tỉnh"), split as
+ * cm_body_list_at reads it; the list whole when it cannot be split. */
+static json_object *partners_json(const char *list)
+{
+	json_object *arr = json_object_new_array();
+	size_t n = strlen(list), at = 0, k, m;
+	cm_body_level level;
+
+	while (arr && at < n && (k = cm_body_at(list, n, at, 0, &level))) {
+		json_object_array_add(arr, json_object_new_string_len(list + at, (int)k));
+		at += k;
+		if (at < n && (list[at] == ',' || list[at] == ';'))
+			at = cm_skip_spaces(list, n, at + 1);
+		else if ((m = cm_phrase_at(list, n, cm_skip_spaces(list, n, at), "và")))
+			at = cm_skip_spaces(list, n, cm_skip_spaces(list, n, at) + m);
+	}
+	if (arr && at < n) { /* not the extractor's reading: keep it as written */
+		json_object_put(arr);
+		arr = json_object_new_array();
+		if (arr)
+			json_object_array_add(arr, json_object_new_string(list));
+	}
+	return arr;
+}
+
+/* Of a deadline, who owes what to whom; the fields it does not have are
+ * left out (readers take them as NULL). */
+static void add_obligation(json_object *o, const cm_date *d)
+{
+	static const char *const from[] = {NULL, "sentence", "heading", "issuer"};
+
+	add_string(o, "actor", d->actor);
+	if (d->actor && (unsigned)d->actor_from < sizeof from / sizeof from[0])
+		add_string(o, "actor_from", from[d->actor_from]);
+	add_string(o, "task", d->task);
+	add_string(o, "recipient", d->recipient);
+	add_string(o, "channel", d->channel);
+	if (d->partners && d->partners[0])
+		json_object_object_add(o, "partners", partners_json(d->partners));
+	if (d->actor)
+		add_string(o, "actor_level", cm_body_level_name(d->actor_level));
+	if (d->recipient)
+		add_string(o, "recipient_level", cm_body_level_name(d->recipient_level));
+}
+
 static json_object *date_json(const cm_date *d)
 {
 	static const char *const roles[] = {NULL, "start", "end"};
@@ -79,6 +132,7 @@ static json_object *date_json(const cm_date *d)
 			       roles[d->range] ? json_object_new_string(roles[d->range]) : NULL);
 	json_object_object_add(o, "ctx_start", json_object_new_int64((int64_t)d->context_start));
 	json_object_object_add(o, "ctx_end", json_object_new_int64((int64_t)d->context_end));
+	add_obligation(o, d);
 	return o;
 }
 

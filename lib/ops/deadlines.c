@@ -2,18 +2,18 @@
 
 /* deadlines.c: the deadlines listing of chimuc/deadlines.h. The index
  * narrows the documents (the date filter, a type: filter); each document's
- * stored date list gives the mentions and their sentences; the whole list
- * is sorted, then paged. */
+ * dates (chimuc/docinfo.h) give the mentions, their sentences and who owes
+ * them to whom; the whole list is filtered by body, sorted, then paged. */
 #include "chimuc/deadlines.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <json-c/json.h>
-
 #include "chimuc/array.h"
+#include "chimuc/body.h"
 #include "chimuc/citation.h"
+#include "chimuc/docinfo.h"
 #include "chimuc/document.h"
 #include "chimuc/error.h"
 #include "chimuc/query.h"
@@ -22,88 +22,13 @@
 struct cm_deadlines_result {
 	cm_array_t(cm_deadline_item) items;
 	size_t first, end; /* the page: items [first, end) */
+	cm_deadlines_by by;
 };
-
-/* One date mention as the index stores it (a document's "dates" array);
- * the one place that reads the stored form. */
-typedef struct {
-	const char *iso, *resolved, *occasion, *recurrence, *range;
-	int deadline, in_citation;
-	long start, end;
-	int has_text, has_context; /* the offsets below are there */
-	long ctx_start, ctx_end;
-} stored_date;
-
-static const char *jstr(json_object *o, const char *key)
-{
-	json_object *v;
-	return json_object_object_get_ex(o, key, &v) && json_object_is_type(v, json_type_string)
-		       ? json_object_get_string(v)
-		       : NULL;
-}
-
-static int jlong(long *out, json_object *o, const char *key)
-{
-	json_object *v;
-	int has = json_object_object_get_ex(o, key, &v);
-
-	*out = has ? (long)json_object_get_int64(v) : 0;
-	return has;
-}
-
-static int jbool(json_object *o, const char *key)
-{
-	json_object *v;
-	return json_object_object_get_ex(o, key, &v) && json_object_get_boolean(v);
-}
-
-static void read_date(stored_date *d, json_object *o)
-{
-	d->iso = jstr(o, "iso");
-	d->resolved = jstr(o, "resolved");
-	d->occasion = jstr(o, "occasion");
-	d->recurrence = jstr(o, "recurrence");
-	d->range = jstr(o, "range");
-	d->deadline = jbool(o, "deadline");
-	d->in_citation = jbool(o, "in_citation");
-	d->has_text = jlong(&d->start, o, "start") & jlong(&d->end, o, "end");
-	d->has_context = jlong(&d->ctx_start, o, "ctx_start") & jlong(&d->ctx_end, o, "ctx_end");
-}
 
 const char *cm_deadline_kind_name(cm_deadline_kind kind)
 {
 	static const char *const names[] = {"deadline", "occasion", "date"};
 	return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "date";
-}
-
-/* A copy of text[from, to) with white space folded and '*' left out, ""
- * when the offsets are missing or out of the text. */
-static char *excerpt(const cm_docinfo *info, int has, long from, long to)
-{
-	size_t len;
-	const char *text = cm_docinfo_text(info, &len);
-	char *s, *p;
-	int space = 0;
-
-	if (!has || from < 0 || to < from || (size_t)to > len)
-		return strdup("");
-	if (!(s = p = malloc((size_t)(to - from) + 1)))
-		return NULL;
-	for (long i = from; i < to; i++) {
-		char c = text[i];
-		if (c == '*')
-			continue;
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-			space = p > s;
-			continue;
-		}
-		if (space)
-			*p++ = ' ';
-		space = 0;
-		*p++ = c;
-	}
-	*p = '\0';
-	return s;
 }
 
 static char *dup_or_null(const char *s)
@@ -119,6 +44,14 @@ static void free_item(cm_deadline_item *it)
 	free((char *)it->context);
 	free((char *)it->occasion);
 	free((char *)it->recurrence);
+	free((char *)it->actor);
+	free((char *)it->actor_key);
+	free((char *)it->task);
+	free((char *)it->recipient);
+	free((char *)it->channel);
+	for (size_t i = 0; i < it->npartners; i++)
+		free((char *)it->partners[i]);
+	free((char **)it->partners);
 }
 
 static void clear_items(cm_deadlines_result *r)
@@ -143,6 +76,8 @@ static int parse_dates(listing *l, const cm_deadlines_options *o)
 	if (o->version != CM_DEADLINES_OPTIONS_VERSION)
 		return cm_error_set(CM_EINVAL, "deadlines: options version %u, not %u", o->version,
 				    CM_DEADLINES_OPTIONS_VERSION);
+	if ((unsigned)o->by > CM_DEADLINES_BY_ACTOR)
+		return cm_error_set(CM_EINVAL, "deadlines: no order %d", (int)o->by);
 	if (o->on && (o->from || o->to))
 		return cm_error_set(CM_EINVAL, "a date (on) excludes a period (from, to)");
 	l->on_iso[0] = '\0';
@@ -185,9 +120,49 @@ static int wanted(const listing *l, const char *iso, const char *key)
 	       (!o->to || strcmp(k.lo, l->to.hi) <= 0);
 }
 
-static int add_item(listing *l, const cm_docinfo *info, const stored_date *d, cm_deadline_kind kind)
+/* 1 if the body name (NULL: none) matches query (NULL: anything), 0 if
+ * not, CM_ENOMEM. */
+static int body_wanted(const char *name, const char *query)
+{
+	if (!query)
+		return 1;
+	return name ? cm_body_matches(name, query) : 0;
+}
+
+static int copy_partners(cm_deadline_item *it, const cm_docdate *d)
+{
+	char **v;
+
+	if (!d->npartners)
+		return 0;
+	if (!(v = calloc(d->npartners, sizeof *v)))
+		return cm_error_nomem();
+	it->partners = (const char *const *)v;
+	for (; it->npartners < d->npartners; it->npartners++)
+		if (!(v[it->npartners] = strdup(d->partners[it->npartners])))
+			return cm_error_nomem();
+	return 0;
+}
+
+/* who owes it to whom: the strings copied, the actor's key made */
+static int copy_obligation(cm_deadline_item *it, const cm_docdate *d)
+{
+	int rc;
+
+	if ((d->actor && !(it->actor = strdup(d->actor))) ||
+	    (d->task && !(it->task = strdup(d->task))) ||
+	    (d->recipient && !(it->recipient = strdup(d->recipient))) ||
+	    (d->channel && !(it->channel = strdup(d->channel))))
+		return cm_error_nomem();
+	if (d->actor && (rc = cm_body_key((char **)&it->actor_key, d->actor, strlen(d->actor))) < 0)
+		return rc;
+	return copy_partners(it, d);
+}
+
+static int add_item(listing *l, const cm_docinfo *info, const cm_docdate *d, cm_deadline_kind kind)
 {
 	cm_deadline_item *it = cm_array_alloc(l->r->items);
+	int rc;
 
 	if (!it)
 		return CM_ENOMEM;
@@ -195,43 +170,49 @@ static int add_item(listing *l, const cm_docinfo *info, const stored_date *d, cm
 	snprintf(it->resolved, sizeof it->resolved, "%s", d->resolved ? d->resolved : "");
 	snprintf(it->key, sizeof it->key, "%s", d->resolved ? d->resolved : d->iso);
 	it->kind = kind;
-	it->start = d->start;
-	it->end = d->end;
+	it->start = (long)d->start;
+	it->end = (long)d->end;
 	it->path = strdup(cm_docinfo_path(info));
 	it->title = strdup(cm_docinfo_title(info));
-	it->text = excerpt(info, d->has_text, d->start, d->end);
-	it->context = excerpt(info, d->has_context, d->ctx_start, d->ctx_end);
 	it->occasion = dup_or_null(d->occasion);
 	it->recurrence = dup_or_null(d->recurrence);
-	if (!it->path || !it->title || !it->text || !it->context ||
-	    (d->occasion && !it->occasion) || (d->recurrence && !it->recurrence))
+	if (!it->path || !it->title || (d->occasion && !it->occasion) ||
+	    (d->recurrence && !it->recurrence))
 		return cm_error_nomem();
-	return 0;
+	if ((rc = cm_docinfo_excerpt((char **)&it->text, info, d->start, d->end)) < 0 ||
+	    (rc = cm_docinfo_excerpt((char **)&it->context, info, d->ctx_start, d->ctx_end)) < 0)
+		return rc;
+	return copy_obligation(it, d);
+}
+
+/* The kind of d, or -1 when the listing leaves it out. */
+static int kind_of(const listing *l, const cm_docdate *d)
+{
+	cm_deadline_kind kind = d->occasion && !d->in_citation ? CM_DEADLINE_OCCASION
+				: d->deadline                  ? CM_DEADLINE_DEADLINE
+							       : CM_DEADLINE_DATE;
+
+	if (!d->iso[0] || (!l->o->all && kind == CM_DEADLINE_DATE))
+		return -1;
+	if (kind == CM_DEADLINE_OCCASION && d->range == CM_RANGE_START && !l->o->all)
+		return -1; /* the historical origin of an anniversary */
+	return (int)kind;
 }
 
 static int collect_doc(listing *l, const cm_docinfo *info)
 {
-	json_object *dates;
 	int rc = 0;
 
-	if (!json_object_object_get_ex(cm_docinfo_json(info), "dates", &dates))
-		return 0;
-	for (size_t i = 0; i < json_object_array_length(dates) && rc == 0; i++) {
-		stored_date d;
-		cm_deadline_kind kind;
-		read_date(&d, json_object_array_get_idx(dates, i));
-		kind = d.occasion && !d.in_citation ? CM_DEADLINE_OCCASION
-		       : d.deadline                 ? CM_DEADLINE_DEADLINE
-						    : CM_DEADLINE_DATE;
-		if (!d.iso || (!l->o->all && kind == CM_DEADLINE_DATE))
+	for (size_t i = 0; i < info->ndates && rc == 0; i++) {
+		const cm_docdate *d = &info->dates[i];
+		int kind = kind_of(l, d);
+		if (kind < 0 || !wanted(l, d->iso, d->resolved ? d->resolved : d->iso))
 			continue;
-		if (kind == CM_DEADLINE_OCCASION && d.range && !strcmp(d.range, "start") &&
-		    !l->o->all)
-			continue; /* the historical origin of an anniversary */
-		if (wanted(l, d.iso, d.resolved ? d.resolved : d.iso))
-			rc = add_item(l, info, &d, kind);
+		if ((rc = body_wanted(d->actor, l->o->actor)) == 1 &&
+		    (rc = body_wanted(d->recipient, l->o->recipient)) == 1)
+			rc = add_item(l, info, d, (cm_deadline_kind)kind);
 	}
-	return rc;
+	return rc < 0 ? rc : 0;
 }
 
 /* The documents that can hold a wanted date: the date filter of the
@@ -282,6 +263,18 @@ static int by_date(const void *a, const void *b)
 	if (c == 0)
 		c = strcmp(x->path, y->path);
 	return c ? c : (x->start > y->start) - (x->start < y->start);
+}
+
+static int by_actor(const void *a, const void *b)
+{
+	const cm_deadline_item *x = a, *y = b;
+	int c;
+
+	if (!x->actor_key != !y->actor_key)
+		return x->actor_key ? -1 : 1; /* no actor last */
+	if (x->actor_key && (c = strcmp(x->actor_key, y->actor_key)))
+		return c;
+	return by_date(a, b);
 }
 
 /* One read of the index (cm_index_read): the whole list from scratch. */
@@ -337,7 +330,9 @@ int cm_deadlines(cm_deadlines_result **out, cm_index *ix, const cm_deadlines_opt
 	}
 	n = r->items.size;
 	if (n)
-		qsort(r->items.ptr, n, sizeof *r->items.ptr, by_date);
+		qsort(r->items.ptr, n, sizeof *r->items.ptr,
+		      l.o->by == CM_DEADLINES_BY_ACTOR ? by_actor : by_date);
+	r->by = l.o->by;
 	r->first = l.o->offset < n ? l.o->offset : n;
 	r->end = n - r->first < l.o->limit ? n : r->first + l.o->limit;
 	*out = r;
@@ -357,6 +352,11 @@ size_t cm_deadlines_total(const cm_deadlines_result *r)
 const cm_deadline_item *cm_deadlines_get(const cm_deadlines_result *r, size_t i)
 {
 	return i < r->end - r->first ? &r->items.ptr[r->first + i] : NULL;
+}
+
+cm_deadlines_by cm_deadlines_order(const cm_deadlines_result *r)
+{
+	return r->by;
 }
 
 void cm_deadlines_free(cm_deadlines_result *r)

@@ -91,10 +91,13 @@ int cm_ical_add(cm_ical *cal, const cm_ical_event *ev, int base_year)
 				     li.icalproperty_new_description(ev->description), NULL);
 	if (!vev)
 		return cm_error_nomem();
-	if (ev->yearly) {
+	if (ev->freq != CM_ICAL_ONCE) {
 		struct icalrecurrencetype r;
 		li.icalrecurrencetype_clear(&r);
-		r.freq = ICAL_YEARLY_RECURRENCE;
+		r.freq = ev->freq == CM_ICAL_YEARLY ? ICAL_YEARLY_RECURRENCE
+						    : ICAL_MONTHLY_RECURRENCE;
+		if (ev->interval > 1)
+			r.interval = (short)ev->interval;
 		li.icalcomponent_add_property(vev, li.icalproperty_new_rrule(r));
 	}
 	li.icalcomponent_add_component(cal->vcal, vev);

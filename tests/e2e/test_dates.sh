@@ -55,6 +55,20 @@ read -r events recurring <"$WORK/ics"
 same "one event per deadline" "$events" "$(wc -l <"$WORK/d.jsonl")"
 same "the day-month occasion recurs yearly" "$recurring" "$(jq -r 'select(.iso | startswith("--")) | .iso' "$WORK/d.jsonl" | wc -l)"
 
+# who owes what to whom: --actor, --recipient (folded, abbreviations), --by actor, --ics.
+same "--actor BDV = --actor 'ban dan van'" \
+    "$("$CHIMUC" deadlines --db "$db" --actor BDV --json | jq -r .actor | sort -u | tr '\n' ' ')" \
+    "Ban Dân vận Trung ương Ban Dân vận Tỉnh ủy "
+same "--recipient MTTQ tỉnh" \
+    "$("$CHIMUC" deadlines --db "$db" --recipient "Ủy ban MTTQ tỉnh" --count)" 2
+same "--by actor: a line per actor, (no actor) last" \
+    "$("$CHIMUC" deadlines --db "$db" --by actor | grep -v '^ ' | grep -v '^[0-9]' | grep . | tail -2)" \
+    "$(printf '%s\n%s' 'Các thành viên Ban Chỉ đạo Phong trào thi đua "Dân vận khéo" của tỉnh' '(no actor)')"
+"$CHIMUC" deadlines --db "$db" --actor "Ban Dân vận" --ics | "$CM_ICS_CHECK" >"$WORK/ics"
+same "libical parses the actor's calendar" "$(cat "$WORK/ics")" "3 0"
+"$CHIMUC" deadlines --db "$db" --by date >/dev/null 2>&1
+same "--by takes only actor" $? 2
+
 # search date: filters.
 same "date:15/10 finds the five documents" "$(paths "$db" date:15/10 | wc -l)" 5
 same "date:2024-06..2024-12 finds 003 only" "$(paths "$db" date:2024-06..2024-12 | bases | cut -c1-3)" 003

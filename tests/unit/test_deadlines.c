@@ -2,15 +2,18 @@
 
 /* test_deadlines.c: the deadlines listing of chimuc/deadlines.h on an index
  * of the five sample directives: the filters (a day-month, a day, a month,
- * a period, a type, every date), the order, paging and total, the writers,
- * and the errors (a bad date, a bad period, an unknown type, a bad options
- * version). The expected answers are those of `chimuc deadlines` on the
- * samples. */
+ * a period, a type, an actor or recipient, every date), the order (by
+ * date, by actor), paging and total, who owes what to whom, the writers,
+ * and the errors (a bad date, a bad period, an unknown type or order, a bad
+ * options version). The expected answers are those of `chimuc deadlines`
+ * on the samples; a plan of recurring reports, written by the test, gives
+ * the calendar's recurrences. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "chimuc/body.h"
 #include "chimuc/deadlines.h"
 #include "chimuc/error.h"
 #include "chimuc/index.h"
@@ -252,4 +255,356 @@ Test(deadlines, the_writers_write_one_entry_per_item)
 	s = written(cm_deadlines_write_json, &o);
 	cr_expect_eq(count(s, "\n"), 2);
 	free(s);
+}
+
+Test(deadlines, the_body_filters_match_folded_names_and_abbreviations)
+{
+	static const struct {
+		const char *actor, *recipient, *from, *to;
+		size_t total;
+	} cases[] = {
+		/* Ban Dân vận Tỉnh ủy once, Ban Dân vận Trung ương twice */
+		{"Ban Dân vận", NULL, NULL, NULL, 3},
+		{"BDV", NULL, NULL, NULL, 3},
+		{"ban dan van", NULL, NULL, NULL, 3},
+		{"Ban Dân vận Trung ương", NULL, NULL, NULL, 2},
+		{"Dâ", NULL, NULL, NULL, 0}, /* whole words only */
+		{"Ủy ban MTTQ", NULL, NULL, NULL, 2},
+		{"Ủy ban Mặt trận Tổ quốc", NULL, NULL, NULL, 2},
+		{"Ban Thường vụ", NULL, NULL, NULL,
+		 2}, /* in a list: "…, Ban Thường vụ Tỉnh đoàn; …" */
+		{NULL, "Ban Thường trực", NULL, NULL, 2},
+		{NULL, "Bộ Chính trị", NULL, NULL, 2},
+		{NULL, "Ban Chỉ đạo", NULL, NULL, 4},
+		{NULL, "Ban Thường vụ", NULL, NULL, 0},
+		{"Ban Dân vận", "Bộ Chính trị", NULL, NULL, 2},
+		{"Ban Dân vận", NULL, "2018-06", "2018-12", 2},
+		{"Ban Dân vận", NULL, "2019", NULL, 0},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		cm_deadlines_options o = CM_DEADLINES_OPTIONS_INIT;
+		cm_deadlines_result *r;
+
+		o.actor = cases[i].actor;
+		o.recipient = cases[i].recipient;
+		o.from = cases[i].from;
+		o.to = cases[i].to;
+		cr_assert_eq(cm_deadlines(&r, ix, &o), 0, "case %zu: %s", i, cm_error_last());
+		cr_expect_eq(cm_deadlines_total(r), cases[i].total, "case %zu: %zu", i,
+			     cm_deadlines_total(r));
+		for (size_t k = 0; k < cm_deadlines_size(r); k++) {
+			const cm_deadline_item *it = cm_deadlines_get(r, k);
+			cr_expect_eq(it->kind, CM_DEADLINE_DEADLINE, "case %zu", i);
+			if (cases[i].actor)
+				cr_expect_eq(cm_body_matches(it->actor, cases[i].actor), 1,
+					     "case %zu: %s", i, it->actor);
+			if (cases[i].recipient)
+				cr_expect_eq(cm_body_matches(it->recipient, cases[i].recipient), 1,
+					     "case %zu: %s", i, it->recipient);
+		}
+		cm_deadlines_free(r);
+	}
+}
+
+Test(deadlines, each_deadline_has_who_owes_it_to_whom)
+{
+	static const struct {
+		const char *actor_query, *actor, *task, *recipient, *channel, *partner;
+		size_t total;
+	} cases[] = {
+		{"Ban Dân vận Tỉnh ủy", "Ban Dân vận Tỉnh ủy",
+		 "Chủ trì phối hợp với Hội Nhà báo tỉnh sơ kết 01 năm triển khai Cuộc thi báo chí "
+		 "viết về tấm gương \"Dân vận khéo\", giai đoạn 2017-2020",
+		 NULL, NULL, "Hội Nhà báo tỉnh", 1},
+		{"MTTQ", "Ban Thường trực Ủy ban MTTQ các huyện, thành phố",
+		 "căn cứ nội dung kế hoạnh này triển khai thực hiện, báo cáo sơ kết 6 tháng đầu năm",
+		 "Ban Thường trực Ủy ban MTTQ tỉnh", "Ban Tuyên giáo", NULL, 2},
+		{"Ban Dân vận Trung ương", "Ban Dân vận Trung ương", NULL,
+		 "Bộ Chính trị, Ban Bí thư", NULL, NULL, 2},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		cm_deadlines_options o = CM_DEADLINES_OPTIONS_INIT;
+		cm_deadlines_result *r;
+		const cm_deadline_item *it;
+
+		o.actor = cases[i].actor_query;
+		cr_assert_eq(cm_deadlines(&r, ix, &o), 0, "case %zu: %s", i, cm_error_last());
+		cr_assert_eq(cm_deadlines_total(r), cases[i].total, "case %zu", i);
+		it = cm_deadlines_get(r, 0);
+		cr_expect_str_eq(it->actor, cases[i].actor, "case %zu", i);
+		cr_expect_not_null(it->actor_key, "case %zu", i);
+		cr_expect_not_null(it->task, "case %zu", i);
+		if (cases[i].task)
+			cr_expect_str_eq(it->task, cases[i].task, "case %zu", i);
+		if (cases[i].recipient)
+			cr_expect_str_eq(it->recipient, cases[i].recipient, "case %zu", i);
+		else
+			cr_expect_null(it->recipient, "case %zu", i);
+		if (cases[i].channel)
+			cr_expect_str_eq(it->channel, cases[i].channel, "case %zu", i);
+		else
+			cr_expect_null(it->channel, "case %zu", i);
+		cr_expect_eq(it->npartners, cases[i].partner ? 1 : 0, "case %zu", i);
+		if (cases[i].partner && it->npartners)
+			cr_expect_str_eq(it->partners[0], cases[i].partner, "case %zu", i);
+		cm_deadlines_free(r);
+	}
+}
+
+/* 1 if the actor keys of a and b (NULL: none) are in order: none last. */
+static int actors_in_order(const cm_deadline_item *a, const cm_deadline_item *b)
+{
+	if (!a->actor_key || !b->actor_key)
+		return !a->actor_key <= !b->actor_key;
+	return strcmp(a->actor_key, b->actor_key) <= 0;
+}
+
+static int same_actor(const cm_deadline_item *a, const cm_deadline_item *b)
+{
+	return a->actor_key && b->actor_key ? !strcmp(a->actor_key, b->actor_key)
+					    : !a->actor_key && !b->actor_key;
+}
+
+Test(deadlines, by_actor_groups_under_the_body_that_owes_them)
+{
+	static const struct {
+		size_t offset, limit, size;
+		const char *first_actor; /* NULL: no actor */
+		const char *first_key;
+	} cases[] = {
+		/* 10 deadlines of 6 bodies, then 16 occasions without an actor */
+		{0, CM_ALL, 26,
+		 "Ban Chỉ đạo Phong trào thi đua \"Dân vận khéo\" các huyện, thành phố", "2024-03"},
+		{2, 2, 2, "Ban Dân vận Trung ương", "2018-03"},
+		{9, 2, 2, "Các thành viên Ban Chỉ đạo Phong trào thi đua \"Dân vận khéo\" của tỉnh",
+		 "2024-12-15"},
+		{10, CM_ALL, 16, NULL, "2018-06-21"},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		cm_deadlines_options o = CM_DEADLINES_OPTIONS_INIT;
+		cm_deadlines_result *r;
+		const cm_deadline_item *it;
+		size_t n;
+
+		o.by = CM_DEADLINES_BY_ACTOR;
+		o.offset = cases[i].offset;
+		o.limit = cases[i].limit;
+		cr_assert_eq(cm_deadlines(&r, ix, &o), 0, "case %zu: %s", i, cm_error_last());
+		cr_expect_eq(cm_deadlines_order(r), CM_DEADLINES_BY_ACTOR);
+		cr_expect_eq(cm_deadlines_total(r), 26, "case %zu", i);
+		cr_assert_eq(n = cm_deadlines_size(r), cases[i].size, "case %zu", i);
+		it = cm_deadlines_get(r, 0);
+		if (cases[i].first_actor)
+			cr_expect_str_eq(it->actor, cases[i].first_actor, "case %zu", i);
+		else
+			cr_expect_null(it->actor, "case %zu", i);
+		cr_expect_str_eq(it->key, cases[i].first_key, "case %zu", i);
+		for (size_t k = 1; k < n; k++) {
+			const cm_deadline_item *a = cm_deadlines_get(r, k - 1),
+					       *b = cm_deadlines_get(r, k);
+			cr_expect(actors_in_order(a, b), "case %zu at %zu", i, k);
+			if (same_actor(a, b))
+				cr_expect(strcmp(a->key, b->key) <= 0, "case %zu at %zu", i, k);
+		}
+		cm_deadlines_free(r);
+	}
+}
+
+Test(deadlines, an_unknown_order_is_refused)
+{
+	cm_deadlines_options o = CM_DEADLINES_OPTIONS_INIT;
+	cm_deadlines_result *r = (cm_deadlines_result *)1;
+
+	o.by = (cm_deadlines_by)(CM_DEADLINES_BY_ACTOR + 1);
+	cr_expect_eq(cm_deadlines_check(&o), CM_EINVAL);
+	cr_expect_eq(cm_deadlines(&r, ix, &o), CM_EINVAL);
+	cr_expect_null(r);
+}
+
+/* s with the line folds of an iCalendar undone. */
+static char *unfolded(char *s)
+{
+	char *w = s;
+
+	for (const char *p = s; *p; p++) {
+		if (p[0] == '\r' && p[1] == '\n' && p[2] == ' ') {
+			p += 2;
+			continue;
+		}
+		*w++ = *p;
+	}
+	*w = '\0';
+	return s;
+}
+
+Test(deadlines, the_writers_carry_who_owes_what_to_whom)
+{
+	cm_deadlines_options o = CM_DEADLINES_OPTIONS_INIT;
+	char *s;
+
+	o.actor = "Ủy ban MTTQ";
+	s = written(cm_deadlines_write_json, &o);
+	cr_expect_eq(count(s, "\n"), 2);
+	cr_expect(
+		strstr(s,
+		       ",\"start\":7576,\"end\":7586,\"actor\":\"Ban Thường trực Ủy ban MTTQ "
+		       "các huyện, thành phố\",\"task\":\"báo cáo kết quả 01 năm\","
+		       "\"recipient\":\"Ban Thường trực Ủy ban MTTQ tỉnh\",\"channel\":\"Ban Tuyên "
+		       "giáo\",\"partners\":[]}\n"),
+		"%s", s);
+	free(s);
+	s = written(cm_deadlines_write_text, &o);
+	cr_expect_eq(count(s, "\n"), 6);
+	cr_expect(strstr(s, "\n            Ban Thường trực Ủy ban MTTQ các huyện, thành phố → Ban "
+			    "Thường trực Ủy ban MTTQ tỉnh (qua Ban Tuyên giáo): báo cáo kết quả 01 "
+			    "năm\n"),
+		  "%s", s);
+	free(s);
+	s = unfolded(written(cm_deadlines_write_ics, &o));
+	cr_expect_eq(count(s, "BEGIN:VEVENT"), 2);
+	cr_expect(strstr(s, "SUMMARY:báo cáo kết quả 01 năm\r\n"), "%s", s);
+	cr_expect_eq(count(s,
+			   "DESCRIPTION:Ban Thường trực Ủy ban MTTQ các huyện\\, thành phố → Ban "
+			   "Thường trực Ủy ban MTTQ tỉnh (qua Ban Tuyên giáo)\\n"),
+		     2, "%s", s);
+	cr_expect_eq(count(s, "RRULE"), 0);
+	free(s);
+
+	o.actor = "Ban Dân vận Tỉnh ủy"; /* partners, no recipient */
+	s = written(cm_deadlines_write_json, &o);
+	cr_expect(strstr(s, ",\"recipient\":null,\"channel\":null,\"partners\":[\"Hội Nhà báo "
+			    "tỉnh\"]}\n"),
+		  "%s", s);
+	free(s);
+	s = unfolded(written(cm_deadlines_write_ics, &o));
+	cr_expect(strstr(s, "DESCRIPTION:Ban Dân vận Tỉnh ủy\\nChủ trì phối hợp"), "%s", s);
+	free(s);
+
+	o.actor = NULL; /* an occasion: no obligation, today's summary */
+	o.on = "21/6";
+	s = written(cm_deadlines_write_json, &o);
+	cr_expect_eq(count(s, "\"actor\":null,\"task\":null,\"recipient\":null,\"channel\":null,"
+			      "\"partners\":[]}"),
+		     count(s, "\n"));
+	free(s);
+	s = unfolded(written(cm_deadlines_write_ics, &o));
+	cr_expect_eq(count(s, "SUMMARY:occasion: "), count(s, "BEGIN:VEVENT"));
+	free(s);
+}
+
+Test(deadlines, the_text_by_actor_has_a_line_per_actor)
+{
+	cm_deadlines_options o = CM_DEADLINES_OPTIONS_INIT;
+	char *s;
+
+	o.by = CM_DEADLINES_BY_ACTOR;
+	s = written(cm_deadlines_write_text, &o);
+	cr_expect_eq(strncmp(s,
+			     "Ban Chỉ đạo Phong trào thi đua \"Dân vận khéo\" các huyện, thành "
+			     "phố\n2024-03     deadline  ",
+			     strlen("Ban Chỉ đạo Phong trào thi đua \"Dân vận khéo\" các huyện, "
+				    "thành phố\n2024-03     deadline  ")),
+		     0, "%s", s);
+	cr_expect_eq(count(s, "\n\nBan Dân vận Trung ương\n2018-03 "), 1, "%s", s);
+	cr_expect_eq(count(s, "\n\n"), 6, "%s", s); /* 7 groups */
+	cr_expect_eq(count(s, "\n\n(no actor)\n"), 1, "%s", s);
+	cr_expect(strstr(s, "\n\n(no actor)\n") > strstr(s, "\n\nCác thành viên"), "%s", s);
+	/* 26 entries of two lines, 10 with an obligation line, 7 headers, 6 blanks */
+	cr_expect_eq(count(s, "\n"), 26 * 2 + 10 + 7 + 6);
+	free(s);
+	o.by = CM_DEADLINES_BY_DATE; /* no header */
+	s = written(cm_deadlines_write_text, &o);
+	cr_expect_eq(count(s, "\n"), 26 * 2 + 10);
+	cr_expect_null(strstr(s, "(no actor)"));
+	free(s);
+}
+
+/* A plan of one body's recurring reports (written to a file of its own). */
+static const char recurring_plan[] =
+	"TỈNH ỦY BÌNH PHƯỚC\nSố 12-KH/TU\nBình Phước, ngày 05 tháng 3 năm 2024\n\n"
+	"KẾ HOẠCH\nthực hiện công tác dân vận năm 2024\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+	"1. Ban Dân vận Tỉnh ủy\n"
+	"- Chủ trì, phối hợp với Ban Tuyên giáo Tỉnh ủy và Hội Nông dân tỉnh hướng dẫn triển "
+	"khai thực hiện kế hoạch xong trước ngày 30/4/2024.\n"
+	"- Hằng năm tổng hợp, báo cáo kết quả về Ban Thường vụ Tỉnh ủy (qua Văn phòng Tỉnh ủy) "
+	"trước ngày 15/12.\n\n"
+	"2. Các huyện ủy, thành ủy\n"
+	"- Định kỳ 6 tháng báo cáo kết quả thực hiện về Ban Thường vụ Tỉnh ủy trước ngày "
+	"15/6/2024.\n"
+	"- Hằng quý báo cáo Ban Dân vận Tỉnh ủy trước ngày 25/3/2024.\n";
+
+static char *recurring_index(void)
+{
+	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	char dir[4096], file[4200];
+	const char *paths[1] = {file};
+	FILE *f;
+
+	snprintf(dir, sizeof dir, "%s/cm-recurring-XXXXXX", tmp);
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(file, sizeof file, "%s/kh.txt", dir);
+	cr_assert_not_null(f = fopen(file, "w"));
+	fputs(recurring_plan, f);
+	cr_assert_eq(fclose(f), 0);
+	return cm_test_index(paths, 1);
+}
+
+Test(deadlines_recurring, a_recurring_deadline_repeats_in_the_calendar)
+{
+	static const struct {
+		const char *key, *recurrence, *actor, *recipient, *rrule;
+		size_t npartners;
+	} cases[] = {
+		{"2024-03-25", "quarterly", "Các huyện ủy, thành ủy", "Ban Dân vận Tỉnh ủy",
+		 "RRULE:FREQ=MONTHLY;INTERVAL=3", 0},
+		{"2024-04-30", NULL, "Ban Dân vận Tỉnh ủy", NULL, NULL, 2},
+		{"2024-06-15", "every 6 months", "Các huyện ủy, thành ủy", "Ban Thường vụ Tỉnh ủy",
+		 "RRULE:FREQ=MONTHLY;INTERVAL=6", 0},
+		{"2024-12-15", "yearly", "Ban Dân vận Tỉnh ủy", "Ban Thường vụ Tỉnh ủy",
+		 "RRULE:FREQ=YEARLY", 0},
+	};
+	char *path = recurring_index(), *s;
+	cm_index *rix;
+	cm_deadlines_result *r;
+	FILE *f;
+	size_t len = 0;
+
+	cr_assert_eq(cm_index_open(&rix, path), 0, "%s", cm_error_last());
+	cr_assert_eq(cm_deadlines(&r, rix, NULL), 0, "%s", cm_error_last());
+	cr_assert_eq(cm_deadlines_total(r), sizeof cases / sizeof cases[0]);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const cm_deadline_item *it = cm_deadlines_get(r, i);
+		cr_expect_str_eq(it->key, cases[i].key, "case %zu", i);
+		if (cases[i].recurrence)
+			cr_expect_str_eq(it->recurrence, cases[i].recurrence, "case %zu", i);
+		else
+			cr_expect_null(it->recurrence, "case %zu", i);
+		cr_expect_str_eq(it->actor, cases[i].actor, "case %zu", i);
+		if (cases[i].recipient)
+			cr_expect_str_eq(it->recipient, cases[i].recipient, "case %zu", i);
+		cr_expect_eq(it->npartners, cases[i].npartners, "case %zu", i);
+	}
+	cr_expect_str_eq(cm_deadlines_get(r, 1)->partners[0], "Ban Tuyên giáo Tỉnh ủy");
+	cr_expect_str_eq(cm_deadlines_get(r, 1)->partners[1], "Hội Nông dân tỉnh");
+	cr_expect_str_eq(cm_deadlines_get(r, 3)->channel, "Văn phòng Tỉnh ủy");
+	cr_assert_not_null(f = open_memstream(&s, &len));
+	cr_assert_eq(cm_deadlines_write_ics(f, r), 0, "%s", cm_error_last());
+	fclose(f);
+	unfolded(s);
+	cr_expect_eq(count(s, "RRULE"), 3, "%s", s);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (cases[i].rrule)
+			cr_expect_eq(count(s, cases[i].rrule), 1, "case %zu: %s", i, s);
+	cr_expect(strstr(s,
+			 "DESCRIPTION:Ban Dân vận Tỉnh ủy → Ban Thường vụ Tỉnh ủy (qua Văn phòng "
+			 "Tỉnh ủy)\\n"),
+		  "%s", s);
+	cr_expect(strstr(s, "DTSTART;VALUE=DATE:20241215\r\n"), "%s", s);
+	free(s);
+	cm_deadlines_free(r);
+	cm_index_free(rix);
+	free(path);
 }

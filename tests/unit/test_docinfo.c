@@ -2,8 +2,9 @@
 
 /* test_docinfo.c: the typed reader of a document's stored information
  * (chimuc/docinfo.h) on an index of the samples: each sample's path, title,
- * first citation (key, type, date, excerpt), dates and identity, checked
- * against the stored JSON they are read from; excerpts out of range. */
+ * first citation (key, type, date, excerpt), dates (with who owes a
+ * deadline to whom) and identity, checked against the stored JSON they are
+ * read from; excerpts out of range. */
 #include <criterion/criterion.h>
 #include <json-c/json.h>
 #include <limits.h>
@@ -130,6 +131,68 @@ Test(docinfo, fields_match_the_stored_json)
 		cr_assert(json_object_object_get_ex(root, "size", &v));
 		cr_expect_eq(info->size, (uint64_t)json_object_get_int64(v));
 		cr_expect_eq(strlen(info->hash), 16);
+		cm_docinfo_free(info);
+	}
+}
+
+/* The date of info whose iso is iso, NULL if none. */
+static const cm_docdate *date_at(const cm_docinfo *info, const char *iso)
+{
+	for (size_t i = 0; i < info->ndates; i++)
+		if (!strcmp(info->dates[i].iso, iso))
+			return &info->dates[i];
+	return NULL;
+}
+
+/* Who owes a deadline to whom, as stored: named by the sentence, the
+ * heading or the issuer; partners an array; absent fields NULL. */
+Test(docinfo, a_deadline_has_its_obligation)
+{
+	static const struct {
+		const char *file, *iso, *actor;
+		cm_actor_from from;
+		const char *recipient, *channel, *partner;
+		cm_body_level actor_level, recipient_level;
+	} cases[] = {
+		{"000_04ed2d92d4fbe0fc.txt", "2018-Q3", "Ban Dân vận Tỉnh ủy", CM_ACTOR_HEADING,
+		 NULL, NULL, "Hội Nhà báo tỉnh", CM_LEVEL_PROVINCE, CM_LEVEL_UNKNOWN},
+		{"002_b5165427152976bf.txt", "2020-06-10",
+		 "Ban Thường trực Ủy ban MTTQ các huyện, thành phố", CM_ACTOR_SENTENCE,
+		 "Ban Thường trực Ủy ban MTTQ tỉnh", "Ban Tuyên giáo", NULL, CM_LEVEL_DISTRICT,
+		 CM_LEVEL_PROVINCE},
+		{"004_3c74891c68df0f2c.txt", "2018-03", "Ban Dân vận Trung ương", CM_ACTOR_ISSUER,
+		 "Bộ Chính trị, Ban Bí thư", NULL, NULL, CM_LEVEL_CENTRAL, CM_LEVEL_CENTRAL},
+		/* an occasion: no obligation */
+		{"001_37328ef8013521d8.txt", "2020-10-15", NULL, CM_ACTOR_NONE, NULL, NULL, NULL,
+		 CM_LEVEL_UNKNOWN, CM_LEVEL_UNKNOWN},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		cm_docinfo *info = sample(cases[i].file);
+		const cm_docdate *d = date_at(info, cases[i].iso);
+
+		cr_assert_not_null(d, "case %zu", i);
+		if (cases[i].actor) {
+			cr_expect_str_eq(d->actor, cases[i].actor, "case %zu", i);
+			cr_expect_not_null(d->task, "case %zu", i);
+		} else {
+			cr_expect_null(d->actor, "case %zu", i);
+			cr_expect_null(d->task, "case %zu", i);
+		}
+		cr_expect_eq(d->actor_from, cases[i].from, "case %zu", i);
+		if (cases[i].recipient)
+			cr_expect_str_eq(d->recipient, cases[i].recipient, "case %zu", i);
+		else
+			cr_expect_null(d->recipient, "case %zu", i);
+		if (cases[i].channel)
+			cr_expect_str_eq(d->channel, cases[i].channel, "case %zu", i);
+		else
+			cr_expect_null(d->channel, "case %zu", i);
+		cr_expect_eq(d->npartners, cases[i].partner ? 1 : 0, "case %zu", i);
+		if (cases[i].partner && d->npartners)
+			cr_expect_str_eq(d->partners[0], cases[i].partner, "case %zu", i);
+		cr_expect_eq(d->actor_level, cases[i].actor_level, "case %zu", i);
+		cr_expect_eq(d->recipient_level, cases[i].recipient_level, "case %zu", i);
 		cm_docinfo_free(info);
 	}
 }

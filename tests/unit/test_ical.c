@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
 /* test_ical.c: the calendar writer's output parses back with libical, with
- * the events, dates, recurrence and Vietnamese text intact. */
+ * the events, dates, recurrence (yearly, every n months) and Vietnamese
+ * text intact. */
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,12 +12,23 @@
 #include "chimuc/error.h"
 #include "chimuc/ical.h"
 
-static const cm_ical_event events[] = {
-	{"a.txt#10", 2024, 6, 15, 0, "Hạn gửi báo cáo",
-	 "gửi trước ngày 15/6/2024, về Ban Dân vận; x"},
-	{"a.txt#99", 0, 10, 15, 1, "Ngày Truyền thống công tác Dân vận của Đảng",
-	 "kỷ niệm (15/10), \"dịp\"; dòng\nmới"},
-	{"b.txt#5", 2024, 2, 29, 0, "ngày nhuận", "29/02/2024"},
+static const struct {
+	cm_ical_event ev;
+	const char *rrule; /* NULL: none */
+} events[] = {
+	{{"a.txt#10", 2024, 6, 15, CM_ICAL_ONCE, 0, "Hạn gửi báo cáo",
+	  "gửi trước ngày 15/6/2024, về Ban Dân vận; x"},
+	 NULL},
+	{{"a.txt#99", 0, 10, 15, CM_ICAL_YEARLY, 0, "Ngày Truyền thống công tác Dân vận của Đảng",
+	  "kỷ niệm (15/10), \"dịp\"; dòng\nmới"},
+	 "FREQ=YEARLY"},
+	{{"b.txt#5", 2024, 2, 29, CM_ICAL_ONCE, 0, "ngày nhuận", "29/02/2024"}, NULL},
+	{{"c.txt#7", 2024, 6, 30, CM_ICAL_MONTHLY, 6, "Báo cáo định kỳ 6 tháng",
+	  "Ban Dân vận Tỉnh ủy → Ban Thường vụ Tỉnh ủy (qua Văn phòng Tỉnh ủy)\nđịnh kỳ 6 tháng"},
+	 "FREQ=MONTHLY;INTERVAL=6"},
+	{{"c.txt#9", 2024, 3, 31, CM_ICAL_MONTHLY, 3, "hằng quý", "hằng quý"},
+	 "FREQ=MONTHLY;INTERVAL=3"},
+	{{"c.txt#11", 2024, 1, 31, CM_ICAL_MONTHLY, 1, "hằng tháng", "hằng tháng"}, "FREQ=MONTHLY"},
 };
 
 Test(ical, round_trip)
@@ -28,13 +40,13 @@ Test(ical, round_trip)
 
 	cr_assert_eq(cm_ical_new(&cal), 0);
 	for (size_t i = 0; i < sizeof events / sizeof events[0]; i++)
-		cr_assert_eq(cm_ical_add(cal, &events[i], 2018), 0, "%s", cm_error_last());
+		cr_assert_eq(cm_ical_add(cal, &events[i].ev, 2018), 0, "%s", cm_error_last());
 	cr_assert_eq(cm_ical_text(&text, cal), 0);
 	root = icalparser_parse_string(text);
 	cr_assert_not_null(root);
 	for (ev = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT); ev;
 	     ev = icalcomponent_get_next_component(root, ICAL_VEVENT_COMPONENT), n++) {
-		const cm_ical_event *want = &events[n];
+		const cm_ical_event *want = &events[n].ev;
 		struct icaltimetype t = icalcomponent_get_dtstart(ev);
 		icalproperty *rr = icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY);
 
@@ -45,7 +57,9 @@ Test(ical, round_trip)
 		cr_expect_eq(t.month, want->month);
 		cr_expect_eq(t.day, want->day);
 		cr_expect(t.is_date);
-		cr_expect_eq(rr != NULL, want->yearly);
+		cr_expect_eq(rr != NULL, events[n].rrule != NULL, "%zu", n);
+		if (rr && events[n].rrule)
+			cr_expect_str_eq(icalproperty_get_value_as_string(rr), events[n].rrule);
 	}
 	cr_expect_eq(n, sizeof events / sizeof events[0]);
 	icalcomponent_free(root);
@@ -56,10 +70,10 @@ Test(ical, round_trip)
 Test(ical, impossible_dates_rejected)
 {
 	static const cm_ical_event bad[] = {
-		{"x", 2023, 2, 29, 0, "s", "d"},
-		{"x", 2024, 13, 1, 0, "s", "d"},
-		{"x", 2024, 4, 31, 0, "s", "d"},
-		{"x", 0, 1, 1, 0, "s", "d"}, /* no year and not yearly, base 0 */
+		{"x", 2023, 2, 29, CM_ICAL_ONCE, 0, "s", "d"},
+		{"x", 2024, 13, 1, CM_ICAL_ONCE, 0, "s", "d"},
+		{"x", 2024, 4, 31, CM_ICAL_ONCE, 0, "s", "d"},
+		{"x", 0, 1, 1, CM_ICAL_ONCE, 0, "s", "d"}, /* no year, base 0 */
 	};
 	cm_ical *cal;
 
