@@ -7,10 +7,10 @@ Checks every record of gold.jsonl against its file (text == file[start:end],
 code-point offsets), the order of the records, overlaps, the fields of each
 kind, the ISO values, in_citation and the citations' dates against the date
 records inside their spans (or shared by a list, GOLD.md tricky case 4), and
-short_ref targets. Then lists the regex
-candidates (numbers with a symbol, d/m, d.m.yyyy, d-m-yyyy, "tháng m/yyyy",
-"quý …/yyyy", "ngày d tháng m năm yyyy") that no record covers and that are
-not in REVIEWED, so that a human can annotate or dismiss them.
+short_ref targets. Then lists the regex candidates (numbers with a symbol,
+d/m, d.m.yyyy, d-m-yyyy, "tháng m/yyyy", "quý …/yyyy", "ngày d tháng m năm
+yyyy") that no record covers and that are not in REVIEWED, so that a human can
+annotate or dismiss them.
 
 Usage: check_gold.py [FOLDER]   exit status 1 when anything is wrong.
 Python 3, standard library only.
