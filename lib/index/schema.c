@@ -17,6 +17,12 @@
 
 /* printf into buf: the length, or CM_ELIMIT when it does not fit. */
 static int put(char *buf, size_t len, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+
+static int put(char *buf, size_t len, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
