@@ -29,7 +29,8 @@ enum {
 	OWN = 1,   /* a body on its own: "Tỉnh ủy", "Bộ Chính trị" */
 	NAMED = 2, /* a body when a capitalized name follows: "Sở Nội vụ" */
 	MANY = 4,  /* a body after "các": "các huyện ủy", "các sở, ban, ngành" */
-	LOWER = 8  /* a body in lower case too: "cấp huyện hoàn thành" */
+	LOWER = 8, /* a body in lower case too: "cấp huyện hoàn thành" */
+	UNIT = 16  /* a territorial unit, named or numbered: "xã Khánh Hội", "ấp 8" */
 };
 
 typedef struct {
@@ -121,15 +122,15 @@ static const head heads[] = {
 	{"tổ chức chính trị - xã hội", MANY, CM_LEVEL_UNKNOWN},
 	{"đoàn thể", MANY, CM_LEVEL_UNKNOWN},
 	{"thành viên", MANY, CM_LEVEL_UNKNOWN},
-	{"huyện", MANY, CM_LEVEL_DISTRICT},
+	{"huyện", NAMED | MANY | UNIT, CM_LEVEL_DISTRICT},
 	{"thành phố", MANY, CM_LEVEL_UNKNOWN},
-	{"thị xã", MANY, CM_LEVEL_DISTRICT},
-	{"xã", MANY, CM_LEVEL_COMMUNE},
-	{"phường", MANY, CM_LEVEL_COMMUNE},
-	{"thị trấn", MANY, CM_LEVEL_COMMUNE},
-	{"ấp", MANY, CM_LEVEL_COMMUNE},
-	{"khóm", MANY, CM_LEVEL_COMMUNE},
-	{"thôn", MANY, CM_LEVEL_COMMUNE},
+	{"thị xã", NAMED | MANY | UNIT, CM_LEVEL_DISTRICT},
+	{"xã", NAMED | MANY | UNIT, CM_LEVEL_COMMUNE},
+	{"phường", NAMED | MANY | UNIT, CM_LEVEL_COMMUNE},
+	{"thị trấn", NAMED | MANY | UNIT, CM_LEVEL_COMMUNE},
+	{"ấp", NAMED | MANY | UNIT, CM_LEVEL_COMMUNE},
+	{"khóm", NAMED | MANY | UNIT, CM_LEVEL_COMMUNE},
+	{"thôn", NAMED | MANY | UNIT, CM_LEVEL_COMMUNE},
 	{"tổ dân phố", MANY, CM_LEVEL_COMMUNE},
 	{"khu dân cư", MANY, CM_LEVEL_COMMUNE},
 };
@@ -503,6 +504,13 @@ size_t cm_body_at(const char *s, size_t n, size_t at, int any_case, cm_body_leve
 	if (!(h->kind & OWN) && h->kind & MANY && at + k < n && s[at + k] == ',' &&
 	    (end = plurals_after(s, n, at + k, level)) > at + k)
 		return end - at; /* "Bộ, cơ quan", "Sở, ngành" */
+	if (h->kind & UNIT && (end = cm_skip_spaces(s, n, at + k)) < n && s[end] >= '0' &&
+	    s[end] <= '9') { /* "ấp 8" */
+		while (end < n && s[end] >= '0' && s[end] <= '9')
+			end++;
+		*level = h->level;
+		return tail_end(s, n, end, level) - at;
+	}
 	if (!(h->kind & OWN) && !cm_is_capital(s, n, cm_skip_spaces(s, n, at + k)) &&
 	    !many_at(s, n, cm_skip_spaces(s, n, at + k), &(cm_body_level){0}) &&
 	    !cm_phrase_at(s, n, cm_skip_spaces(s, n, at + k), "cấp"))

@@ -389,7 +389,7 @@ static cm_span actor(const text *t, cm_span se, size_t date, size_t date_end, si
 		     cm_actor_from *from, int *held, cm_body_level *level)
 {
 	size_t line = cm_text_line_start(t->s, se.start), p;
-	cm_span a = asked(t, se.start, date, level);
+	cm_span a = asked(t, own, date, level);
 
 	*from = CM_ACTOR_SENTENCE;
 	*held = 0;
@@ -397,6 +397,8 @@ static cm_span actor(const text *t, cm_span se, size_t date, size_t date_end, si
 		*held = !empty(a = holder(t, own, date, level));
 	if (empty(a))
 		a = subject(t, own, level);
+	if (empty(a))
+		a = asked(t, se.start, date, level);
 	if (empty(a))
 		a = subject(t, se.start, level);
 	for (p = se.start; empty(a) && p < date; p++)

@@ -60,7 +60,11 @@ static const body_case bodies[] = {
 	 CM_LEVEL_DISTRICT},
 	{"cấp huyện và tương đương hoàn thành", "cấp huyện và tương đương", CM_LEVEL_DISTRICT},
 	{"Chi bộ trực thuộc đảng ủy cơ sở", "Chi bộ trực thuộc đảng ủy cơ sở", CM_LEVEL_COMMUNE},
+	{"Xã Khánh Hội làm điểm", "Xã Khánh Hội", CM_LEVEL_COMMUNE},
+	{"Ấp 8, xã Khánh Hội", "Ấp 8", CM_LEVEL_COMMUNE},
 	/* none: a verb or a common word that opens like a body */
+	{"Xã hội hóa công tác", NULL, CM_LEVEL_UNKNOWN},
+	{"Huyện nào cũng có", NULL, CM_LEVEL_UNKNOWN},
 	{"Đoàn viên thanh niên", NULL, CM_LEVEL_UNKNOWN},
 	{"Mặt hàng thiết yếu", NULL, CM_LEVEL_UNKNOWN},
 	{"Ban hành kèm theo Quyết định này", NULL, CM_LEVEL_UNKNOWN},
