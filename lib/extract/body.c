@@ -29,7 +29,8 @@ enum {
 	OWN = 1,   /* a body on its own: "Tỉnh ủy", "Bộ Chính trị" */
 	NAMED = 2, /* a body when a capitalized name follows: "Sở Nội vụ" */
 	MANY = 4,  /* a body after "các": "các huyện ủy", "các sở, ban, ngành" */
-	LOWER = 8  /* a body in lower case too: "cấp huyện hoàn thành" */
+	LOWER = 8, /* a body in lower case too: "cấp huyện hoàn thành" */
+	UNIT = 16  /* a territorial unit, named or numbered: "xã Khánh Hội", "ấp 8" */
 };
 
 typedef struct {
@@ -65,6 +66,11 @@ static const head heads[] = {
 	{"ủy ban bầu cử", OWN, CM_LEVEL_UNKNOWN},
 	{"tỉnh ủy", OWN | MANY, CM_LEVEL_PROVINCE},
 	{"đảng bộ", OWN | MANY, CM_LEVEL_UNKNOWN},
+	{"mặt trận", OWN, CM_LEVEL_UNKNOWN},
+	{"hội nông dân", OWN, CM_LEVEL_UNKNOWN},
+	{"hội liên hiệp phụ nữ", OWN, CM_LEVEL_UNKNOWN},
+	{"hội cựu chiến binh", OWN, CM_LEVEL_UNKNOWN},
+	{"đoàn thanh niên", OWN, CM_LEVEL_UNKNOWN},
 	{"thành ủy", OWN | MANY, CM_LEVEL_UNKNOWN},
 	{"huyện ủy", OWN | MANY, CM_LEVEL_DISTRICT},
 	{"quận ủy", OWN | MANY, CM_LEVEL_DISTRICT},
@@ -116,12 +122,17 @@ static const head heads[] = {
 	{"tổ chức chính trị - xã hội", MANY, CM_LEVEL_UNKNOWN},
 	{"đoàn thể", MANY, CM_LEVEL_UNKNOWN},
 	{"thành viên", MANY, CM_LEVEL_UNKNOWN},
-	{"huyện", MANY, CM_LEVEL_DISTRICT},
+	{"huyện", NAMED | MANY | UNIT, CM_LEVEL_DISTRICT},
 	{"thành phố", MANY, CM_LEVEL_UNKNOWN},
-	{"thị xã", MANY, CM_LEVEL_DISTRICT},
-	{"xã", MANY, CM_LEVEL_COMMUNE},
-	{"phường", MANY, CM_LEVEL_COMMUNE},
-	{"thị trấn", MANY, CM_LEVEL_COMMUNE},
+	{"thị xã", NAMED | MANY | UNIT, CM_LEVEL_DISTRICT},
+	{"xã", NAMED | MANY | UNIT, CM_LEVEL_COMMUNE},
+	{"phường", NAMED | MANY | UNIT, CM_LEVEL_COMMUNE},
+	{"thị trấn", NAMED | MANY | UNIT, CM_LEVEL_COMMUNE},
+	{"ấp", NAMED | MANY | UNIT, CM_LEVEL_COMMUNE},
+	{"khóm", NAMED | MANY | UNIT, CM_LEVEL_COMMUNE},
+	{"thôn", NAMED | MANY | UNIT, CM_LEVEL_COMMUNE},
+	{"tổ dân phố", MANY, CM_LEVEL_COMMUNE},
+	{"khu dân cư", MANY, CM_LEVEL_COMMUNE},
 };
 
 /* Lower-case words after a name that belong to it, with the level they give. */
@@ -136,7 +147,9 @@ static const struct {
 	{"thị trấn", CM_LEVEL_COMMUNE},   {"cấp tỉnh", CM_LEVEL_PROVINCE},
 	{"cấp huyện", CM_LEVEL_DISTRICT}, {"cấp xã", CM_LEVEL_COMMUNE},
 	{"các cấp", CM_LEVEL_UNKNOWN},    {"trực thuộc", CM_LEVEL_UNKNOWN},
-	{"nhân dân", CM_LEVEL_UNKNOWN},
+	{"nhân dân", CM_LEVEL_UNKNOWN},   {"cấp cơ sở", CM_LEVEL_COMMUNE},
+	{"cơ sở", CM_LEVEL_COMMUNE},      {"và tương đương", CM_LEVEL_UNKNOWN},
+	{"còn lại", CM_LEVEL_UNKNOWN},
 };
 
 /* Capitalized words that give a level. */
@@ -198,9 +211,13 @@ static size_t word_end(const char *s, size_t n, size_t at)
 {
 	size_t k;
 
-	while (at < n && is_word_cp(cp_at(s, n, at, &k)))
-		at += k;
-	return at;
+	for (;;) {
+		while (at < n && is_word_cp(cp_at(s, n, at, &k)))
+			at += k;
+		if (at + 1 >= n || s[at] != '&' || !cm_is_capital(s, n, at + 1))
+			return at; /* an abbreviation goes on after '&': "GD&ĐT" */
+		at++;
+	}
 }
 
 int cm_is_capital(const char *s, size_t n, size_t at)
@@ -307,6 +324,24 @@ static size_t quoted_at(const char *s, size_t n, size_t at)
 	return 0;
 }
 
+/* 1 if the word [at, end) is an abbreviation in capitals ("UBND", "GD&ĐT"),
+ * which no lower-case syllable finishes. */
+static int all_caps(const char *s, size_t n, size_t at, size_t end)
+{
+	size_t k, letters = 0;
+
+	for (size_t i = at; i < end; i += k) {
+		UChar32 c = cp_at(s, n, i, &k);
+
+		if (u_isalpha(c) && !u_isupper(c))
+			return 0;
+		letters += u_isalpha(c) != 0;
+		if (!k)
+			break;
+	}
+	return letters >= 2;
+}
+
 /* A lower-case syllable at `at` that can finish a capitalized one ("ủy" of
  * "Tỉnh ủy", "vụ" of "Nội vụ"): its end, else `at`. */
 static size_t second_syllable(const char *s, size_t n, size_t at)
@@ -363,7 +398,8 @@ static size_t tail_end(const char *s, size_t n, size_t at, cm_body_level *level)
 			if (!cm_is_capital(s, n, q) || opens_body(s, n, q))
 				return end;
 			p = q;
-		} else if ((k = cm_phrase_at(s, n, p, "và"))) {
+		} else if ((k = cm_phrase_at(s, n, p, "và")) &&
+			   !cm_phrase_at(s, n, p, "và tương đương")) {
 			size_t q = cm_skip_spaces(s, n, p + k);
 
 			if (!cm_is_capital(s, n, q) || opens_body(s, n, q))
@@ -383,10 +419,20 @@ static size_t tail_end(const char *s, size_t n, size_t at, cm_body_level *level)
 			end = cm_skip_spaces(s, n, p + k) + e; /* "Ban Chỉ đạo của tỉnh" */
 			run = 0;
 			continue;
+		} else if ((k = cm_phrase_at(s, n, p, "trực thuộc")) &&
+			   (e = cm_body_at(s, n, cm_skip_spaces(s, n, p + k), 1,
+					   &(cm_body_level){0}))) {
+			end = cm_skip_spaces(s, n, p + k) +
+			      e; /* "chi bộ trực thuộc đảng ủy cơ sở" */
+			run = 0;
+			continue;
 		} else if ((k = many_at(s, n, p, level)) || (k = level_word_at(s, n, p, level)) ||
 			   (k = quoted_at(s, n, p))) {
 			end = p + k;
 			run = 0;
+			while (end < n && s[end] == ',' &&
+			       (k = level_word_at(s, n, cm_skip_spaces(s, n, end + 1), level)))
+				end = cm_skip_spaces(s, n, end + 1) + k; /* "xã, thị trấn" */
 			continue;
 		}
 		if ((k = lower_then_quoted(s, n, p))) { /* Phong trào thi đua "Dân vận khéo" */
@@ -398,7 +444,7 @@ static size_t tail_end(const char *s, size_t n, size_t at, cm_body_level *level)
 			return end;
 		named_level(s, n, p, level);
 		end = e;
-		if (run++ == 0 && (p = cm_skip_spaces(s, n, end)) > end &&
+		if (run++ == 0 && !all_caps(s, n, p, e) && (p = cm_skip_spaces(s, n, end)) > end &&
 		    (e = second_syllable(s, n, p)) > p) {
 			end = e;
 			run = 0;
@@ -458,9 +504,17 @@ size_t cm_body_at(const char *s, size_t n, size_t at, int any_case, cm_body_leve
 	if (!(h->kind & OWN) && h->kind & MANY && at + k < n && s[at + k] == ',' &&
 	    (end = plurals_after(s, n, at + k, level)) > at + k)
 		return end - at; /* "Bộ, cơ quan", "Sở, ngành" */
+	if (h->kind & UNIT && (end = cm_skip_spaces(s, n, at + k)) < n && s[end] >= '0' &&
+	    s[end] <= '9') { /* "ấp 8" */
+		while (end < n && s[end] >= '0' && s[end] <= '9')
+			end++;
+		*level = h->level;
+		return tail_end(s, n, end, level) - at;
+	}
 	if (!(h->kind & OWN) && !cm_is_capital(s, n, cm_skip_spaces(s, n, at + k)) &&
-	    !many_at(s, n, cm_skip_spaces(s, n, at + k), &(cm_body_level){0}))
-		return 0;
+	    !many_at(s, n, cm_skip_spaces(s, n, at + k), &(cm_body_level){0}) &&
+	    !cm_phrase_at(s, n, cm_skip_spaces(s, n, at + k), "cấp"))
+		return 0; /* "Sở Nội vụ", "Thủ trưởng các sở", "Đoàn cấp cơ sở" */
 	*level = h->level;
 	end = tail_end(s, n, at + k, level);
 	if (!(h->kind & OWN) && end == at + k) { /* "Thủ trưởng các sở, ban, ngành" */

@@ -30,7 +30,9 @@ typedef struct {
 	size_t n;
 } text;
 
-static const char *const asking[] = {"đề nghị", "giao cho", "giao", "yêu cầu", "phân công"};
+static const char *const asking[] = {"đề nghị", "giao cho", "giao", "yêu cầu", "phân công", "chọn"};
+/* An event a body holds: its congress ("Đại hội đại biểu Hội Nông dân tỉnh"). */
+static const char *const holding[] = {"đại hội đại biểu", "đại hội điểm", "đại hội"};
 static const char *const to_cues[] = {"gửi về",       "gửi lên",     "gửi cho", "gửi",
 				      "báo cáo về",   "báo cáo cho", "báo cáo", "trình",
 				      "tham mưu cho", "tham mưu"};
@@ -150,7 +152,7 @@ static size_t skip_lead(const text *t, size_t at, int *depth)
 	for (int round = 0; round < 3; round++) {
 		int d;
 
-		if (p < t->n && in_set(t->s[p], "-+*"))
+		if (p < t->n && in_set(t->s[p], "-+*("))
 			p = cm_skip_spaces(t->s, t->n, p + 1);
 		else if (t->n - p >= 3 && !memcmp(t->s + p, "\xe2\x80\xa2", 3)) /* • */
 			p = cm_skip_spaces(t->s, t->n, p + 3);
@@ -211,6 +213,25 @@ static cm_span asked(const text *t, size_t from, size_t to, cm_body_level *level
 		b = bodies_at(t, count_end(t, q), 1, level);
 		if (b.end > b.start)
 			found = span(q, b.end); /* with its count: "yêu cầu 11 Bộ, cơ quan" */
+	}
+	return found;
+}
+
+/* The body holding the event of the deadline in [from, to): the last "Đại
+ * hội X" there ("Đại hội Đảng bộ huyện Phú Ninh hoàn thành trước …"). */
+static cm_span holder(const text *t, size_t from, size_t to, cm_body_level *level)
+{
+	cm_span found = span(0, 0);
+
+	for (size_t p = from; p < to; p++) {
+		size_t q;
+		cm_span b;
+
+		if (!word_start(t, p) || !(q = words_after(t, p, holding, N_OF(holding))))
+			continue;
+		b = bodies_at(t, q, 1, level);
+		if (b.end > b.start && b.end <= to)
+			found = b;
 	}
 	return found;
 }
@@ -360,17 +381,24 @@ static cm_span issuer(const text *t, cm_body_level *level)
 	return span(0, 0);
 }
 
-/* The body owing the deadline at [date, date_end) of sentence se, clause
- * cl; *from says where it was named. */
-static cm_span actor(const text *t, cm_span se, cm_span cl, size_t date, size_t date_end,
-		     cm_actor_from *from, cm_body_level *level)
+/* The body owing the deadline at [date, date_end) of sentence se, whose
+ * clause's own words start at `own` (after the deadline before it);
+ * *from says where it was named, *held whether it holds the event ("Đại
+ * hội X"), which then stays part of the task. */
+static cm_span actor(const text *t, cm_span se, size_t date, size_t date_end, size_t own,
+		     cm_actor_from *from, int *held, cm_body_level *level)
 {
 	size_t line = cm_text_line_start(t->s, se.start), p;
-	cm_span a = asked(t, se.start, date, level);
+	cm_span a = asked(t, own, date, level);
 
 	*from = CM_ACTOR_SENTENCE;
+	*held = 0;
 	if (empty(a))
-		a = subject(t, cl.start, level);
+		*held = !empty(a = holder(t, own, date, level));
+	if (empty(a))
+		a = subject(t, own, level);
+	if (empty(a))
+		a = asked(t, se.start, date, level);
 	if (empty(a))
 		a = subject(t, se.start, level);
 	for (p = se.start; empty(a) && p < date; p++)
@@ -415,23 +443,25 @@ void cm_obligation_find(cm_obligation *out, const char *s, size_t n, size_t date
 	text t = {s, n};
 	cm_span se = sentence(&t, date_start, date_end);
 	cm_span cl = clause(&t, se, date_start, date_end);
-	size_t task_from, p;
-	int depth;
+	size_t own, task_from, p;
+	int depth, held;
 
 	memset(out, 0, sizeof *out);
-	out->actor = actor(&t, se, cl, date_start, date_end, &out->actor_from, &out->actor_level);
+	own = prev_end > cl.start && prev_end < date_start ? prev_end : cl.start;
+	while (own < date_start && in_set(s[own], ":,*; ")) /* "…, báo cáo năm gửi trước …" */
+		own++;
+	out->actor = actor(&t, se, date_start, date_end, own, &out->actor_from, &held,
+			   &out->actor_level);
 	out->recipient = recipient(&t, se, cl, &out->recipient_level);
 	if (!empty(out->recipient))
 		out->channel = channel_after(&t, out->recipient.end);
 	out->partners =
 		after_cue(&t, cl.start, cl.end, with_cues, N_OF(with_cues), 0, &(cm_body_level){0});
 
-	task_from = skip_lead(&t, cl.start, &depth);
-	if (out->actor_from == CM_ACTOR_SENTENCE && out->actor.start >= cl.start &&
+	task_from = skip_lead(&t, own, &depth);
+	if (out->actor_from == CM_ACTOR_SENTENCE && !held && out->actor.start >= own &&
 	    out->actor.end <= date_start)
 		task_from = cm_skip_spaces(s, n, out->actor.end);
-	if (prev_end > task_from && prev_end < date_start) /* "…, báo cáo năm gửi trước …" */
-		task_from = prev_end;
 	while (task_from < date_start && in_set(s[task_from], ":,*; "))
 		task_from++;
 	if ((p = after_date_opening(&t, se, date_end)) < se.end && out->actor.start >= p) {

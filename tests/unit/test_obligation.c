@@ -56,7 +56,17 @@ static const case_t cases[] = {
 	 "II/2024).\n",
 	 "quý II/2024", "Ban Dân vận Tỉnh ủy", "Ban Thường vụ Tỉnh ủy", NULL, NULL,
 	 "Tham mưu Ban Thường vụ Tỉnh ủy sơ kết Chỉ thị", CM_ACTOR_ISSUER},
+	/* the body holding the event: its congress */
+	{"Đại hội Đảng bộ huyện Phú Ninh hoàn thành trước tháng 7/2020.\n", "tháng 7/2020",
+	 "Đảng bộ huyện Phú Ninh", NULL, NULL, NULL, "Đại hội Đảng bộ huyện Phú Ninh hoàn thành",
+	 CM_ACTOR_SENTENCE},
+	/* a body chosen to act ("chọn X làm điểm") */
+	{"Ban Thường trực chọn Ủy ban MTTQ huyện Hạ Lang làm điểm, tổ chức trong quý I/2019.\n",
+	 "quý I/2019", "Ủy ban MTTQ huyện Hạ Lang", NULL, NULL, NULL, "làm điểm, tổ chức",
+	 CM_ACTOR_SENTENCE},
 	/* none: no body anywhere; a heading of another section does not carry over */
+	{"Các đại biểu dự đại hội, hoàn thành hồ sơ trước ngày 10/5/2024.\n", "10/5/2024", NULL,
+	 NULL, NULL, NULL, "Các đại biểu dự đại hội, hoàn thành hồ sơ", CM_ACTOR_NONE},
 	{"Hoàn thành việc kiểm kê trước ngày 31/12/2024.\n", "31/12/2024", NULL, NULL, NULL, NULL,
 	 "Hoàn thành việc kiểm kê", CM_ACTOR_NONE},
 	{"1. Ban Dân vận Tỉnh ủy\n- Tham mưu tổ chức hội nghị.\nII. CHẾ ĐỘ BÁO CÁO\n- Báo cáo năm "

@@ -6,10 +6,11 @@
 Checks every record of gold.jsonl against its file (text == file[start:end],
 code-point offsets), the order of the records, overlaps, the fields of each
 kind, the ISO values, in_citation and the citations' dates against the date
-records inside their spans, and short_ref targets. Then lists the regex
-candidates (numbers with a symbol, d/m, d.m.yyyy, d-m-yyyy, "tháng m/yyyy",
-"quý …/yyyy", "ngày d tháng m năm yyyy") that no record covers and that are
-not in REVIEWED, so that a human can annotate or dismiss them.
+records inside their spans (or shared by a list, GOLD.md tricky case 4), and
+short_ref targets. Then lists the regex candidates (numbers with a symbol,
+d/m, d.m.yyyy, d-m-yyyy, "tháng m/yyyy", "quý …/yyyy", "ngày d tháng m năm
+yyyy") that no record covers and that are not in REVIEWED, so that a human can
+annotate or dismiss them.
 
 Usage: check_gold.py [FOLDER]   exit status 1 when anything is wrong.
 Python 3, standard library only.
@@ -70,6 +71,24 @@ def iso_ok(iso):
     if m.group(6):
         return 1 <= int(m.group(7)) <= 12
     return True
+
+
+LIST_GAP_RE = re.compile(r"^\s*(?:,|;|và)?\s*$")
+
+
+def shared_date(text, cites, dates, c):
+    """The date in the span of citation c, or else the one its list shares
+    (GOLD.md tricky case 4: "… số 217-QĐ/TW và … số 218-QĐ/TW, ngày 12/12/2013",
+    "số 4382/GDĐT-KHTC, số 4383/GDĐT-KHTC, số 4384/GDĐT-KHTC ngày 14/12/2018"):
+    the date of the next citations, joined by a comma, a semicolon or "và"."""
+    while c is not None:
+        inside = [d for d in dates if c["start"] <= d["start"] and d["end"] <= c["end"]]
+        if inside:
+            return inside[0]["iso"]
+        after = [x for x in cites if x["start"] >= c["end"]
+                 and LIST_GAP_RE.match(text[c["end"]:x["start"]])]
+        c = after[0] if after else None
+    return None
 
 
 def key(number, symbol):
@@ -149,8 +168,8 @@ def check(folder):
                     if c.get("date") != r["iso"]:
                         errors.append("gold.jsonl:%d: citation date %s != %s" % (n, c.get("date"), r["iso"]))
             if r["kind"] == "citation" and r.get("date"):
-                if not any(d["kind"] == "date" and r["start"] <= d["start"] and d["end"] <= r["end"]
-                           for _, d in rs):
+                drs = [d for _, d in rs if d["kind"] == "date"]
+                if shared_date(texts.get(doc, ""), cites, drs, r) != r["date"]:
                     errors.append("gold.jsonl:%d: citation date without a date in its span" % n)
             if r["kind"] == "citation" and r.get("symbol"):
                 if not (r.get("ref") or "").startswith(key(r["number"], r["symbol"])):
