@@ -290,7 +290,8 @@ Test(deadlines, the_body_filters_match_folded_names_and_abbreviations)
 		o.recipient = cases[i].recipient;
 		o.from = cases[i].from;
 		o.to = cases[i].to;
-		cr_assert_eq(cm_deadlines(&r, ix, &o), 0, "case %zu: %s", i, cm_error_last());
+		cr_assert_eq(cm_deadlines(&r, cm_test_ix, &o), 0, "case %zu: %s", i,
+			     cm_error_last());
 		cr_expect_eq(cm_deadlines_total(r), cases[i].total, "case %zu: %zu", i,
 			     cm_deadlines_total(r));
 		for (size_t k = 0; k < cm_deadlines_size(r); k++) {
@@ -330,7 +331,8 @@ Test(deadlines, each_deadline_has_who_owes_it_to_whom)
 		const cm_deadline_item *it;
 
 		o.actor = cases[i].actor_query;
-		cr_assert_eq(cm_deadlines(&r, ix, &o), 0, "case %zu: %s", i, cm_error_last());
+		cr_assert_eq(cm_deadlines(&r, cm_test_ix, &o), 0, "case %zu: %s", i,
+			     cm_error_last());
 		cr_assert_eq(cm_deadlines_total(r), cases[i].total, "case %zu", i);
 		it = cm_deadlines_get(r, 0);
 		cr_expect_str_eq(it->actor, cases[i].actor, "case %zu", i);
@@ -392,7 +394,8 @@ Test(deadlines, by_actor_groups_under_the_body_that_owes_them)
 		o.by = CM_DEADLINES_BY_ACTOR;
 		o.offset = cases[i].offset;
 		o.limit = cases[i].limit;
-		cr_assert_eq(cm_deadlines(&r, ix, &o), 0, "case %zu: %s", i, cm_error_last());
+		cr_assert_eq(cm_deadlines(&r, cm_test_ix, &o), 0, "case %zu: %s", i,
+			     cm_error_last());
 		cr_expect_eq(cm_deadlines_order(r), CM_DEADLINES_BY_ACTOR);
 		cr_expect_eq(cm_deadlines_total(r), 26, "case %zu", i);
 		cr_assert_eq(n = cm_deadlines_size(r), cases[i].size, "case %zu", i);
@@ -420,7 +423,7 @@ Test(deadlines, an_unknown_order_is_refused)
 
 	o.by = (cm_deadlines_by)(CM_DEADLINES_BY_ACTOR + 1);
 	cr_expect_eq(cm_deadlines_check(&o), CM_EINVAL);
-	cr_expect_eq(cm_deadlines(&r, ix, &o), CM_EINVAL);
+	cr_expect_eq(cm_deadlines(&r, cm_test_ix, &o), CM_EINVAL);
 	cr_expect_null(r);
 }
 
