@@ -69,7 +69,8 @@ void cm_check_free(cm_check_result *r);
 int cm_check_ok(const cm_check_result *r);
 /* The path of the index checked (borrowed from the index). */
 const char *cm_check_path(const cm_check_result *r);
-/* The number of errors of Xapian's check, and its report ("" when none). */
+/* The number of errors of Xapian's check, and its report (the checker's
+ * whole output, written by cm_check_write_problems only with errors). */
 size_t cm_check_xapian_errors(const cm_check_result *r);
 const char *cm_check_xapian_report(const cm_check_result *r);
 
