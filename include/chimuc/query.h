@@ -29,6 +29,10 @@
 
 #include "chimuc/xapian_c.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define CM_QUERY_MAX_BYTES 65536 /* longer query text: CM_ELIMIT */
 #define CM_QUERY_MAX_DEPTH 32    /* deeper ( ) nesting: CM_EPARSE */
 #define CM_QUERY_MAX_TERMS 512   /* more words: CM_ELIMIT */
@@ -49,5 +53,9 @@ const cm_xquery *cm_query_xapian(const cm_query *q);
 /* 1 if the exact term is one the query looks for outside a NOT (for
  * highlighting), else 0. */
 int cm_query_wants(const cm_query *q, const char *term, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
