@@ -17,9 +17,6 @@
 
 #define CM_PROGRAM "chimuc"
 
-/* Tries to re-run a read after "database modified" this many times. */
-#define CM_CLI_RETRIES 5
-
 /* Prints "chimuc: message" plus a hint at --help and returns CM_EXIT_USAGE. */
 int cm_cli_usage_error(const char *command, const char *fmt, ...)
 #if defined(__GNUC__)

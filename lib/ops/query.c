@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chimuc/array.h"
 #include "chimuc/citation.h"
 #include "chimuc/document.h"
 #include "chimuc/error.h"
@@ -19,8 +20,7 @@
 
 struct cm_query {
 	cm_xquery *xq;
-	char **wanted; /* exact terms to highlight */
-	size_t nwanted, capwanted;
+	cm_array_t(char *) wanted; /* exact terms to highlight */
 };
 
 typedef struct {
@@ -33,34 +33,25 @@ typedef struct {
 } parser;
 
 /* A list of subqueries being gathered for one operator. */
-typedef struct {
-	cm_xquery **v;
-	size_t n, cap;
-} qlist;
+typedef cm_array_t(cm_xquery *) qlist;
 
 static void qlist_clear(qlist *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		cm_xquery_free(l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = l->cap = 0;
+	for (size_t i = 0; i < l->size; i++)
+		cm_xquery_free(l->ptr[i]);
+	cm_array_clear(*l);
 }
 
 /* Takes ownership of sub, even on failure. */
 static int qlist_push(qlist *l, cm_xquery *sub)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 8;
-		cm_xquery **v = realloc(l->v, cap * sizeof *v);
-		if (!v) {
-			cm_xquery_free(sub);
-			return cm_error_nomem();
-		}
-		l->v = v;
-		l->cap = cap;
+	cm_xquery **slot = cm_array_alloc(*l);
+
+	if (!slot) {
+		cm_xquery_free(sub);
+		return cm_error_nomem();
 	}
-	l->v[l->n++] = sub;
+	*slot = sub;
 	return 0;
 }
 
@@ -71,11 +62,11 @@ static int qlist_combine(cm_xquery **out, qlist *l, enum cm_xop op, unsigned win
 	int rc = 0;
 
 	*out = NULL;
-	if (l->n == 1) {
-		*out = l->v[0];
-		l->n = 0;
-	} else if (l->n > 1) {
-		rc = cm_xquery_combine(out, op, l->v, l->n, window);
+	if (l->size == 1) {
+		*out = l->ptr[0];
+		l->size = 0;
+	} else if (l->size > 1) {
+		rc = cm_xquery_combine(out, op, l->ptr, l->size, window);
 	}
 	qlist_clear(l);
 	return rc;
@@ -84,21 +75,16 @@ static int qlist_combine(cm_xquery **out, qlist *l, enum cm_xop op, unsigned win
 static int want(parser *p, const char *term, size_t len)
 {
 	cm_query *q = p->q;
+	char **slot;
 
 	if (p->negated || cm_query_wants(q, term, len))
 		return 0;
-	if (q->nwanted == q->capwanted) {
-		size_t cap = q->capwanted ? 2 * q->capwanted : 16;
-		char **v = realloc(q->wanted, cap * sizeof *v);
-		if (!v)
-			return cm_error_nomem();
-		q->wanted = v;
-		q->capwanted = cap;
-	}
-	q->wanted[q->nwanted] = strndup(term, len);
-	if (!q->wanted[q->nwanted])
+	if (!(slot = cm_array_alloc(q->wanted)))
 		return cm_error_nomem();
-	q->nwanted++;
+	if (!(*slot = strndup(term, len))) {
+		q->wanted.size--;
+		return cm_error_nomem();
+	}
 	return 0;
 }
 
@@ -126,7 +112,7 @@ static int add_variants(parser *p, qlist *l, const cm_token *tok)
 
 	if ((rc = cm_xdb_synonyms(&it, p->db, tok->folded, tok->folded_len)) < 0)
 		return rc;
-	while (l->n < CM_QUERY_MAX_VARIANTS &&
+	while (l->size < CM_QUERY_MAX_VARIANTS &&
 	       (rc = cm_xterms_next(&term, &len, &count, it)) == 1) {
 		if ((rc = add_term(p, l, term, len)) < 0)
 			break;
@@ -170,17 +156,17 @@ static int text_query(cm_xquery **out, int *stop, parser *p, const char *s, size
 		cm_tokenizer ahead = tz;
 		cm_token next;
 		cm_xquery *t;
-		if (l.n == 0 && cm_tokenizer_next(&next, &ahead) == 1)
+		if (l.size == 0 && cm_tokenizer_next(&next, &ahead) == 1)
 			group = CM_XQ_OR; /* more than one token: a phrase */
 		if ((rc = token_query(&t, p, &tok, group)) < 0 || (rc = qlist_push(&l, t)) < 0)
 			break;
-		*stop = l.n == 1 && cm_stopword_is(tok.exact, tok.exact_len);
+		*stop = l.size == 1 && cm_stopword_is(tok.exact, tok.exact_len);
 	}
 	if (rc < 0) {
 		qlist_clear(&l);
 		return rc;
 	}
-	if (l.n > 1)
+	if (l.size > 1)
 		*stop = 0;
 	return qlist_combine(out, &l, CM_XQ_PHRASE, 0);
 }
@@ -390,14 +376,14 @@ static int parse_and(cm_xquery **out, parser *p)
 		if (rc < 0)
 			goto cleanup;
 	}
-	if (must.n == 0) { /* only stopwords (or nothing): they are the query */
+	if (must.size == 0) { /* only stopwords (or nothing): they are the query */
 		qlist tmp = must;
 		must = maybe;
 		maybe = tmp;
 	}
 	if ((rc = qlist_combine(&base, &must, CM_XQ_AND, 0)) < 0)
 		goto cleanup;
-	if (!base && nots.n > 0 && (rc = cm_xquery_match_all(&base)) < 0)
+	if (!base && nots.size > 0 && (rc = cm_xquery_match_all(&base)) < 0)
 		goto cleanup;
 	if ((rc = qlist_combine(&extra, &maybe, CM_XQ_OR, 0)) < 0)
 		goto cleanup;
@@ -408,19 +394,19 @@ static int parse_and(cm_xquery **out, parser *p)
 		cm_xquery_free(base);
 		base = item;
 	}
-	if (nots.n > 0) {
+	if (nots.size > 0) {
 		if ((rc = qlist_push(&must, base)) < 0) {
 			base = NULL;
 			goto cleanup;
 		}
 		base = NULL;
-		for (size_t i = 0; i < nots.n; i++) {
-			rc = qlist_push(&must, nots.v[i]);
-			nots.v[i] = NULL;
+		for (size_t i = 0; i < nots.size; i++) {
+			rc = qlist_push(&must, nots.ptr[i]);
+			nots.ptr[i] = NULL;
 			if (rc < 0)
 				goto cleanup;
 		}
-		nots.n = 0;
+		nots.size = 0;
 		if ((rc = qlist_combine(&base, &must, CM_XQ_AND_NOT, 0)) < 0)
 			goto cleanup;
 	}
@@ -507,9 +493,9 @@ void cm_query_free(cm_query *q)
 	if (!q)
 		return;
 	cm_xquery_free(q->xq);
-	for (size_t i = 0; i < q->nwanted; i++)
-		free(q->wanted[i]);
-	free(q->wanted);
+	for (size_t i = 0; i < q->wanted.size; i++)
+		free(q->wanted.ptr[i]);
+	cm_array_clear(q->wanted);
 	free(q);
 }
 
@@ -520,8 +506,8 @@ const cm_xquery *cm_query_xapian(const cm_query *q)
 
 int cm_query_wants(const cm_query *q, const char *term, size_t len)
 {
-	for (size_t i = 0; i < q->nwanted; i++)
-		if (strlen(q->wanted[i]) == len && memcmp(q->wanted[i], term, len) == 0)
+	for (size_t i = 0; i < q->wanted.size; i++)
+		if (strlen(q->wanted.ptr[i]) == len && memcmp(q->wanted.ptr[i], term, len) == 0)
 			return 1;
 	return 0;
 }
