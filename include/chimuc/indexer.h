@@ -68,11 +68,11 @@ typedef void (*cm_indexer_progress_fn)(const cm_indexer_progress *p, void *data)
 #define CM_INDEXER_OPTIONS_VERSION 1
 
 typedef struct {
-	unsigned version;  /* CM_INDEXER_OPTIONS_VERSION */
-	int follow;        /* follow symbolic links (loops are detected) */
-	uint64_t max_size; /* larger files are skipped */
-	unsigned batch;    /* changed documents per commit, at least 1 */
-	unsigned jobs;     /* threads building a new index (above
+	unsigned version;                   /* CM_INDEXER_OPTIONS_VERSION */
+	int follow;                         /* follow symbolic links (loops are detected) */
+	uint64_t max_size;                  /* larger files are skipped */
+	unsigned batch;                     /* changed documents per commit, at least 1 */
+	unsigned jobs;                      /* threads building a new index (above
 			    * CM_INDEXER_JOBS_MAX: that many); 1: one file
 			    * after another */
 	cm_indexer_event_fn on_event;       /* NULL: none */
@@ -81,10 +81,10 @@ typedef struct {
 	void *progress_data;                /* handed to on_progress */
 } cm_indexer_options;
 
-#define CM_INDEXER_OPTIONS_INIT                                                            \
-	{                                                                                  \
-		CM_INDEXER_OPTIONS_VERSION, 0, CM_SOURCE_MAX_DEFAULT, 1000, 1, NULL, NULL, \
-			NULL, NULL                                                         \
+#define CM_INDEXER_OPTIONS_INIT                                                                  \
+	{                                                                                        \
+		CM_INDEXER_OPTIONS_VERSION, 0, CM_SOURCE_MAX_DEFAULT, 1000, 1, NULL, NULL, NULL, \
+			NULL                                                                     \
 	}
 
 /* What a run did, counted as the events were told. seen counts every file

@@ -22,8 +22,7 @@ static unsigned long *count_of(cm_indexer_counts *c, cm_indexer_event_kind kind)
 	return &c->warnings;
 }
 
-void cm_build_event(cm_build *b, cm_indexer_event_kind kind, const char *path, const char *fmt,
-		    ...)
+void cm_build_event(cm_build *b, cm_indexer_event_kind kind, const char *path, const char *fmt, ...)
 {
 	char small[512], *message = NULL;
 	cm_indexer_event ev = {kind, path, NULL};
