@@ -41,8 +41,8 @@ typedef enum {
 
 typedef struct {
 	cm_indexer_event_kind kind;
-	const char *path;    /* the file or folder (REMOVED: the id term of
-			      * the document, see chimuc/schema.h) */
+	const char *path;    /* the file or folder (REMOVED: the path the
+			      * document was indexed under) */
 	const char *message; /* SKIPPED and WARNING: one line for the user
 			      * ("skipped: empty file"); else NULL */
 } cm_indexer_event;

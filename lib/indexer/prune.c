@@ -9,6 +9,50 @@
 
 #include "chimuc/error.h"
 
+/* *out (the caller's, free()) is the path stored in the document with
+ * idterm, NULL if there is none. */
+static int stored_path(char **out, cm_xdb *db, const char *idterm)
+{
+	cm_xpostings *it;
+	cm_xdoc *doc = NULL;
+	cm_xdocid id = 0;
+	unsigned wdf;
+	size_t n;
+	int rc;
+
+	*out = NULL;
+	if ((rc = cm_xdb_postings(&it, db, idterm, strlen(idterm))) < 0)
+		return rc;
+	rc = cm_xpostings_next(it, &id, &wdf);
+	cm_xpostings_free(it);
+	if (rc <= 0)
+		return rc;
+	if ((rc = cm_xdb_get_document(&doc, db, id)) < 0)
+		return rc;
+	if (cm_xdoc_get_value(out, &n, doc, CM_SLOT_PATH) < 0)
+		*out = NULL;
+	cm_xdoc_free(doc);
+	return 0;
+}
+
+/* Removes the document with idterm, telling its path. */
+static int remove_document(cm_build *b, const char *idterm)
+{
+	char *path;
+	int rc;
+
+	if ((rc = stored_path(&path, b->db, idterm)) < 0 ||
+	    (rc = cm_xdb_delete_by_term(b->db, idterm, strlen(idterm))) < 0) {
+		free(path);
+		return rc;
+	}
+	b->counts.seen++;
+	b->pending++;
+	cm_build_event(b, CM_INDEXER_REMOVED, path ? path : idterm, NULL);
+	free(path);
+	return 0;
+}
+
 int cm_build_prune(cm_build *b, const char *root)
 {
 	size_t rlen = strlen(root), plen;
@@ -30,13 +74,8 @@ int cm_build_prune(cm_build *b, const char *root)
 	while ((rc = cm_xterms_next(it, &term, &len, &count)) == 1)
 		if (!cm_build_kept(b, term) && (rc = cm_strlist_add(&gone, term, len)) < 0)
 			break;
-	for (size_t i = 0; i < gone.v.size && rc >= 0; i++) {
-		const char *idterm = gone.v.ptr[i];
-		rc = cm_xdb_delete_by_term(b->db, idterm, strlen(idterm));
-		b->counts.seen++;
-		b->pending++;
-		cm_build_event(b, CM_INDEXER_REMOVED, idterm, NULL);
-	}
+	for (size_t i = 0; i < gone.v.size && rc >= 0; i++)
+		rc = remove_document(b, gone.v.ptr[i]);
 cleanup:
 	cm_xterms_free(it);
 	cm_strlist_free(&gone);

@@ -158,8 +158,7 @@ static void check_counts(const cm_indexer_counts *got, const cm_indexer_counts *
 	cr_expect_eq(got->seen, want->seen, "run %zu: seen %lu", i, got->seen);
 	cr_expect_eq(got->added, want->added, "run %zu: added %lu", i, got->added);
 	cr_expect_eq(got->updated, want->updated, "run %zu: updated %lu", i, got->updated);
-	cr_expect_eq(got->unchanged, want->unchanged, "run %zu: unchanged %lu", i,
-		     got->unchanged);
+	cr_expect_eq(got->unchanged, want->unchanged, "run %zu: unchanged %lu", i, got->unchanged);
 	cr_expect_eq(got->removed, want->removed, "run %zu: removed %lu", i, got->removed);
 	cr_expect_eq(got->skipped, want->skipped, "run %zu: skipped %lu", i, got->skipped);
 	cr_expect_eq(got->warnings, want->warnings, "run %zu: warnings %lu", i, got->warnings);
