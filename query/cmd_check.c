@@ -70,7 +70,7 @@ static int check_docs(cm_xdb *db, int dump, unsigned *problems)
 
 	if ((rc = cm_xdb_postings(&it, db, "", 0)) < 0)
 		return rc;
-	while ((rc = cm_xpostings_next(it, &id, &wdf)) == 1) {
+	while ((rc = cm_xpostings_next(&id, &wdf, it)) == 1) {
 		cm_xdoc *doc = NULL;
 		cm_docinfo *info = NULL;
 		char term[CM_ID_TERM_MAX + 1], *hash = NULL, *data = NULL;

@@ -202,7 +202,7 @@ static int run_once(unsigned *out_shown, cm_xdb *db, const cm_query *q, const op
 		cm_docinfo *info = NULL;
 		cm_snippet *sn = NULL;
 
-		if ((rc = cm_xmset_get(m, i, &docid, &weight, &rank)) == 0 &&
+		if ((rc = cm_xmset_get(&docid, &weight, &rank, m, i)) == 0 &&
 		    (rc = cm_xmset_document(&doc, m, i)) == 0 && o->brief)
 			rc = print_brief(o, rank + 1, weight, doc);
 		else if (rc == 0 && (rc = cm_docinfo_load(&info, doc)) == 0 &&

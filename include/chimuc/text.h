@@ -81,7 +81,7 @@ typedef struct {
 void cm_tokenizer_init(cm_tokenizer *t, const char *text, size_t len);
 
 /* 1 and the next token in *out, 0 at the end, or a negative CM_E* code. */
-int cm_tokenizer_next(cm_tokenizer *t, cm_token *out);
+int cm_tokenizer_next(cm_token *out, cm_tokenizer *t);
 
 /* 1 if the token carries any diacritic (its exact and folded forms differ). */
 int cm_token_has_diacritics(const cm_token *tok);

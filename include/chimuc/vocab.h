@@ -26,8 +26,8 @@ int cm_vocab_add(cm_vocab *v, const char *folded, size_t folded_len, const char 
 
 /* The number of pairs, and pair i (0 <= i < count) in the order added. */
 size_t cm_vocab_count(const cm_vocab *v);
-void cm_vocab_get(const cm_vocab *v, size_t i, const char **folded, size_t *folded_len,
-		  const char **exact, size_t *exact_len);
+void cm_vocab_get(const char **folded, size_t *folded_len, const char **exact, size_t *exact_len,
+		  const cm_vocab *v, size_t i);
 
 /* Forgets every pair (the memory is kept for reuse). */
 void cm_vocab_clear(cm_vocab *v);

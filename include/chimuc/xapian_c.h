@@ -156,18 +156,18 @@ int cm_xdb_allterms(cm_xterms **out, cm_xdb *db, const char *prefix, size_t len)
 /* The synonyms recorded for term (count = 0), in byte order. */
 int cm_xdb_synonyms(cm_xterms **out, cm_xdb *db, const char *term, size_t len);
 /* 1 and the next term (borrowed) with its count, or 0 at the end. */
-int cm_xterms_next(cm_xterms *it, const char **term, size_t *len, unsigned *count);
+int cm_xterms_next(const char **term, size_t *len, unsigned *count, cm_xterms *it);
 void cm_xterms_free(cm_xterms *it);
 
 /* The documents containing term, in docid order. */
 int cm_xdb_postings(cm_xpostings **out, cm_xdb *db, const char *term, size_t len);
-int cm_xpostings_next(cm_xpostings *it, cm_xdocid *docid, unsigned *wdf);
+int cm_xpostings_next(cm_xdocid *docid, unsigned *wdf, cm_xpostings *it);
 void cm_xpostings_free(cm_xpostings *it);
 
 /* The positions of term in document docid. */
 int cm_xdb_positions(cm_xpositions **out, cm_xdb *db, cm_xdocid docid, const char *term,
 		     size_t len);
-int cm_xpositions_next(cm_xpositions *it, cm_xtermpos *pos);
+int cm_xpositions_next(cm_xtermpos *pos, cm_xpositions *it);
 void cm_xpositions_free(cm_xpositions *it);
 
 /* ---- queries ------------------------------------------------------------ */
@@ -232,7 +232,7 @@ unsigned cm_xmset_size(const cm_xmset *m);
 unsigned cm_xmset_matches_estimated(const cm_xmset *m);
 /* Item i (0 <= i < size): its docid, weight and rank (0-based, counting from
  * the first match of the whole result, not of this page). */
-int cm_xmset_get(const cm_xmset *m, unsigned i, cm_xdocid *docid, double *weight, unsigned *rank);
+int cm_xmset_get(cm_xdocid *docid, double *weight, unsigned *rank, const cm_xmset *m, unsigned i);
 int cm_xmset_document(cm_xdoc **out, const cm_xmset *m, unsigned i);
 void cm_xmset_free(cm_xmset *m);
 

@@ -29,7 +29,7 @@ static int add_text_terms(cm_xdoc *xdoc, cm_vocab *words, const char *text, size
 	int rc;
 
 	cm_tokenizer_init(&tz, text, len);
-	while ((rc = cm_tokenizer_next(&tz, &tok)) == 1) {
+	while ((rc = cm_tokenizer_next(&tok, &tz)) == 1) {
 		rc = cm_xdoc_add_posting(xdoc, tok.exact, tok.exact_len, ++pos, 1);
 		if (rc == 0 && words && cm_token_has_diacritics(&tok))
 			rc = cm_vocab_add(words, tok.folded, tok.folded_len, tok.exact,

@@ -147,8 +147,8 @@ size_t cm_vocab_count(const cm_vocab *v)
 	return v->n;
 }
 
-void cm_vocab_get(const cm_vocab *v, size_t i, const char **folded, size_t *folded_len,
-		  const char **exact, size_t *exact_len)
+void cm_vocab_get(const char **folded, size_t *folded_len, const char **exact, size_t *exact_len,
+		  const cm_vocab *v, size_t i)
 {
 	const pair *p = &v->pairs[i];
 
@@ -175,7 +175,7 @@ int cm_vocab_write_new(cm_vocab *seen, cm_xdb *db, const cm_vocab *words)
 		size_t fl, el;
 		int rc;
 
-		cm_vocab_get(words, i, &f, &fl, &e, &el);
+		cm_vocab_get(&f, &fl, &e, &el, words, i);
 		if ((rc = cm_vocab_add(seen, f, fl, e, el)) < 0)
 			return rc;
 		if (rc == 1 && (rc = cm_xdb_add_synonym(db, f, fl, e, el)) < 0)

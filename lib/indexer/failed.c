@@ -81,7 +81,7 @@ int cm_failure_prune(cm_build *b, const char *root)
 	plen = (size_t)rc;
 	if ((rc = cm_xdb_metadata_keys(&it, b->db, prefix, plen)) < 0)
 		goto cleanup;
-	while ((rc = cm_xterms_next(it, &key, &len, &count)) == 1)
+	while ((rc = cm_xterms_next(&key, &len, &count, it)) == 1)
 		if (!cm_build_kept(b, key + skip) && (rc = cm_strlist_add(&gone, key, len)) < 0)
 			break;
 	for (size_t i = 0; i < gone.v.size && rc >= 0; i++) {

@@ -38,7 +38,7 @@ static int find_doc(cm_xdocid *out_docid, cm_xdb *db, const char *idterm, size_t
 	*out_docid = 0;
 	if ((rc = cm_xdb_postings(&it, db, idterm, len)) < 0)
 		return rc;
-	rc = cm_xpostings_next(it, out_docid, &wdf);
+	rc = cm_xpostings_next(out_docid, &wdf, it);
 	cm_xpostings_free(it);
 	return rc < 0 ? rc : 0;
 }

@@ -72,7 +72,7 @@ int cm_parallel_wanted(int *out, cm_build *b, unsigned jobs)
 		return jobs < 2 ? 0 : rc;
 	if ((rc = cm_xdb_metadata_keys(&it, b->db, CM_FAILED_PREFIX, strlen(CM_FAILED_PREFIX))) < 0)
 		return rc;
-	rc = cm_xterms_next(it, &key, &len, &count);
+	rc = cm_xterms_next(&key, &len, &count, it);
 	cm_xterms_free(it);
 	if (rc < 0)
 		return rc;

@@ -23,7 +23,7 @@ static int stored_path(char **out, cm_xdb *db, const char *idterm)
 	*out = NULL;
 	if ((rc = cm_xdb_postings(&it, db, idterm, strlen(idterm))) < 0)
 		return rc;
-	rc = cm_xpostings_next(it, &id, &wdf);
+	rc = cm_xpostings_next(&id, &wdf, it);
 	cm_xpostings_free(it);
 	if (rc <= 0)
 		return rc;
@@ -71,7 +71,7 @@ int cm_build_prune(cm_build *b, const char *root)
 	plen = (size_t)rc;
 	if ((rc = cm_xdb_allterms(&it, b->db, prefix, plen)) < 0)
 		goto cleanup;
-	while ((rc = cm_xterms_next(it, &term, &len, &count)) == 1)
+	while ((rc = cm_xterms_next(&term, &len, &count, it)) == 1)
 		if (!cm_build_kept(b, term) && (rc = cm_strlist_add(&gone, term, len)) < 0)
 			break;
 	for (size_t i = 0; i < gone.v.size && rc >= 0; i++)

@@ -145,7 +145,7 @@ static int visit(walk *w, size_t ti)
 	if ((rc = cm_graph_term_cites(term, sizeof term, t.base, t.year)) < 0 ||
 	    (rc = cm_xdb_postings(&it, w->db, term, (size_t)rc)) < 0)
 		return rc;
-	while (rc >= 0 && !w->r->depth_limited && (rc = cm_xpostings_next(it, &id, &wdf)) == 1) {
+	while (rc >= 0 && !w->r->depth_limited && (rc = cm_xpostings_next(&id, &wdf, it)) == 1) {
 		cm_graphdoc d;
 		if (cm_docset_has(&w->seen, id) || (w->type_code && !cm_docset_has(&w->typed, id)))
 			continue;

@@ -31,7 +31,7 @@ int cm_postings_each(cm_xdb *db, const char *term, cm_posting_fn fn, void *ctx)
 
 	if ((rc = cm_xdb_postings(&it, db, term, strlen(term))) < 0)
 		return rc;
-	while ((rc = cm_xpostings_next(it, &id, &wdf)) == 1 && (rc = fn(ctx, db, id)) == 0)
+	while ((rc = cm_xpostings_next(&id, &wdf, it)) == 1 && (rc = fn(ctx, db, id)) == 0)
 		;
 	cm_xpostings_free(it);
 	return rc < 0 ? rc : 0;
@@ -263,7 +263,7 @@ int cm_doc_id_by_key(cm_xdocid *out, cm_xdb *db, const char *key)
 
 	if ((rc = cm_xdb_postings(&it, db, term, (size_t)n)) < 0)
 		return rc;
-	rc = cm_xpostings_next(it, out, &wdf);
+	rc = cm_xpostings_next(out, &wdf, it);
 	cm_xpostings_free(it);
 	return rc;
 }
@@ -296,7 +296,7 @@ int cm_cited_years(cm_years *out, cm_xdb *db, const char *base)
 	plen = (size_t)snprintf(prefix, sizeof prefix, "XC%s@", base);
 	if ((rc = cm_xdb_allterms(&it, db, prefix, plen)) < 0)
 		return rc;
-	while ((rc = cm_xterms_next(it, &t, &len, &c)) == 1) {
+	while ((rc = cm_xterms_next(&t, &len, &c, it)) == 1) {
 		if (!(y = cm_array_alloc(*out))) {
 			rc = CM_ENOMEM;
 			break;

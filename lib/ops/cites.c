@@ -54,7 +54,7 @@ static int doc_by_path(cm_docinfo **out, cm_xdb *db, const char *path)
 	free(canonical);
 	if ((rc = cm_xdb_postings(&it, db, term, n)) < 0)
 		return rc;
-	if ((rc = cm_xpostings_next(it, &id, &wdf)) == 1)
+	if ((rc = cm_xpostings_next(&id, &wdf, it)) == 1)
 		rc = cm_docinfo_by_id(out, db, id);
 	cm_xpostings_free(it);
 	return rc < 0 ? rc : 0;

@@ -42,7 +42,7 @@ static int range_query(cm_xquery **out, cm_xdb *db, const cm_datespan *r)
 
 	if ((rc = cm_xdb_allterms(&it, db, CM_PREFIX_DATE, plen)) < 0)
 		return rc;
-	while ((rc = cm_xterms_next(it, &term, &len, &freq)) == 1) {
+	while ((rc = cm_xterms_next(&term, &len, &freq, it)) == 1) {
 		cm_datespan day;
 		size_t k = len - plen;
 		if ((k != 8 && k != 6) || strspn(term + plen, "0123456789") < k)

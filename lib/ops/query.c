@@ -127,7 +127,7 @@ static int add_variants(parser *p, qlist *l, const cm_token *tok)
 	if ((rc = cm_xdb_synonyms(&it, p->db, tok->folded, tok->folded_len)) < 0)
 		return rc;
 	while (l->n < CM_QUERY_MAX_VARIANTS &&
-	       (rc = cm_xterms_next(it, &term, &len, &count)) == 1) {
+	       (rc = cm_xterms_next(&term, &len, &count, it)) == 1) {
 		if ((rc = add_term(p, l, term, len)) < 0)
 			break;
 	}
@@ -166,11 +166,11 @@ static int text_query(cm_xquery **out, int *stop, parser *p, const char *s, size
 
 	*stop = 0;
 	cm_tokenizer_init(&tz, s, len);
-	while ((rc = cm_tokenizer_next(&tz, &tok)) == 1) {
+	while ((rc = cm_tokenizer_next(&tok, &tz)) == 1) {
 		cm_tokenizer ahead = tz;
 		cm_token next;
 		cm_xquery *t;
-		if (l.n == 0 && cm_tokenizer_next(&ahead, &next) == 1)
+		if (l.n == 0 && cm_tokenizer_next(&next, &ahead) == 1)
 			group = CM_XQ_OR; /* more than one token: a phrase */
 		if ((rc = token_query(&t, p, &tok, group)) < 0 || (rc = qlist_push(&l, t)) < 0)
 			break;

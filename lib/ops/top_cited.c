@@ -65,7 +65,7 @@ static int collect(entries *v, cm_xdb *db)
 	plen = (size_t)rc;
 	if ((rc = cm_xdb_allterms(&it, db, prefix, plen)) < 0)
 		return rc;
-	while ((rc = cm_xterms_next(it, &t, &len, &count)) == 1) {
+	while ((rc = cm_xterms_next(&t, &len, &count, it)) == 1) {
 		const char *at = memchr(t, '@', len);
 		entry *e = cm_array_alloc(*v);
 		unsigned *d = cm_array_alloc(dated);

@@ -46,7 +46,7 @@ static int find_hits(span **out, size_t *n, const char *text, size_t len, const 
 		return cm_error_nomem();
 	*n = 0;
 	cm_tokenizer_init(&tz, text, len);
-	while (*n < HITS_MAX && (rc = cm_tokenizer_next(&tz, &tok)) == 1) {
+	while (*n < HITS_MAX && (rc = cm_tokenizer_next(&tok, &tz)) == 1) {
 		if (cm_query_wants(q, tok.exact, tok.exact_len)) {
 			hits[*n].start = tok.start;
 			hits[*n].end = tok.end;

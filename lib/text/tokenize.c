@@ -291,7 +291,7 @@ static int unicode_terms(cm_token *tok, const char *s, size_t n)
 	return tok->folded_len > 0;
 }
 
-int cm_tokenizer_next(cm_tokenizer *t, cm_token *out)
+int cm_tokenizer_next(cm_token *out, cm_tokenizer *t)
 {
 	cm_token tok;
 

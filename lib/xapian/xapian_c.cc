@@ -534,7 +534,7 @@ int cm_xdb_metadata_keys(cm_xterms **out, cm_xdb *db, const char *prefix, size_t
 	});
 }
 
-int cm_xterms_next(cm_xterms *it, const char **term, size_t *len, unsigned *count)
+int cm_xterms_next(const char **term, size_t *len, unsigned *count, cm_xterms *it)
 {
 	return guard([&] {
 		if (it->it == it->end)
@@ -565,7 +565,7 @@ int cm_xdb_postings(cm_xpostings **out, cm_xdb *db, const char *term, size_t len
 	});
 }
 
-int cm_xpostings_next(cm_xpostings *it, cm_xdocid *docid, unsigned *wdf)
+int cm_xpostings_next(cm_xdocid *docid, unsigned *wdf, cm_xpostings *it)
 {
 	return guard([&] {
 		if (it->it == it->end)
@@ -594,7 +594,7 @@ int cm_xdb_positions(cm_xpositions **out, cm_xdb *db, cm_xdocid docid, const cha
 	});
 }
 
-int cm_xpositions_next(cm_xpositions *it, cm_xtermpos *pos)
+int cm_xpositions_next(cm_xtermpos *pos, cm_xpositions *it)
 {
 	return guard([&] {
 		if (it->it == it->end)
@@ -834,7 +834,7 @@ unsigned cm_xmset_matches_estimated(const cm_xmset *m)
 	return n;
 }
 
-int cm_xmset_get(const cm_xmset *m, unsigned i, cm_xdocid *docid, double *weight, unsigned *rank)
+int cm_xmset_get(cm_xdocid *docid, double *weight, unsigned *rank, const cm_xmset *m, unsigned i)
 {
 	return guard([&] {
 		if (i >= m->mset.size())

@@ -63,7 +63,7 @@ static void check_tokens(const char *text, size_t len)
 	int rc;
 
 	cm_tokenizer_init(&tz, text, len);
-	while ((rc = cm_tokenizer_next(&tz, &tok)) == 1) {
+	while ((rc = cm_tokenizer_next(&tok, &tz)) == 1) {
 		if (tok.start < last_end || tok.end <= tok.start || tok.end > len)
 			abort();
 		if (tok.exact_len == 0 || tok.exact_len > CM_TERM_MAX ||

@@ -18,7 +18,7 @@ static int dump_positions(cm_xdb *db, cm_xdocid id, const char *term, size_t len
 
 	if ((rc = cm_xdb_positions(&it, db, id, term, len)) < 0)
 		return rc;
-	while ((rc = cm_xpositions_next(it, &pos)) > 0)
+	while ((rc = cm_xpositions_next(&pos, it)) > 0)
 		printf(" %u", (unsigned)pos);
 	cm_xpositions_free(it);
 	return rc;
@@ -37,7 +37,7 @@ static int dump_doc(cm_xdb *db, cm_xdocid id)
 		return rc == CM_ENOTFOUND ? 0 : rc;
 	if ((rc = cm_xdoc_terms(&it, doc)) < 0)
 		goto cleanup;
-	while ((rc = cm_xterms_next(it, &term, &len, &wdf)) > 0) {
+	while ((rc = cm_xterms_next(&term, &len, &wdf, it)) > 0) {
 		if (term[0] == CM_PREFIX_ID[0])
 			continue;
 		printf("%u %.*s %u", (unsigned)id, (int)len, term, wdf);

@@ -48,7 +48,7 @@ static cm_docinfo *sample(const char *name)
 	cm_document_id_term(term, &n, abs);
 	free(abs);
 	cr_assert_eq(cm_xdb_postings(&it, cm_index_xdb(ix), term, n), 0);
-	cr_assert_eq(cm_xpostings_next(it, &id, &wdf), 1, "%s is indexed", name);
+	cr_assert_eq(cm_xpostings_next(&id, &wdf, it), 1, "%s is indexed", name);
 	cm_xpostings_free(it);
 	cr_assert_eq(cm_docinfo_read(&info, cm_index_xdb(ix), id), 0, "%s", cm_error_last());
 	return info;

@@ -82,7 +82,7 @@ static int has_term(cm_xdoc *doc, const char *want)
 	int found = 0;
 
 	cr_assert_eq(cm_xdoc_terms(&it, doc), 0);
-	while (cm_xterms_next(it, &t, &n, &wdf) == 1)
+	while (cm_xterms_next(&t, &n, &wdf, it) == 1)
 		found |= n == strlen(want) && memcmp(t, want, n) == 0;
 	cm_xterms_free(it);
 	return found;
@@ -116,7 +116,7 @@ Test(document, build_terms_and_data)
 	for (size_t i = 0; i < cm_vocab_count(words); i++) {
 		const char *f, *e;
 		size_t fl, el;
-		cm_vocab_get(words, i, &f, &fl, &e, &el);
+		cm_vocab_get(&f, &fl, &e, &el, words, i);
 		cr_expect(fl == strlen(pairs[i][0]) && memcmp(f, pairs[i][0], fl) == 0, "%zu", i);
 		cr_expect(el == strlen(pairs[i][1]) && memcmp(e, pairs[i][1], el) == 0, "%zu", i);
 	}

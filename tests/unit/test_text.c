@@ -73,7 +73,7 @@ static void terms_of(char *buf, size_t cap, const char *s, size_t len)
 
 	buf[0] = '\0';
 	cm_tokenizer_init(&tz, s, len);
-	while ((rc = cm_tokenizer_next(&tz, &tok)) == 1) {
+	while ((rc = cm_tokenizer_next(&tok, &tz)) == 1) {
 		cr_assert_lt(n + tok.exact_len + tok.folded_len + 3, cap);
 		n += (size_t)sprintf(buf + n, "%s%s/%s", n ? "|" : "", tok.exact, tok.folded);
 	}
@@ -251,7 +251,7 @@ Test(text, tone_kept_where_it_is)
 		cr_expect_str_eq(a, w, "canon keeps '%s'", w);
 		cr_expect_str_eq(b, w, "canon of decomposed '%s'", w);
 		cm_tokenizer_init(&tz, nfd, strlen(nfd));
-		cr_assert_eq(cm_tokenizer_next(&tz, &tok), 1);
+		cr_assert_eq(cm_tokenizer_next(&tok, &tz), 1);
 		cr_expect_str_eq(tok.exact, tone_kept[i].exact, "term of '%s'", w);
 		cr_expect_eq(tok.end, strlen(nfd));
 		free(a);
@@ -295,7 +295,7 @@ Test(text, exact_and_folded_terms)
 		cm_token tok;
 
 		cm_tokenizer_init(&tz, terms[i].in, strlen(terms[i].in));
-		cr_assert_eq(cm_tokenizer_next(&tz, &tok), 1, "a token in '%s'", terms[i].in);
+		cr_assert_eq(cm_tokenizer_next(&tok, &tz), 1, "a token in '%s'", terms[i].in);
 		cr_expect_str_eq(tok.exact, terms[i].exact, "exact of '%s'", terms[i].in);
 		cr_expect_str_eq(tok.folded, terms[i].folded, "folded of '%s'", terms[i].in);
 		cr_expect_eq(tok.exact_len, strlen(terms[i].exact));
@@ -305,7 +305,7 @@ Test(text, exact_and_folded_terms)
 			     terms[i].in);
 		cr_expect_eq(tok.start, 0);
 		cr_expect_eq(tok.end, strlen(terms[i].in));
-		cr_expect_eq(cm_tokenizer_next(&tz, &tok), 0, "one token in '%s'", terms[i].in);
+		cr_expect_eq(cm_tokenizer_next(&tok, &tz), 0, "one token in '%s'", terms[i].in);
 	}
 }
 
@@ -419,7 +419,7 @@ Test(text, token_spans_and_terms_on_corpus_lines)
 		cr_assert_not_null(strstr(file, line), "line %zu is in %s", i,
 				   corpus_lines[i].file);
 		cm_tokenizer_init(&tz, line, strlen(line));
-		while (cm_tokenizer_next(&tz, &tok) == 1) {
+		while (cm_tokenizer_next(&tok, &tz) == 1) {
 			const want_token *w = &corpus_lines[i].want[n];
 			const char *raw;
 			cr_assert_not_null(w->raw, "line %zu: extra token '%s'", i, tok.exact);
@@ -476,7 +476,7 @@ Test(text, separators_table)
 		cm_token tok;
 
 		cm_tokenizer_init(&tz, separators[i].in, strlen(separators[i].in));
-		while (cm_tokenizer_next(&tz, &tok) == 1) {
+		while (cm_tokenizer_next(&tok, &tz) == 1) {
 			cr_expect_null(strstr(tok.exact, FFFD));
 			n += (size_t)snprintf(got + n, sizeof got - n, "%s%s", n ? "|" : "",
 					      tok.exact);
@@ -498,7 +498,7 @@ Test(text, replacement_never_inside_a_token_after_decoding)
 	cr_assert_eq(cm_text_decode(&text, &len, &info, raw, sizeof raw - 1), 0);
 	cr_expect_eq(info.invalid, 5);
 	cm_tokenizer_init(&tz, text, len);
-	while (cm_tokenizer_next(&tz, &tok) == 1) {
+	while (cm_tokenizer_next(&tok, &tz) == 1) {
 		cr_expect_not(holds(text + tok.start, tok.end - tok.start, FFFD));
 		n += (size_t)snprintf(got + n, sizeof got - n, "%s%s", n ? "|" : "", tok.exact);
 	}
@@ -681,12 +681,12 @@ Test(text, canon_of_the_corpus_maps_back)
 		terms_of(tb, 4 * len + 16, canon, clen);
 		cr_expect_str_eq(ta, tb, "%s: same terms from the canonical text", corpus_files[f]);
 		cm_tokenizer_init(&tz, canon, clen);
-		while (cm_tokenizer_next(&tz, &tok) == 1) {
+		while (cm_tokenizer_next(&tok, &tz) == 1) {
 			size_t s = map[tok.start], e = map[tok.end];
 			cm_tokenizer one;
 			cm_token back;
 			cm_tokenizer_init(&one, text + s, e - s);
-			cr_assert_eq(cm_tokenizer_next(&one, &back), 1);
+			cr_assert_eq(cm_tokenizer_next(&back, &one), 1);
 			cr_expect_str_eq(back.exact, tok.exact, "%s at %zu", corpus_files[f], s);
 			cr_expect_eq(back.start, 0);
 		}
@@ -728,7 +728,7 @@ Test(text, decomposed_passage_of_corpus_000)
 	cr_expect_str_eq(raw_terms, nfc_terms);
 
 	cm_tokenizer_init(&tz, line, rl);
-	while (cm_tokenizer_next(&tz, &tok) == 1) {
+	while (cm_tokenizer_next(&tok, &tz) == 1) {
 		char alone[512];
 		char expect[2 * CM_TERM_MAX + 2];
 		snprintf(expect, sizeof expect, "%s/%s", tok.exact, tok.folded);
@@ -770,13 +770,13 @@ static void expect_same_tokens(const char *a, size_t na, const char *b, size_t n
 
 	cm_tokenizer_init(&ta, a, na);
 	cm_tokenizer_init(&tb, b, nb);
-	while ((ra = cm_tokenizer_next(&ta, &x)) == 1 && (rb = cm_tokenizer_next(&tb, &y)) == 1) {
+	while ((ra = cm_tokenizer_next(&x, &ta)) == 1 && (rb = cm_tokenizer_next(&y, &tb)) == 1) {
 		cr_assert_str_eq(x.exact, y.exact, "token %zu", n);
 		cr_assert_str_eq(x.folded, y.folded, "token %zu (%s)", n, x.exact);
 		n++;
 	}
 	cr_assert_eq(ra, 0, "%s", cm_error_last());
-	cr_assert_eq(cm_tokenizer_next(&tb, &y), 0, "the NFD text has more tokens");
+	cr_assert_eq(cm_tokenizer_next(&y, &tb), 0, "the NFD text has more tokens");
 	cr_assert_gt(n, 0);
 }
 

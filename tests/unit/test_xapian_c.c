@@ -127,7 +127,7 @@ static void page(struct hits *h, cm_xenquire *e, unsigned first, unsigned max)
 	h->n = cm_xmset_size(m);
 	cr_assert_leq(h->n, N_ELEMS(h->id));
 	for (unsigned i = 0; i < h->n; i++) {
-		cr_assert_eq(cm_xmset_get(m, i, &h->id[i], &h->w[i], &rank), 0);
+		cr_assert_eq(cm_xmset_get(&h->id[i], &h->w[i], &rank, m, i), 0);
 		cr_expect_eq(rank, first + i, "ranks count from the first match");
 	}
 	cm_xmset_free(m);
@@ -426,7 +426,7 @@ static int e_mset_past_end(void)
 	cr_assert_eq(cm_xmset_size(m), 1);
 	cr_expect_eq(cm_xmset_document(&d, m, 1), CM_EINVAL);
 	cr_expect_eq(d, SENTINEL);
-	rc = cm_xmset_get(m, 1, &id, &w, &rank);
+	rc = cm_xmset_get(&id, &w, &rank, m, 1);
 	cr_expect_eq(id, 77);
 	cm_xmset_free(m);
 	cm_xenquire_free(e);
@@ -798,7 +798,7 @@ Test(xapian, mset_documents_and_sorting)
 			double w;
 			unsigned rank;
 			cr_assert_eq(cm_xmset_document(&d, m, j), 0);
-			cr_assert_eq(cm_xmset_get(m, j, &id, &w, &rank), 0);
+			cr_assert_eq(cm_xmset_get(&id, &w, &rank, m, j), 0);
 			cr_assert_eq(cm_xdoc_docid(&docid, d), 0);
 			cr_expect_eq(docid, id);
 			cr_assert_eq(cm_xdoc_get_data(&data, &n, d), 0);
@@ -921,7 +921,7 @@ static void drain_terms(char *out, cm_xterms *it)
 	int rc;
 
 	out[0] = '\0';
-	while ((rc = cm_xterms_next(it, &t, &n, &count)) == 1)
+	while ((rc = cm_xterms_next(&t, &n, &count, it)) == 1)
 		sprintf(out + strlen(out), "%s%.*s:%u", *out ? " " : "", (int)n, t, count);
 	cr_expect_eq(rc, 0);
 	cm_xterms_free(it);
@@ -1004,7 +1004,7 @@ Test(xapian, postings_table)
 		int rc;
 		cr_assert_eq(cm_xdb_postings(&it, db, T(cases[i].term)), 0);
 		got[0] = '\0';
-		while ((rc = cm_xpostings_next(it, &id, &wdf)) == 1)
+		while ((rc = cm_xpostings_next(&id, &wdf, it)) == 1)
 			sprintf(got + strlen(got), "%s%u:%u", *got ? " " : "", id, wdf);
 		cr_expect_eq(rc, 0);
 		cm_xpostings_free(it);
@@ -1031,7 +1031,7 @@ Test(xapian, positions_table)
 		int rc;
 		cr_assert_eq(cm_xdb_positions(&it, db, cases[i].id, T(cases[i].term)), 0);
 		got[0] = '\0';
-		while ((rc = cm_xpositions_next(it, &pos)) == 1)
+		while ((rc = cm_xpositions_next(&pos, it)) == 1)
 			sprintf(got + strlen(got), "%s%u", *got ? " " : "", pos);
 		cr_expect_eq(rc, 0);
 		cm_xpositions_free(it);
