@@ -4,12 +4,9 @@
  * (chimuc/indexer.h): options, the index's location, the messages of the
  * run's events, the progress line, the summary and the exit status (75 when
  * another writer holds the index). */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "chimuc/dbpath.h"
@@ -137,7 +134,7 @@ static int parse_options(options *o, int argc, char **argv)
 			o->batch = (unsigned)n;
 			break;
 		case 'j':
-			if (parse_size(&n, optarg) < 0 || n == 0 || n > 16)
+			if (parse_size(&n, optarg) < 0 || n == 0 || n > CM_INDEXER_JOBS_MAX)
 				return usage_error("--jobs needs a number from 1 to 16", optarg);
 			o->jobs = (unsigned)n;
 			break;
