@@ -1,25 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
-/* main.c: chimuc-index, the command line of the indexer: options, opening
- * the index for writing (exit 75 when another writer holds it), the walk of
- * every PATH, pruning, the final commit and the summary. */
-#include <errno.h>
+/* main.c: chimuc-index, the command line of the indexing operation
+ * (chimuc/indexer.h): options, the index's location, the messages of the
+ * run's events, the progress line, the summary and the exit status (75 when
+ * another writer holds the index). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "chimuc/dbpath.h"
-#include "chimuc/docpath.h"
-#include "chimuc/strmap.h"
 #include "chimuc/diag.h"
-#include "chimuc/document.h"
 #include "chimuc/error.h"
+#include "chimuc/indexer.h"
 #include "chimuc/source.h"
 #include "front.h"
-#include "indexer.h"
+#include "progress.h"
 
 static const char usage_text[] =
 	"Usage: chimuc-index [OPTION]... PATH...\n"
@@ -118,9 +114,9 @@ static int parse_options(options *o, int argc, char **argv)
 	argv[0] = program;
 	*o = (options){.max_size = CM_SOURCE_MAX_DEFAULT,
 		       .batch = 1000,
-		       .jobs = cpus < 1    ? 1
-			       : cpus > 16 ? 16
-					   : (unsigned)cpus};
+		       .jobs = cpus < 1                     ? 1
+			       : cpus > CM_INDEXER_JOBS_MAX ? CM_INDEXER_JOBS_MAX
+							    : (unsigned)cpus};
 	while ((c = getopt_long(argc, argv, "qhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': o->db = optarg; break;
@@ -138,7 +134,7 @@ static int parse_options(options *o, int argc, char **argv)
 			o->batch = (unsigned)n;
 			break;
 		case 'j':
-			if (parse_size(&n, optarg) < 0 || n == 0 || n > 16)
+			if (parse_size(&n, optarg) < 0 || n == 0 || n > CM_INDEXER_JOBS_MAX)
 				return usage_error("--jobs needs a number from 1 to 16", optarg);
 			o->jobs = (unsigned)n;
 			break;
@@ -152,118 +148,46 @@ static int parse_options(options *o, int argc, char **argv)
 	return -1;
 }
 
-/* Indexes one command-line PATH, under its canonical absolute path (one
- * document per file however the path is spelt); only index failures are
- * returned. */
-static int index_root(cm_indexer *ix, const char *arg)
+static void summary(const cm_indexer_counts *c)
 {
-	struct stat st;
-	char *root = NULL;
-	int rc;
+	unsigned long indexed = c->added + c->updated;
 
-	if ((rc = cm_docpath_canonical(&root, arg, ix->follow)) == CM_ENOMEM)
-		return rc;
-	if (rc < 0 || (ix->follow ? stat(root, &st) : lstat(root, &st)) < 0) {
-		if (root)
-			cm_error_set(CM_EIO, "%s", strerror(errno));
-		ix->seen++;
-		ix->skipped++;
-		cm_diag(CM_INDEXER_PROGRAM, arg, "skipped: %s", cm_error_last());
-		free(root);
-		return 0;
-	}
-	if (!S_ISDIR(st.st_mode))
-		rc = cm_indexer_found(ix, root, &st);
-	else if ((rc = cm_indexer_walk(ix, root)) >= 0 && !ix->found &&
-		 (rc = cm_indexer_prune(ix, root)) >= 0)
-		rc = cm_failure_prune(ix, root);
-	free(root);
-	return rc;
-}
-
-static void summary(const cm_indexer *ix)
-{
 	printf("%s: %lu seen: %lu indexed, %lu unchanged, %lu removed, %lu skipped",
-	       CM_INDEXER_PROGRAM, ix->seen, ix->indexed, ix->unchanged, ix->removed, ix->skipped);
-	if (ix->warnings)
-		printf(" (%lu with warnings)", ix->warnings);
-	if (ix->ignored)
-		printf("; %lu other files ignored", ix->ignored);
-	if (ix->indexed + ix->removed == 0)
+	       CM_INDEXER_PROGRAM, c->seen, indexed, c->unchanged, c->removed, c->skipped);
+	if (c->warnings)
+		printf(" (%lu with warnings)", c->warnings);
+	if (c->ignored)
+		printf("; %lu other files ignored", c->ignored);
+	if (indexed + c->removed == 0)
 		printf("; the index is unchanged");
 	putchar('\n');
 }
 
-/* The progress line of an update expects as many files as the index holds
- * documents (a parallel build starts it again with the files it found). */
-static int start_progress(cm_progress *p, cm_xdb *db)
+/* Each event with a message is one line on standard error. */
+static void on_event(const cm_indexer_event *ev, void *data)
 {
-	unsigned docs;
-	int rc;
-
-	if ((rc = cm_xdb_doccount(&docs, db)) < 0)
-		return rc;
-	cm_progress_start(p, docs, 0, 1);
-	return 0;
+	(void)data;
+	if (ev->message)
+		cm_diag(CM_INDEXER_PROGRAM, ev->path, "%s", ev->message);
 }
 
-/* Drops the files found twice (a file named twice, or by a link with
- * --follow), keeping the first: one writer replaces a document by its id,
- * but the shards of a parallel build would each keep one. */
-static int drop_twice_found(cm_filelist *l)
+static void on_progress(const cm_indexer_progress *p, void *data)
 {
-	cm_strmap seen = CM_STRMAP_INIT;
-	size_t kept = 0;
-	int rc = 0;
-
-	for (size_t i = 0; i < l->n; i++) {
-		if (rc >= 0)
-			rc = cm_strmap_put(NULL, &seen, l->v[i].path, strlen(l->v[i].path), i);
-		if (rc == 1)
-			l->v[kept++] = l->v[i];
-		else
-			free(l->v[i].path);
-	}
-	l->n = kept;
-	cm_strmap_free(&seen);
-	return rc < 0 ? rc : 0;
-}
-
-/* Indexes the roots: in parallel when the index is new, else incrementally
- * in one transaction per batch. */
-static int run(cm_indexer *ix, const char *dbpath, const options *o, char **roots, int nroots)
-{
-	cm_filelist found = {0};
-	int parallel, rc;
-
-	if ((rc = cm_parallel_wanted(&parallel, ix, o->jobs)) < 0)
-		return rc;
-	if (!parallel) {
-		if ((rc = cm_index_format_check(ix->db, 1)) == 0)
-			rc = cm_indexer_begin(ix);
-		for (int i = 0; i < nroots && rc >= 0; i++)
-			rc = index_root(ix, roots[i]);
-		return rc < 0 ? rc : cm_indexer_finish(ix);
-	}
-	ix->found = &found;
-	for (int i = 0; i < nroots && rc >= 0; i++)
-		rc = index_root(ix, roots[i]);
-	ix->found = NULL;
-	if (rc >= 0)
-		rc = drop_twice_found(&found);
-	if (rc >= 0)
-		rc = cm_parallel_build(ix, dbpath, &found, o->jobs);
-	cm_filelist_free(&found);
-	return rc;
+	if (p->start)
+		cm_progress_start(data, p->total, p->total_bytes, p->estimated);
+	else
+		cm_progress_show(data, p->done, p->bytes);
 }
 
 int main(int argc, char **argv)
 {
 	options o;
-	cm_indexer ix = {0};
-	cm_progress progress;
+	cm_indexer_options io = CM_INDEXER_OPTIONS_INIT;
+	cm_indexer *ix = NULL;
+	cm_progress progress = {.last = -1};
+	const cm_indexer_counts *counts;
 	char *dbpath = NULL;
-	int status, rc = 0;
+	int status, rc = 0, skipped;
 
 	if ((status = parse_options(&o, argc, argv)) >= 0)
 		return status;
@@ -272,41 +196,44 @@ int main(int argc, char **argv)
 		free(dbpath);
 		return CM_EXIT_FAIL;
 	}
-	rc = cm_xdb_open_writable(&ix.db, dbpath, CM_XDB_CREATE_OR_OPEN);
+	io.follow = o.follow;
+	io.max_size = o.max_size;
+	io.batch = o.batch;
+	io.jobs = o.jobs;
+	io.on_event = on_event;
+	if (isatty(STDERR_FILENO)) {
+		io.on_progress = on_progress;
+		io.progress_data = &progress;
+	}
+	rc = cm_indexer_open(&ix, dbpath, &io);
 	if (rc == CM_ELOCKED) {
 		cm_diag(CM_INDEXER_PROGRAM, dbpath, "index is locked by another writer");
 		free(dbpath);
 		return CM_EXIT_LOCKED;
 	}
-	if (rc == 0 && (rc = cm_index_format_check(ix.db, 0)) < 0)
-		cm_xdb_free(ix.db);
 	if (rc < 0) {
 		cm_diag(CM_INDEXER_PROGRAM, dbpath, "cannot open the index: %s", cm_error_last());
 		free(dbpath);
 		return CM_EXIT_FAIL;
 	}
-	ix.follow = o.follow;
-	ix.max_size = o.max_size;
-	ix.batch = o.batch;
-	if (isatty(STDERR_FILENO) && start_progress(&progress, ix.db) == 0)
-		ix.progress = &progress;
-	rc = run(&ix, dbpath, &o, argv + optind, argc - optind);
+	rc = cm_indexer_run(ix, (const char *const *)argv + optind, (size_t)(argc - optind));
 	if (rc < 0)
 		cm_diag(CM_INDEXER_PROGRAM, dbpath,
 			"indexing stopped: %s (the index keeps its "
 			"last commit)",
 			cm_error_last());
-	if (cm_xdb_free(ix.db) < 0 && rc >= 0) {
+	if (cm_indexer_close(ix) < 0 && rc >= 0) {
 		cm_diag(CM_INDEXER_PROGRAM, dbpath, "cannot close the index: %s", cm_error_last());
 		rc = CM_EIO;
 	}
-	if (ix.progress)
-		cm_progress_end(ix.progress);
+	cm_progress_end(&progress);
+	counts = cm_indexer_counts_get(ix);
 	if (!o.quiet)
-		summary(&ix);
-	cm_indexer_release(&ix);
+		summary(counts);
+	skipped = counts->skipped > 0;
+	cm_indexer_free(ix);
 	free(dbpath);
 	if (rc < 0)
 		return CM_EXIT_FAIL;
-	return o.strict && ix.skipped ? CM_EXIT_FAIL : CM_EXIT_OK;
+	return o.strict && skipped ? CM_EXIT_FAIL : CM_EXIT_OK;
 }

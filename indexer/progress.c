@@ -5,7 +5,7 @@
  * standard error rewritten with \r a few times a second. The total is the
  * files a walk found (a new index), else the documents the index holds,
  * shown as "about" and growing with the files seen. */
-#include "indexer.h"
+#include "progress.h"
 
 #include <inttypes.h>
 #include <stdio.h>

@@ -11,7 +11,6 @@
 #include <stdio.h>
 
 #include "chimuc/source.h"
-#include "chimuc/xapian_c.h"
 #include "command.h"
 #include "front.h"
 

@@ -13,7 +13,8 @@
  * file system cannot exchange two folders, the files are indexed one by
  * one into the index itself.
  * Built with _GNU_SOURCE (CMakeLists.txt), for renameat2. */
-#include "indexer.h"
+
+#include "build.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -27,11 +28,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "chimuc/diag.h"
 #include "chimuc/document.h"
 #include "chimuc/error.h"
-
-#define JOBS_MAX 16
 
 /* What the workers share. */
 typedef struct {
@@ -45,7 +43,9 @@ typedef struct {
 #define PATH_ROOM 4200
 
 typedef struct {
-	cm_indexer ix; /* the shard's own */
+	cm_build b;              /* the shard's own */
+	cm_indexer_options opts; /* the run's, without the progress (told by
+				  * the calling thread) */
 	shared_work *work;
 	size_t from, to;      /* its run of files */
 	char path[PATH_ROOM]; /* the shard's folder */
@@ -59,7 +59,7 @@ static void shard_path(char *buf, const char *build, unsigned k)
 	snprintf(buf, PATH_ROOM, "%s/shard%u", build, k);
 }
 
-int cm_parallel_wanted(int *out, cm_indexer *ix, unsigned jobs)
+int cm_parallel_wanted(int *out, cm_build *b, unsigned jobs)
 {
 	cm_xterms *it = NULL;
 	const char *key;
@@ -68,10 +68,9 @@ int cm_parallel_wanted(int *out, cm_indexer *ix, unsigned jobs)
 	int rc;
 
 	*out = 0;
-	if (jobs < 2 || (rc = cm_xdb_doccount(&docs, ix->db)) < 0 || docs > 0)
+	if (jobs < 2 || (rc = cm_xdb_doccount(&docs, b->db)) < 0 || docs > 0)
 		return jobs < 2 ? 0 : rc;
-	if ((rc = cm_xdb_metadata_keys(&it, ix->db, CM_FAILED_PREFIX, strlen(CM_FAILED_PREFIX))) <
-	    0)
+	if ((rc = cm_xdb_metadata_keys(&it, b->db, CM_FAILED_PREFIX, strlen(CM_FAILED_PREFIX))) < 0)
 		return rc;
 	rc = cm_xterms_next(&key, &len, &count, it);
 	cm_xterms_free(it);
@@ -81,25 +80,17 @@ int cm_parallel_wanted(int *out, cm_indexer *ix, unsigned jobs)
 	return 0;
 }
 
-void cm_filelist_free(cm_filelist *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i].path);
-	free(l->v);
-	memset(l, 0, sizeof *l);
-}
-
 /* Indexes files [from, to) of w in order, unless a worker failed. */
-static int index_files(cm_indexer *ix, shared_work *w, size_t from, size_t to)
+static int index_files(cm_build *b, shared_work *w, size_t from, size_t to)
 {
-	int rc = cm_indexer_begin(ix);
+	int rc = cm_build_begin(b);
 
 	for (size_t i = from; i < to && rc >= 0 && !atomic_load(&w->failed); i++) {
-		rc = cm_indexer_file(ix, w->files->v[i].path, &w->files->v[i].st);
+		rc = cm_build_file(b, w->files->ptr[i].path, &w->files->ptr[i].st);
 		atomic_fetch_add(&w->done, 1);
-		atomic_fetch_add(&w->bytes, (uint_least64_t)w->files->v[i].st.st_size);
+		atomic_fetch_add(&w->bytes, (uint_least64_t)w->files->ptr[i].st.st_size);
 	}
-	return rc < 0 ? rc : cm_indexer_finish(ix);
+	return rc < 0 ? rc : cm_build_finish(b);
 }
 
 /* Where run k of jobs ends: about k + 1 jobs-ths of the bytes. */
@@ -109,9 +100,9 @@ static size_t run_end(const cm_filelist *files, unsigned k, unsigned jobs, uint6
 	size_t i = 0;
 
 	if (k + 1 == jobs)
-		return files->n;
-	while (i < files->n && sum < goal)
-		sum += (uint64_t)files->v[i++].st.st_size;
+		return files->size;
+	while (i < files->size && sum < goal)
+		sum += (uint64_t)files->ptr[i++].st.st_size;
 	return i;
 }
 
@@ -120,12 +111,12 @@ static void *work(void *arg)
 	worker *w = arg;
 	int rc;
 
-	rc = cm_xdb_open_writable(&w->ix.db, w->path, CM_XDB_CREATE);
-	if (rc == 0 && (rc = cm_index_format_check(w->ix.db, 1)) == 0)
-		rc = index_files(&w->ix, w->work, w->from, w->to);
-	if (w->ix.db && cm_xdb_free(w->ix.db) < 0 && rc >= 0)
+	rc = cm_xdb_open_writable(&w->b.db, w->path, CM_XDB_CREATE);
+	if (rc == 0 && (rc = cm_index_format_check(w->b.db, 1)) == 0)
+		rc = index_files(&w->b, w->work, w->from, w->to);
+	if (w->b.db && cm_xdb_free(w->b.db) < 0 && rc >= 0)
 		rc = CM_EIO;
-	w->ix.db = NULL;
+	w->b.db = NULL;
 	if (rc < 0) {
 		snprintf(w->error, sizeof w->error, "%s", cm_error_last());
 		atomic_store(&w->work->failed, 1);
@@ -172,39 +163,51 @@ static int can_exchange(const char *build)
 }
 
 /* Shows how many files the workers have indexed, until they are done. */
-static void show_progress(const cm_indexer *ix, shared_work *w, uint64_t total)
+static void show_progress(const cm_build *b, shared_work *w, uint64_t total)
 {
 	const struct timespec pause = {0, 200 * 1000 * 1000};
 
-	if (ix->progress)
-		cm_progress_start(ix->progress, w->files->n, total, 0);
+	cm_build_progress(b, &(cm_indexer_progress){
+				     .start = 1, .total = w->files->size, .total_bytes = total});
 	while (atomic_load(&w->running) > 0) {
-		if (ix->progress)
-			cm_progress_show(ix->progress, atomic_load(&w->done),
-					 atomic_load(&w->bytes));
+		cm_build_progress(b, &(cm_indexer_progress){.done = atomic_load(&w->done),
+							    .bytes = atomic_load(&w->bytes)});
 		nanosleep(&pause, NULL);
 	}
 }
 
-/* Runs jobs workers into shards under build; their counts go to ix. */
-static int run_workers(cm_indexer *ix, const char *build, const cm_filelist *files, unsigned jobs)
+static void add_counts(cm_indexer_counts *sum, const cm_indexer_counts *c)
+{
+	sum->seen += c->seen;
+	sum->added += c->added;
+	sum->updated += c->updated;
+	sum->unchanged += c->unchanged;
+	sum->removed += c->removed;
+	sum->skipped += c->skipped;
+	sum->warnings += c->warnings;
+	sum->ignored += c->ignored;
+}
+
+/* Runs jobs workers into shards under build; their counts go to b. */
+static int run_workers(cm_build *b, const char *build, const cm_filelist *files, unsigned jobs)
 {
 	shared_work sw = {.files = files};
 	worker *w = calloc(jobs, sizeof *w);
-	pthread_t threads[JOBS_MAX];
+	pthread_t threads[CM_INDEXER_JOBS_MAX];
 	unsigned started = 0;
 	uint64_t total = 0;
 	int rc = 0;
 
 	if (!w)
 		return cm_error_nomem();
-	for (size_t i = 0; i < files->n; i++)
-		total += (uint64_t)files->v[i].st.st_size;
+	for (size_t i = 0; i < files->size; i++)
+		total += (uint64_t)files->ptr[i].st.st_size;
 	atomic_store(&sw.running, (int)jobs);
 	for (; started < jobs; started++) {
 		worker *k = &w[started];
-		k->ix = (cm_indexer){
-			.follow = ix->follow, .max_size = ix->max_size, .batch = ix->batch};
+		k->opts = *b->opts;
+		k->opts.on_progress = NULL;
+		k->b = (cm_build){.opts = &k->opts};
 		k->work = &sw;
 		k->from = started ? w[started - 1].to : 0;
 		k->to = run_end(files, started, jobs, total);
@@ -216,27 +219,24 @@ static int run_workers(cm_indexer *ix, const char *build, const cm_filelist *fil
 			break;
 		}
 	}
-	show_progress(ix, &sw, total);
+	show_progress(b, &sw, total);
 	for (unsigned i = 0; i < started; i++) {
 		worker *k = &w[i];
 		pthread_join(threads[i], NULL);
-		ix->seen += k->ix.seen;
-		ix->indexed += k->ix.indexed;
-		ix->skipped += k->ix.skipped;
-		ix->warnings += k->ix.warnings;
+		add_counts(&b->counts, &k->b.counts);
 		if (k->rc < 0 && rc == 0)
 			rc = cm_error_set(k->rc, "%s", k->error);
-		cm_indexer_release(&k->ix);
+		cm_build_release(&k->b);
 	}
 	free(w);
 	return rc;
 }
 
 /* Merges the shards and puts the result in the empty index's place. */
-static int merge_and_swap(cm_indexer *ix, const char *dbpath, const char *build, unsigned jobs)
+static int merge_and_swap(cm_build *b, const char *dbpath, const char *build, unsigned jobs)
 {
 	char(*paths)[PATH_ROOM] = calloc(jobs, sizeof *paths), merged[PATH_ROOM];
-	const char *shards[JOBS_MAX];
+	const char *shards[CM_INDEXER_JOBS_MAX];
 	int rc;
 
 	if (!paths)
@@ -254,23 +254,23 @@ static int merge_and_swap(cm_indexer *ix, const char *dbpath, const char *build,
 	}
 	/* The empty index, now in build/; it has no change to write, which
 	 * would go by name into the new one. */
-	rc = cm_xdb_free(ix->db);
-	ix->db = NULL;
+	rc = cm_xdb_free(b->db);
+	b->db = NULL;
 cleanup:
 	free(paths);
 	return rc;
 }
 
 /* Indexes the files one by one into the index itself. */
-static int build_serially(cm_indexer *ix, const cm_filelist *files)
+static int build_serially(cm_build *b, const cm_filelist *files)
 {
 	shared_work sw = {.files = files};
-	int rc = cm_index_format_check(ix->db, 1);
+	int rc = cm_index_format_check(b->db, 1);
 
-	return rc < 0 ? rc : index_files(ix, &sw, 0, files->n);
+	return rc < 0 ? rc : index_files(b, &sw, 0, files->size);
 }
 
-int cm_parallel_build(cm_indexer *ix, const char *dbpath, const cm_filelist *files, unsigned jobs)
+int cm_parallel_build(cm_build *b, const char *dbpath, const cm_filelist *files, unsigned jobs)
 {
 	size_t n = strlen(dbpath) + sizeof ".build";
 	char *build = malloc(n);
@@ -278,15 +278,15 @@ int cm_parallel_build(cm_indexer *ix, const char *dbpath, const cm_filelist *fil
 
 	if (!build)
 		return cm_error_nomem();
-	if (jobs > JOBS_MAX)
-		jobs = JOBS_MAX;
+	if (jobs > CM_INDEXER_JOBS_MAX)
+		jobs = CM_INDEXER_JOBS_MAX;
 	snprintf(build, n, "%s.build", dbpath);
 	if ((rc = remove_tree(build)) < 0)
 		goto cleanup;
 	if (mkdir(build, 0700) < 0 || !can_exchange(build))
-		rc = build_serially(ix, files);
-	else if ((rc = run_workers(ix, build, files, jobs)) == 0)
-		rc = merge_and_swap(ix, dbpath, build, jobs);
+		rc = build_serially(b, files);
+	else if ((rc = run_workers(b, build, files, jobs)) == 0)
+		rc = merge_and_swap(b, dbpath, build, jobs);
 	if (rc == 0)
 		rc = remove_tree(build);
 	else

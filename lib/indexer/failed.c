@@ -5,7 +5,7 @@
  * user metadata with the mtime and size it had, so that the next run skips
  * it unread while they stay the same. Files that could not be opened or read
  * are not remembered: a change of permissions leaves the mtime alone. */
-#include "indexer.h"
+#include "build.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +13,7 @@
 #include "chimuc/error.h"
 #include "chimuc/schema.h"
 
-int cm_failure_load(cm_failure *f, cm_indexer *ix, const char *idterm, const char *mtime,
+int cm_failure_load(cm_failure *f, cm_build *b, const char *idterm, const char *mtime,
 		    uint64_t size)
 {
 	cm_failed_record r;
@@ -23,18 +23,18 @@ int cm_failure_load(cm_failure *f, cm_indexer *ix, const char *idterm, const cha
 	f->record = NULL;
 	f->reason = NULL;
 	if ((rc = cm_meta_failed_key(f->key, sizeof f->key, idterm)) < 0 ||
-	    (rc = cm_xdb_get_metadata(&f->record, &len, ix->db, f->key)) < 0)
+	    (rc = cm_xdb_get_metadata(&f->record, &len, b->db, f->key)) < 0)
 		return rc;
 	if (cm_failed_record_parse(&r, f->record) < 0 || r.mtime_len != strlen(mtime) ||
 	    memcmp(r.mtime, mtime, r.mtime_len) != 0 || r.size != size ||
-	    (r.code == CM_ELIMIT && size <= ix->max_size))
+	    (r.code == CM_ELIMIT && size <= b->opts->max_size))
 		return 0;
 	f->reason = r.reason;
 	return 0;
 }
 
-int cm_failure_store(cm_indexer *ix, const cm_failure *f, const char *mtime, uint64_t size,
-		     int code, const char *reason)
+int cm_failure_store(cm_build *b, const cm_failure *f, const char *mtime, uint64_t size, int code,
+		     const char *reason)
 {
 	cm_failed_record r;
 	char *value;
@@ -44,14 +44,14 @@ int cm_failure_store(cm_indexer *ix, const cm_failure *f, const char *mtime, uin
 	if (!reason) {
 		if (!f->record || !f->record[0])
 			return 0;
-		ix->pending++;
-		return cm_xdb_set_metadata(ix->db, f->key, "", 0);
+		b->pending++;
+		return cm_xdb_set_metadata(b->db, f->key, "", 0);
 	}
 	r = (cm_failed_record){mtime, strlen(mtime), size, code, reason};
 	if ((rc = cm_failed_record_format(&value, &n, &r)) < 0)
 		return rc;
-	ix->pending++;
-	rc = cm_xdb_set_metadata(ix->db, f->key, value, n);
+	b->pending++;
+	rc = cm_xdb_set_metadata(b->db, f->key, value, n);
 	free(value);
 	return rc;
 }
@@ -62,11 +62,11 @@ void cm_failure_release(cm_failure *f)
 	f->record = NULL;
 }
 
-int cm_failure_prune(cm_indexer *ix, const char *root)
+int cm_failure_prune(cm_build *b, const char *root)
 {
 	size_t rlen = strlen(root), plen, skip = strlen(CM_FAILED_PREFIX);
 	char *prefix = malloc(skip + rlen + 3);
-	cm_strlist gone = {0};
+	cm_strlist gone = {CM_ARRAY_INIT, 0};
 	cm_xterms *it = NULL;
 	const char *key;
 	size_t len;
@@ -79,14 +79,14 @@ int cm_failure_prune(cm_indexer *ix, const char *root)
 	    (rc = cm_meta_failed_key(prefix, skip + rlen + 3, prefix + skip)) < 0)
 		goto cleanup;
 	plen = (size_t)rc;
-	if ((rc = cm_xdb_metadata_keys(&it, ix->db, prefix, plen)) < 0)
+	if ((rc = cm_xdb_metadata_keys(&it, b->db, prefix, plen)) < 0)
 		goto cleanup;
 	while ((rc = cm_xterms_next(&key, &len, &count, it)) == 1)
-		if (!cm_indexer_kept(ix, key + skip) && (rc = cm_strlist_add(&gone, key, len)) < 0)
+		if (!cm_build_kept(b, key + skip) && (rc = cm_strlist_add(&gone, key, len)) < 0)
 			break;
-	for (size_t i = 0; i < gone.n && rc >= 0; i++) {
-		ix->pending++;
-		rc = cm_xdb_set_metadata(ix->db, gone.v[i], "", 0);
+	for (size_t i = 0; i < gone.v.size && rc >= 0; i++) {
+		b->pending++;
+		rc = cm_xdb_set_metadata(b->db, gone.v.ptr[i], "", 0);
 	}
 cleanup:
 	cm_xterms_free(it);
