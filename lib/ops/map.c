@@ -70,7 +70,8 @@ static int keep(const char **out, cm_map_result *r, const char *s)
 	return keepn(out, r, s, s ? strlen(s) : 0);
 }
 
-static int str_vprintf(char **out, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+static int str_vprintf(char **out, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 
 static int str_vprintf(char **out, const char *fmt, va_list ap)
 {
