@@ -573,8 +573,7 @@ int cm_map(cm_map_result **out, cm_index *ix, const char *text, size_t len,
 
 	*out = NULL;
 	if (m.o->version != CM_MAP_OPTIONS_VERSION)
-		return cm_error_set(CM_EINVAL, "map: options of version %u, not %u", m.o->version,
-				    CM_MAP_OPTIONS_VERSION);
+		return cm_error_version("map", m.o->version, CM_MAP_OPTIONS_VERSION);
 	if (!(m.r = calloc(1, sizeof *m.r)))
 		return cm_error_nomem();
 	if ((rc = cm_dates_extract(&dates, text, len)) < 0 ||
