@@ -34,7 +34,8 @@ void cm_strlist_free(cm_strlist *l);
 /* A file found by a walk, to be indexed later (a parallel build). */
 typedef struct {
 	char *path;
-	struct stat st;
+	uint64_t size;
+	struct timespec mtime;
 } cm_found_file;
 
 typedef cm_array_t(cm_found_file) cm_filelist;
@@ -48,6 +49,8 @@ typedef struct {
 	uint64_t bytes_seen;            /* the sizes of the files seen, for the progress */
 	unsigned pending;               /* documents changed since the last commit */
 	cm_indexer_counts counts;
+	int fresh;         /* building a new index: nothing to prune, so
+			    * nothing is kept */
 	cm_strlist kept;   /* id terms of the files indexed, unchanged or
 			    * remembered as failed */
 	cm_strlist unread; /* the id-term folder prefixes of the folders that
@@ -67,10 +70,10 @@ void cm_build_event(cm_build *b, cm_indexer_event_kind kind, const char *path, c
 /* Tells the caller (opts->on_progress) how far the run is. */
 void cm_build_progress(const cm_build *b, const cm_indexer_progress *p);
 
-/* Indexes one file found at path (st from lstat, or stat with follow).
- * Problems with the file are events; only failures of the index itself
- * (or memory) are returned as errors. */
-int cm_build_file(cm_build *b, const char *path, const struct stat *st);
+/* Indexes one file found at path, of size bytes last modified at mtime
+ * (from lstat, or stat with follow). Problems with the file are events;
+ * only failures of the index itself (or memory) are returned as errors. */
+int cm_build_file(cm_build *b, const char *path, uint64_t size, const struct timespec *mtime);
 
 /* A document file found by a walk or named by the caller: indexed, or
  * listed in b->found when that is set. */

@@ -15,7 +15,7 @@ int cm_build_found(cm_build *b, const char *path, const struct stat *st)
 	char *copy;
 
 	if (!b->found)
-		return cm_build_file(b, path, st);
+		return cm_build_file(b, path, (uint64_t)st->st_size, &st->st_mtim);
 	if (!(copy = strdup(path)))
 		return cm_error_nomem();
 	if (!(f = cm_array_alloc(*b->found))) {
@@ -23,7 +23,8 @@ int cm_build_found(cm_build *b, const char *path, const struct stat *st)
 		return CM_ENOMEM;
 	}
 	f->path = copy;
-	f->st = *st;
+	f->size = (uint64_t)st->st_size;
+	f->mtime = st->st_mtim;
 	return 0;
 }
 

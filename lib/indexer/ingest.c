@@ -160,9 +160,9 @@ cleanup:
 	return rc;
 }
 
-int cm_build_file(cm_build *b, const char *path, const struct stat *st)
+int cm_build_file(cm_build *b, const char *path, uint64_t size, const struct timespec *mtime)
 {
-	file_state f = {.path = path, .size = (uint64_t)st->st_size};
+	file_state f = {.path = path, .size = size};
 	int rc, same = 0;
 
 	b->counts.seen++;
@@ -170,7 +170,7 @@ int cm_build_file(cm_build *b, const char *path, const struct stat *st)
 	cm_build_progress(b,
 			  &(cm_indexer_progress){.done = b->counts.seen, .bytes = b->bytes_seen});
 	cm_document_id_term(f.idterm, &f.idlen, path);
-	cm_mtime_format(f.mtime, sizeof f.mtime, &st->st_mtim);
+	cm_mtime_format(f.mtime, sizeof f.mtime, mtime);
 	if ((rc = find_doc(&f.old, b->db, f.idterm, f.idlen)) < 0)
 		return rc;
 	if (f.old && (rc = is_unchanged(&same, b->db, &f)) < 0)

@@ -13,7 +13,7 @@
 
 int cm_build_keep(cm_build *b, const char *s, size_t len)
 {
-	return cm_strlist_add(&b->kept, s, len);
+	return b->fresh ? 0 : cm_strlist_add(&b->kept, s, len);
 }
 
 int cm_build_keep_unread(cm_build *b, const char *folder)

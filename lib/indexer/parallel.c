@@ -86,9 +86,11 @@ static int index_files(cm_build *b, shared_work *w, size_t from, size_t to)
 	int rc = cm_build_begin(b);
 
 	for (size_t i = from; i < to && rc >= 0 && !atomic_load(&w->failed); i++) {
-		rc = cm_build_file(b, w->files->ptr[i].path, &w->files->ptr[i].st);
+		const cm_found_file *f = &w->files->ptr[i];
+
+		rc = cm_build_file(b, f->path, f->size, &f->mtime);
 		atomic_fetch_add(&w->done, 1);
-		atomic_fetch_add(&w->bytes, (uint_least64_t)w->files->ptr[i].st.st_size);
+		atomic_fetch_add(&w->bytes, (uint_least64_t)f->size);
 	}
 	return rc < 0 ? rc : cm_build_finish(b);
 }
@@ -102,7 +104,7 @@ static size_t run_end(const cm_filelist *files, unsigned k, unsigned jobs, uint6
 	if (k + 1 == jobs)
 		return files->size;
 	while (i < files->size && sum < goal)
-		sum += (uint64_t)files->ptr[i++].st.st_size;
+		sum += files->ptr[i++].size;
 	return i;
 }
 
@@ -201,13 +203,13 @@ static int run_workers(cm_build *b, const char *build, const cm_filelist *files,
 	if (!w)
 		return cm_error_nomem();
 	for (size_t i = 0; i < files->size; i++)
-		total += (uint64_t)files->ptr[i].st.st_size;
+		total += files->ptr[i].size;
 	atomic_store(&sw.running, (int)jobs);
 	for (; started < jobs; started++) {
 		worker *k = &w[started];
 		k->opts = *b->opts;
 		k->opts.on_progress = NULL;
-		k->b = (cm_build){.opts = &k->opts};
+		k->b = (cm_build){.opts = &k->opts, .fresh = 1};
 		k->work = &sw;
 		k->from = started ? w[started - 1].to : 0;
 		k->to = run_end(files, started, jobs, total);
@@ -267,6 +269,7 @@ static int build_serially(cm_build *b, const cm_filelist *files)
 	shared_work sw = {.files = files};
 	int rc = cm_index_format_check(b->db, 1);
 
+	b->fresh = 1;
 	return rc < 0 ? rc : index_files(b, &sw, 0, files->size);
 }
 
