@@ -395,8 +395,9 @@ static size_t tail_end(const char *s, size_t n, size_t at, cm_body_level *level)
 		if (p < n && (s[p] == ',' || (s[p] == '-' && p + 1 < n && s[p + 1] == ' '))) {
 			size_t q = cm_skip_spaces(s, n, p + 1);
 
-			if (!cm_is_capital(s, n, q) || opens_body(s, n, q))
-				return end;
+			if (!cm_is_capital(s, n, q) || opens_body(s, n, q) ||
+			    (s[p] == '-' && head_at(s, n, q, MANY, &h)))
+				return end; /* a dash before "Cơ quan …" opens its role */
 			p = q;
 		} else if ((k = cm_phrase_at(s, n, p, "và")) &&
 			   !cm_phrase_at(s, n, p, "và tương đương")) {

@@ -24,6 +24,7 @@
 #define ISSUER_TITLE_LINES 3  /* lines at the top whose "của X" names the issuer */
 #define ASKED_BACK 1500       /* bytes above a sentence where "Đề nghị X" still holds */
 #define DATE_OPENING 40       /* bytes from a sentence's start its opening date ends within */
+#define PREAMBLE_BYTES 4000   /* bytes at the top where the plan's "X … như sau:" may be */
 
 typedef struct {
 	const char *s;
@@ -33,6 +34,14 @@ typedef struct {
 static const char *const asking[] = {"đề nghị", "giao cho", "giao", "yêu cầu", "phân công", "chọn"};
 /* An event a body holds: its congress ("Đại hội đại biểu Hội Nông dân tỉnh"). */
 static const char *const holding[] = {"đại hội đại biểu", "đại hội điểm", "đại hội"};
+/* Words before an event that others celebrate, not hold ("chào mừng đại hội
+ * đảng bộ các cấp"). */
+static const char *const celebrating[] = {"chào mừng", "hướng tới", "hướng về"};
+/* A count and a collective noun before the bodies they count ("Hai cơ quan
+ * Ban Dân vận Tỉnh ủy và Hội Nhà báo tỉnh"). */
+static const char *const counts[] = {"hai", "ba",  "bốn",  "năm", "sáu",
+				     "bảy", "tám", "chín", "mười"};
+static const char *const collectives[] = {"cơ quan", "đơn vị"};
 static const char *const to_cues[] = {"gửi về",       "gửi lên",     "gửi cho", "gửi",
 				      "báo cáo về",   "báo cáo cho", "báo cáo", "trình",
 				      "tham mưu cho", "tham mưu"};
@@ -199,6 +208,36 @@ static size_t count_end(const text *t, size_t at)
 	return e > at && e < t->n && t->s[e] == ' ' ? cm_skip_spaces(t->s, t->n, e) : at;
 }
 
+/* `at` after a count and a collective noun that a body's capitalized name
+ * follows ("Hai cơ quan Ban Dân vận …", "02 đơn vị Hội …"), `at` if there
+ * is none. */
+static size_t collective_end(const text *t, size_t at)
+{
+	size_t p = count_end(t, at), q;
+
+	if (p == at && !(p = words_after(t, at, counts, N_OF(counts))))
+		return at;
+	q = words_after(t, p, collectives, N_OF(collectives));
+	return q && cm_is_capital(t->s, t->n, q) ? q : at;
+}
+
+/* 1 if the words before `at` (from `from` on) celebrate the event there. */
+static int celebrated(const text *t, size_t from, size_t at)
+{
+	size_t e = at;
+
+	while (e > from && is_space(t->s[e - 1]))
+		e--;
+	for (size_t i = 0; i < N_OF(celebrating); i++) {
+		size_t k = strlen(celebrating[i]);
+
+		if (e - from >= k && word_start(t, e - k) &&
+		    cm_phrase_at(t->s, t->n, e - k, celebrating[i]) == k)
+			return 1;
+	}
+	return 0;
+}
+
 /* The body asked to act in [from, to): "Đề nghị X", "giao X", "yêu cầu X". */
 static cm_span asked(const text *t, size_t from, size_t to, cm_body_level *level)
 {
@@ -227,7 +266,8 @@ static cm_span holder(const text *t, size_t from, size_t to, cm_body_level *leve
 		size_t q;
 		cm_span b;
 
-		if (!word_start(t, p) || !(q = words_after(t, p, holding, N_OF(holding))))
+		if (!word_start(t, p) || !(q = words_after(t, p, holding, N_OF(holding))) ||
+		    celebrated(t, from, p))
 			continue;
 		b = bodies_at(t, q, 1, level);
 		if (b.end > b.start && b.end <= to)
@@ -241,7 +281,7 @@ static cm_span subject(const text *t, size_t at, cm_body_level *level)
 {
 	int depth;
 
-	return bodies_at(t, skip_lead(t, at, &depth), 0, level);
+	return bodies_at(t, collective_end(t, skip_lead(t, at, &depth)), 0, level);
 }
 
 /* The nearest heading above the line at `line` that names a body: a
@@ -256,7 +296,7 @@ static cm_span heading(const text *t, size_t line, cm_body_level *level)
 		cm_span b;
 
 		line = ps;
-		p = skip_lead(t, ps, &depth);
+		p = collective_end(t, skip_lead(t, ps, &depth));
 		if (p >= pe)
 			continue;
 		b = bodies_at(t, p, 0, level);
@@ -354,19 +394,66 @@ static size_t after_date_opening(const text *t, cm_span se, size_t date_end)
 	return p < se.end ? cm_skip_spaces(t->s, t->n, p + 1) : se.end;
 }
 
-/* The issuer of the document: "của X" in its first lines ("Kế hoạch số
+/* The body that opens the last part (after its last ';') of the line
+ * [line, end), at its start or after a comma: the subject of a plan's
+ * preamble ("Thực hiện …; căn cứ …, Ban Chỉ đạo … của tỉnh hướng dẫn … như
+ * sau:"). */
+static cm_span preamble_subject(const text *t, size_t line, size_t end, cm_body_level *level)
+{
+	size_t from = line;
+
+	for (size_t p = line; p < end; p++)
+		if (t->s[p] == ';')
+			from = p + 1;
+	for (size_t p = from; p < end; p++) {
+		cm_span b;
+
+		if (p > from && t->s[p - 1] != ',')
+			continue;
+		if (!empty(b = bodies_at(t, cm_skip_spaces(t->s, t->n, p), 0, level)))
+			return b;
+	}
+	return span(0, 0);
+}
+
+/* The subject of the plan's own preamble, the first line near the top that
+ * ends in "như sau:" ("Ban Thường trực Ủy ban MTTQ tỉnh xây dựng kế hoạch …
+ * như sau:"), or an empty span. */
+static cm_span preamble(const text *t, cm_body_level *level)
+{
+	size_t hi = t->n < PREAMBLE_BYTES ? t->n : PREAMBLE_BYTES;
+
+	for (size_t line = 0; line < hi;) {
+		const char *nl = memchr(t->s + line, '\n', t->n - line);
+		size_t end = nl ? (size_t)(nl - t->s) : t->n, e = end;
+		const size_t k = strlen("như sau:");
+
+		while (e > line && in_set(t->s[e - 1], " \t*"))
+			e--;
+		if (e - line >= k && !memcmp(t->s + e - k, "như sau:", k))
+			return preamble_subject(t, line, e, level);
+		line = end + 1;
+	}
+	return span(0, 0);
+}
+
+/* The issuer of the document: the subject of its preamble ("X xây dựng kế
+ * hoạch … như sau:"), else "của X" in its first lines ("Kế hoạch số
  * 1600-KH/BDVTW ngày 28/02/2018 của Ban Dân vận Trung ương"), or a line of
  * its header that is a body's name alone ("BAN DÂN VẬN TỈNH ỦY"). */
 static cm_span issuer(const text *t, cm_body_level *level)
 {
 	size_t line = 0;
+	cm_span b = preamble(t, level);
 
+	if (!empty(b))
+		return b;
 	for (int k = 0; k < ISSUER_HEADER_LINES && line < t->n; k++) {
 		const char *nl = memchr(t->s + line, '\n', t->n - line);
 		size_t end = nl ? (size_t)(nl - t->s) : t->n;
 		int depth;
-		cm_span b = bodies_at(t, skip_lead(t, line, &depth), 0, level);
 
+		b = bodies_at(t, skip_lead(t, line, &depth), 0, level);
 		if (!empty(b) && !depth && cm_skip_spaces(t->s, t->n, b.end) >= end)
 			return b; /* a header line, not a numbered heading */
 		for (size_t p = line; k < ISSUER_TITLE_LINES && p < end; p++) {

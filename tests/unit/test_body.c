@@ -62,6 +62,10 @@ static const body_case bodies[] = {
 	{"Chi bộ trực thuộc đảng ủy cơ sở", "Chi bộ trực thuộc đảng ủy cơ sở", CM_LEVEL_COMMUNE},
 	{"Xã Khánh Hội làm điểm", "Xã Khánh Hội", CM_LEVEL_COMMUNE},
 	{"Ấp 8, xã Khánh Hội", "Ấp 8", CM_LEVEL_COMMUNE},
+	/* a dash before a collective noun opens the body's role, not more name */
+	{"Ban Dân vận Tỉnh ủy - Cơ quan Thường trực Ban Chỉ đạo", "Ban Dân vận Tỉnh ủy",
+	 CM_LEVEL_PROVINCE},
+	{"Sở Văn hóa - Thể thao tỉnh hướng dẫn", "Sở Văn hóa - Thể thao tỉnh", CM_LEVEL_PROVINCE},
 	/* none: a verb or a common word that opens like a body */
 	{"Xã hội hóa công tác", NULL, CM_LEVEL_UNKNOWN},
 	{"Huyện nào cũng có", NULL, CM_LEVEL_UNKNOWN},
