@@ -42,6 +42,13 @@ static const char *const celebrating[] = {"chào mừng", "hướng tới", "hư
 static const char *const counts[] = {"hai", "ba",  "bốn",  "năm", "sáu",
 				     "bảy", "tám", "chín", "mười"};
 static const char *const collectives[] = {"cơ quan", "đơn vị"};
+/* What a preamble acts on: "Thực hiện Hướng dẫn số …", "Căn cứ Luật …". */
+static const char *const grounding[] = {"thực hiện", "căn cứ"};
+/* Words that open a sentence with the occasion it is held on ("Nhân kỷ niệm
+ * … (…), UBND tỉnh thông báo …"). */
+static const char *const occasion_cues[] = {"nhân dịp", "nhân", "chào mừng", "hướng tới"};
+/* Words between an advising body and "tham mưu" ("X sẽ tham mưu Y"). */
+static const char *const modals[] = {"sẽ", "cần", "phải", "đã", "có trách nhiệm"};
 static const char *const to_cues[] = {"gửi về",       "gửi lên",     "gửi cho", "gửi",
 				      "báo cáo về",   "báo cáo cho", "báo cáo", "trình",
 				      "tham mưu cho", "tham mưu"};
@@ -284,10 +291,20 @@ static cm_span subject(const text *t, size_t at, cm_body_level *level)
 	return bodies_at(t, collective_end(t, skip_lead(t, at, &depth)), 0, level);
 }
 
+/* 1 if the line [ps, pe) ends with a colon (before spaces and emphasis):
+ * it introduces the lines below it. */
+static int introduces(const text *t, size_t ps, size_t pe)
+{
+	while (pe > ps && in_set(t->s[pe - 1], " \t*\r"))
+		pe--;
+	return pe > ps && t->s[pe - 1] == ':';
+}
+
 /* The nearest heading above the line at `line` that names a body: a
- * numbered line, or a short line holding only the name (or the name and a
- * colon). A numbered heading of the first level without a body ends the
- * search: the section changed. */
+ * numbered line, a short line holding only the name (or the name and a
+ * colon), or a line that introduces the lines below it and asks a body to
+ * act ("Theo đó, X yêu cầu Y thực hiện … như sau:"). A numbered heading of
+ * the first level without a body ends the search: the section changed. */
 static cm_span heading(const text *t, size_t line, cm_body_level *level)
 {
 	for (size_t k = 0; k < HEADING_LINES && line > 0; k++) {
@@ -299,6 +316,8 @@ static cm_span heading(const text *t, size_t line, cm_body_level *level)
 		p = collective_end(t, skip_lead(t, ps, &depth));
 		if (p >= pe)
 			continue;
+		if (introduces(t, ps, pe) && !empty(b = asked(t, ps, pe, level)))
+			return b;
 		b = bodies_at(t, p, 0, level);
 		if (b.end > b.start) {
 			size_t after = cm_skip_spaces(t->s, t->n, b.end);
@@ -386,9 +405,11 @@ static size_t task_end(const text *t, size_t from, size_t date)
 static size_t after_date_opening(const text *t, cm_span se, size_t date_end)
 {
 	size_t p = date_end;
+	int depth;
 
-	if (date_end - se.start > DATE_OPENING)
-		return se.end;
+	if (date_end - se.start > DATE_OPENING &&
+	    !words_after(t, skip_lead(t, se.start, &depth), occasion_cues, N_OF(occasion_cues)))
+		return se.end; /* neither its date nor its occasion ("Nhân kỷ niệm …") opens it */
 	while (p < se.end && t->s[p] != ',')
 		p++;
 	return p < se.end ? cm_skip_spaces(t->s, t->n, p + 1) : se.end;
@@ -416,29 +437,61 @@ static cm_span preamble_subject(const text *t, size_t line, size_t end, cm_body_
 	return span(0, 0);
 }
 
-/* The subject of the plan's own preamble, the first line near the top that
- * ends in "như sau:" ("Ban Thường trực Ủy ban MTTQ tỉnh xây dựng kế hoạch …
- * như sau:"), or an empty span. */
+/* 1 if the line at `line` opens with the ground it acts on ("Thực hiện
+ * …", "Căn cứ …"). */
+static int grounds(const text *t, size_t line)
+{
+	int depth;
+
+	return words_after(t, skip_lead(t, line, &depth), grounding, N_OF(grounding)) != 0;
+}
+
+/* The subject of the plan's own preamble, in the first line near the top
+ * that ends in "như sau:" ("Ban Thường trực Ủy ban MTTQ tỉnh xây dựng kế
+ * hoạch … như sau:") or, among its header lines, opens with its ground
+ * ("Thực hiện Hướng dẫn số …, Ban Tuyên giáo Tỉnh ủy hướng dẫn …") and
+ * names one; else an empty span. */
 static cm_span preamble(const text *t, cm_body_level *level)
 {
 	size_t hi = t->n < PREAMBLE_BYTES ? t->n : PREAMBLE_BYTES;
 
-	for (size_t line = 0; line < hi;) {
+	for (size_t line = 0, k = 0; line < hi; k++) {
 		const char *nl = memchr(t->s + line, '\n', t->n - line);
 		size_t end = nl ? (size_t)(nl - t->s) : t->n, e = end;
-		const size_t k = strlen("như sau:");
+		const size_t m = strlen("như sau:");
+		cm_span b;
 
 		while (e > line && in_set(t->s[e - 1], " \t*"))
 			e--;
-		if (e - line >= k && !memcmp(t->s + e - k, "như sau:", k))
-			return preamble_subject(t, line, e, level);
+		if (((e - line >= m && !memcmp(t->s + e - m, "như sau:", m)) ||
+		     (k < ISSUER_HEADER_LINES && grounds(t, line))) &&
+		    !empty(b = preamble_subject(t, line, e, level)))
+			return b;
 		line = end + 1;
 	}
 	return span(0, 0);
 }
 
+/* The body that a news item's lead says issued the document: "X (vừa)
+ * ban hành …" opening the line at `line`; an empty span if none. */
+static cm_span issued_by(const text *t, size_t line, cm_body_level *level)
+{
+	int depth;
+	cm_span b = bodies_at(t, skip_lead(t, line, &depth), 0, level);
+	size_t p;
+
+	if (empty(b))
+		return b;
+	p = cm_skip_spaces(t->s, t->n, b.end);
+	p += cm_phrase_at(t->s, t->n, p, "vừa") ? cm_phrase_at(t->s, t->n, p, "vừa")
+						: cm_phrase_at(t->s, t->n, p, "đã");
+	p = cm_skip_spaces(t->s, t->n, p);
+	return cm_phrase_at(t->s, t->n, p, "ban hành") ? b : span(0, 0);
+}
+
 /* The issuer of the document: the subject of its preamble ("X xây dựng kế
- * hoạch … như sau:"), else "của X" in its first lines ("Kế hoạch số
+ * hoạch … như sau:"), else a lead's "X vừa ban hành …", else "của X" in
+ * its first lines (not in one that cites its ground: "Thực hiện … của Y") ("Kế hoạch số
  * 1600-KH/BDVTW ngày 28/02/2018 của Ban Dân vận Trung ương"), or a line of
  * its header that is a body's name alone ("BAN DÂN VẬN TỈNH ỦY"). */
 static cm_span issuer(const text *t, cm_body_level *level)
@@ -456,7 +509,9 @@ static cm_span issuer(const text *t, cm_body_level *level)
 		b = bodies_at(t, skip_lead(t, line, &depth), 0, level);
 		if (!empty(b) && !depth && cm_skip_spaces(t->s, t->n, b.end) >= end)
 			return b; /* a header line, not a numbered heading */
-		for (size_t p = line; k < ISSUER_TITLE_LINES && p < end; p++) {
+		if (!empty(b = issued_by(t, line, level)))
+			return b;
+		for (size_t p = line; k < ISSUER_TITLE_LINES && !grounds(t, line) && p < end; p++) {
 			size_t q;
 
 			if (word_start(t, p) && (q = cm_phrase_at(t->s, t->n, p, "của")) &&
@@ -466,6 +521,40 @@ static cm_span issuer(const text *t, cm_body_level *level)
 		line = end + 1;
 	}
 	return span(0, 0);
+}
+
+/* The body that opens the clause after the last comma before `date` in
+ * [from, date) ("sáng 3-2, tại Trung tâm Hội nghị tỉnh, Tỉnh ủy Tuyên Quang
+ * tổ chức gặp mặt kỷ niệm …"), or an empty span. */
+static cm_span clause_subject(const text *t, size_t from, size_t date, cm_body_level *level)
+{
+	for (size_t p = date; p > from; p--)
+		if (t->s[p - 1] == ',')
+			return subject(t, p, level);
+	return span(0, 0);
+}
+
+/* The last body in [from, to) that advises another ("X (sẽ) tham mưu Y
+ * …"), or an empty span. */
+static cm_span advisor(const text *t, size_t from, size_t to, cm_body_level *level)
+{
+	cm_span found = span(0, 0);
+
+	for (size_t p = from; p < to; p++) {
+		size_t q, k;
+		cm_span b;
+
+		if (!cm_is_capital(t->s, t->n, p) || (p > 0 && cm_is_capital(t->s, t->n, p - 1)) ||
+		    empty(b = bodies_at(t, p, 0, level)))
+			continue;
+		q = cm_skip_spaces(t->s, t->n, b.end);
+		if ((k = words_after(t, q, modals, N_OF(modals))))
+			q = k;
+		if (cm_phrase_at(t->s, t->n, q, "tham mưu"))
+			found = b;
+		p = b.end;
+	}
+	return found;
 }
 
 /* The body owing the deadline at [date, date_end) of sentence se, whose
@@ -493,8 +582,12 @@ static cm_span actor(const text *t, cm_span se, size_t date, size_t date_end, si
 			a = subject(t, p + 1, level);
 	if (empty(a) && (p = after_date_opening(t, se, date_end)) < se.end)
 		a = subject(t, p, level); /* "Dự kiến giữa tháng 06/2025, HĐND huyện tổ chức" */
+	if (empty(a))
+		a = clause_subject(t, se.start, date, level);
 	if (empty(a) && line < se.start) { /* the paragraph's: "- Đề nghị X: …. Báo cáo …" */
 		a = asked(t, line, se.start, level);
+		if (empty(a))
+			a = advisor(t, line, se.start, level); /* "X sẽ tham mưu Y …. Việc này …" */
 		if (empty(a))
 			a = subject(t, line, level);
 	}

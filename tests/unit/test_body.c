@@ -66,6 +66,16 @@ static const body_case bodies[] = {
 	{"Ban Dân vận Tỉnh ủy - Cơ quan Thường trực Ban Chỉ đạo", "Ban Dân vận Tỉnh ủy",
 	 CM_LEVEL_PROVINCE},
 	{"Sở Văn hóa - Thể thao tỉnh hướng dẫn", "Sở Văn hóa - Thể thao tỉnh", CM_LEVEL_PROVINCE},
+	/* a function word does not finish a name's syllable; a second syllable does */
+	{"Ban Bí thư Trung ương Đảng về đẩy mạnh", "Ban Bí thư Trung ương Đảng", CM_LEVEL_CENTRAL},
+	{"Bộ Nội vụ về việc", "Bộ Nội vụ", CM_LEVEL_CENTRAL},
+	/* the sectors of a Party unit, not a word that opens like one */
+	{"Đảng bộ cơ quan, trường học, lực lượng vũ trang trực thuộc Huyện ủy, thời gian",
+	 "Đảng bộ cơ quan, trường học, lực lượng vũ trang trực thuộc Huyện ủy", CM_LEVEL_UNKNOWN},
+	{"Đảng bộ xã lực lượng đông", "Đảng bộ xã", CM_LEVEL_COMMUNE},
+	/* a unit that is part of another ("thuộc X"), not one of a kind ("thuộc diện") */
+	{"Xã thuộc đơn vị thành phố Cao Bằng tổ chức", "Xã thuộc đơn vị thành phố Cao Bằng",
+	 CM_LEVEL_COMMUNE},
 	/* none: a verb or a common word that opens like a body */
 	{"Xã hội hóa công tác", NULL, CM_LEVEL_UNKNOWN},
 	{"Huyện nào cũng có", NULL, CM_LEVEL_UNKNOWN},
@@ -80,6 +90,7 @@ static const body_case bodies[] = {
 	{"Công tác dân vận", NULL, CM_LEVEL_UNKNOWN},
 	{"Các hoạt động kỷ niệm", NULL, CM_LEVEL_UNKNOWN},
 	{"Báo cáo sơ kết 6 tháng", NULL, CM_LEVEL_UNKNOWN},
+	{"Xã thuộc diện khó khăn", NULL, CM_LEVEL_UNKNOWN},
 };
 
 Test(body, at)

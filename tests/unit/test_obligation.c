@@ -85,6 +85,35 @@ static const case_t cases[] = {
 	{"Đại hội Đảng bộ huyện Phú Ninh hoàn thành trước tháng 7/2020.\n", "tháng 7/2020",
 	 "Đảng bộ huyện Phú Ninh", NULL, NULL, NULL, "Đại hội Đảng bộ huyện Phú Ninh hoàn thành",
 	 CM_ACTOR_SENTENCE},
+	/* a line that introduces the items below it and asks a body to act, nearer than
+	 * the heading; without its colon the heading owns them */
+	{"1. Ban Tuyên giáo Tỉnh ủy\nĐề nghị các chi bộ thực hiện như sau:\n- Báo cáo trước ngày "
+	 "15/6/2024.\n",
+	 "15/6/2024", "các chi bộ", NULL, NULL, NULL, "Báo cáo", CM_ACTOR_HEADING},
+	{"1. Ban Tuyên giáo Tỉnh ủy\nĐề nghị các chi bộ phối hợp.\n- Báo cáo trước ngày "
+	 "15/6/2024.\n",
+	 "15/6/2024", "Ban Tuyên giáo Tỉnh ủy", NULL, NULL, NULL, "Báo cáo", CM_ACTOR_HEADING},
+	/* the subject of the clause that holds the date, after the adverbials; not
+	 * that of the clause before it */
+	{"Sáng 3-2, tại Trung tâm Hội nghị tỉnh, Tỉnh ủy Tuyên Quang tổ chức gặp mặt, hoàn thành "
+	 "trước ngày 15/2/2025.\n",
+	 "15/2/2025", NULL, NULL, NULL, NULL,
+	 "Sáng 3-2, tại Trung tâm Hội nghị tỉnh, Tỉnh ủy Tuyên Quang tổ chức gặp mặt, hoàn thành",
+	 CM_ACTOR_NONE},
+	{"Sáng 3-2, tại Trung tâm Hội nghị tỉnh, Tỉnh ủy Tuyên Quang tổ chức gặp mặt trước ngày "
+	 "15/2/2025.\n",
+	 "15/2/2025", "Tỉnh ủy Tuyên Quang", NULL, NULL, NULL, "tổ chức gặp mặt",
+	 CM_ACTOR_SENTENCE},
+	/* the body of the paragraph that advises ("X sẽ tham mưu Y"), for a sentence
+	 * that goes on with it ("Việc này …"); else the paragraph's subject */
+	{"Bộ Chính trị sẽ chỉ định bí thư; Ban Tổ chức Trung ương sẽ tham mưu Bộ Chính trị. Việc "
+	 "này cần thực hiện chậm nhất trước 15/9/2025.\n",
+	 "15/9/2025", "Ban Tổ chức Trung ương", "Bộ Chính trị", NULL, NULL,
+	 "Việc này cần thực hiện", CM_ACTOR_SENTENCE},
+	{"Bộ Chính trị sẽ chỉ định bí thư; Ban Tổ chức Trung ương sẽ hướng dẫn. Việc này cần thực "
+	 "hiện chậm nhất trước 15/9/2025.\n",
+	 "15/9/2025", "Bộ Chính trị", NULL, NULL, NULL, "Việc này cần thực hiện",
+	 CM_ACTOR_SENTENCE},
 	/* none: a congress others celebrate ("chào mừng đại hội X") is not held by them */
 	{"Tổ chức các hoạt động chào mừng đại hội đảng bộ các cấp, hoàn thành trước tháng "
 	 "10/2020.\n",
@@ -162,6 +191,38 @@ static const case_t occasions[] = {
 	 "Ngày Truyền thống công tác Dân vận của Đảng (15/10).\n",
 	 "15/10", NULL, NULL, NULL, NULL,
 	 "Tổ chức giao ban vào dịp kỷ niệm Ngày Báo chí cách mạng Việt Nam", CM_ACTOR_NONE},
+	/* the issuer named by a preamble that opens with its ground ("Thực hiện …, X
+	 * hướng dẫn …"); none when it names none: "của X" there is another's */
+	{"Đề cương tuyên truyền kỷ niệm 110 năm Ngày sinh đồng chí Nguyễn Thị Minh Khai (30/9/1910 - "
+	 "30/9/2020)\n\nThực hiện Hướng dẫn số 149-HD/BTGTW ngày 8/9/2020 của Ban Tuyên giáo Trung "
+	 "ương, Ban Tuyên giáo Tỉnh ủy hướng dẫn công tác tuyên truyền.\n",
+	 "30/9/2020", "Ban Tuyên giáo Tỉnh ủy", NULL, NULL, NULL,
+	 "Đề cương tuyên truyền kỷ niệm 110 năm Ngày sinh đồng chí Nguyễn Thị Minh Khai",
+	 CM_ACTOR_ISSUER},
+	{"Đề cương tuyên truyền kỷ niệm 110 năm Ngày sinh đồng chí Nguyễn Thị Minh Khai (30/9/1910 - "
+	 "30/9/2020)\n\nThực hiện Hướng dẫn số 149-HD/BTGTW ngày 8/9/2020 của Ban Tuyên giáo Trung "
+	 "ương.\n",
+	 "30/9/2020", NULL, NULL, NULL, NULL,
+	 "Đề cương tuyên truyền kỷ niệm 110 năm Ngày sinh đồng chí Nguyễn Thị Minh Khai",
+	 CM_ACTOR_NONE},
+	/* the issuer of a news item's document: "X vừa ban hành …" in its lead */
+	{"Tuyên truyền kỷ niệm 130 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890- 19/5/2020)\nBan "
+	 "Tuyên giáo Tỉnh ủy Trà Vinh vừa ban hành Công văn số 1510-CV/BTGTU.\n",
+	 "19/5/2020", "Ban Tuyên giáo Tỉnh ủy Trà Vinh", NULL, NULL, NULL,
+	 "Tuyên truyền kỷ niệm 130 năm Ngày sinh Chủ tịch Hồ Chí Minh", CM_ACTOR_ISSUER},
+	{"Tuyên truyền kỷ niệm 130 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890- 19/5/2020)\nBan "
+	 "Tuyên giáo Tỉnh ủy Trà Vinh vừa tổ chức hội nghị.\n",
+	 "19/5/2020", NULL, NULL, NULL, NULL,
+	 "Tuyên truyền kỷ niệm 130 năm Ngày sinh Chủ tịch Hồ Chí Minh", CM_ACTOR_NONE},
+	/* a sentence that opens with its occasion: the words after it */
+	{"Nhân kỷ niệm 125 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890-19/5/2015), UBND tỉnh "
+	 "thông báo treo cờ Tổ quốc.\n",
+	 "19/5/2015", "UBND tỉnh", NULL, NULL, NULL, "thông báo treo cờ Tổ quốc",
+	 CM_ACTOR_SENTENCE},
+	{"Tổ chức kỷ niệm 125 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890-19/5/2015), UBND tỉnh "
+	 "thông báo treo cờ Tổ quốc.\n",
+	 "19/5/2015", NULL, NULL, NULL, NULL,
+	 "Tổ chức kỷ niệm 125 năm Ngày sinh Chủ tịch Hồ Chí Minh", CM_ACTOR_NONE},
 	/* not listed: a sentence between them has its own task */
 	{"1. Ủy ban MTTQ tỉnh\n- Tổ chức các hoạt động kỷ niệm 90 năm ngày Truyền thống công tác "
 	 "Dân vận của Đảng (15/10/1930 - 15/10/2020). Tuyên truyền kỷ niệm 90 năm ngày Truyền "
