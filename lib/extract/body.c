@@ -115,11 +115,14 @@ static const head heads[] = {
 	{"giám đốc", NAMED, CM_LEVEL_UNKNOWN},
 	{"thủ trưởng", NAMED | MANY, CM_LEVEL_UNKNOWN},
 	{"bí thư", NAMED, CM_LEVEL_UNKNOWN},
+	{"tuyên huấn", NAMED, CM_LEVEL_UNKNOWN},
 	{"ngành", MANY, CM_LEVEL_UNKNOWN},
 	{"cơ quan", MANY, CM_LEVEL_UNKNOWN},
 	{"đơn vị", MANY, CM_LEVEL_UNKNOWN},
 	{"địa phương", MANY, CM_LEVEL_UNKNOWN},
 	{"tổ chức chính trị - xã hội", MANY, CM_LEVEL_UNKNOWN},
+	{"tổ chức chính trị- xã hội", MANY, CM_LEVEL_UNKNOWN},
+	{"tổ chức chính trị-xã hội", MANY, CM_LEVEL_UNKNOWN},
 	{"đoàn thể", MANY, CM_LEVEL_UNKNOWN},
 	{"thành viên", MANY, CM_LEVEL_UNKNOWN},
 	{"huyện", NAMED | MANY | UNIT, CM_LEVEL_DISTRICT},
@@ -499,6 +502,10 @@ static size_t plurals_after(const char *s, size_t n, size_t end, cm_body_level *
 		else
 			return end;
 		q = cm_skip_spaces(s, n, q);
+		if ((m = cm_phrase_at(s, n, q, "thị")) && q + m < n && s[q + m] == ',') {
+			end = q + m; /* "các huyện, thị, thành phố": "thị" for "thị xã" */
+			continue;
+		}
 		if (!(m = head_at(s, n, q, MANY, &h)) || cm_is_capital(s, n, q))
 			return end;
 		end = tail_end(s, n, q + m, level);

@@ -571,8 +571,15 @@ static cm_span actor(const text *t, cm_span se, size_t date, size_t date_end, si
 	*held = 0;
 	if (empty(a))
 		*held = !empty(a = holder(t, own, date, level));
-	if (empty(a))
-		a = subject(t, own, level);
+	if (empty(a) && !empty(a = subject(t, own, level))) {
+		cm_body_level l;
+		cm_span list = asked(t, se.start, date, &l);
+
+		if (list.start < own && list.end >= a.end) { /* "đề nghị X; Y, Z …": the list */
+			a = list;
+			*level = l;
+		}
+	}
 	if (empty(a))
 		a = asked(t, se.start, date, level);
 	if (empty(a))
@@ -639,8 +646,8 @@ void cm_obligation_find(cm_obligation *out, const char *s, size_t n, size_t date
 		after_cue(&t, cl.start, cl.end, with_cues, N_OF(with_cues), 0, &(cm_body_level){0});
 
 	task_from = skip_lead(&t, own, &depth);
-	if (out->actor_from == CM_ACTOR_SENTENCE && !held && out->actor.start >= own &&
-	    out->actor.end <= date_start)
+	if (out->actor_from == CM_ACTOR_SENTENCE && !held && out->actor.end > own &&
+	    out->actor.end <= date_start) /* the actor in this clause, or its list's end */
 		task_from = cm_skip_spaces(s, n, out->actor.end);
 	while (task_from < date_start && in_set(s[task_from], ":,*; "))
 		task_from++;

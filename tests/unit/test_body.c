@@ -76,6 +76,13 @@ static const body_case bodies[] = {
 	/* a unit that is part of another ("thuộc X"), not one of a kind ("thuộc diện") */
 	{"Xã thuộc đơn vị thành phố Cao Bằng tổ chức", "Xã thuộc đơn vị thành phố Cao Bằng",
 	 CM_LEVEL_COMMUNE},
+	/* "thị" for "thị xã" in a list of plurals, not the first syllable of a word */
+	{"Ban Tuyên giáo các huyện, thị, thành phố; Tuyên huấn",
+	 "Ban Tuyên giáo các huyện, thị, thành phố", CM_LEVEL_DISTRICT},
+	{"UBND các huyện, thị trường", "UBND các huyện", CM_LEVEL_DISTRICT},
+	/* a section named by what it does, before the bodies it serves */
+	{"Tuyên huấn các Đảng ủy trực thuộc Tỉnh ủy, Ủy ban Mặt trận",
+	 "Tuyên huấn các Đảng ủy trực thuộc Tỉnh ủy", CM_LEVEL_UNKNOWN},
 	/* none: a verb or a common word that opens like a body */
 	{"Xã hội hóa công tác", NULL, CM_LEVEL_UNKNOWN},
 	{"Huyện nào cũng có", NULL, CM_LEVEL_UNKNOWN},
@@ -91,6 +98,7 @@ static const body_case bodies[] = {
 	{"Các hoạt động kỷ niệm", NULL, CM_LEVEL_UNKNOWN},
 	{"Báo cáo sơ kết 6 tháng", NULL, CM_LEVEL_UNKNOWN},
 	{"Xã thuộc diện khó khăn", NULL, CM_LEVEL_UNKNOWN},
+	{"Tuyên huấn viên giỏi", NULL, CM_LEVEL_UNKNOWN},
 };
 
 Test(body, at)
@@ -122,6 +130,12 @@ static const list_case lists[] = {
 	{"Bộ Chính trị, Ban Bí thư 02 đề án", 2, sizeof "Bộ Chính trị, Ban Bí thư" - 1},
 	{"Sở Nội vụ, các sở, ban, ngành liên quan", 2, sizeof "Sở Nội vụ, các sở, ban, ngành" - 1},
 	{"Sở Nội vụ và tổng hợp", 1, sizeof "Sở Nội vụ" - 1},
+	{"Ban Tuyên giáo các huyện, thị, thành phố; Tuyên huấn các Đảng ủy trực thuộc Tỉnh ủy, Ủy "
+	 "ban Mặt trận Tổ quốc và các tổ chức chính trị- xã hội của tỉnh chỉ đạo",
+	 4,
+	 sizeof "Ban Tuyên giáo các huyện, thị, thành phố; Tuyên huấn các Đảng ủy trực thuộc Tỉnh "
+		"ủy, Ủy ban Mặt trận Tổ quốc và các tổ chức chính trị- xã hội của tỉnh" -
+		 1},
 	{"Tổng hợp, báo cáo", 0, 0},
 };
 

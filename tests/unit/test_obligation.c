@@ -114,6 +114,15 @@ static const case_t cases[] = {
 	 "hiện chậm nhất trước 15/9/2025.\n",
 	 "15/9/2025", "Bộ Chính trị", NULL, NULL, NULL, "Việc này cần thực hiện",
 	 CM_ACTOR_SENTENCE},
+	/* a list of the bodies asked runs on across ';'; a clause of its own does not */
+	{"Ban Tuyên giáo Tỉnh ủy đề nghị Ban Tuyên giáo các huyện; Tuyên huấn các Đảng ủy trực "
+	 "thuộc Tỉnh ủy báo cáo trước ngày 15/5/2020.\n",
+	 "15/5/2020", "Ban Tuyên giáo các huyện; Tuyên huấn các Đảng ủy trực thuộc Tỉnh ủy", NULL,
+	 NULL, NULL, "báo cáo", CM_ACTOR_SENTENCE},
+	{"Đề nghị Ban Tuyên giáo các huyện tuyên truyền; Tuyên huấn các Đảng ủy trực thuộc Tỉnh ủy "
+	 "báo cáo trước ngày 15/5/2020.\n",
+	 "15/5/2020", "Tuyên huấn các Đảng ủy trực thuộc Tỉnh ủy", NULL, NULL, NULL, "báo cáo",
+	 CM_ACTOR_SENTENCE},
 	/* none: a congress others celebrate ("chào mừng đại hội X") is not held by them */
 	{"Tổ chức các hoạt động chào mừng đại hội đảng bộ các cấp, hoàn thành trước tháng "
 	 "10/2020.\n",
