@@ -115,11 +115,14 @@ static const head heads[] = {
 	{"giám đốc", NAMED, CM_LEVEL_UNKNOWN},
 	{"thủ trưởng", NAMED | MANY, CM_LEVEL_UNKNOWN},
 	{"bí thư", NAMED, CM_LEVEL_UNKNOWN},
+	{"tuyên huấn", NAMED, CM_LEVEL_UNKNOWN},
 	{"ngành", MANY, CM_LEVEL_UNKNOWN},
 	{"cơ quan", MANY, CM_LEVEL_UNKNOWN},
 	{"đơn vị", MANY, CM_LEVEL_UNKNOWN},
 	{"địa phương", MANY, CM_LEVEL_UNKNOWN},
 	{"tổ chức chính trị - xã hội", MANY, CM_LEVEL_UNKNOWN},
+	{"tổ chức chính trị- xã hội", MANY, CM_LEVEL_UNKNOWN},
+	{"tổ chức chính trị-xã hội", MANY, CM_LEVEL_UNKNOWN},
 	{"đoàn thể", MANY, CM_LEVEL_UNKNOWN},
 	{"thành viên", MANY, CM_LEVEL_UNKNOWN},
 	{"huyện", NAMED | MANY | UNIT, CM_LEVEL_DISTRICT},
@@ -342,6 +345,12 @@ static int all_caps(const char *s, size_t n, size_t at, size_t end)
 	return letters >= 2;
 }
 
+/* Function words, which never finish a name's syllable ("Trung ương Đảng
+ * về …", "Tỉnh ủy Tuyên Quang tại …"). */
+static const char *const function_words[] = {"và",  "các",  "về",    "của", "tại", "với",
+					     "cho", "theo", "trong", "từ",  "đến", "sẽ",
+					     "đã",  "là",   "được",  "để"};
+
 /* A lower-case syllable at `at` that can finish a capitalized one ("ủy" of
  * "Tỉnh ủy", "vụ" of "Nội vụ"): its end, else `at`. */
 static size_t second_syllable(const char *s, size_t n, size_t at)
@@ -350,15 +359,33 @@ static size_t second_syllable(const char *s, size_t n, size_t at)
 	UChar32 c = cp_at(s, n, at, &k);
 
 	if (c < 0 || !u_isalpha(c) || cm_is_capital(s, n, at) ||
-	    level_word_at(s, n, at, &(cm_body_level){0}) || cm_phrase_at(s, n, at, "và") ||
-	    cm_phrase_at(s, n, at, "các"))
+	    level_word_at(s, n, at, &(cm_body_level){0}))
 		return at;
+	for (size_t i = 0; i < N_OF(function_words); i++)
+		if (cm_phrase_at(s, n, at, function_words[i]))
+			return at;
 	e = word_end(s, n, at);
 	return e;
 }
 
 static size_t many_at(const char *s, size_t n, size_t at, cm_body_level *level);
 static size_t plurals_after(const char *s, size_t n, size_t end, cm_body_level *level);
+
+/* The sectors a Party unit is named by ("đảng bộ cơ quan, trường học, lực
+ * lượng vũ trang trực thuộc Huyện ủy"). */
+static const char *const sectors[] = {"cơ quan", "trường học", "lực lượng vũ trang", "doanh nghiệp",
+				      "bệnh viện"};
+
+static size_t sector_at(const char *s, size_t n, size_t at)
+{
+	for (size_t i = 0; i < N_OF(sectors); i++) {
+		size_t k = cm_phrase_at(s, n, at, sectors[i]);
+
+		if (k)
+			return k;
+	}
+	return 0;
+}
 
 #define QUOTE_LEAD 2 /* lower-case syllables a quoted name may follow */
 
@@ -395,8 +422,9 @@ static size_t tail_end(const char *s, size_t n, size_t at, cm_body_level *level)
 		if (p < n && (s[p] == ',' || (s[p] == '-' && p + 1 < n && s[p + 1] == ' '))) {
 			size_t q = cm_skip_spaces(s, n, p + 1);
 
-			if (!cm_is_capital(s, n, q) || opens_body(s, n, q))
-				return end;
+			if (!cm_is_capital(s, n, q) || opens_body(s, n, q) ||
+			    (s[p] == '-' && head_at(s, n, q, MANY, &h)))
+				return end; /* a dash before "Cơ quan …" opens its role */
 			p = q;
 		} else if ((k = cm_phrase_at(s, n, p, "và")) &&
 			   !cm_phrase_at(s, n, p, "và tương đương")) {
@@ -425,6 +453,13 @@ static size_t tail_end(const char *s, size_t n, size_t at, cm_body_level *level)
 			end = cm_skip_spaces(s, n, p + k) +
 			      e; /* "chi bộ trực thuộc đảng ủy cơ sở" */
 			run = 0;
+			continue;
+		} else if (!cm_is_capital(s, n, p) && (k = sector_at(s, n, p))) {
+			end = p + k;
+			run = 0;
+			while (end < n && s[end] == ',' &&
+			       (k = sector_at(s, n, cm_skip_spaces(s, n, end + 1))))
+				end = cm_skip_spaces(s, n, end + 1) + k; /* "cơ quan, trường học" */
 			continue;
 		} else if ((k = many_at(s, n, p, level)) || (k = level_word_at(s, n, p, level)) ||
 			   (k = quoted_at(s, n, p))) {
@@ -467,6 +502,10 @@ static size_t plurals_after(const char *s, size_t n, size_t end, cm_body_level *
 		else
 			return end;
 		q = cm_skip_spaces(s, n, q);
+		if ((m = cm_phrase_at(s, n, q, "thị")) && q + m < n && s[q + m] == ',') {
+			end = q + m; /* "các huyện, thị, thành phố": "thị" for "thị xã" */
+			continue;
+		}
 		if (!(m = head_at(s, n, q, MANY, &h)) || cm_is_capital(s, n, q))
 			return end;
 		end = tail_end(s, n, q + m, level);
@@ -490,6 +529,28 @@ static size_t many_at(const char *s, size_t n, size_t at, cm_body_level *level)
 	return plurals_after(s, n, tail_end(s, n, p + k, level), level) - at;
 }
 
+/* The end of "thuộc (đơn vị) X" at `at`, X a body or a level word and its
+ * capitalized name ("thuộc đơn vị thành phố Cao Bằng"), 0 if none. */
+static size_t part_of(const char *s, size_t n, size_t at, cm_body_level *level)
+{
+	size_t k = cm_phrase_at(s, n, at, "thuộc"), p, e;
+	cm_body_level l;
+
+	if (!k)
+		return 0;
+	p = cm_skip_spaces(s, n, at + k);
+	if ((k = cm_phrase_at(s, n, p, "đơn vị")))
+		p = cm_skip_spaces(s, n, p + k);
+	if ((k = cm_body_at(s, n, p, 1, &l)))
+		return p + k;
+	if (!(k = level_word_at(s, n, p, &l)) ||
+	    !cm_is_capital(s, n, e = cm_skip_spaces(s, n, p + k)))
+		return 0;
+	if (!*level)
+		*level = l;
+	return tail_end(s, n, e, level);
+}
+
 size_t cm_body_at(const char *s, size_t n, size_t at, int any_case, cm_body_level *level)
 {
 	const head *h;
@@ -510,6 +571,10 @@ size_t cm_body_at(const char *s, size_t n, size_t at, int any_case, cm_body_leve
 			end++;
 		*level = h->level;
 		return tail_end(s, n, end, level) - at;
+	}
+	if (h->kind & UNIT && (end = part_of(s, n, cm_skip_spaces(s, n, at + k), level))) {
+		*level = h->level;
+		return end - at; /* "xã thuộc thành phố Cao Bằng" */
 	}
 	if (!(h->kind & OWN) && !cm_is_capital(s, n, cm_skip_spaces(s, n, at + k)) &&
 	    !many_at(s, n, cm_skip_spaces(s, n, at + k), &(cm_body_level){0}) &&

@@ -120,33 +120,58 @@ static size_t paren_open(const cm_date_scan *sc, size_t from)
 }
 
 /* *out is the occasion named before the parenthesis holding the date, or
- * NULL. */
-static int occasion(char **out, const cm_date_scan *sc, const cm_date *d)
+ * NULL; *open is where that parenthesis opens and *name where the name
+ * starts. */
+static int occasion(char **out, size_t *open, size_t *name, const cm_date_scan *sc,
+		    const cm_date *d)
 {
 	size_t from = d->range ? d->range_start : d->start, to = d->range ? d->range_end : d->end;
-	size_t open = paren_open(sc, from), c, kn;
+	size_t o = paren_open(sc, from), c, kn;
 	char *s;
 
 	*out = NULL;
-	if (open == 0 || to >= sc->n || sc->s[to] != ')')
+	if (o == 0 || to >= sc->n || sc->s[to] != ')')
 		return 0;
-	open--;
-	c = clause_start(sc, open);
-	if (!(clause_has(sc, c, open, "kỷ niệm") || clause_has(sc, c, open, "truyền thống") ||
-	      clause_has(sc, c, open, "ngày truyền") || clause_has_anniversary(sc, c, open)))
+	o--;
+	c = clause_start(sc, o);
+	if (!(clause_has(sc, c, o, "kỷ niệm") || clause_has(sc, c, o, "truyền thống") ||
+	      clause_has(sc, c, o, "ngày truyền") || clause_has_anniversary(sc, c, o)))
 		return 0;
 	kn = c;
-	for (size_t i = c; i < open; i++) /* the last "kỷ niệm" names it */
+	for (size_t i = c; i < o; i++) /* the last "kỷ niệm" names it */
 		if (cm_date_word_at(sc, i, "kỷ niệm "))
 			kn = i + strlen("kỷ niệm ");
-	while (kn < open && (cm_date_is_space(sc->s[kn]) || sc->s[kn] == '*'))
+	while (kn < o && (cm_date_is_space(sc->s[kn]) || sc->s[kn] == '*'))
 		kn++;
 	if (!(s = malloc(to + 2 - kn)))
 		return cm_error_nomem();
 	memcpy(s, sc->s + kn, to + 1 - kn);
 	s[to + 1 - kn] = '\0';
 	*out = s;
+	*open = o;
+	*name = kn;
 	return 0;
+}
+
+/* 1 if the occasion named at `name` follows, in a list, the one whose
+ * parenthesis closed at `close` ("(15/10/1930 - 15/10/2020), 90 năm ngày
+ * Truyền thống MTTQ …", "(21/6) và kỷ niệm Ngày …"): only commas,
+ * semicolons, emphasis, "và" and "kỷ niệm" lie between them. */
+static int occasion_listed(const cm_date_scan *sc, size_t close, size_t name)
+{
+	size_t p = close, k;
+
+	if (!close || close > name)
+		return 0;
+	while (p < name)
+		if (strchr(" \t,;*", sc->s[p]))
+			p++;
+		else if ((k = cm_date_word_at(sc, p, "và ")) ||
+			 (k = cm_date_word_at(sc, p, "kỷ niệm ")))
+			p += k;
+		else
+			return 0;
+	return 1;
 }
 
 static const char *recurrence(const cm_date_scan *sc, size_t from, size_t to)
@@ -263,14 +288,20 @@ static int copy_span(const char **out, const cm_date_scan *sc, cm_span span)
 	return 0;
 }
 
-/* The actor, task, recipient, channel and partners of the deadline d;
- * prev_end: where the deadline before it ends. */
-static int obligation(const cm_date_scan *sc, cm_date *d, size_t prev_end)
+/* Where the obligation finder looks for a deadline: [start, end) stands
+ * for its date, prev_end is where the deadline before it ends. */
+typedef struct {
+	size_t start, end, prev_end;
+} anchor;
+
+/* The actor, task, recipient, channel and partners of the deadline d, read
+ * around the anchor a. */
+static int obligation(const cm_date_scan *sc, cm_date *d, anchor a)
 {
 	cm_obligation ob;
 	int rc;
 
-	cm_obligation_find(&ob, sc->s, sc->n, d->start, d->end, prev_end);
+	cm_obligation_find(&ob, sc->s, sc->n, a.start, a.end, a.prev_end);
 	if ((rc = copy_span(&d->actor, sc, ob.actor)) < 0 ||
 	    (rc = copy_span(&d->task, sc, ob.task)) < 0 ||
 	    (rc = copy_span(&d->recipient, sc, ob.recipient)) < 0 ||
@@ -283,18 +314,36 @@ static int obligation(const cm_date_scan *sc, cm_date *d, size_t prev_end)
 	return 0;
 }
 
+/* The anchor of the deadline d: its date; for an occasion, the parenthesis
+ * holding it (the task is the words before "kỷ niệm …"), or that of the
+ * occasion it is listed after, whose obligation it shares. *occ is the
+ * anchor of the last occasion, occ_close where its parenthesis closed. */
+static anchor anchor_of(const cm_date_scan *sc, const cm_date *d, size_t open, size_t name,
+			size_t prev_end, anchor *occ, size_t *occ_close)
+{
+	anchor a = {d->start, d->end, prev_end};
+
+	if (!d->occasion)
+		return a;
+	if (!occasion_listed(sc, *occ_close, name))
+		*occ = (anchor){open, d->end, prev_end};
+	*occ_close = d->end + 1;
+	return *occ;
+}
+
 static int classify(cm_date_scan *sc)
 {
-	size_t last_deadline = 0;
+	size_t last_deadline = 0, occ_close = 0;
+	anchor occ = {0, 0, 0};
 
 	find_self(sc);
 	for (size_t i = 0; i < sc->out->n; i++) {
 		cm_date *d = &sc->out->v[i];
 		int had_ngay, rc;
-		char *occ;
+		char *occ_name;
 		size_t p = cm_date_back_over_ngay(
 			sc, d->range == CM_RANGE_END ? d->range_start : d->start, &had_ngay);
-		size_t cs, ce, head;
+		size_t cs, ce, head, open = 0, name = 0;
 		const cm_date *first;
 
 		had_ngay |= d->range != CM_RANGE_END && written(sc, d);
@@ -309,16 +358,18 @@ static int classify(cm_date_scan *sc)
 			memcpy(d->resolved, d->iso, CM_ISO_MAX);
 		if (d->in_citation || d->in_self)
 			continue;
-		if ((rc = occasion(&occ, sc, d)) < 0)
+		if ((rc = occasion(&occ_name, &open, &name, sc, d)) < 0)
 			return rc;
-		d->occasion = occ;
+		d->occasion = occ_name;
 		head = d->range == CM_RANGE_END ? i - 1 : i;
 		while (d->range != CM_RANGE_END && listed(sc, &sc->out->v[head], head))
 			head--; /* back to the head of the list */
 		first = &sc->out->v[head];
 		d->deadline = cm_date_is_deadline(sc, d, first, d->occasion != NULL);
 		d->recurrence = recurrence(sc, cs, ce);
-		if (d->deadline && !d->occasion && (rc = obligation(sc, d, last_deadline)) < 0)
+		if (d->deadline && (rc = obligation(sc, d,
+						    anchor_of(sc, d, open, name, last_deadline,
+							      &occ, &occ_close))) < 0)
 			return rc;
 		if (d->deadline)
 			last_deadline = d->end;

@@ -24,6 +24,7 @@
 #define ISSUER_TITLE_LINES 3  /* lines at the top whose "của X" names the issuer */
 #define ASKED_BACK 1500       /* bytes above a sentence where "Đề nghị X" still holds */
 #define DATE_OPENING 40       /* bytes from a sentence's start its opening date ends within */
+#define PREAMBLE_BYTES 4000   /* bytes at the top where the plan's "X … như sau:" may be */
 
 typedef struct {
 	const char *s;
@@ -33,6 +34,21 @@ typedef struct {
 static const char *const asking[] = {"đề nghị", "giao cho", "giao", "yêu cầu", "phân công", "chọn"};
 /* An event a body holds: its congress ("Đại hội đại biểu Hội Nông dân tỉnh"). */
 static const char *const holding[] = {"đại hội đại biểu", "đại hội điểm", "đại hội"};
+/* Words before an event that others celebrate, not hold ("chào mừng đại hội
+ * đảng bộ các cấp"). */
+static const char *const celebrating[] = {"chào mừng", "hướng tới", "hướng về"};
+/* A count and a collective noun before the bodies they count ("Hai cơ quan
+ * Ban Dân vận Tỉnh ủy và Hội Nhà báo tỉnh"). */
+static const char *const counts[] = {"hai", "ba",  "bốn",  "năm", "sáu",
+				     "bảy", "tám", "chín", "mười"};
+static const char *const collectives[] = {"cơ quan", "đơn vị"};
+/* What a preamble acts on: "Thực hiện Hướng dẫn số …", "Căn cứ Luật …". */
+static const char *const grounding[] = {"thực hiện", "căn cứ"};
+/* Words that open a sentence with the occasion it is held on ("Nhân kỷ niệm
+ * … (…), UBND tỉnh thông báo …"). */
+static const char *const occasion_cues[] = {"nhân dịp", "nhân", "chào mừng", "hướng tới"};
+/* Words between an advising body and "tham mưu" ("X sẽ tham mưu Y"). */
+static const char *const modals[] = {"sẽ", "cần", "phải", "đã", "có trách nhiệm"};
 static const char *const to_cues[] = {"gửi về",       "gửi lên",     "gửi cho", "gửi",
 				      "báo cáo về",   "báo cáo cho", "báo cáo", "trình",
 				      "tham mưu cho", "tham mưu"};
@@ -199,6 +215,36 @@ static size_t count_end(const text *t, size_t at)
 	return e > at && e < t->n && t->s[e] == ' ' ? cm_skip_spaces(t->s, t->n, e) : at;
 }
 
+/* `at` after a count and a collective noun that a body's capitalized name
+ * follows ("Hai cơ quan Ban Dân vận …", "02 đơn vị Hội …"), `at` if there
+ * is none. */
+static size_t collective_end(const text *t, size_t at)
+{
+	size_t p = count_end(t, at), q;
+
+	if (p == at && !(p = words_after(t, at, counts, N_OF(counts))))
+		return at;
+	q = words_after(t, p, collectives, N_OF(collectives));
+	return q && cm_is_capital(t->s, t->n, q) ? q : at;
+}
+
+/* 1 if the words before `at` (from `from` on) celebrate the event there. */
+static int celebrated(const text *t, size_t from, size_t at)
+{
+	size_t e = at;
+
+	while (e > from && is_space(t->s[e - 1]))
+		e--;
+	for (size_t i = 0; i < N_OF(celebrating); i++) {
+		size_t k = strlen(celebrating[i]);
+
+		if (e - from >= k && word_start(t, e - k) &&
+		    cm_phrase_at(t->s, t->n, e - k, celebrating[i]) == k)
+			return 1;
+	}
+	return 0;
+}
+
 /* The body asked to act in [from, to): "Đề nghị X", "giao X", "yêu cầu X". */
 static cm_span asked(const text *t, size_t from, size_t to, cm_body_level *level)
 {
@@ -227,7 +273,8 @@ static cm_span holder(const text *t, size_t from, size_t to, cm_body_level *leve
 		size_t q;
 		cm_span b;
 
-		if (!word_start(t, p) || !(q = words_after(t, p, holding, N_OF(holding))))
+		if (!word_start(t, p) || !(q = words_after(t, p, holding, N_OF(holding))) ||
+		    celebrated(t, from, p))
 			continue;
 		b = bodies_at(t, q, 1, level);
 		if (b.end > b.start && b.end <= to)
@@ -241,13 +288,23 @@ static cm_span subject(const text *t, size_t at, cm_body_level *level)
 {
 	int depth;
 
-	return bodies_at(t, skip_lead(t, at, &depth), 0, level);
+	return bodies_at(t, collective_end(t, skip_lead(t, at, &depth)), 0, level);
+}
+
+/* 1 if the line [ps, pe) ends with a colon (before spaces and emphasis):
+ * it introduces the lines below it. */
+static int introduces(const text *t, size_t ps, size_t pe)
+{
+	while (pe > ps && in_set(t->s[pe - 1], " \t*\r"))
+		pe--;
+	return pe > ps && t->s[pe - 1] == ':';
 }
 
 /* The nearest heading above the line at `line` that names a body: a
- * numbered line, or a short line holding only the name (or the name and a
- * colon). A numbered heading of the first level without a body ends the
- * search: the section changed. */
+ * numbered line, a short line holding only the name (or the name and a
+ * colon), or a line that introduces the lines below it and asks a body to
+ * act ("Theo đó, X yêu cầu Y thực hiện … như sau:"). A numbered heading of
+ * the first level without a body ends the search: the section changed. */
 static cm_span heading(const text *t, size_t line, cm_body_level *level)
 {
 	for (size_t k = 0; k < HEADING_LINES && line > 0; k++) {
@@ -256,9 +313,11 @@ static cm_span heading(const text *t, size_t line, cm_body_level *level)
 		cm_span b;
 
 		line = ps;
-		p = skip_lead(t, ps, &depth);
+		p = collective_end(t, skip_lead(t, ps, &depth));
 		if (p >= pe)
 			continue;
+		if (introduces(t, ps, pe) && !empty(b = asked(t, ps, pe, level)))
+			return b;
 		b = bodies_at(t, p, 0, level);
 		if (b.end > b.start) {
 			size_t after = cm_skip_spaces(t->s, t->n, b.end);
@@ -346,30 +405,113 @@ static size_t task_end(const text *t, size_t from, size_t date)
 static size_t after_date_opening(const text *t, cm_span se, size_t date_end)
 {
 	size_t p = date_end;
+	int depth;
 
-	if (date_end - se.start > DATE_OPENING)
-		return se.end;
+	if (date_end - se.start > DATE_OPENING &&
+	    !words_after(t, skip_lead(t, se.start, &depth), occasion_cues, N_OF(occasion_cues)))
+		return se.end; /* neither its date nor its occasion ("Nhân kỷ niệm …") opens it */
 	while (p < se.end && t->s[p] != ',')
 		p++;
 	return p < se.end ? cm_skip_spaces(t->s, t->n, p + 1) : se.end;
 }
 
-/* The issuer of the document: "của X" in its first lines ("Kế hoạch số
+/* The body that opens the last part (after its last ';') of the line
+ * [line, end), at its start or after a comma: the subject of a plan's
+ * preamble ("Thực hiện …; căn cứ …, Ban Chỉ đạo … của tỉnh hướng dẫn … như
+ * sau:"). */
+static cm_span preamble_subject(const text *t, size_t line, size_t end, cm_body_level *level)
+{
+	size_t from = line;
+
+	for (size_t p = line; p < end; p++)
+		if (t->s[p] == ';')
+			from = p + 1;
+	for (size_t p = from; p < end; p++) {
+		cm_span b;
+
+		if (p > from && t->s[p - 1] != ',')
+			continue;
+		if (!empty(b = bodies_at(t, cm_skip_spaces(t->s, t->n, p), 0, level)))
+			return b;
+	}
+	return span(0, 0);
+}
+
+/* 1 if the line at `line` opens with the ground it acts on ("Thực hiện
+ * …", "Căn cứ …"). */
+static int grounds(const text *t, size_t line)
+{
+	int depth;
+
+	return words_after(t, skip_lead(t, line, &depth), grounding, N_OF(grounding)) != 0;
+}
+
+/* The subject of the plan's own preamble, in the first line near the top
+ * that ends in "như sau:" ("Ban Thường trực Ủy ban MTTQ tỉnh xây dựng kế
+ * hoạch … như sau:") or, among its header lines, opens with its ground
+ * ("Thực hiện Hướng dẫn số …, Ban Tuyên giáo Tỉnh ủy hướng dẫn …") and
+ * names one; else an empty span. */
+static cm_span preamble(const text *t, cm_body_level *level)
+{
+	size_t hi = t->n < PREAMBLE_BYTES ? t->n : PREAMBLE_BYTES;
+
+	for (size_t line = 0, k = 0; line < hi; k++) {
+		const char *nl = memchr(t->s + line, '\n', t->n - line);
+		size_t end = nl ? (size_t)(nl - t->s) : t->n, e = end;
+		const size_t m = strlen("như sau:");
+		cm_span b;
+
+		while (e > line && in_set(t->s[e - 1], " \t*"))
+			e--;
+		if (((e - line >= m && !memcmp(t->s + e - m, "như sau:", m)) ||
+		     (k < ISSUER_HEADER_LINES && grounds(t, line))) &&
+		    !empty(b = preamble_subject(t, line, e, level)))
+			return b;
+		line = end + 1;
+	}
+	return span(0, 0);
+}
+
+/* The body that a news item's lead says issued the document: "X (vừa)
+ * ban hành …" opening the line at `line`; an empty span if none. */
+static cm_span issued_by(const text *t, size_t line, cm_body_level *level)
+{
+	int depth;
+	cm_span b = bodies_at(t, skip_lead(t, line, &depth), 0, level);
+	size_t p;
+
+	if (empty(b))
+		return b;
+	p = cm_skip_spaces(t->s, t->n, b.end);
+	p += cm_phrase_at(t->s, t->n, p, "vừa") ? cm_phrase_at(t->s, t->n, p, "vừa")
+						: cm_phrase_at(t->s, t->n, p, "đã");
+	p = cm_skip_spaces(t->s, t->n, p);
+	return cm_phrase_at(t->s, t->n, p, "ban hành") ? b : span(0, 0);
+}
+
+/* The issuer of the document: the subject of its preamble ("X xây dựng kế
+ * hoạch … như sau:"), else a lead's "X vừa ban hành …", else "của X" in
+ * its first lines (not in one that cites its ground: "Thực hiện … của Y") ("Kế hoạch số
  * 1600-KH/BDVTW ngày 28/02/2018 của Ban Dân vận Trung ương"), or a line of
  * its header that is a body's name alone ("BAN DÂN VẬN TỈNH ỦY"). */
 static cm_span issuer(const text *t, cm_body_level *level)
 {
 	size_t line = 0;
+	cm_span b = preamble(t, level);
 
+	if (!empty(b))
+		return b;
 	for (int k = 0; k < ISSUER_HEADER_LINES && line < t->n; k++) {
 		const char *nl = memchr(t->s + line, '\n', t->n - line);
 		size_t end = nl ? (size_t)(nl - t->s) : t->n;
 		int depth;
-		cm_span b = bodies_at(t, skip_lead(t, line, &depth), 0, level);
 
+		b = bodies_at(t, skip_lead(t, line, &depth), 0, level);
 		if (!empty(b) && !depth && cm_skip_spaces(t->s, t->n, b.end) >= end)
 			return b; /* a header line, not a numbered heading */
-		for (size_t p = line; k < ISSUER_TITLE_LINES && p < end; p++) {
+		if (!empty(b = issued_by(t, line, level)))
+			return b;
+		for (size_t p = line; k < ISSUER_TITLE_LINES && !grounds(t, line) && p < end; p++) {
 			size_t q;
 
 			if (word_start(t, p) && (q = cm_phrase_at(t->s, t->n, p, "của")) &&
@@ -379,6 +521,40 @@ static cm_span issuer(const text *t, cm_body_level *level)
 		line = end + 1;
 	}
 	return span(0, 0);
+}
+
+/* The body that opens the clause after the last comma before `date` in
+ * [from, date) ("sáng 3-2, tại Trung tâm Hội nghị tỉnh, Tỉnh ủy Tuyên Quang
+ * tổ chức gặp mặt kỷ niệm …"), or an empty span. */
+static cm_span clause_subject(const text *t, size_t from, size_t date, cm_body_level *level)
+{
+	for (size_t p = date; p > from; p--)
+		if (t->s[p - 1] == ',')
+			return subject(t, p, level);
+	return span(0, 0);
+}
+
+/* The last body in [from, to) that advises another ("X (sẽ) tham mưu Y
+ * …"), or an empty span. */
+static cm_span advisor(const text *t, size_t from, size_t to, cm_body_level *level)
+{
+	cm_span found = span(0, 0);
+
+	for (size_t p = from; p < to; p++) {
+		size_t q, k;
+		cm_span b;
+
+		if (!cm_is_capital(t->s, t->n, p) || (p > 0 && cm_is_capital(t->s, t->n, p - 1)) ||
+		    empty(b = bodies_at(t, p, 0, level)))
+			continue;
+		q = cm_skip_spaces(t->s, t->n, b.end);
+		if ((k = words_after(t, q, modals, N_OF(modals))))
+			q = k;
+		if (cm_phrase_at(t->s, t->n, q, "tham mưu"))
+			found = b;
+		p = b.end;
+	}
+	return found;
 }
 
 /* The body owing the deadline at [date, date_end) of sentence se, whose
@@ -395,8 +571,15 @@ static cm_span actor(const text *t, cm_span se, size_t date, size_t date_end, si
 	*held = 0;
 	if (empty(a))
 		*held = !empty(a = holder(t, own, date, level));
-	if (empty(a))
-		a = subject(t, own, level);
+	if (empty(a) && !empty(a = subject(t, own, level))) {
+		cm_body_level l;
+		cm_span list = asked(t, se.start, date, &l);
+
+		if (list.start < own && list.end >= a.end) { /* "đề nghị X; Y, Z …": the list */
+			a = list;
+			*level = l;
+		}
+	}
 	if (empty(a))
 		a = asked(t, se.start, date, level);
 	if (empty(a))
@@ -406,8 +589,12 @@ static cm_span actor(const text *t, cm_span se, size_t date, size_t date_end, si
 			a = subject(t, p + 1, level);
 	if (empty(a) && (p = after_date_opening(t, se, date_end)) < se.end)
 		a = subject(t, p, level); /* "Dự kiến giữa tháng 06/2025, HĐND huyện tổ chức" */
+	if (empty(a))
+		a = clause_subject(t, se.start, date, level);
 	if (empty(a) && line < se.start) { /* the paragraph's: "- Đề nghị X: …. Báo cáo …" */
 		a = asked(t, line, se.start, level);
+		if (empty(a))
+			a = advisor(t, line, se.start, level); /* "X sẽ tham mưu Y …. Việc này …" */
 		if (empty(a))
 			a = subject(t, line, level);
 	}
@@ -459,8 +646,8 @@ void cm_obligation_find(cm_obligation *out, const char *s, size_t n, size_t date
 		after_cue(&t, cl.start, cl.end, with_cues, N_OF(with_cues), 0, &(cm_body_level){0});
 
 	task_from = skip_lead(&t, own, &depth);
-	if (out->actor_from == CM_ACTOR_SENTENCE && !held && out->actor.start >= own &&
-	    out->actor.end <= date_start)
+	if (out->actor_from == CM_ACTOR_SENTENCE && !held && out->actor.end > own &&
+	    out->actor.end <= date_start) /* the actor in this clause, or its list's end */
 		task_from = cm_skip_spaces(s, n, out->actor.end);
 	while (task_from < date_start && in_set(s[task_from], ":,*; "))
 		task_from++;

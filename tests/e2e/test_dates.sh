@@ -48,24 +48,35 @@ same "--on a month" "$("$CHIMUC" deadlines --db "$db" --on 2024-03 --json | jq -
 same "--all lists more" \
     "$([ "$("$CHIMUC" deadlines --db "$db" --all --json | wc -l)" -gt "$("$CHIMUC" deadlines --db "$db" --json | wc -l)" ] && echo yes)" yes
 
-# --ics: accepted by libical's parser, one event per line, yearly day-months.
-"$CHIMUC" deadlines --db "$db" --on 15/10 --ics | "$CM_ICS_CHECK" >"$WORK/ics"
+same "each 15/10 deadline has the body that owes it" \
+    "$(jq -r 'select(.actor == null or .task == null) | .start' "$WORK/d.jsonl" | wc -l)" 0
+
+# --ics: accepted by libical's parser, one event per line, yearly day-months;
+# each event's summary is its task, its description opens with its actor.
+"$CHIMUC" deadlines --db "$db" --on 15/10 --ics >"$WORK/d.ics"
+"$CM_ICS_CHECK" <"$WORK/d.ics" >"$WORK/ics"
 same "libical parses the calendar" $? 0
 read -r events recurring <"$WORK/ics"
 same "one event per deadline" "$events" "$(wc -l <"$WORK/d.jsonl")"
 same "the day-month occasion recurs yearly" "$recurring" "$(jq -r 'select(.iso | startswith("--")) | .iso' "$WORK/d.jsonl" | wc -l)"
+same "no event is summarized without its task" "$(grep -c '^SUMMARY:occasion: ' "$WORK/d.ics")" 0
+same "each event's description opens with its actor" \
+    "$(tr -d '\r' <"$WORK/d.ics" | sed ':a;N;$!ba;s/\n //g' | sed -n 's/^DESCRIPTION://p' |
+       sed 's/\\n.*//; s/ → .*//; s/\\,/,/g')" "$(jq -r .actor "$WORK/d.jsonl")"
 
 # who owes what to whom: --actor, --recipient (folded, abbreviations), --by actor, --ics.
 same "--actor BDV = --actor 'ban dan van'" \
     "$("$CHIMUC" deadlines --db "$db" --actor BDV --json | jq -r .actor | sort -u | tr '\n' ' ')" \
-    "Ban Dân vận Trung ương Ban Dân vận Tỉnh ủy "
+    "Ban Dân vận Trung ương Ban Dân vận Tỉnh ủy Ban Dân vận Tỉnh ủy và Hội Nhà báo tỉnh "
 same "--recipient MTTQ tỉnh" \
     "$("$CHIMUC" deadlines --db "$db" --recipient "Ủy ban MTTQ tỉnh" --count)" 2
-same "--by actor: a line per actor, (no actor) last" \
+same "--by actor: a line per actor, in the order of their keys" \
     "$("$CHIMUC" deadlines --db "$db" --by actor | grep -v '^ ' | grep -v '^[0-9]' | grep . | tail -2)" \
-    "$(printf '%s\n%s' 'Các thành viên Ban Chỉ đạo Phong trào thi đua "Dân vận khéo" của tỉnh' '(no actor)')"
+    "$(printf '%s\n%s' 'Các thành viên Ban Chỉ đạo Phong trào thi đua "Dân vận khéo" của tỉnh' 'Ủy ban MTTQ các huyện, thành phố')"
+same "--by actor --on 15/10: every deadline under the body that owes it" \
+    "$("$CHIMUC" deadlines --db "$db" --on 15/10 --by actor | grep -c '^(no actor)$')" 0
 "$CHIMUC" deadlines --db "$db" --actor "Ban Dân vận" --ics | "$CM_ICS_CHECK" >"$WORK/ics"
-same "libical parses the actor's calendar" "$(cat "$WORK/ics")" "3 0"
+same "libical parses the actor's calendar (2 day-month occasions recur)" "$(cat "$WORK/ics")" "10 2"
 "$CHIMUC" deadlines --db "$db" --by date >/dev/null 2>&1
 same "--by takes only actor" $? 2
 

@@ -5,7 +5,8 @@
  * order; keys, issuers, terms and relations are valid UTF-8; a resolved
  * date is a full ISO date; short forms are in order, apart from each other;
  * a deadline's actor, recipient, channel, partners and task are valid UTF-8,
- * only a deadline has them, and each body has a key. */
+ * only a deadline (an occasion's too, not a range's start) has them, and
+ * each body has a key. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,14 +33,14 @@ static void check_utf8(const char *s)
 	}
 }
 
-/* An obligation only for a deadline that is no occasion; its names valid
- * UTF-8 with a key (chimuc/body.h). */
+/* An obligation only for a deadline (an occasion's end owes one, its start
+ * does not); its names valid UTF-8 with a key (chimuc/body.h). */
 static void check_obligation(const cm_date *d)
 {
 	const char *names[] = {d->actor, d->recipient, d->channel, d->partners, d->task};
 	char *key;
 
-	if ((d->actor || d->recipient || d->task) && (!d->deadline || d->occasion))
+	if ((d->actor || d->recipient || d->task) && !d->deadline)
 		abort();
 	if ((d->actor != NULL) != (d->actor_from != CM_ACTOR_NONE))
 		abort();

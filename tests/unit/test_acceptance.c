@@ -37,6 +37,7 @@
 #define REAL_CITATIONS_F1 0.98 /* the targets */
 #define REAL_CITATION_DATES 0.95
 #define REAL_DATES_F1 0.98
+#define OBLIGATION_TARGET 0.90 /* actor and recipient right, both sets (issue 17) */
 #define REAL_DEADLINES_F1 0.95
 
 typedef struct {
@@ -365,6 +366,15 @@ static figures measure(const char *set, const char *dir)
 	return f;
 }
 
+/* Actor and recipient right for OBLIGATION_TARGET of the deadlines. */
+static void expect_obligations(const char *set, const figures *f)
+{
+	cr_expect_geq(share(f->actor_right, f->owed), OBLIGATION_TARGET, "%s: actor right %zu/%zu",
+		      set, f->actor_right, f->owed);
+	cr_expect_geq(share(f->recipient_right, f->owed), OBLIGATION_TARGET,
+		      "%s: recipient right %zu/%zu", set, f->recipient_right, f->owed);
+}
+
 Test(acceptance, samples)
 {
 	figures f = measure("samples", "corpus");
@@ -385,6 +395,7 @@ Test(acceptance, samples)
 	cr_expect_eq(f.type_wrong, 0, "samples: wrong types: %zu", f.type_wrong);
 	cr_expect_leq(f.in_citation_wrong, f.matched / 20,
 		      "samples: in_citation wrong for %zu dates", f.in_citation_wrong);
+	expect_obligations("samples", &f);
 }
 
 Test(acceptance, real)
@@ -400,4 +411,5 @@ Test(acceptance, real)
 		      REAL_DATES_F1);
 	cr_expect_geq(f1(f.deadlines), REAL_DEADLINES_F1, "real: deadlines F1 %.3f < %.3f",
 		      f1(f.deadlines), REAL_DEADLINES_F1);
+	expect_obligations("real", &f);
 }

@@ -62,6 +62,27 @@ static const body_case bodies[] = {
 	{"Chi bộ trực thuộc đảng ủy cơ sở", "Chi bộ trực thuộc đảng ủy cơ sở", CM_LEVEL_COMMUNE},
 	{"Xã Khánh Hội làm điểm", "Xã Khánh Hội", CM_LEVEL_COMMUNE},
 	{"Ấp 8, xã Khánh Hội", "Ấp 8", CM_LEVEL_COMMUNE},
+	/* a dash before a collective noun opens the body's role, not more name */
+	{"Ban Dân vận Tỉnh ủy - Cơ quan Thường trực Ban Chỉ đạo", "Ban Dân vận Tỉnh ủy",
+	 CM_LEVEL_PROVINCE},
+	{"Sở Văn hóa - Thể thao tỉnh hướng dẫn", "Sở Văn hóa - Thể thao tỉnh", CM_LEVEL_PROVINCE},
+	/* a function word does not finish a name's syllable; a second syllable does */
+	{"Ban Bí thư Trung ương Đảng về đẩy mạnh", "Ban Bí thư Trung ương Đảng", CM_LEVEL_CENTRAL},
+	{"Bộ Nội vụ về việc", "Bộ Nội vụ", CM_LEVEL_CENTRAL},
+	/* the sectors of a Party unit, not a word that opens like one */
+	{"Đảng bộ cơ quan, trường học, lực lượng vũ trang trực thuộc Huyện ủy, thời gian",
+	 "Đảng bộ cơ quan, trường học, lực lượng vũ trang trực thuộc Huyện ủy", CM_LEVEL_UNKNOWN},
+	{"Đảng bộ xã lực lượng đông", "Đảng bộ xã", CM_LEVEL_COMMUNE},
+	/* a unit that is part of another ("thuộc X"), not one of a kind ("thuộc diện") */
+	{"Xã thuộc đơn vị thành phố Cao Bằng tổ chức", "Xã thuộc đơn vị thành phố Cao Bằng",
+	 CM_LEVEL_COMMUNE},
+	/* "thị" for "thị xã" in a list of plurals, not the first syllable of a word */
+	{"Ban Tuyên giáo các huyện, thị, thành phố; Tuyên huấn",
+	 "Ban Tuyên giáo các huyện, thị, thành phố", CM_LEVEL_DISTRICT},
+	{"UBND các huyện, thị trường", "UBND các huyện", CM_LEVEL_DISTRICT},
+	/* a section named by what it does, before the bodies it serves */
+	{"Tuyên huấn các Đảng ủy trực thuộc Tỉnh ủy, Ủy ban Mặt trận",
+	 "Tuyên huấn các Đảng ủy trực thuộc Tỉnh ủy", CM_LEVEL_UNKNOWN},
 	/* none: a verb or a common word that opens like a body */
 	{"Xã hội hóa công tác", NULL, CM_LEVEL_UNKNOWN},
 	{"Huyện nào cũng có", NULL, CM_LEVEL_UNKNOWN},
@@ -76,6 +97,8 @@ static const body_case bodies[] = {
 	{"Công tác dân vận", NULL, CM_LEVEL_UNKNOWN},
 	{"Các hoạt động kỷ niệm", NULL, CM_LEVEL_UNKNOWN},
 	{"Báo cáo sơ kết 6 tháng", NULL, CM_LEVEL_UNKNOWN},
+	{"Xã thuộc diện khó khăn", NULL, CM_LEVEL_UNKNOWN},
+	{"Tuyên huấn viên giỏi", NULL, CM_LEVEL_UNKNOWN},
 };
 
 Test(body, at)
@@ -107,6 +130,12 @@ static const list_case lists[] = {
 	{"Bộ Chính trị, Ban Bí thư 02 đề án", 2, sizeof "Bộ Chính trị, Ban Bí thư" - 1},
 	{"Sở Nội vụ, các sở, ban, ngành liên quan", 2, sizeof "Sở Nội vụ, các sở, ban, ngành" - 1},
 	{"Sở Nội vụ và tổng hợp", 1, sizeof "Sở Nội vụ" - 1},
+	{"Ban Tuyên giáo các huyện, thị, thành phố; Tuyên huấn các Đảng ủy trực thuộc Tỉnh ủy, Ủy "
+	 "ban Mặt trận Tổ quốc và các tổ chức chính trị- xã hội của tỉnh chỉ đạo",
+	 4,
+	 sizeof "Ban Tuyên giáo các huyện, thị, thành phố; Tuyên huấn các Đảng ủy trực thuộc Tỉnh "
+		"ủy, Ủy ban Mặt trận Tổ quốc và các tổ chức chính trị- xã hội của tỉnh" -
+		 1},
 	{"Tổng hợp, báo cáo", 0, 0},
 };
 

@@ -244,7 +244,7 @@ Test(deadlines, the_writers_write_one_entry_per_item)
 	cr_expect(strstr(s, "\"iso\":\"--10-15\",\"resolved\":\"2018-10-15\""), "%s", s);
 	free(s);
 	s = written(cm_deadlines_write_text, &o);
-	cr_expect_eq(count(s, "\n"), 24);
+	cr_expect_eq(count(s, "\n"), 36); /* each: date, sentence, who owes what */
 	cr_expect_eq(strncmp(s, "2018-10-15  occasion  ", 22), 0, "%s", s);
 	free(s);
 	s = written(cm_deadlines_write_ics, &o);
@@ -261,30 +261,33 @@ Test(deadlines, the_body_filters_match_folded_names_and_abbreviations)
 {
 	static const struct {
 		const char *actor, *recipient, *from, *to;
-		size_t total;
+		size_t total, occasions; /* occasions: how many of total */
 	} cases[] = {
-		/* Ban Dân vận Tỉnh ủy once, Ban Dân vận Trung ương twice */
-		{"Ban Dân vận", NULL, NULL, NULL, 3},
-		{"BDV", NULL, NULL, NULL, 3},
-		{"ban dan van", NULL, NULL, NULL, 3},
-		{"Ban Dân vận Trung ương", NULL, NULL, NULL, 2},
-		{"Dâ", NULL, NULL, NULL, 0}, /* whole words only */
-		{"Ủy ban MTTQ", NULL, NULL, NULL, 2},
-		{"Ủy ban Mặt trận Tổ quốc", NULL, NULL, NULL, 2},
-		{"Ban Thường vụ", NULL, NULL, NULL,
-		 2}, /* in a list: "…, Ban Thường vụ Tỉnh đoàn; …" */
-		{NULL, "Ban Thường trực", NULL, NULL, 2},
-		{NULL, "Bộ Chính trị", NULL, NULL, 2},
-		{NULL, "Ban Chỉ đạo", NULL, NULL, 4},
-		{NULL, "Ban Thường vụ", NULL, NULL, 0},
-		{"Ban Dân vận", "Bộ Chính trị", NULL, NULL, 2},
-		{"Ban Dân vận", NULL, "2018-06", "2018-12", 2},
-		{"Ban Dân vận", NULL, "2019", NULL, 0},
+		/* deadlines of Ban Dân vận Tỉnh ủy once, of Ban Dân vận Trung ương
+		 * twice; occasions of Ban Dân vận Tỉnh ủy (with Hội Nhà báo tỉnh
+		 * for 3) 6 times, of Ban Dân vận Trung ương once */
+		{"Ban Dân vận", NULL, NULL, NULL, 10, 7},
+		{"BDV", NULL, NULL, NULL, 10, 7},
+		{"ban dan van", NULL, NULL, NULL, 10, 7},
+		{"Ban Dân vận Trung ương", NULL, NULL, NULL, 3, 1},
+		{"Dâ", NULL, NULL, NULL, 0, 0}, /* whole words only */
+		{"Ủy ban MTTQ", NULL, NULL, NULL, 8, 6},
+		{"Ủy ban Mặt trận Tổ quốc", NULL, NULL, NULL, 8, 6},
+		{"Ban Thường vụ", NULL, NULL, NULL, 2,
+		 0}, /* in a list: "…, Ban Thường vụ Tỉnh đoàn; …" */
+		{NULL, "Ban Thường trực", NULL, NULL, 2, 0},
+		{NULL, "Bộ Chính trị", NULL, NULL, 2, 0},
+		{NULL, "Ban Chỉ đạo", NULL, NULL, 4, 0},
+		{NULL, "Ban Thường vụ", NULL, NULL, 0, 0},
+		{"Ban Dân vận", "Bộ Chính trị", NULL, NULL, 2, 0},
+		{"Ban Dân vận", NULL, "2018-06", "2018-12", 6, 4},
+		{"Ban Dân vận", NULL, "2019", NULL, 3, 3},
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		cm_deadlines_options o = CM_DEADLINES_OPTIONS_INIT;
 		cm_deadlines_result *r;
+		size_t occasions = 0;
 
 		o.actor = cases[i].actor;
 		o.recipient = cases[i].recipient;
@@ -296,7 +299,7 @@ Test(deadlines, the_body_filters_match_folded_names_and_abbreviations)
 			     cm_deadlines_total(r));
 		for (size_t k = 0; k < cm_deadlines_size(r); k++) {
 			const cm_deadline_item *it = cm_deadlines_get(r, k);
-			cr_expect_eq(it->kind, CM_DEADLINE_DEADLINE, "case %zu", i);
+			occasions += it->kind == CM_DEADLINE_OCCASION;
 			if (cases[i].actor)
 				cr_expect_eq(cm_body_matches(it->actor, cases[i].actor), 1,
 					     "case %zu: %s", i, it->actor);
@@ -304,6 +307,8 @@ Test(deadlines, the_body_filters_match_folded_names_and_abbreviations)
 				cr_expect_eq(cm_body_matches(it->recipient, cases[i].recipient), 1,
 					     "case %zu: %s", i, it->recipient);
 		}
+		cr_expect_eq(occasions, cases[i].occasions, "case %zu: %zu occasions", i,
+			     occasions);
 		cm_deadlines_free(r);
 	}
 }
@@ -312,17 +317,23 @@ Test(deadlines, each_deadline_has_who_owes_it_to_whom)
 {
 	static const struct {
 		const char *actor_query, *actor, *task, *recipient, *channel, *partner;
-		size_t total;
+		size_t total, index; /* index: the item looked at, in date order */
 	} cases[] = {
 		{"Ban Dân vận Tỉnh ủy", "Ban Dân vận Tỉnh ủy",
 		 "Chủ trì phối hợp với Hội Nhà báo tỉnh sơ kết 01 năm triển khai Cuộc thi báo chí "
 		 "viết về tấm gương \"Dân vận khéo\", giai đoạn 2017-2020",
-		 NULL, NULL, "Hội Nhà báo tỉnh", 1},
+		 NULL, NULL, "Hội Nhà báo tỉnh", 7, 3},
+		/* an occasion: owed by the two bodies its heading names */
+		{"Ban Dân vận Tỉnh ủy", "Ban Dân vận Tỉnh ủy và Hội Nhà báo tỉnh",
+		 "Tổ chức giao ban trao đổi thông tin về tình hình Nhân dân, đánh giá tình hình, kết "
+		 "quả triển khai thực hiện Chương trình phối hợp công tác dân vận của năm vào dịp kỷ "
+		 "niệm Ngày Báo chí cách mạng Việt Nam",
+		 NULL, NULL, NULL, 7, 0},
 		{"MTTQ", "Ban Thường trực Ủy ban MTTQ các huyện, thành phố",
 		 "căn cứ nội dung kế hoạnh này triển khai thực hiện, báo cáo sơ kết 6 tháng đầu năm",
-		 "Ban Thường trực Ủy ban MTTQ tỉnh", "Ban Tuyên giáo", NULL, 2},
+		 "Ban Thường trực Ủy ban MTTQ tỉnh", "Ban Tuyên giáo", NULL, 8, 0},
 		{"Ban Dân vận Trung ương", "Ban Dân vận Trung ương", NULL,
-		 "Bộ Chính trị, Ban Bí thư", NULL, NULL, 2},
+		 "Bộ Chính trị, Ban Bí thư", NULL, NULL, 3, 0},
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -334,7 +345,7 @@ Test(deadlines, each_deadline_has_who_owes_it_to_whom)
 		cr_assert_eq(cm_deadlines(&r, cm_test_ix, &o), 0, "case %zu: %s", i,
 			     cm_error_last());
 		cr_assert_eq(cm_deadlines_total(r), cases[i].total, "case %zu", i);
-		it = cm_deadlines_get(r, 0);
+		it = cm_deadlines_get(r, cases[i].index);
 		cr_expect_str_eq(it->actor, cases[i].actor, "case %zu", i);
 		cr_expect_not_null(it->actor_key, "case %zu", i);
 		cr_expect_not_null(it->task, "case %zu", i);
@@ -376,13 +387,14 @@ Test(deadlines, by_actor_groups_under_the_body_that_owes_them)
 		const char *first_actor; /* NULL: no actor */
 		const char *first_key;
 	} cases[] = {
-		/* 10 deadlines of 6 bodies, then 16 occasions without an actor */
+		/* 10 deadlines and 16 occasions of 10 bodies, each under its own */
 		{0, CM_ALL, 26,
 		 "Ban Chỉ đạo Phong trào thi đua \"Dân vận khéo\" các huyện, thành phố", "2024-03"},
-		{2, 2, 2, "Ban Dân vận Trung ương", "2018-03"},
-		{9, 2, 2, "Các thành viên Ban Chỉ đạo Phong trào thi đua \"Dân vận khéo\" của tỉnh",
+		{11, 2, 2, "Ban Dân vận Trung ương", "2018-03"},
+		{23, 2, 2,
+		 "Các thành viên Ban Chỉ đạo Phong trào thi đua \"Dân vận khéo\" của tỉnh",
 		 "2024-12-15"},
-		{10, CM_ALL, 16, NULL, "2018-06-21"},
+		{24, CM_ALL, 2, "Ủy ban MTTQ các huyện, thành phố", "2020-10-15"},
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -405,6 +417,8 @@ Test(deadlines, by_actor_groups_under_the_body_that_owes_them)
 		else
 			cr_expect_null(it->actor, "case %zu", i);
 		cr_expect_str_eq(it->key, cases[i].first_key, "case %zu", i);
+		for (size_t k = 0; k < n; k++)
+			cr_expect_not_null(cm_deadlines_get(r, k)->actor, "case %zu at %zu", i, k);
 		for (size_t k = 1; k < n; k++) {
 			const cm_deadline_item *a = cm_deadlines_get(r, k - 1),
 					       *b = cm_deadlines_get(r, k);
@@ -449,6 +463,7 @@ Test(deadlines, the_writers_carry_who_owes_what_to_whom)
 	char *s;
 
 	o.actor = "Ủy ban MTTQ";
+	o.recipient = "Ủy ban MTTQ tỉnh"; /* the two reports, not the occasions */
 	s = written(cm_deadlines_write_json, &o);
 	cr_expect_eq(count(s, "\n"), 2);
 	cr_expect(
@@ -477,6 +492,7 @@ Test(deadlines, the_writers_carry_who_owes_what_to_whom)
 	free(s);
 
 	o.actor = "Ban Dân vận Tỉnh ủy"; /* partners, no recipient */
+	o.recipient = NULL;
 	s = written(cm_deadlines_write_json, &o);
 	cr_expect(strstr(s, ",\"recipient\":null,\"channel\":null,\"partners\":[\"Hội Nhà báo "
 			    "tỉnh\"]}\n"),
@@ -486,15 +502,25 @@ Test(deadlines, the_writers_carry_who_owes_what_to_whom)
 	cr_expect(strstr(s, "DESCRIPTION:Ban Dân vận Tỉnh ủy\\nChủ trì phối hợp"), "%s", s);
 	free(s);
 
-	o.actor = NULL; /* an occasion: no obligation, today's summary */
-	o.on = "21/6";
+	o.actor = NULL; /* an occasion: owed by its heading's two bodies, its task the summary */
+	o.on = "2018-06-21";
 	s = written(cm_deadlines_write_json, &o);
-	cr_expect_eq(count(s, "\"actor\":null,\"task\":null,\"recipient\":null,\"channel\":null,"
-			      "\"partners\":[]}"),
-		     count(s, "\n"));
+	cr_expect_eq(count(s, "\n"), 1, "%s", s);
+	cr_expect(
+		strstr(s,
+		       ",\"actor\":\"Ban Dân vận Tỉnh ủy và Hội Nhà báo tỉnh\",\"task\":\"Tổ "
+		       "chức giao ban trao đổi thông tin về tình hình Nhân dân, đánh giá tình "
+		       "hình, kết quả triển khai thực hiện Chương trình phối hợp công tác dân vận "
+		       "của năm vào dịp kỷ niệm Ngày Báo chí cách mạng Việt "
+		       "Nam\",\"recipient\":null,\"channel\":null,\"partners\":[]}\n"),
+		"%s", s);
 	free(s);
 	s = unfolded(written(cm_deadlines_write_ics, &o));
-	cr_expect_eq(count(s, "SUMMARY:occasion: "), count(s, "BEGIN:VEVENT"));
+	cr_expect_eq(count(s, "BEGIN:VEVENT"), 1, "%s", s);
+	cr_expect_eq(count(s, "SUMMARY:occasion: "), 0, "%s", s);
+	cr_expect(strstr(s, "SUMMARY:Tổ chức giao ban trao đổi thông tin"), "%s", s);
+	cr_expect(strstr(s, "DESCRIPTION:Ban Dân vận Tỉnh ủy và Hội Nhà báo tỉnh\\n"), "%s", s);
+	cr_expect_eq(count(s, "RRULE:FREQ=YEARLY"), 1, "%s", s);
 	free(s);
 }
 
@@ -512,15 +538,17 @@ Test(deadlines, the_text_by_actor_has_a_line_per_actor)
 				    "thành phố\n2024-03     deadline  ")),
 		     0, "%s", s);
 	cr_expect_eq(count(s, "\n\nBan Dân vận Trung ương\n2018-03 "), 1, "%s", s);
-	cr_expect_eq(count(s, "\n\n"), 6, "%s", s); /* 7 groups */
-	cr_expect_eq(count(s, "\n\n(no actor)\n"), 1, "%s", s);
-	cr_expect(strstr(s, "\n\n(no actor)\n") > strstr(s, "\n\nCác thành viên"), "%s", s);
-	/* 26 entries of two lines, 10 with an obligation line, 7 headers, 6 blanks */
-	cr_expect_eq(count(s, "\n"), 26 * 2 + 10 + 7 + 6);
+	cr_expect_eq(count(s, "\n\n"), 9, "%s", s);       /* 10 groups */
+	cr_expect_null(strstr(s, "(no actor)"), "%s", s); /* every one has its body */
+	cr_expect(strstr(s, "\n\nỦy ban MTTQ các huyện, thành phố\n") >
+			  strstr(s, "\n\nCác thành viên"),
+		  "%s", s);
+	/* 26 entries of two lines and an obligation line, 10 headers, 9 blanks */
+	cr_expect_eq(count(s, "\n"), 26 * 3 + 10 + 9);
 	free(s);
 	o.by = CM_DEADLINES_BY_DATE; /* no header */
 	s = written(cm_deadlines_write_text, &o);
-	cr_expect_eq(count(s, "\n"), 26 * 2 + 10);
+	cr_expect_eq(count(s, "\n"), 26 * 3);
 	cr_expect_null(strstr(s, "(no actor)"));
 	free(s);
 }

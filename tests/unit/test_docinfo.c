@@ -162,9 +162,15 @@ Test(docinfo, a_deadline_has_its_obligation)
 		 CM_LEVEL_PROVINCE},
 		{"004_3c74891c68df0f2c.txt", "2018-03", "Ban Dân vận Trung ương", CM_ACTOR_ISSUER,
 		 "Bộ Chính trị, Ban Bí thư", NULL, NULL, CM_LEVEL_CENTRAL, CM_LEVEL_CENTRAL},
-		/* an occasion: no obligation */
-		{"001_37328ef8013521d8.txt", "2020-10-15", NULL, CM_ACTOR_NONE, NULL, NULL, NULL,
-		 CM_LEVEL_UNKNOWN, CM_LEVEL_UNKNOWN},
+		/* occasions: the bodies of the title line, of the heading, the issuer */
+		{"001_37328ef8013521d8.txt", "2020-10-15",
+		 "Ban Dân vận Tỉnh ủy và Hội Nhà báo tỉnh", CM_ACTOR_HEADING, NULL, NULL, NULL,
+		 CM_LEVEL_PROVINCE, CM_LEVEL_UNKNOWN},
+		{"000_04ed2d92d4fbe0fc.txt", "--06-21", "Ban Dân vận Tỉnh ủy và Hội Nhà báo tỉnh",
+		 CM_ACTOR_HEADING, NULL, NULL, NULL, CM_LEVEL_PROVINCE, CM_LEVEL_UNKNOWN},
+		{"002_b5165427152976bf.txt", "2020-10-15",
+		 "Ban Thường trực Ủy ban MTTQ tỉnh Tuyên Quang", CM_ACTOR_ISSUER, NULL, NULL, NULL,
+		 CM_LEVEL_PROVINCE, CM_LEVEL_UNKNOWN},
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
