@@ -36,28 +36,34 @@ const char *cm_map_status_name(cm_map_status status);
 
 /* The problems of a citation, one flag each, in the order of the report. */
 typedef enum {
-	CM_MAP_DATE_MISMATCH = 1 << 0,   /* the draft's date is not the corpus
+	CM_MAP_DATE_MISMATCH = 1 << 0,     /* the draft's date is not the corpus
 					  * document's (corpus_date) */
-	CM_MAP_ISSUER_MISMATCH = 1 << 1, /* nor its issuer (corpus_issuer) */
-	CM_MAP_OTHER_YEAR = 1 << 2,      /* the corpus cites the number with other
+	CM_MAP_ISSUER_MISMATCH = 1 << 1,   /* nor its issuer (corpus_issuer) */
+	CM_MAP_OTHER_YEAR = 1 << 2,        /* the corpus cites the number with other
 					  * years only (years) */
-	CM_MAP_CITED_DATE = 1 << 3,      /* the precedents cite it with another date
+	CM_MAP_CITED_DATE = 1 << 3,        /* the precedents cite it with another date
 					  * (corpus_date) */
-	CM_MAP_NO_SO = 1 << 4,           /* no "số" before the number */
-	CM_MAP_SYMBOL_SPACE = 1 << 5,    /* the symbol is not written as its key: a
+	CM_MAP_NO_SO = 1 << 4,             /* no "số" before the number */
+	CM_MAP_SYMBOL_SPACE = 1 << 5,      /* the symbol is not written as its key: a
 					  * space or a line break in it */
-	CM_MAP_WRONG_DASH = 1 << 6,      /* … an en or em dash in it */
-	CM_MAP_DATE_FORM = 1 << 7,       /* the date not as dd/mm/yyyy (date_form) */
-	CM_MAP_CONTRADICTS = 1 << 8,     /* the type word contradicts the code */
-	CM_MAP_DATES_DIFFER = 1 << 9,    /* the draft cites the document again with
+	CM_MAP_WRONG_DASH = 1 << 6,        /* … an en or em dash in it */
+	CM_MAP_DATE_FORM = 1 << 7,         /* the date not as dd/mm/yyyy (date_form) */
+	CM_MAP_CONTRADICTS = 1 << 8,       /* the type word contradicts the code */
+	CM_MAP_DATES_DIFFER = 1 << 9,      /* the draft cites the document again with
 					  * another date (other_date) */
-	CM_MAP_PROBLEM_END = 1 << 10
+	CM_MAP_TERM_MISMATCH = 1 << 10,    /* the draft's term is not the corpus's */
+	CM_MAP_TYPE_MISMATCH = 1 << 11,    /* nor its type word (and the code does
+					  * not contradict it) */
+	CM_MAP_CORPUS_DISAGREES = 1 << 12, /* the citing documents give several
+					    * readings of a field (said) */
+	CM_MAP_PROBLEM_END = 1 << 13
 } cm_map_problem;
 
-/* The problems that make a citation inconsistent. */
+/* The problems that make a citation inconsistent: the draft against the
+ * corpus (CM_MAP_CORPUS_DISAGREES is the corpus's own). */
 #define CM_MAP_INCONSISTENT_PROBLEMS                                                             \
 	(CM_MAP_DATE_MISMATCH | CM_MAP_ISSUER_MISMATCH | CM_MAP_OTHER_YEAR | CM_MAP_CITED_DATE | \
-	 CM_MAP_CONTRADICTS)
+	 CM_MAP_CONTRADICTS | CM_MAP_TERM_MISMATCH | CM_MAP_TYPE_MISMATCH)
 
 /* "date_mismatch", "no_so"…; NULL for anything but one flag. */
 const char *cm_map_problem_name(cm_map_problem problem);
@@ -78,6 +84,36 @@ typedef struct {
 	{                                                                                  \
 		CM_MAP_OPTIONS_VERSION, CM_MAP_PRECEDENTS_DEFAULT, CM_MAP_CO_CITED_DEFAULT \
 	}
+
+/* The fields of a cited document the corpus gives. */
+typedef enum {
+	CM_MAP_TYPE,   /* "Nghị quyết" */
+	CM_MAP_DATE,   /* ISO */
+	CM_MAP_ISSUER, /* "Bộ Chính trị" */
+	CM_MAP_TERM,   /* "XI" */
+	CM_MAP_TITLE,  /* from the document itself only */
+	CM_MAP_FIELDS
+} cm_map_field;
+
+/* "type", "date", "issuer", "term", "title"; NULL for anything else. */
+const char *cm_map_field_name(cm_map_field field);
+
+/* One reading of a field: its value and the documents giving it. */
+typedef struct {
+	const char *value;
+	const char *const *paths; /* count documents, in index order */
+	size_t count;
+} cm_map_reading;
+
+/* What the corpus says of one field: from the document itself when the
+ * index has it and it gives the field (from_self, one reading, its path),
+ * else from every citing document (the first of its citations giving the
+ * field), the readings most documents first. No reading: nobody says. */
+typedef struct {
+	const cm_map_reading *readings;
+	size_t nreadings;
+	int from_self;
+} cm_map_said;
 
 /* A corpus document citing the citation's document. */
 typedef struct {
@@ -117,13 +153,17 @@ typedef struct {
 	size_t nco_cited, co_cited_total;
 	unsigned problems; /* cm_map_problem flags */
 	/* what the problems say; NULL when not known */
-	const char *date, *issuer; /* as the draft gives them (ISO date) */
-	const char *corpus_date;   /* CM_MAP_DATE_MISMATCH, CM_MAP_CITED_DATE */
-	const char *corpus_issuer; /* CM_MAP_ISSUER_MISMATCH */
-	const char *date_form;     /* CM_MAP_DATE_FORM: the draft's words from the date on */
-	const char *other_date;    /* CM_MAP_DATES_DIFFER */
-	const int *years;          /* CM_MAP_OTHER_YEAR: the years the corpus knows */
+	const char *date, *issuer, *term; /* as the draft gives them (ISO date) */
+	const char *corpus_date;          /* CM_MAP_DATE_MISMATCH, CM_MAP_CITED_DATE */
+	const char *corpus_issuer;        /* CM_MAP_ISSUER_MISMATCH */
+	const char *date_form;            /* CM_MAP_DATE_FORM: the draft's words from the date on */
+	const char *other_date;           /* CM_MAP_DATES_DIFFER */
+	const int *years;                 /* CM_MAP_OTHER_YEAR: the years the corpus knows */
 	size_t nyears;
+	/* the consensus of the corpus, field by field (cm_map_field): the
+	 * reference and the mismatch problems use the one reading of a field;
+	 * with several (CM_MAP_CORPUS_DISAGREES) none is picked */
+	cm_map_said said[CM_MAP_FIELDS];
 } cm_map_item;
 
 typedef struct cm_map_result cm_map_result;

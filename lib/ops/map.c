@@ -17,6 +17,7 @@
 #include "chimuc/schema.h"
 #include "chimuc/strmap.h"
 #include "ops/citegraph.h"
+#include "ops/map_consensus.h"
 
 typedef struct {
 	cm_map_item pub;
@@ -24,6 +25,8 @@ typedef struct {
 	cm_array_t(cm_map_candidate) candidates;
 	cm_array_t(cm_map_co_cited) co_cited;
 	cm_years years;
+	cm_readings said[CM_MAP_FIELDS];
+	cm_array_t(cm_map_reading) readings[CM_MAP_FIELDS]; /* said, as published */
 } entry;
 
 struct cm_map_result {
@@ -70,7 +73,8 @@ static int keep(const char **out, cm_map_result *r, const char *s)
 	return keepn(out, r, s, s ? strlen(s) : 0);
 }
 
-static int str_vprintf(char **out, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+static int str_vprintf(char **out, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 
 static int str_vprintf(char **out, const char *fmt, va_list ap)
 {
@@ -144,36 +148,6 @@ static int newest_first(const void *a, const void *b)
 	return c ? c : (x->id > y->id) - (x->id < y->id);
 }
 
-/* What the precedents say of the cited document: each field as the newest
- * precedent that gives it says it (owned copies). */
-enum { SAID_DATE, SAID_ISSUER, SAID_TERM, SAID_TYPE, SAID_FIELDS };
-typedef struct {
-	char *value[SAID_FIELDS];
-	char from[SAID_FIELDS][CM_ISO_MAX]; /* the date of the precedent that said it */
-} said_fields;
-
-static void said_free(said_fields *s)
-{
-	for (int f = 0; f < SAID_FIELDS; f++)
-		free(s->value[f]);
-}
-
-/* Keeps v for field f if no newer precedent gave it (documents come in
- * index order, so among those of one date the first one stays). */
-static int said_offer(said_fields *s, int f, const char *v, const char *date)
-{
-	char *copy;
-
-	if (!v || (s->value[f] && strcmp(date, s->from[f]) <= 0))
-		return 0;
-	if (!(copy = strdup(v)))
-		return cm_error_nomem();
-	free(s->value[f]);
-	s->value[f] = copy;
-	snprintf(s->from[f], sizeof s->from[f], "%s", date);
-	return 0;
-}
-
 typedef struct {
 	char key[CM_KEY_MAX];
 	unsigned count;
@@ -222,19 +196,20 @@ typedef struct {
 	const char *base;
 	const cm_citations *draft;
 	tallies co;
-	cm_strmap index; /* co-cited key -> its index in co */
-	said_fields said;
+	cm_strmap index;   /* co-cited key -> its index in co */
+	cm_readings *said; /* CM_MAP_FIELDS of them */
 	cm_array_t(precedent) found;
 } reading;
 
-/* Field f of c. */
+/* Field f of c (a citation gives no title). */
 static const char *said_field(const cm_cite *c, int f)
 {
 	switch (f) {
-	case SAID_DATE: return c->date;
-	case SAID_ISSUER: return c->issuer;
-	case SAID_TERM: return c->term;
-	default: return c->type;
+	case CM_MAP_DATE: return c->date;
+	case CM_MAP_ISSUER: return c->issuer;
+	case CM_MAP_TERM: return c->term;
+	case CM_MAP_TYPE: return c->type;
+	default: return NULL;
 	}
 }
 
@@ -245,7 +220,7 @@ static int read_precedent(void *ctx, cm_xdb *db, cm_xdocid id)
 	reading *r = ctx;
 	cm_graphdoc d;
 	cm_strmap beside = CM_STRMAP_INIT;
-	const cm_cite *first[SAID_FIELDS] = {0};
+	const cm_cite *first[CM_MAP_FIELDS] = {0};
 	precedent *p;
 	int rc;
 
@@ -257,7 +232,7 @@ static int read_precedent(void *ctx, cm_xdb *db, cm_xdocid id)
 		base_of(b, c->key);
 		if (!strcmp(b, r->base)) {
 			/* the first citation giving the field, else the last one */
-			for (int f = 0; f < SAID_FIELDS; f++)
+			for (int f = 0; f < CM_MAP_FIELDS; f++)
 				if (!first[f] || !said_field(first[f], f))
 					first[f] = c;
 		} else if (!draft_cites(r->draft, b) &&
@@ -269,9 +244,10 @@ static int read_precedent(void *ctx, cm_xdb *db, cm_xdocid id)
 	if (rc == 0 && (p = cm_array_alloc(r->found))) {
 		p->id = id;
 		snprintf(p->date, sizeof p->date, "%s", d.date ? d.date : "");
-		for (int f = 0; f < SAID_FIELDS && rc == 0; f++)
-			if (first[f])
-				rc = said_offer(&r->said, f, said_field(first[f], f), p->date);
+		for (int f = 0; f < CM_MAP_FIELDS && rc == 0; f++)
+			if (first[f] && said_field(first[f], f))
+				rc = cm_readings_add(&r->said[f], (cm_map_field)f,
+						     said_field(first[f], f), d.path ? d.path : "");
 	} else if (rc == 0) {
 		rc = CM_ENOMEM;
 	}
@@ -311,11 +287,15 @@ static int add_precedent(entry *e, cm_map_result *res, cm_xdb *db, const precede
 /* Precedents, what they say of the cited document, and what they cite beside
  * it: from the value slots of every citing document, read one at a time;
  * only the precedents kept are read whole. */
-static int precedents(entry *e, mapping *m, cm_xdb *db, const cm_citation *x, said_fields *out)
+static int precedents(entry *e, mapping *m, cm_xdb *db, const cm_citation *x)
 {
 	char term[CM_KEY_MAX + 16];
 	const char *base = e->pub.base;
-	reading r = {.base = base, .draft = m->draft, .co = CM_ARRAY_INIT, .index = CM_STRMAP_INIT};
+	reading r = {.base = base,
+		     .draft = m->draft,
+		     .co = CM_ARRAY_INIT,
+		     .index = CM_STRMAP_INIT,
+		     .said = e->said};
 	int year = x->year, rc;
 
 	if (e->years.size == 1 && e->years.ptr[0] == year)
@@ -342,7 +322,6 @@ static int precedents(entry *e, mapping *m, cm_xdb *db, const cm_citation *x, sa
 			c->count = r.co.ptr[i].count;
 	}
 cleanup:
-	*out = r.said;
 	cm_array_clear(r.found);
 	cm_array_clear(r.co);
 	cm_strmap_free(&r.index);
@@ -417,14 +396,74 @@ static int form_problems(entry *e, mapping *m, const cm_citation *x)
 	return rc;
 }
 
-/* The status and reference of the citation from the corpus documents of its
- * number (own), the years it is cited with, what the precedents say. */
-static int judge(entry *e, mapping *m, const cm_citation *x, const cm_doclist *own,
-		 const said_fields *said)
+/* The one reading of field f, or NULL (none, or several). */
+static const char *agreed(const entry *e, cm_map_field f)
+{
+	return e->said[f].size == 1 ? e->said[f].ptr[0].value : NULL;
+}
+
+/* The corpus's reading of f if it has one, else the draft's (v). */
+static const char *pick(const entry *e, cm_map_field f, const char *v)
+{
+	return agreed(e, f) ? agreed(e, f) : v;
+}
+
+/* The document itself says field f: its reading replaces the citing
+ * documents'. */
+static int take_self(entry *e, cm_map_field f, const char *value, const char *path)
+{
+	if (!value)
+		return 0;
+	cm_readings_release(&e->said[f]);
+	e->pub.said[f].from_self = 1;
+	return cm_readings_add(&e->said[f], f, value, path);
+}
+
+static int take_document(entry *e, const cm_docinfo *d)
+{
+	const char *path = cm_docinfo_path(d);
+	int rc;
+
+	if ((rc = take_self(e, CM_MAP_TYPE, d->type, path)) < 0 ||
+	    (rc = take_self(e, CM_MAP_DATE, d->self.date, path)) < 0 ||
+	    (rc = take_self(e, CM_MAP_ISSUER, d->self.issuer, path)) < 0)
+		return rc;
+	return take_self(e, CM_MAP_TITLE, d->self.title, path);
+}
+
+/* The draft against the consensus: the mismatch problems, and the fields
+ * the corpus disagrees on. */
+static int compare(entry *e, mapping *m, const cm_citation *x)
 {
 	cm_map_item *it = &e->pub;
-	const char *date = said->value[SAID_DATE], *issuer = said->value[SAID_ISSUER];
-	const char *term = said->value[SAID_TERM], *type = said->value[SAID_TYPE];
+	const char *date = agreed(e, CM_MAP_DATE), *issuer = agreed(e, CM_MAP_ISSUER);
+	const char *term = agreed(e, CM_MAP_TERM), *type = agreed(e, CM_MAP_TYPE);
+	int rc = 0;
+
+	for (int f = 0; f < CM_MAP_FIELDS; f++)
+		if (e->said[f].size > 1)
+			it->problems |= CM_MAP_CORPUS_DISAGREES;
+	if (x->type && type && strcmp(x->type, type) && !(x->flags & CM_CITE_TYPE_MISMATCH))
+		it->problems |= CM_MAP_TYPE_MISMATCH;
+	if (x->term && term && strcmp(x->term, term))
+		it->problems |= CM_MAP_TERM_MISMATCH;
+	if (x->date[0] && date && strcmp(x->date, date)) {
+		it->problems |=
+			it->said[CM_MAP_DATE].from_self ? CM_MAP_DATE_MISMATCH : CM_MAP_CITED_DATE;
+		rc = keep(&it->corpus_date, m->r, date);
+	}
+	if (rc == 0 && x->issuer && issuer && !cm_readings_same(CM_MAP_ISSUER, x->issuer, issuer)) {
+		it->problems |= CM_MAP_ISSUER_MISMATCH;
+		rc = keep(&it->corpus_issuer, m->r, issuer);
+	}
+	return rc;
+}
+
+/* The status and reference of the citation from the corpus documents of its
+ * number (own), the years it is cited with, what the corpus says of it. */
+static int judge(entry *e, mapping *m, const cm_citation *x, const cm_doclist *own)
+{
+	cm_map_item *it = &e->pub;
 	const char *xdate = x->date[0] ? x->date : NULL;
 	const cm_docinfo *match = NULL;
 	size_t nmatch = 0, nyears = e->years.size;
@@ -448,45 +487,49 @@ static int judge(entry *e, mapping *m, const cm_citation *x, const cm_doclist *o
 				 NULL);
 	}
 	if (match) {
-		const char *d = match->self.date, *mi = match->self.issuer;
 		it->status = CM_MAP_IN_CORPUS;
 		if ((rc = keep(&it->path, m->r, cm_docinfo_path(match))) < 0 ||
-		    (rc = reference(&it->reference, m->r, match->type, it->base, d,
-				    mi ? mi : issuer, term, match->self.title)) < 0)
+		    (rc = take_document(e, match)) < 0)
 			return rc;
-		if (xdate && d && strcmp(d, xdate)) {
-			it->problems |= CM_MAP_DATE_MISMATCH;
-			if ((rc = keep(&it->corpus_date, m->r, d)) < 0)
-				return rc;
-		}
-		if (x->issuer && mi && !strstr(mi, x->issuer) && !strstr(x->issuer, mi)) {
-			it->problems |= CM_MAP_ISSUER_MISMATCH;
-			rc = keep(&it->corpus_issuer, m->r, mi);
-		}
-		return rc;
-	}
-	if (x->year && it->cited_by_total == 0 && nyears > 0) {
+	} else if (x->year && it->cited_by_total == 0 && nyears > 0) {
 		it->status = CM_MAP_INCONSISTENT;
 		it->problems |= CM_MAP_OTHER_YEAR;
 		it->years = e->years.ptr;
 		it->nyears = nyears;
 		return reference(&it->reference, m->r, x->type, it->base, xdate, x->issuer, x->term,
 				 NULL);
-	}
-	if (it->cited_by_total > 0 || nyears > 0) {
+	} else if (it->cited_by_total > 0 || nyears > 0) {
 		it->status = CM_MAP_CITED_ONLY;
-		if ((rc = reference(&it->reference, m->r, type ? type : x->type, it->base,
-				    xdate ? xdate : date, x->issuer ? x->issuer : issuer,
-				    x->term ? x->term : term, NULL)) < 0)
-			return rc;
-		if (xdate && date && strcmp(date, xdate)) {
-			it->problems |= CM_MAP_CITED_DATE;
-			rc = keep(&it->corpus_date, m->r, date);
-		}
-		return rc;
+	} else {
+		it->status = CM_MAP_UNKNOWN;
+		return reference(&it->reference, m->r, x->type, it->base, xdate, x->issuer, x->term,
+				 NULL);
 	}
-	it->status = CM_MAP_UNKNOWN;
-	return reference(&it->reference, m->r, x->type, it->base, xdate, x->issuer, x->term, NULL);
+	if ((rc = compare(e, m, x)) < 0)
+		return rc;
+	return reference(&it->reference, m->r, pick(e, CM_MAP_TYPE, x->type), it->base,
+			 pick(e, CM_MAP_DATE, xdate), pick(e, CM_MAP_ISSUER, x->issuer),
+			 pick(e, CM_MAP_TERM, x->term), agreed(e, CM_MAP_TITLE));
+}
+
+/* The consensus as the item shows it. */
+static int publish_said(entry *e)
+{
+	for (int f = 0; f < CM_MAP_FIELDS; f++) {
+		cm_readings_sort(&e->said[f]);
+		for (size_t i = 0; i < e->said[f].size; i++) {
+			const cm_reading *g = &e->said[f].ptr[i];
+			cm_map_reading *p = cm_array_alloc(e->readings[f]);
+			if (!p)
+				return CM_ENOMEM;
+			p->value = g->value;
+			p->paths = (const char *const *)g->paths.ptr;
+			p->count = g->paths.size;
+		}
+		e->pub.said[f].readings = e->readings[f].ptr;
+		e->pub.said[f].nreadings = e->readings[f].size;
+	}
+	return 0;
 }
 
 /* The item of citation x of the draft. */
@@ -494,7 +537,6 @@ static int examine(entry *e, mapping *m, cm_xdb *db, const cm_citation *x)
 {
 	cm_map_item *it = &e->pub;
 	cm_doclist own = CM_ARRAY_INIT;
-	said_fields said = {0};
 	char base[CM_KEY_MAX], t[CM_KEY_MAX + 16];
 	int rc;
 
@@ -506,13 +548,14 @@ static int examine(entry *e, mapping *m, cm_xdb *db, const cm_citation *x)
 	    (rc = keep(&it->type, m->r, x->type)) < 0 ||
 	    (rc = keep(&it->relation, m->r, x->relation)) < 0 ||
 	    (rc = keep(&it->date, m->r, x->date[0] ? x->date : NULL)) < 0 ||
-	    (rc = keep(&it->issuer, m->r, x->issuer)) < 0)
+	    (rc = keep(&it->issuer, m->r, x->issuer)) < 0 ||
+	    (rc = keep(&it->term, m->r, x->term)) < 0)
 		return rc;
 	if ((rc = cm_term_number(t, sizeof t, base)) < 0 ||
 	    (rc = cm_doclist_by_term(&own, db, t)) < 0 ||
-	    (rc = cm_cited_years(&e->years, db, base)) < 0 ||
-	    (rc = precedents(e, m, db, x, &said)) < 0 || (rc = judge(e, m, x, &own, &said)) < 0 ||
-	    (rc = form_problems(e, m, x)) < 0)
+	    (rc = cm_cited_years(&e->years, db, base)) < 0 || (rc = precedents(e, m, db, x)) < 0 ||
+	    (rc = judge(e, m, x, &own)) < 0 || (rc = form_problems(e, m, x)) < 0 ||
+	    (rc = publish_said(e)) < 0)
 		goto cleanup;
 	if (it->problems & CM_MAP_INCONSISTENT_PROBLEMS)
 		it->status = CM_MAP_INCONSISTENT;
@@ -524,7 +567,6 @@ static int examine(entry *e, mapping *m, cm_xdb *db, const cm_citation *x)
 	it->nco_cited = e->co_cited.size;
 cleanup:
 	cm_doclist_release(&own);
-	said_free(&said);
 	return rc;
 }
 
@@ -537,6 +579,10 @@ static void result_reset(cm_map_result *r)
 		cm_array_clear(e->candidates);
 		cm_array_clear(e->co_cited);
 		cm_array_clear(e->years);
+		for (int f = 0; f < CM_MAP_FIELDS; f++) {
+			cm_readings_release(&e->said[f]);
+			cm_array_clear(e->readings[f]);
+		}
 	}
 	cm_array_clear(r->entries);
 	for (size_t i = 0; i < r->strings.size; i++)
@@ -617,8 +663,15 @@ const char *cm_map_status_name(cm_map_status status)
 }
 
 static const char *const problem_names[] = {
-	"date_mismatch", "issuer_mismatch", "other_year", "cited_date",  "no_so",
-	"symbol_space",  "wrong_dash",      "date_form",  "contradicts", "dates_differ"};
+	"date_mismatch", "issuer_mismatch", "other_year",      "cited_date",  "no_so",
+	"symbol_space",  "wrong_dash",      "date_form",       "contradicts", "dates_differ",
+	"term_mismatch", "type_mismatch",   "corpus_disagrees"};
+
+const char *cm_map_field_name(cm_map_field field)
+{
+	static const char *const names[] = {"type", "date", "issuer", "term", "title"};
+	return (unsigned)field < CM_MAP_FIELDS ? names[field] : NULL;
+}
 
 const char *cm_map_problem_name(cm_map_problem problem)
 {
@@ -645,6 +698,94 @@ static int years_text(char **out, const cm_map_item *it)
 	return 0;
 }
 
+/* The documents listed in a message, at most. */
+#define EVIDENCE_SHOWN 5
+
+static const char *file_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+/* "in 2 documents: a.txt, b.txt", "the document itself: a.txt". */
+static int evidence(char **out, const cm_map_reading *g, int from_self)
+{
+	size_t n = 64, at;
+	char *s;
+
+	for (size_t i = 0; i < g->count && i < EVIDENCE_SHOWN; i++)
+		n += strlen(file_name(g->paths[i])) + 2;
+	if (!(s = malloc(n)))
+		return cm_error_nomem();
+	at = (size_t)snprintf(s, n,
+			      from_self ? "the document itself: " : "in %zu document%s: ", g->count,
+			      g->count > 1 ? "s" : "");
+	for (size_t i = 0; i < g->count && i < EVIDENCE_SHOWN; i++)
+		at += (size_t)snprintf(s + at, n - at, "%s%s", i ? ", " : "",
+				       file_name(g->paths[i]));
+	if (g->count > EVIDENCE_SHOWN)
+		snprintf(s + at, n - at, " and %zu more", g->count - EVIDENCE_SHOWN);
+	*out = s;
+	return 0;
+}
+
+/* "the draft names the issuer "A" but the corpus says "B" (in 2 documents:
+ * …)": draft's value v of field f against the one reading. */
+static int mismatch_message(char **out, const cm_map_item *it, cm_map_field f, const char *v)
+{
+	static const char *const verbs[] = {"uses the type word", "dates it", "names the issuer",
+					    "gives the term", "titles it"};
+	const cm_map_said *said = &it->said[f];
+	char *ev = NULL;
+	int rc;
+
+	if (said->nreadings != 1)
+		return cm_error_set(CM_EINVAL, "map: no consensus on the %s of %s",
+				    cm_map_field_name(f), it->key);
+	if ((rc = evidence(&ev, &said->readings[0], said->from_self)) < 0)
+		return rc;
+	if (said->from_self)
+		rc = str_printf(out, "the draft %s \"%s\" but the corpus says \"%s\" (%s)",
+				verbs[f], v, said->readings[0].value, ev);
+	else
+		rc = str_printf(
+			out, "the draft %s \"%s\" but the corpus says \"%s\" (%s; \"%s\" in none)",
+			verbs[f], v, said->readings[0].value, ev, v);
+	free(ev);
+	return rc;
+}
+
+/* "the corpus disagrees on the issuer: "A" (in 2 documents: …) or "B" (in
+ * 1 document: …); none is picked", for each such field. */
+static int disagreement_message(char **out, const cm_map_item *it)
+{
+	char *s = NULL, *next, *ev;
+	int rc = 0;
+
+	for (int f = 0; f < CM_MAP_FIELDS && rc == 0; f++) {
+		const cm_map_said *said = &it->said[f];
+		if (said->nreadings < 2)
+			continue;
+		rc = str_printf(&next, "%s%sthe corpus disagrees on the %s:", s ? s : "",
+				s ? "; " : "", cm_map_field_name((cm_map_field)f));
+		free(s);
+		s = rc < 0 ? NULL : next;
+		for (size_t i = 0; i < said->nreadings && rc == 0; i++) {
+			if ((rc = evidence(&ev, &said->readings[i], 0)) < 0)
+				break;
+			rc = str_printf(&next, "%s%s \"%s\" (%s)", s, i ? " or" : "",
+					said->readings[i].value, ev);
+			free(ev);
+			free(s);
+			s = rc < 0 ? NULL : next;
+		}
+	}
+	if (rc == 0 && (rc = str_printf(out, "%s; none is picked", s ? s : "")) < 0)
+		*out = NULL;
+	free(s);
+	return rc;
+}
+
 int cm_map_problem_message(char **out, const cm_map_item *it, cm_map_problem problem)
 {
 	char *years = NULL;
@@ -655,22 +796,16 @@ int cm_map_problem_message(char **out, const cm_map_item *it, cm_map_problem pro
 		return cm_error_set(CM_EINVAL, "map: not a problem of %s", it->key);
 	switch (problem) {
 	case CM_MAP_DATE_MISMATCH:
-		return str_printf(out, "the draft dates it %s but the corpus document is dated %s",
-				  it->date, it->corpus_date);
-	case CM_MAP_ISSUER_MISMATCH:
-		return str_printf(
-			out,
-			"the draft names the issuer \"%s\" but the corpus document is issued "
-			"by \"%s\"",
-			it->issuer, it->corpus_issuer);
+	case CM_MAP_CITED_DATE: return mismatch_message(out, it, CM_MAP_DATE, it->date);
+	case CM_MAP_ISSUER_MISMATCH: return mismatch_message(out, it, CM_MAP_ISSUER, it->issuer);
+	case CM_MAP_TERM_MISMATCH: return mismatch_message(out, it, CM_MAP_TERM, it->term);
+	case CM_MAP_TYPE_MISMATCH: return mismatch_message(out, it, CM_MAP_TYPE, it->type);
+	case CM_MAP_CORPUS_DISAGREES: return disagreement_message(out, it);
 	case CM_MAP_OTHER_YEAR:
 		if ((rc = years_text(&years, it)) == 0)
 			rc = str_printf(out, "the corpus knows %s only as of %s", it->base, years);
 		free(years);
 		return rc;
-	case CM_MAP_CITED_DATE:
-		return str_printf(out, "the draft dates it %s but the corpus cites it as of %s",
-				  it->date, it->corpus_date);
 	case CM_MAP_NO_SO:
 		return str_printf(out, "missing \"số\" before the number: write \"%s số %s\"",
 				  it->type, it->base);

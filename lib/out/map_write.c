@@ -152,6 +152,38 @@ static int co_cited_json(json_object **out, const cm_map_item *it, const cm_map_
 	return 0;
 }
 
+/* {"issuer": {"from_self": false, "readings": [{"value", "count",
+ * "paths"}]}, …}: the fields the corpus says anything of. */
+static json_object *said_json(const cm_map_item *it)
+{
+	json_object *o = json_object_new_object();
+
+	for (int f = 0; f < CM_MAP_FIELDS; f++) {
+		const cm_map_said *said = &it->said[f];
+		json_object *field, *readings;
+		if (!said->nreadings)
+			continue;
+		field = json_object_new_object();
+		readings = json_object_new_array();
+		for (size_t i = 0; i < said->nreadings; i++) {
+			const cm_map_reading *g = &said->readings[i];
+			json_object *r = json_object_new_object(), *paths = json_object_new_array();
+			for (size_t k = 0; k < g->count; k++)
+				json_object_array_add(paths, json_object_new_string(g->paths[k]));
+			json_object_object_add(r, "value", json_object_new_string(g->value));
+			json_object_object_add(r, "count",
+					       json_object_new_int64((int64_t)g->count));
+			json_object_object_add(r, "paths", paths);
+			json_object_array_add(readings, r);
+		}
+		json_object_object_add(field, "from_self",
+				       json_object_new_boolean(said->from_self));
+		json_object_object_add(field, "readings", readings);
+		json_object_object_add(o, cm_map_field_name((cm_map_field)f), field);
+	}
+	return o;
+}
+
 static int item_json(json_object **out, const cm_map_item *it)
 {
 	json_object *o = json_object_new_object(), *a;
@@ -163,6 +195,7 @@ static int item_json(json_object **out, const cm_map_item *it)
 	json_object_object_add(o, "status", json_object_new_string(cm_map_status_name(it->status)));
 	json_object_object_add(o, "reference", json_object_new_string(it->reference));
 	json_object_object_add(o, "path", cm_out_json_string(it->path));
+	json_object_object_add(o, "said", said_json(it));
 	a = json_object_new_array();
 	for (size_t i = 0; i < it->ncited_by; i++)
 		json_object_array_add(a, precedent_json(&it->cited_by[i]));

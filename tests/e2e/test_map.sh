@@ -49,6 +49,15 @@ printf 'Căn cứ Kế hoạch số 1600-KH/BDVTW, ngày 28/02/2018 của Bộ C
 same "an issuer that does not match: inconsistent" "$(jq -r .status "$WORK/i.jsonl")" inconsistent
 check "and says which" jq -e '.problems | any(test("names the issuer"))' "$WORK/i.jsonl" >/dev/null
 
+# the corpus's consensus: the draft's issuer caught, with the evidence
+printf 'Căn cứ Quyết định số 290-QĐ/TW của Ban Bí thư.\n' >"$WORK/290.txt"
+"$CHIMUC" map --db "$db" --json "$WORK/290.txt" >"$WORK/290.jsonl"
+check "an issuer the corpus does not give: a problem naming its and the documents" jq -e '.problems |
+    any(test("\"Ban Bí thư\" but the corpus says \"Bộ Chính trị\" \\(in 2 documents: 000_.*, 004_"))' "$WORK/290.jsonl" >/dev/null
+check "the reference says what the corpus says" jq -e '.reference | test("của Bộ Chính trị \\(khóa X\\)")' "$WORK/290.jsonl" >/dev/null
+check "the evidence in JSON" jq -e '.said.issuer.readings == [.said.issuer.readings[0]] and
+    .said.issuer.readings[0].count == 2 and (.said.issuer.readings[0].paths | length == 2)' "$WORK/290.jsonl" >/dev/null
+
 # outputs
 "$CHIMUC" map --db "$db" --format graphml "$WORK/draft.txt" >"$WORK/m.graphml"
 check "GraphML parses" xmllint --noout "$WORK/m.graphml"

@@ -32,6 +32,7 @@ static const char forms[] = "Căn cứ Kế hoạch số 1600 – KH/BDVTW ngày
 static const char undated[] = "Thực hiện Nghị quyết số 25-NQ/TW về dân vận.\n";
 
 #define PLAN_004 "004_3c74891c68df0f2c.txt"
+#define SAMPLE_000 "000_04ed2d92d4fbe0fc.txt"
 
 typedef struct {
 	const char *draft;
@@ -106,8 +107,9 @@ Test(map, the_items_follow_the_draft)
 	cr_expect_str_eq(it->base, "25-NQ/TW");
 	cr_expect_str_eq(it->type, "Nghị quyết");
 	cr_expect_str_eq(it->date, "2013-06-03");
+	/* the issuer as the corpus writes it */
 	cr_expect_str_eq(it->reference, "Nghị quyết số 25-NQ/TW, ngày 03/06/2013 của Ban Chấp "
-					"hành Trung ương (khóa XI)");
+					"hành Trung ương Đảng (khóa XI)");
 	/* the precedents, newest first */
 	cr_assert_eq(it->ncited_by, 2);
 	cr_expect_str_eq(it->cited_by[0].date, "2018-03-04");
@@ -148,7 +150,8 @@ typedef struct {
 
 static const message_case messages[] = {
 	{forms, 0, CM_MAP_DATE_MISMATCH, "date_mismatch",
-	 "the draft dates it 2018-03-01 but the corpus document is dated 2018-02-28"},
+	 "the draft dates it \"2018-03-01\" but the corpus says \"2018-02-28\" (the document "
+	 "itself: " PLAN_004 ")"},
 	{forms, 0, CM_MAP_WRONG_DASH, "wrong_dash",
 	 "the symbol has a space, a line break or a wrong dash: write 1600-KH/BDVTW"},
 	{forms, 0, CM_MAP_DATE_FORM, "date_form",
@@ -161,12 +164,25 @@ static const message_case messages[] = {
 	 "missing \"số\" before the number: write \"Quyết định số 290-QĐ/TW\""},
 	{"Căn cứ Kế hoạch số 1600-KH/BDVTW, ngày 28/02/2018 của Bộ Chính trị.\n", 0,
 	 CM_MAP_ISSUER_MISMATCH, "issuer_mismatch",
-	 "the draft names the issuer \"Bộ Chính trị\" but the corpus document is issued by \"Ban "
-	 "Dân vận Trung ương\""},
+	 "the draft names the issuer \"Bộ Chính trị\" but the corpus says \"Ban Dân vận Trung "
+	 "ương\" (the document itself: " PLAN_004 ")"},
+	{"Căn cứ Quyết định số 290-QĐ/TW của Ban Bí thư.\n", 0, CM_MAP_ISSUER_MISMATCH,
+	 "issuer_mismatch",
+	 "the draft names the issuer \"Ban Bí thư\" but the corpus says \"Bộ Chính trị\" (in 2 "
+	 "documents: " SAMPLE_000 ", " PLAN_004 "; \"Ban Bí thư\" in none)"},
+	{"Căn cứ Quyết định số 290-QĐ/TW ngày 25/02/2010 của Bộ Chính trị (khóa XI).\n", 0,
+	 CM_MAP_TERM_MISMATCH, "term_mismatch",
+	 "the draft gives the term \"khóa XI\" but the corpus says \"khóa X\" (in 2 documents: " SAMPLE_000
+	 ", " PLAN_004 "; \"khóa XI\" in none)"},
+	{"Căn cứ Quy định số 290-QĐ/TW ngày 25/02/2010.\n", 0, CM_MAP_TYPE_MISMATCH,
+	 "type_mismatch",
+	 "the draft uses the type word \"Quy định\" but the corpus says \"Quyết định\" (in 2 "
+	 "documents: " SAMPLE_000 ", " PLAN_004 "; \"Quy định\" in none)"},
 	{"Căn cứ Nghị quyết số 25-NQ/TW ngày 03/6/2009.\n", 0, CM_MAP_OTHER_YEAR, "other_year",
 	 "the corpus knows 25-NQ/TW only as of 2003, 2013"},
 	{"Căn cứ Quyết định số 290-QĐ/TW ngày 26/02/2010.\n", 0, CM_MAP_CITED_DATE, "cited_date",
-	 "the draft dates it 2010-02-26 but the corpus cites it as of 2010-02-25"},
+	 "the draft dates it \"2010-02-26\" but the corpus says \"2010-02-25\" (in 2 documents: " SAMPLE_000
+	 ", " PLAN_004 "; \"2010-02-26\" in none)"},
 	{"Căn cứ Nghị quyết số 25 NQ/TW ngày 03/6/2013.\n", 0, CM_MAP_SYMBOL_SPACE, "symbol_space",
 	 "the symbol has a space, a line break or a wrong dash: write 25-NQ/TW"},
 };
@@ -303,7 +319,7 @@ static const writer_case writers[] = {
 	 NULL},
 	{"Căn cứ Nghị quyết số 999-NQ/TW.\n", W_JSON,
 	 "{\"text\":\"Nghị quyết số 999-NQ/TW\",\"key\":\"999-NQ/TW\",\"status\":\"unknown\","
-	 "\"reference\":\"Nghị quyết số 999-NQ/TW\",\"path\":null,\"cited_by\":[],"
+	 "\"reference\":\"Nghị quyết số 999-NQ/TW\",\"path\":null,\"said\":{},\"cited_by\":[],"
 	 "\"cited_by_total\":0,\"candidates\":[],\"co_cited\":[],\"co_cited_total\":0,"
 	 "\"problems\":[]}\n",
 	 NULL},
@@ -315,7 +331,8 @@ static const writer_case writers[] = {
 	 "- 21 more documents cited beside it (`--co-cited N` shows more)\n"},
 	{undated, W_JSON, "{\"text\":", "\"why\":\"cited beside 25-NQ/TW in 2 documents\""},
 	{forms, W_TEXT, "Kế hoạch số 1600 – KH/BDVTW ngày 01-3-2018\n",
-	 "  problem: the draft dates it 2018-03-01 but the corpus document is dated 2018-02-28\n"
+	 "  problem: the draft dates it \"2018-03-01\" but the corpus says \"2018-02-28\" (the "
+	 "document itself: " PLAN_004 ")\n"
 	 "  problem: the symbol has a space, a line break or a wrong dash: write 1600-KH/BDVTW\n"
 	 "  problem: unusual date form \"01-3-2018\": write dd/mm/yyyy\n"},
 	{undated, W_DOT, "digraph citations", "\"cited beside\""},
@@ -335,6 +352,47 @@ Test(map, the_writers_print_the_commands_output)
 		if (w->w == W_JSON && w->draft == undated)
 			cr_expect_eq(strchr(out, '\n')[1], '\0', "case %zu: one line", k);
 		free(out);
+		cm_map_free(r);
+	}
+}
+
+/* The corpus's consensus, with its evidence: the draft's issuer is caught,
+ * the reference says what the corpus says. */
+typedef struct {
+	const char *draft;
+	cm_map_field field;
+	const char *value; /* the one reading */
+	size_t count;
+	int from_self;
+	const char *reference;
+} consensus_case;
+
+static const consensus_case consensus[] = {
+	{"Căn cứ Quyết định số 290-QĐ/TW của Ban Bí thư.\n", CM_MAP_ISSUER, "Bộ Chính trị", 2, 0,
+	 "Quyết định số 290-QĐ/TW, ngày 25/02/2010 của Bộ Chính trị (khóa X)"},
+	{"Căn cứ Quyết định số 290-QĐ/TW ngày 26/02/2010.\n", CM_MAP_DATE, "2010-02-25", 2, 0,
+	 "Quyết định số 290-QĐ/TW, ngày 25/02/2010 của Bộ Chính trị (khóa X)"},
+	{"Căn cứ Kế hoạch số 1600-KH/BDVTW của Bộ Chính trị.\n", CM_MAP_ISSUER,
+	 "Ban Dân vận Trung ương", 1, 1,
+	 "Kế hoạch số 1600-KH/BDVTW, ngày 28/02/2018 của Ban Dân vận Trung ương về \"Kế hoạch "
+	 "công tác năm 2018\""},
+	{"Căn cứ Chỉ thị số 49-CT/TW.\n", CM_MAP_TYPE, "Chỉ thị", 2, 0,
+	 "Chỉ thị số 49-CT/TW, ngày 20/10/2015 của Ban Bí thư Trung ương Đảng (khóa XI)"},
+};
+
+Test(map, the_reference_follows_the_corpus_consensus)
+{
+	for (size_t k = 0; k < sizeof consensus / sizeof consensus[0]; k++) {
+		const consensus_case *w = &consensus[k];
+		cm_map_result *r = map_of(w->draft, NULL);
+		const cm_map_item *it = cm_map_get(r, 0);
+		const cm_map_said *said = &it->said[w->field];
+
+		cr_assert_eq(said->nreadings, 1, "case %zu", k);
+		cr_expect_str_eq(said->readings[0].value, w->value, "case %zu", k);
+		cr_expect_eq(said->readings[0].count, w->count, "case %zu", k);
+		cr_expect_eq(said->from_self, w->from_self, "case %zu", k);
+		cr_expect_str_eq(it->reference, w->reference, "case %zu", k);
 		cm_map_free(r);
 	}
 }
