@@ -68,6 +68,10 @@ typedef enum {
 /* "date_mismatch", "no_so"…; NULL for anything but one flag. */
 const char *cm_map_problem_name(cm_map_problem problem);
 
+/* The fewest documents citing both that make a document "usually cited
+ * beside" another: one document citing two is no habit. */
+#define CM_MAP_CO_CITED_SUPPORT 2
+
 /* The default numbers of precedents and co-cited documents in an item. */
 #define CM_MAP_PRECEDENTS_DEFAULT 10
 #define CM_MAP_CO_CITED_DEFAULT 5
@@ -129,10 +133,15 @@ typedef struct {
 	const char *key; /* the document's own key, or NULL */
 } cm_map_candidate;
 
-/* A document cited beside it by count of its precedents. */
+/* A document cited beside it: how many of its precedents cite it (count),
+ * how many documents cite it at all (cited), and the strength of the two
+ * together: count / sqrt(cited_by_total * cited), 1 when they are always
+ * cited together. */
 typedef struct {
 	const char *key;
-	unsigned count;
+	const char *date; /* its newest date its citations give, else its year; or NULL */
+	unsigned count, cited;
+	double strength;
 } cm_map_co_cited;
 
 typedef struct {
@@ -149,7 +158,10 @@ typedef struct {
 	size_t ncited_by, cited_by_total;
 	const cm_map_candidate *candidates;
 	size_t ncandidates;
-	const cm_map_co_cited *co_cited; /* most often first, at most opts->co_cited */
+	/* the documents co-cited at least CM_MAP_CO_CITED_SUPPORT times, the
+	 * strongest first (then the newest, then by key), at most opts->co_cited
+	 * (co_cited_total: how many there are) */
+	const cm_map_co_cited *co_cited;
 	size_t nco_cited, co_cited_total;
 	unsigned problems; /* cm_map_problem flags */
 	/* what the problems say; NULL when not known */

@@ -7,6 +7,7 @@
  * which only those kept are read whole. */
 #include "chimuc/map.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,37 +149,85 @@ static int newest_first(const void *a, const void *b)
 	return c ? c : (x->id > y->id) - (x->id < y->id);
 }
 
+/* A document cited beside the citation's, while the precedents are read. */
 typedef struct {
-	char key[CM_KEY_MAX];
-	unsigned count;
+	char key[CM_KEY_MAX];  /* its key, dated when any citation of it is */
+	char date[CM_ISO_MAX]; /* its newest date the citations give, else its year */
+	unsigned count;        /* the precedents citing it */
+	unsigned cited;        /* the documents citing it */
+	double strength;
 } tally;
 
 typedef cm_array_t(tally) tallies;
 
-static int add_tally(tallies *v, cm_strmap *index, const char *key)
+/* The date a citation gives of its document, else the year of its key. */
+static void cited_date(char *out, const cm_cite *c)
 {
+	const char *at = strchr(c->key, '@');
+	snprintf(out, CM_ISO_MAX, "%s", c->date ? c->date : at ? at + 1 : "");
+}
+
+/* Counts one more precedent citing c (of base b). */
+static int add_tally(tallies *v, cm_strmap *index, const char *b, const cm_cite *c)
+{
+	char date[CM_ISO_MAX];
 	size_t at;
 	tally *t;
-	int rc = cm_strmap_put(&at, index, key, strlen(key), v->size);
+	int rc = cm_strmap_put(&at, index, b, strlen(b), v->size);
 
 	if (rc < 0)
 		return rc;
-	if (rc == 0) {
-		v->ptr[at].count++;
-		return 0;
-	}
-	if (!(t = cm_array_alloc(*v)))
+	if (rc == 1 && !(t = cm_array_alloc(*v)))
 		return CM_ENOMEM;
-	snprintf(t->key, sizeof t->key, "%s", key);
-	t->count = 1;
+	if (rc == 0)
+		t = &v->ptr[at];
+	t->count++;
+	if (!t->key[0] || (strchr(c->key, '@') && !strchr(t->key, '@')))
+		snprintf(t->key, sizeof t->key, "%s", c->key);
+	cited_date(date, c);
+	if (strcmp(date, t->date) > 0)
+		snprintf(t->date, sizeof t->date, "%s", date);
 	return 0;
 }
 
-static int by_count(const void *a, const void *b)
+/* Strongest first; among as strong, the newer document first (its date),
+ * then by key. */
+static int by_strength(const void *a, const void *b)
 {
 	const tally *x = a, *y = b;
-	return x->count != y->count ? (x->count < y->count) - (x->count > y->count)
-				    : strcmp(x->key, y->key);
+	int c;
+
+	if (x->strength != y->strength)
+		return x->strength < y->strength ? 1 : -1;
+	return (c = strcmp(y->date, x->date)) ? c : strcmp(x->key, y->key);
+}
+
+/* The strength of each co-cited document (documents citing both over the
+ * geometric mean of the documents citing each, n of them citing the
+ * citation's); those under CM_MAP_CO_CITED_SUPPORT are left out. */
+static int co_strengths(tallies *co, cm_xdb *db, size_t n)
+{
+	size_t kept = 0;
+	int rc;
+
+	for (size_t i = 0; i < co->size; i++) {
+		tally *t = &co->ptr[i];
+		char term[CM_KEY_MAX + 16], b[CM_KEY_MAX];
+		if (t->count < CM_MAP_CO_CITED_SUPPORT)
+			continue;
+		base_of(b, t->key);
+		if ((rc = cm_term_cites(term, sizeof term, b)) < 0 ||
+		    (rc = cm_xdb_termfreq(&t->cited, db, term, (size_t)rc)) < 0)
+			return rc;
+		if (t->cited < t->count)
+			t->cited = t->count;
+		t->strength = t->count / sqrt((double)n * t->cited);
+		co->ptr[kept++] = *t;
+	}
+	co->size = kept;
+	if (kept > 1)
+		qsort(co->ptr, kept, sizeof *co->ptr, by_strength);
+	return 0;
 }
 
 static int draft_cites(const cm_citations *draft, const char *base)
@@ -237,7 +286,7 @@ static int read_precedent(void *ctx, cm_xdb *db, cm_xdocid id)
 					first[f] = c;
 		} else if (!draft_cites(r->draft, b) &&
 			   (rc = cm_strmap_put(NULL, &beside, b, strlen(b), 0)) == 1) {
-			rc = add_tally(&r->co, &r->index, c->key);
+			rc = add_tally(&r->co, &r->index, b, c);
 		}
 	}
 	cm_strmap_free(&beside);
@@ -311,15 +360,20 @@ static int precedents(entry *e, mapping *m, cm_xdb *db, const cm_citation *x)
 	if (rc < 0)
 		goto cleanup;
 	e->pub.cited_by_total = r.found.size;
+	if ((rc = co_strengths(&r.co, db, r.found.size)) < 0)
+		goto cleanup;
 	e->pub.co_cited_total = r.co.size;
-	if (r.co.size)
-		qsort(r.co.ptr, r.co.size, sizeof *r.co.ptr, by_count);
-	for (size_t i = 0; i < r.co.size && i < m->o->co_cited && rc == 0; i++) {
+	for (size_t i = 0; i < r.co.size && rc == 0; i++) {
+		const tally *t = &r.co.ptr[i];
 		cm_map_co_cited *c = cm_array_alloc(e->co_cited);
 		if (!c)
 			rc = CM_ENOMEM;
-		else if ((rc = keep(&c->key, m->r, r.co.ptr[i].key)) == 0)
-			c->count = r.co.ptr[i].count;
+		else if ((rc = keep(&c->key, m->r, t->key)) == 0 &&
+			 (rc = keep(&c->date, m->r, t->date[0] ? t->date : NULL)) == 0) {
+			c->count = t->count;
+			c->cited = t->cited;
+			c->strength = t->strength;
+		}
 	}
 cleanup:
 	cm_array_clear(r.found);
@@ -564,7 +618,7 @@ static int examine(entry *e, mapping *m, cm_xdb *db, const cm_citation *x)
 	it->candidates = e->candidates.ptr;
 	it->ncandidates = e->candidates.size;
 	it->co_cited = e->co_cited.ptr;
-	it->nco_cited = e->co_cited.size;
+	it->nco_cited = e->co_cited.size < m->o->co_cited ? e->co_cited.size : m->o->co_cited;
 cleanup:
 	cm_doclist_release(&own);
 	return rc;

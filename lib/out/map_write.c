@@ -12,17 +12,19 @@
 #include "chimuc/map.h"
 #include "out/jsonl.h"
 
-/* "cited beside 25-NQ/TW in 2 documents": *out is the caller's. */
-#define WHY_FORMAT "cited beside %s in %u document%s"
+/* "cited beside 25-NQ/TW in 2 of its 3 documents, cited by 4 in all:
+ * strength 0.58": *out is the caller's. */
+#define WHY_FORMAT "cited beside %s in %u of its %zu documents, cited by %u in all: strength %.2f"
 
 static char *why(const cm_map_item *it, const cm_map_co_cited *c)
 {
-	const char *s = c->count > 1 ? "s" : "";
-	int n = snprintf(NULL, 0, WHY_FORMAT, it->base, c->count, s);
+	int n = snprintf(NULL, 0, WHY_FORMAT, it->base, c->count, it->cited_by_total, c->cited,
+			 c->strength);
 	char *buf = n < 0 ? NULL : malloc((size_t)n + 1);
 
 	if (buf)
-		snprintf(buf, (size_t)n + 1, WHY_FORMAT, it->base, c->count, s);
+		snprintf(buf, (size_t)n + 1, WHY_FORMAT, it->base, c->count, it->cited_by_total,
+			 c->cited, c->strength);
 	return buf;
 }
 
@@ -147,6 +149,9 @@ static int co_cited_json(json_object **out, const cm_map_item *it, const cm_map_
 	*out = json_object_new_object();
 	json_object_object_add(*out, "key", json_object_new_string(c->key));
 	json_object_object_add(*out, "count", json_object_new_int((int)c->count));
+	json_object_object_add(*out, "cited", json_object_new_int((int)c->cited));
+	json_object_object_add(*out, "strength", json_object_new_double(c->strength));
+	json_object_object_add(*out, "date", cm_out_json_string(c->date));
 	json_object_object_add(*out, "why", json_object_new_string(w));
 	free(w);
 	return 0;

@@ -29,8 +29,11 @@ check "with its date from the citing documents" jq -s -e 'map(select(.key | star
     .reference | test("25/02/2010")' "$WORK/m.jsonl" >/dev/null
 check "precedents, newest first" jq -s -e 'map(select(.key == "25-NQ/TW@2013" and .status == "cited_only"))[0] |
     (.cited_by | length == 2) and .cited_by[0].date >= .cited_by[1].date' "$WORK/m.jsonl" >/dev/null
-check "co-cited, explained" jq -s -e 'map(select(.key == "25-NQ/TW@2013" and .status == "cited_only"))[0] |
-    (.co_cited | length > 0) and (.co_cited[0].why | test("cited beside 25-NQ/TW in"))' "$WORK/m.jsonl" >/dev/null
+check "what the draft cites is not cited beside" jq -s -e 'map(select(.key == "25-NQ/TW@2013" and .status == "cited_only"))[0] |
+    .co_cited | map(.key) | index("290-QĐ/TW@2010") == null' "$WORK/m.jsonl" >/dev/null
+printf 'Căn cứ Chỉ thị số 49-CT/TW.\n' >"$WORK/49.txt"
+check "co-cited by strength, explained" sh -c "'$CHIMUC' map --db '$db' --json '$WORK/49.txt' | jq -e '.co_cited[0] |
+    .key == \"114-KL/TW@2015\" and .strength == 1 and (.why | test(\"cited beside 49-CT/TW in 2 of its 2 documents\"))' >/dev/null"
 check "missing số" jq -s -e 'map(select(.key | startswith("290")))[0] | .problems | any(test("missing \"số\""))' "$WORK/m.jsonl" >/dev/null
 
 # ambiguous, date mismatch and the remaining form problems

@@ -46,25 +46,25 @@ typedef struct {
 
 static const map_case cases[] = {
 	{plan, 0, "1600-KH/BDVTW", CM_MAP_IN_CORPUS, 0, PLAN_004, 0, 0, 1},
-	{plan, 1, "25-NQ/TW@2013", CM_MAP_CITED_ONLY, 0, NULL, 2, 24, 0},
-	{plan, 2, "25-NQ/TW@2013", CM_MAP_INCONSISTENT, CM_MAP_CONTRADICTS, NULL, 2, 24, 0},
+	{plan, 1, "25-NQ/TW@2013", CM_MAP_CITED_ONLY, 0, NULL, 2, 0, 0},
+	{plan, 2, "25-NQ/TW@2013", CM_MAP_INCONSISTENT, CM_MAP_CONTRADICTS, NULL, 2, 0, 0},
 	{plan, 3, "999-NQ/TW", CM_MAP_UNKNOWN, 0, NULL, 0, 0, 0},
-	{plan, 4, "290-QĐ/TW", CM_MAP_CITED_ONLY, CM_MAP_NO_SO, NULL, 2, 24, 0},
+	{plan, 4, "290-QĐ/TW", CM_MAP_CITED_ONLY, CM_MAP_NO_SO, NULL, 2, 0, 0},
 	{forms, 0, "1600-KH/BDVTW@2018", CM_MAP_INCONSISTENT,
 	 CM_MAP_DATE_MISMATCH | CM_MAP_WRONG_DASH | CM_MAP_DATE_FORM | CM_MAP_DATES_DIFFER,
 	 PLAN_004, 0, 0, 1},
 	{forms, 1, "1600-KH/BDVTW@2018", CM_MAP_IN_CORPUS, CM_MAP_DATES_DIFFER, PLAN_004, 0, 0, 1},
-	{undated, 0, "25-NQ/TW", CM_MAP_AMBIGUOUS, 0, NULL, 3, 26, 2},
+	{undated, 0, "25-NQ/TW", CM_MAP_AMBIGUOUS, 0, NULL, 3, 3, 2},
 	{"Căn cứ Kế hoạch số 1600-KH/BDVTW, ngày 28/02/2018 của Bộ Chính trị.\n", 0,
 	 "1600-KH/BDVTW@2018", CM_MAP_INCONSISTENT, CM_MAP_ISSUER_MISMATCH, PLAN_004, 0, 0, 1},
 	{"Căn cứ Nghị quyết số 25-NQ/TW ngày 03/6/2009.\n", 0, "25-NQ/TW@2009", CM_MAP_INCONSISTENT,
 	 CM_MAP_OTHER_YEAR, NULL, 0, 0, 0},
 	{"Căn cứ Quyết định số 290-QĐ/TW ngày 26/02/2010.\n", 0, "290-QĐ/TW@2010",
-	 CM_MAP_INCONSISTENT, CM_MAP_CITED_DATE, NULL, 2, 25, 0},
+	 CM_MAP_INCONSISTENT, CM_MAP_CITED_DATE, NULL, 2, 1, 0},
 	{"Căn cứ Nghị quyết số 25 NQ/TW ngày 03/6/2013.\n", 0, "25-NQ/TW@2013", CM_MAP_CITED_ONLY,
-	 CM_MAP_SYMBOL_SPACE, NULL, 2, 25, 0},
+	 CM_MAP_SYMBOL_SPACE, NULL, 2, 1, 0},
 	{"Căn cứ Chỉ thị số 05-CT/TW ngày 15.5.2016 của Bộ Chính trị.\n", 0, "05-CT/TW@2016",
-	 CM_MAP_CITED_ONLY, CM_MAP_DATE_FORM, NULL, 1, 4, 0},
+	 CM_MAP_CITED_ONLY, CM_MAP_DATE_FORM, NULL, 1, 0, 0},
 };
 
 Test(map, statuses_and_problems_of_the_drafts)
@@ -116,10 +116,8 @@ Test(map, the_items_follow_the_draft)
 	cr_expect_str_eq(cm_test_base(it->cited_by[0].path), "000_04ed2d92d4fbe0fc.txt");
 	cr_expect_str_eq(it->cited_by[1].date, "2018-02-28");
 	cr_expect(strstr(it->cited_by[1].context, "25-NQ/TW"), "%s", it->cited_by[1].context);
-	/* co-cited: most often first, then by key */
-	cr_assert_eq(it->nco_cited, 5);
-	cr_expect_str_eq(it->co_cited[0].key, "01/HDLB-TC-DV-TW@2000");
-	cr_expect_eq(it->co_cited[0].count, 1);
+	/* what the draft cites is not "cited beside" */
+	cr_expect_eq(it->nco_cited, 0);
 	it = cm_map_get(r, 0);
 	cr_expect_str_eq(it->reference, "Kế hoạch số 1600-KH/BDVTW, ngày 28/02/2018 của Ban Dân "
 					"vận Trung ương về \"Kế hoạch công tác năm 2018\"");
@@ -221,18 +219,19 @@ Test(map, names_and_a_problem_not_there)
 }
 
 /* The kept precedents and co-cited documents of the undated 25-NQ/TW
- * (3 precedents, 26 co-cited): at, under and past the totals. */
+ * (3 precedents, 3 co-cited in 2 documents): at, under and past the
+ * totals. */
 typedef struct {
 	size_t precedents, co_cited, ncited_by, nco_cited;
 } limit_case;
 
 static const limit_case limits[] = {
-	{CM_MAP_PRECEDENTS_DEFAULT, CM_MAP_CO_CITED_DEFAULT, 3, 5},
+	{CM_MAP_PRECEDENTS_DEFAULT, CM_MAP_CO_CITED_DEFAULT, 3, 3},
 	{0, 0, 0, 0},
-	{1, 25, 1, 25},
-	{3, 26, 3, 26},
-	{4, 27, 3, 26},
-	{CM_ALL, CM_ALL, 3, 26},
+	{1, 2, 1, 2},
+	{3, 3, 3, 3},
+	{4, 4, 3, 3},
+	{CM_ALL, CM_ALL, 3, 3},
 };
 
 Test(map, the_limits_of_precedents_and_co_cited)
@@ -249,7 +248,7 @@ Test(map, the_limits_of_precedents_and_co_cited)
 		cr_expect_eq(it->ncited_by, limits[k].ncited_by, "case %zu", k);
 		cr_expect_eq(it->nco_cited, limits[k].nco_cited, "case %zu", k);
 		cr_expect_eq(it->cited_by_total, 3, "case %zu", k);
-		cr_expect_eq(it->co_cited_total, 26, "case %zu", k);
+		cr_expect_eq(it->co_cited_total, 3, "case %zu", k);
 		if (it->ncited_by)
 			cr_expect_str_eq(it->cited_by[0].date, "2018-03-04", "case %zu", k);
 		cm_map_free(r);
@@ -326,10 +325,14 @@ static const writer_case writers[] = {
 	{undated, W_TEXT, "Nghị quyết số 25-NQ/TW\n  status: ambiguous\n",
 	 "  candidate: 25-NQ/TW@2003 \n  candidate: 25-NQ/TW@2013 \n"},
 	{undated, W_TEXT, "Nghị quyết số 25-NQ/TW\n",
-	 "  21 more documents cited beside it (--co-cited N shows more)\n\n"},
+	 "  usually cited beside it: 49-CT/TW@2015 (cited beside 25-NQ/TW in 2 of its 3 "
+	 "documents, cited by 2 in all: strength 0.82)\n"},
 	{undated, W_MD, "# Citation map",
-	 "- 21 more documents cited beside it (`--co-cited N` shows more)\n"},
-	{undated, W_JSON, "{\"text\":", "\"why\":\"cited beside 25-NQ/TW in 2 documents\""},
+	 "- usually cited beside it: 114-KL/TW@2015 (cited beside 25-NQ/TW in 2 of its 3 "
+	 "documents, cited by 2 in all: strength 0.82)\n"},
+	{undated, W_JSON, "{\"text\":",
+	 "\"why\":\"cited beside 25-NQ/TW in 2 of its 3 documents, cited by 2 in all: strength "
+	 "0.82\""},
 	{forms, W_TEXT, "Kế hoạch số 1600 – KH/BDVTW ngày 01-3-2018\n",
 	 "  problem: the draft dates it \"2018-03-01\" but the corpus says \"2018-02-28\" (the "
 	 "document itself: " PLAN_004 ")\n"
@@ -393,6 +396,50 @@ Test(map, the_reference_follows_the_corpus_consensus)
 		cr_expect_eq(said->readings[0].count, w->count, "case %zu", k);
 		cr_expect_eq(said->from_self, w->from_self, "case %zu", k);
 		cr_expect_str_eq(it->reference, w->reference, "case %zu", k);
+		cm_map_free(r);
+	}
+}
+
+/* Co-citation: documents citing both over the geometric mean of the
+ * documents citing each, at least CM_MAP_CO_CITED_SUPPORT of them; the
+ * newer document first among as strong. */
+typedef struct {
+	const char *draft;
+	size_t rank;
+	const char *key;
+	unsigned count, cited;
+	double strength;
+} co_cited_case;
+
+static const co_cited_case co_cases[] = {
+	/* 25-NQ/TW: 3 precedents; 49-CT/TW, 114-KL/TW, 290-QĐ/TW in 2 of them,
+	 * cited by 2 each: as strong, newest first */
+	{undated, 0, "49-CT/TW@2015", 2, 2, 0.8165},
+	{undated, 1, "114-KL/TW@2015", 2, 2, 0.8165},
+	{undated, 2, "290-QĐ/TW@2010", 2, 2, 0.8165},
+	/* 49-CT/TW: 2 precedents, both citing 114-KL/TW (2 in all) and
+	 * 25-NQ/TW (3 in all) */
+	{"Căn cứ Chỉ thị số 49-CT/TW.\n", 0, "114-KL/TW@2015", 2, 2, 1.0},
+	{"Căn cứ Chỉ thị số 49-CT/TW.\n", 1, "25-NQ/TW@2013", 2, 3, 0.8165},
+};
+
+Test(map, co_cited_by_normalized_strength)
+{
+	for (size_t k = 0; k < sizeof co_cases / sizeof co_cases[0]; k++) {
+		const co_cited_case *w = &co_cases[k];
+		cm_map_result *r = map_of(w->draft, NULL);
+		const cm_map_item *it = cm_map_get(r, 0);
+		const cm_map_co_cited *c;
+
+		cr_assert_gt(it->nco_cited, w->rank, "case %zu", k);
+		c = &it->co_cited[w->rank];
+		cr_expect_str_eq(c->key, w->key, "case %zu", k);
+		cr_expect_eq(c->count, w->count, "case %zu", k);
+		cr_expect_eq(c->cited, w->cited, "case %zu", k);
+		cr_expect_float_eq(c->strength, w->strength, 1e-3, "case %zu: %f", k, c->strength);
+		for (size_t i = 0; i < it->nco_cited; i++)
+			cr_expect_geq(it->co_cited[i].count, CM_MAP_CO_CITED_SUPPORT, "case %zu",
+				      k);
 		cm_map_free(r);
 	}
 }

@@ -65,8 +65,8 @@ static const disagreement_case cases[] = {
 	{"Căn cứ Chỉ thị số 77-CT/TW của Ban Bí thư.\n", CM_MAP_CORPUS_DISAGREES,
 	 "Chỉ thị số 77-CT/TW, ngày 01/02/2019 của Ban Bí thư"},
 	/* the fields they agree on are checked as ever */
-	{"Căn cứ Chỉ thị số 77-CT/TW ngày 02/02/2019.\n", CM_MAP_CORPUS_DISAGREES | CM_MAP_CITED_DATE,
-	 "Chỉ thị số 77-CT/TW, ngày 01/02/2019"},
+	{"Căn cứ Chỉ thị số 77-CT/TW ngày 02/02/2019.\n",
+	 CM_MAP_CORPUS_DISAGREES | CM_MAP_CITED_DATE, "Chỉ thị số 77-CT/TW, ngày 01/02/2019"},
 };
 
 Test(map_consensus, the_corpus_disagreeing_picks_none)
@@ -98,13 +98,15 @@ Test(map_consensus, both_readings_with_their_counts_and_documents)
 	cr_assert_eq(said->nreadings, 2);
 	cr_expect_str_eq(said->readings[0].value, "Bộ Chính trị");
 	cr_expect_eq(said->readings[0].count, 2);
-	cr_expect(strstr(said->readings[0].paths[0], "plan1.txt"), "%s", said->readings[0].paths[0]);
+	cr_expect(strstr(said->readings[0].paths[0], "plan1.txt"), "%s",
+		  said->readings[0].paths[0]);
 	cr_expect_str_eq(said->readings[1].value, "Ban Bí thư");
 	cr_expect_eq(said->readings[1].count, 1);
 	cr_assert_eq(cm_map_problem_message(&msg, cm_map_get(r, 0), CM_MAP_CORPUS_DISAGREES), 0);
-	cr_expect_str_eq(msg, "the corpus disagrees on the issuer: \"Bộ Chính trị\" (in 2 documents: "
-			      "plan1.txt, plan2.txt) or \"Ban Bí thư\" (in 1 document: plan0.txt); "
-			      "none is picked");
+	cr_expect_str_eq(msg,
+			 "the corpus disagrees on the issuer: \"Bộ Chính trị\" (in 2 documents: "
+			 "plan1.txt, plan2.txt) or \"Ban Bí thư\" (in 1 document: plan0.txt); "
+			 "none is picked");
 	cr_expect_str_eq(cm_map_problem_name(CM_MAP_CORPUS_DISAGREES), "corpus_disagrees");
 	free(msg);
 	cm_map_free(r);
