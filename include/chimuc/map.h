@@ -76,17 +76,28 @@ const char *cm_map_problem_name(cm_map_problem problem);
 #define CM_MAP_PRECEDENTS_DEFAULT 10
 #define CM_MAP_CO_CITED_DEFAULT 5
 
-#define CM_MAP_OPTIONS_VERSION 1
+/* The suggestions kept by --suggest, and the documents most like the draft
+ * they come from. */
+#define CM_MAP_SUGGESTIONS_DEFAULT 10
+#define CM_MAP_SIMILAR_DEFAULT 5
+
+/* Version 2 adds suggestions and similar; a version 1 struct is still
+ * read (without suggestions). */
+#define CM_MAP_OPTIONS_VERSION 2
 
 typedef struct {
 	unsigned version;  /* CM_MAP_OPTIONS_VERSION */
 	size_t precedents; /* the newest precedents kept per citation; CM_ALL: all */
 	size_t co_cited;   /* the documents most often cited beside it kept */
+	/* version 2 */
+	size_t suggestions; /* the best suggestions kept (cm_map_suggestion); 0: none */
+	size_t similar;     /* the documents most like the draft they draw on */
 } cm_map_options;
 
-#define CM_MAP_OPTIONS_INIT                                                                \
-	{                                                                                  \
-		CM_MAP_OPTIONS_VERSION, CM_MAP_PRECEDENTS_DEFAULT, CM_MAP_CO_CITED_DEFAULT \
+#define CM_MAP_OPTIONS_INIT                                                                    \
+	{                                                                                      \
+		CM_MAP_OPTIONS_VERSION, CM_MAP_PRECEDENTS_DEFAULT, CM_MAP_CO_CITED_DEFAULT, 0, \
+			CM_MAP_SIMILAR_DEFAULT                                                 \
 	}
 
 /* The fields of a cited document the corpus gives. */
@@ -178,6 +189,18 @@ typedef struct {
 	cm_map_said said[CM_MAP_FIELDS];
 } cm_map_item;
 
+/* A document the draft does not cite but likely should consider: cited by
+ * the indexed documents most like the draft (their share, weighted by
+ * their relevance), strongly co-cited with what the draft cites (the sum
+ * of the strengths), the score the sum of both. */
+typedef struct {
+	const char *key;
+	double score;
+	const char *reason;    /* "cited by 3 of the 5 documents most like this draft; …" */
+	const char *reference; /* its formal reference, from the corpus's consensus */
+	const char *path;      /* in the corpus: the document; else NULL */
+} cm_map_suggestion;
+
 typedef struct cm_map_result cm_map_result;
 
 /* The map of the draft text[0, len) (valid UTF-8) against ix; opts NULL:
@@ -192,14 +215,20 @@ void cm_map_free(cm_map_result *r);
 size_t cm_map_size(const cm_map_result *r);
 const cm_map_item *cm_map_get(const cm_map_result *r, size_t i);
 
+/* The suggestions, best first (then the newest, then by key), at most
+ * opts->suggestions. */
+size_t cm_map_suggestions(const cm_map_result *r);
+const cm_map_suggestion *cm_map_suggestion_get(const cm_map_result *r, size_t i);
+
 /* The message of one problem flag of it ("missing \"số\" before the
  * number: …"): *out is the caller's (free()). Errors: CM_EINVAL (not one
  * flag of it->problems), CM_ENOMEM. */
 int cm_map_problem_message(char **out, const cm_map_item *it, cm_map_problem problem);
 
 /* The map as `chimuc map` prints it: a report per citation in text or
- * Markdown (under "# Citation map of NAME"), one JSON object per citation
- * and line, the graph of the draft (node "draft" labelled name), its
+ * Markdown (under "# Citation map of NAME"), then the suggestions; one JSON
+ * object per citation and line, then one per suggestion ({"kind":
+ * "suggestion", "key", "score", "reason", "reference", "path"}); the graph of the draft (node "draft" labelled name), its
  * citations, their precedents and co-cited documents in DOT or GraphML.
  * 0, or CM_EIO, CM_ENOMEM, the graph writers' errors. */
 int cm_map_write_text(FILE *f, const cm_map_result *r);

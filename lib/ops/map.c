@@ -19,6 +19,7 @@
 #include "chimuc/strmap.h"
 #include "ops/citegraph.h"
 #include "ops/map_consensus.h"
+#include "ops/map_suggest.h"
 
 typedef struct {
 	cm_map_item pub;
@@ -32,6 +33,8 @@ typedef struct {
 
 struct cm_map_result {
 	cm_array_t(entry) entries;
+	cm_array_t(entry) suggested; /* what the suggestions' references come from */
+	cm_array_t(cm_map_suggestion) suggestions;
 	cm_array_t(char *) strings; /* what the items point to */
 };
 
@@ -39,6 +42,7 @@ typedef struct {
 	cm_map_result *r;
 	const cm_map_options *o;
 	const char *text;
+	size_t len;
 	const cm_citations *draft;
 } mapping;
 
@@ -624,24 +628,86 @@ cleanup:
 	return rc;
 }
 
+static void entry_release(entry *e)
+{
+	cm_array_clear(e->cited_by);
+	cm_array_clear(e->candidates);
+	cm_array_clear(e->co_cited);
+	cm_array_clear(e->years);
+	for (int f = 0; f < CM_MAP_FIELDS; f++) {
+		cm_readings_release(&e->said[f]);
+		cm_array_clear(e->readings[f]);
+	}
+}
+
 /* Back to an empty result, for a run from scratch. */
 static void result_reset(cm_map_result *r)
 {
-	for (size_t i = 0; i < r->entries.size; i++) {
-		entry *e = &r->entries.ptr[i];
-		cm_array_clear(e->cited_by);
-		cm_array_clear(e->candidates);
-		cm_array_clear(e->co_cited);
-		cm_array_clear(e->years);
-		for (int f = 0; f < CM_MAP_FIELDS; f++) {
-			cm_readings_release(&e->said[f]);
-			cm_array_clear(e->readings[f]);
-		}
-	}
+	for (size_t i = 0; i < r->entries.size; i++)
+		entry_release(&r->entries.ptr[i]);
 	cm_array_clear(r->entries);
+	for (size_t i = 0; i < r->suggested.size; i++)
+		entry_release(&r->suggested.ptr[i]);
+	cm_array_clear(r->suggested);
+	cm_array_clear(r->suggestions);
 	for (size_t i = 0; i < r->strings.size; i++)
 		free(r->strings.ptr[i]);
 	cm_array_clear(r->strings);
+}
+
+/* Suggestion s, its reference and path from the corpus, as a citation of
+ * its key alone would have them. */
+static int add_suggestion(mapping *m, cm_xdb *db, const cm_suggest_item *s)
+{
+	static const cm_map_options bare = {CM_MAP_OPTIONS_VERSION, 0, 0, 0, 0};
+	mapping alone = *m;
+	cm_citation x = {.kind = CM_CITE_CITATION};
+	const char *at = strchr(s->key, '@');
+	cm_map_suggestion *p;
+	entry *e;
+	int rc;
+
+	snprintf(x.key, sizeof x.key, "%s", s->key);
+	x.year = at ? atoi(at + 1) : 0;
+	alone.o = &bare;
+	if (!(e = cm_array_alloc(m->r->suggested)) || !(p = cm_array_alloc(m->r->suggestions)))
+		return CM_ENOMEM;
+	if ((rc = examine(e, &alone, db, &x)) < 0)
+		return rc;
+	p->key = e->pub.key;
+	p->score = s->score;
+	p->reference = e->pub.reference;
+	p->path = e->pub.path;
+	return keep(&p->reason, m->r, s->reason);
+}
+
+/* The suggestions for the draft, from the items made. */
+static int suggest(mapping *m, cm_xdb *db)
+{
+	cm_array_t(cm_suggest_cited) cited = CM_ARRAY_INIT;
+	cm_suggest_list list = CM_ARRAY_INIT;
+	int rc = 0;
+
+	for (size_t i = 0; i < m->r->entries.size; i++) {
+		const entry *e = &m->r->entries.ptr[i];
+		cm_suggest_cited *c = cm_array_alloc(cited);
+		if (!c) {
+			rc = CM_ENOMEM;
+			goto cleanup;
+		}
+		c->base = e->pub.base;
+		c->co = e->co_cited.ptr;
+		c->nco = e->co_cited.size;
+	}
+	if ((rc = cm_suggest(&list, db, m->text, m->len, cited.ptr, cited.size, m->draft->self.key,
+			     m->o->similar)) < 0)
+		goto cleanup;
+	for (size_t i = 0; i < list.size && i < m->o->suggestions && rc == 0; i++)
+		rc = add_suggestion(m, db, &list.ptr[i]);
+cleanup:
+	cm_suggest_list_release(&list);
+	cm_array_clear(cited);
+	return rc;
 }
 
 static int run(void *ctx, cm_xdb *db)
@@ -658,22 +724,28 @@ static int run(void *ctx, cm_xdb *db)
 			return CM_ENOMEM;
 		rc = examine(e, m, db, &m->draft->v[i]);
 	}
+	if (rc == 0 && m->o->suggestions)
+		rc = suggest(m, db);
 	return rc;
 }
 
 int cm_map(cm_map_result **out, cm_index *ix, const char *text, size_t len,
 	   const cm_map_options *opts)
 {
-	static const cm_map_options defaults = CM_MAP_OPTIONS_INIT;
-	mapping m = {.o = opts ? opts : &defaults, .text = text};
+	cm_map_options o = CM_MAP_OPTIONS_INIT;
+	mapping m = {.o = &o, .text = text, .len = len};
 	cm_dates *dates = NULL;
 	cm_citations *draft = NULL;
 	int rc;
 
 	*out = NULL;
-	if (m.o->version != CM_MAP_OPTIONS_VERSION)
-		return cm_error_set(CM_EINVAL, "map: options of version %u, not %u", m.o->version,
+	if (opts && opts->version != 1 && opts->version != CM_MAP_OPTIONS_VERSION)
+		return cm_error_set(CM_EINVAL, "map: options of version %u, not %u", opts->version,
 				    CM_MAP_OPTIONS_VERSION);
+	if (opts && opts->version == CM_MAP_OPTIONS_VERSION)
+		o = *opts;
+	else if (opts) /* version 1: its fields only */
+		o.precedents = opts->precedents, o.co_cited = opts->co_cited;
 	if (!(m.r = calloc(1, sizeof *m.r)))
 		return cm_error_nomem();
 	if ((rc = cm_dates_extract(&dates, text, len)) < 0 ||
@@ -697,6 +769,16 @@ void cm_map_free(cm_map_result *r)
 		return;
 	result_reset(r);
 	free(r);
+}
+
+size_t cm_map_suggestions(const cm_map_result *r)
+{
+	return r->suggestions.size;
+}
+
+const cm_map_suggestion *cm_map_suggestion_get(const cm_map_result *r, size_t i)
+{
+	return i < r->suggestions.size ? &r->suggestions.ptr[i] : NULL;
 }
 
 size_t cm_map_size(const cm_map_result *r)

@@ -95,12 +95,32 @@ static int write_report(FILE *f, const cm_map_item *it, int md)
 	return 0;
 }
 
+static void write_suggestions(FILE *f, const cm_map_result *r, int md)
+{
+	if (md && cm_map_suggestions(r))
+		fputs("## Suggestions\n\n", f);
+	for (size_t i = 0; i < cm_map_suggestions(r); i++) {
+		const cm_map_suggestion *s = cm_map_suggestion_get(r, i);
+		fprintf(f,
+			md ? "- **%s** (score %.2f): %s\n  - reference: %s\n"
+			   : "suggested: %s (score %.2f)\n  why: %s\n  reference: %s\n",
+			s->key, s->score, s->reason, s->reference);
+		if (s->path)
+			fprintf(f, md ? "  - in the index: `%s`\n" : "  in the index: %s\n",
+				s->path);
+		if (!md)
+			putc('\n', f);
+	}
+}
+
 static int write_reports(FILE *f, const cm_map_result *r, int md)
 {
 	int rc = 0;
 
 	for (size_t i = 0; i < cm_map_size(r) && rc == 0; i++)
 		rc = write_report(f, cm_map_get(r, i), md);
+	if (rc == 0)
+		write_suggestions(f, r, md);
 	return rc < 0 ? rc : cm_out_status(f);
 }
 
@@ -238,6 +258,19 @@ static int item_json(json_object **out, const cm_map_item *it)
 	return 0;
 }
 
+static json_object *suggestion_json(const cm_map_suggestion *s)
+{
+	json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "kind", json_object_new_string("suggestion"));
+	json_object_object_add(o, "key", json_object_new_string(s->key));
+	json_object_object_add(o, "score", json_object_new_double(s->score));
+	json_object_object_add(o, "reason", json_object_new_string(s->reason));
+	json_object_object_add(o, "reference", json_object_new_string(s->reference));
+	json_object_object_add(o, "path", cm_out_json_string(s->path));
+	return o;
+}
+
 int cm_map_write_json(FILE *f, const cm_map_result *r)
 {
 	int rc = 0;
@@ -247,6 +280,8 @@ int cm_map_write_json(FILE *f, const cm_map_result *r)
 		if ((rc = item_json(&o, cm_map_get(r, i))) == 0)
 			rc = cm_out_json_line(f, o);
 	}
+	for (size_t i = 0; i < cm_map_suggestions(r) && rc == 0; i++)
+		rc = cm_out_json_line(f, suggestion_json(cm_map_suggestion_get(r, i)));
 	return rc < 0 ? rc : cm_out_status(f);
 }
 

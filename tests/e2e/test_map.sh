@@ -61,6 +61,19 @@ check "the reference says what the corpus says" jq -e '.reference | test("của 
 check "the evidence in JSON" jq -e '.said.issuer.readings == [.said.issuer.readings[0]] and
     .said.issuer.readings[0].count == 2 and (.said.issuer.readings[0].paths | length == 2)' "$WORK/290.jsonl" >/dev/null
 
+# suggestions: what a draft citing 49-CT/TW does not cite but should consider
+printf 'KẾ HOẠCH\nThực hiện Chỉ thị số 49-CT/TW, ngày 20/10/2015 của Ban Bí thư về công tác dân vận.\n' >"$WORK/s49.txt"
+"$CHIMUC" map --db "$db" --suggest --json "$WORK/s49.txt" >"$WORK/s49.jsonl"
+same "map --suggest exits 0" $? 0
+check "suggests 114-KL/TW with its reason and reference" jq -s -e 'map(select(.kind == "suggestion")) |
+    (.[0] | .key == "114-KL/TW@2015" and (.reason | test("cited beside 49-CT/TW in 2 documents")) and
+     (.reference | test("^Kết luận số 114-KL/TW, ngày 14/07/2015")) and .path == null and .score > 0) and
+    all(has("key") and has("score") and has("reason") and has("reference") and has("path"))' "$WORK/s49.jsonl" >/dev/null
+check "no suggestion of what it cites" jq -s -e 'map(select(.kind == "suggestion") | .key | startswith("49-CT/TW")) | any | not' "$WORK/s49.jsonl" >/dev/null
+check "none without --suggest" sh -c "'$CHIMUC' map --db '$db' --json '$WORK/s49.txt' | jq -s -e 'map(select(.kind == \"suggestion\")) | length == 0' >/dev/null"
+check "text suggestions" sh -c "'$CHIMUC' map --db '$db' --suggest '$WORK/s49.txt' | grep -q '^suggested: 114-KL/TW@2015 (score '"
+check "Markdown suggestions" sh -c "'$CHIMUC' map --db '$db' --suggest --format md '$WORK/s49.txt' | grep -q '^## Suggestions'"
+
 # outputs
 "$CHIMUC" map --db "$db" --format graphml "$WORK/draft.txt" >"$WORK/m.graphml"
 check "GraphML parses" xmllint --noout "$WORK/m.graphml"

@@ -443,3 +443,69 @@ Test(map, co_cited_by_normalized_strength)
 		cm_map_free(r);
 	}
 }
+
+/* Suggestions: what the draft does not cite, from the documents most like
+ * it and from strong co-citations, with the reason and the reference. */
+typedef struct {
+	const char *draft;
+	size_t rank;
+	const char *key, *reason, *reference;
+} suggest_case;
+
+static const char draft_49[] = "KẾ HOẠCH\nThực hiện Chỉ thị số 49-CT/TW, ngày 20/10/2015 của Ban "
+			       "Bí thư về công tác dân vận ở vùng đồng bào dân tộc thiểu số.\n";
+
+static const suggest_case suggest_cases[] = {
+	{draft_49, 0, "114-KL/TW@2015", "cited beside 49-CT/TW in 2 documents (strength 1.00)",
+	 "Kết luận số 114-KL/TW, ngày 14/07/2015 của Ban Bí thư Trung ương Đảng (khóa XI)"},
+	{draft_49, 1, "25-NQ/TW@2013", "of the 5 documents most like this draft",
+	 "Nghị quyết số 25-NQ/TW, ngày 03/06/2013 của Ban Chấp hành Trung ương Đảng (khóa XI)"},
+	/* a document the draft cites is never suggested */
+	{"Căn cứ Chỉ thị số 49-CT/TW và Kết luận số 114-KL/TW.\n", 0, "25-NQ/TW@2013",
+	 "cited beside 49-CT/TW in 2 documents (strength 0.82); beside 1 more of its citations",
+	 NULL},
+};
+
+Test(map, suggestions_with_their_reasons)
+{
+	cm_map_options o = CM_MAP_OPTIONS_INIT;
+
+	o.suggestions = CM_MAP_SUGGESTIONS_DEFAULT;
+	for (size_t k = 0; k < sizeof suggest_cases / sizeof suggest_cases[0]; k++) {
+		const suggest_case *w = &suggest_cases[k];
+		cm_map_result *r = map_of(w->draft, &o);
+		const cm_map_suggestion *s = cm_map_suggestion_get(r, w->rank);
+
+		cr_assert_not_null(s, "case %zu: %zu suggestions", k, cm_map_suggestions(r));
+		cr_expect_str_eq(s->key, w->key, "case %zu", k);
+		cr_expect(strstr(s->reason, w->reason), "case %zu: %s", k, s->reason);
+		if (w->reference)
+			cr_expect_str_eq(s->reference, w->reference, "case %zu", k);
+		cr_expect_null(s->path, "case %zu", k);
+		for (size_t i = 1; i < cm_map_suggestions(r); i++)
+			cr_expect_geq(cm_map_suggestion_get(r, i - 1)->score,
+				      cm_map_suggestion_get(r, i)->score, "case %zu", k);
+		for (size_t i = 0; i < cm_map_suggestions(r); i++)
+			for (size_t c = 0; c < cm_map_size(r); c++)
+				cr_expect(strncmp(cm_map_suggestion_get(r, i)->key,
+						  cm_map_get(r, c)->base,
+						  strlen(cm_map_get(r, c)->base)),
+					  "case %zu", k);
+		cm_map_free(r);
+	}
+}
+
+Test(map, no_suggestions_unless_asked_and_version_1_options)
+{
+	cm_map_options o = CM_MAP_OPTIONS_INIT;
+	cm_map_result *r = map_of(draft_49, NULL);
+
+	cr_expect_eq(cm_map_suggestions(r), 0);
+	cr_expect_null(cm_map_suggestion_get(r, 0));
+	cm_map_free(r);
+	o.version = 1;
+	o.suggestions = 3; /* not a field of version 1 */
+	r = map_of(draft_49, &o);
+	cr_expect_eq(cm_map_suggestions(r), 0);
+	cm_map_free(r);
+}
