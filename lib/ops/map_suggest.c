@@ -20,13 +20,19 @@
 /* A candidate while it is scored. */
 typedef struct {
 	char key[CM_KEY_MAX], date[CM_ISO_MAX];
-	unsigned similar; /* the similar documents citing it */
-	double near;      /* the same, each weighted by its relevance over the best's */
-	double co;        /* the sum of its strengths beside the draft's citations */
+	unsigned similar;   /* the similar documents citing it */
+	double near;        /* the same, each weighted by its relevance over the best's */
+	double co;          /* the sum of its strengths beside the draft's citations */
 	const char *beside; /* the draft's citation it is strongest beside */
 	unsigned beside_count, nbeside;
 	double beside_strength;
+	unsigned cited; /* the documents of the index citing it */
 } candidate;
+
+/* The weight of how widely the corpus cites a document, over the most
+ * cited one's: small, so that it only orders what the draft's neighbours
+ * and co-citations leave equal, and fills the list when they say little. */
+#define POPULARITY_WEIGHT 0.05
 
 typedef struct {
 	cm_array_t(candidate) v;
@@ -103,7 +109,8 @@ static int draft_query(cm_xquery **out, const char *text, size_t len)
 		cm_xquery **q = cm_array_alloc(terms);
 		if (!q)
 			rc = CM_ENOMEM;
-		else if ((rc = cm_xquery_term(q, words.ptr[i], strlen(words.ptr[i]), wqf.ptr[i], 0)) < 0)
+		else if ((rc = cm_xquery_term(q, words.ptr[i], strlen(words.ptr[i]), wqf.ptr[i],
+					      0)) < 0)
 			terms.size--;
 	}
 	if (rc == 0)
@@ -205,6 +212,42 @@ static int from_co_cited(scoring *s, const cm_suggest_cited *cited, size_t n)
 	return rc;
 }
 
+/* How many documents cite each cited document (its XC term without a
+ * year), and its dated key (its XC terms with one); *max: the most. */
+static int from_corpus(unsigned *max, scoring *s, cm_xdb *db)
+{
+	char prefix[8];
+	cm_xterms *it;
+	const char *t;
+	size_t len, plen;
+	unsigned count;
+	int rc;
+
+	*max = 0;
+	if ((rc = cm_term_cites(prefix, sizeof prefix, "")) < 0)
+		return rc;
+	plen = (size_t)rc;
+	if ((rc = cm_xdb_allterms(&it, db, prefix, plen)) < 0)
+		return rc;
+	while ((rc = cm_xterms_next(&t, &len, &count, it)) == 1) {
+		char key[CM_KEY_MAX];
+		candidate *c;
+		snprintf(key, sizeof key, "%.*s", (int)(len - plen), t + plen);
+		if (!(c = candidate_of(s, key, NULL, &rc))) {
+			if (rc < 0)
+				break;
+			continue;
+		}
+		if (!strchr(key, '@')) {
+			c->cited = count;
+			if (count > *max)
+				*max = count;
+		}
+	}
+	cm_xterms_free(it);
+	return rc < 0 ? rc : 0;
+}
+
 static int append(char **s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Appends to *s (malloc'd or NULL) the printf of fmt, after "; " if *s. */
@@ -238,13 +281,15 @@ static int reason(char **out, const candidate *c, size_t nsimilar)
 
 	*out = NULL;
 	if (c->similar)
-		rc = append(out, "cited by %u of the %zu documents most like this draft", c->similar,
-			    nsimilar);
+		rc = append(out, "cited by %u of the %zu documents most like this draft",
+			    c->similar, nsimilar);
 	if (rc == 0 && c->beside)
 		rc = append(out, "cited beside %s in %u documents (strength %.2f)", c->beside,
 			    c->beside_count, c->beside_strength);
 	if (rc == 0 && c->nbeside > 1)
 		rc = append(out, "beside %u more of its citations", c->nbeside - 1);
+	if (rc == 0 && !*out)
+		rc = append(out, "cited by %u documents of the index", c->cited);
 	return rc;
 }
 
@@ -259,21 +304,23 @@ static int best_first(const void *a, const void *b)
 }
 
 /* The score: the share of the similar documents citing it (each weighted by
- * its relevance), plus its co-citation strengths. */
-static int rank(cm_suggest_list *out, const scoring *s, size_t nsimilar)
+ * its relevance), plus its co-citation strengths, plus POPULARITY_WEIGHT
+ * times its citations over the most cited document's. */
+static int rank(cm_suggest_list *out, const scoring *s, size_t nsimilar, unsigned max)
 {
 	int rc = 0;
 
 	for (size_t i = 0; i < s->v.size && rc == 0; i++) {
 		const candidate *c = &s->v.ptr[i];
 		cm_suggest_item *it;
-		if (!c->similar && !c->beside)
+		if (!c->similar && !c->beside && !c->cited)
 			continue;
 		if (!(it = cm_array_alloc(*out)))
 			return CM_ENOMEM;
 		snprintf(it->key, sizeof it->key, "%s", c->key);
 		snprintf(it->date, sizeof it->date, "%s", c->date);
-		it->score = (nsimilar ? c->near / (double)nsimilar : 0) + c->co;
+		it->score = (nsimilar ? c->near / (double)nsimilar : 0) + c->co +
+			    (max ? POPULARITY_WEIGHT * c->cited / max : 0);
 		rc = reason(&it->reason, c, nsimilar);
 	}
 	if (rc == 0 && out->size > 1)
@@ -286,6 +333,7 @@ int cm_suggest(cm_suggest_list *out, cm_xdb *db, const char *text, size_t len,
 {
 	scoring s = {.v = CM_ARRAY_INIT, .index = CM_STRMAP_INIT, .excluded = CM_STRMAP_INIT};
 	size_t nsimilar = 0;
+	unsigned max = 0;
 	int rc = 0;
 
 	for (size_t i = 0; i < n && rc >= 0; i++)
@@ -296,8 +344,8 @@ int cm_suggest(cm_suggest_list *out, cm_xdb *db, const char *text, size_t len,
 		rc = cm_strmap_put(NULL, &s.excluded, b, strlen(b), 0);
 	}
 	if (rc >= 0 && (rc = from_similar(&nsimilar, &s, db, text, len, similar)) == 0 &&
-	    (rc = from_co_cited(&s, cited, n)) == 0)
-		rc = rank(out, &s, nsimilar);
+	    (rc = from_co_cited(&s, cited, n)) == 0 && (rc = from_corpus(&max, &s, db)) == 0)
+		rc = rank(out, &s, nsimilar, max);
 	cm_array_clear(s.v);
 	cm_strmap_free(&s.index);
 	cm_strmap_free(&s.excluded);
