@@ -74,6 +74,15 @@ check "none without --suggest" sh -c "'$CHIMUC' map --db '$db' --json '$WORK/s49
 check "text suggestions" sh -c "'$CHIMUC' map --db '$db' --suggest '$WORK/s49.txt' | grep -q '^suggested: 114-KL/TW@2015 (score '"
 check "Markdown suggestions" sh -c "'$CHIMUC' map --db '$db' --suggest --format md '$WORK/s49.txt' | grep -q '^## Suggestions'"
 
+check "--help tells --suggest" sh -c "'$CHIMUC' map --help | grep -q -- '--suggest'"
+# shellcheck source=/dev/null
+. "$CM_SOURCE_DIR/completion/chimuc.bash"
+COMP_WORDS=("$CHIMUC" map --sug)
+COMP_CWORD=2
+COMPREPLY=()
+_chimuc
+same "completion: chimuc map --sug<TAB>" "${COMPREPLY[*]}" "--suggest"
+
 # outputs
 "$CHIMUC" map --db "$db" --format graphml "$WORK/draft.txt" >"$WORK/m.graphml"
 check "GraphML parses" xmllint --noout "$WORK/m.graphml"
