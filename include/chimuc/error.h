@@ -51,6 +51,10 @@ int cm_error_set(int code, const char *fmt, ...)
  * `return cm_error_nomem();` at every failed allocation. */
 int cm_error_nomem(void);
 
+/* Records CM_EINVAL with "op: options of version got, not want" and
+ * returns it: an operation given an options struct of another version. */
+int cm_error_version(const char *op, unsigned got, unsigned want);
+
 /* Forgets the last error of this thread. */
 void cm_error_clear(void);
 

@@ -86,6 +86,9 @@ int cm_build_keep_unread(cm_build *b, const char *folder);
 /* 1 if the document or failure record with id term may stay: the file was
  * seen by this run, or lies below a folder it could not read. */
 int cm_build_kept(cm_build *b, const char *idterm);
+/* Adds to *gone every name it lists (id terms, or failure keys whose id term
+ * starts skip bytes in) that the run does not keep; frees it. */
+int cm_build_unkept(cm_strlist *gone, cm_build *b, cm_xterms *it, size_t skip);
 
 /* Removes from the index the documents below folder root that this run
  * neither indexed nor found unchanged, except below folders it could not

@@ -64,32 +64,24 @@ void cm_failure_release(cm_failure *f)
 
 int cm_failure_prune(cm_build *b, const char *root)
 {
-	size_t rlen = strlen(root), plen, skip = strlen(CM_FAILED_PREFIX);
+	size_t rlen = strlen(root), skip = strlen(CM_FAILED_PREFIX);
 	char *prefix = malloc(skip + rlen + 3);
 	cm_strlist gone = {CM_ARRAY_INIT, 0};
-	cm_xterms *it = NULL;
-	const char *key;
-	size_t len;
-	unsigned count;
+	cm_xterms *it;
 	int rc;
 
 	if (!prefix)
 		return cm_error_nomem();
 	if ((rc = cm_term_id_folder(prefix + skip, rlen + 3, root)) < 0 ||
-	    (rc = cm_meta_failed_key(prefix, skip + rlen + 3, prefix + skip)) < 0)
+	    (rc = cm_meta_failed_key(prefix, skip + rlen + 3, prefix + skip)) < 0 ||
+	    (rc = cm_xdb_metadata_keys(&it, b->db, prefix, (size_t)rc)) < 0 ||
+	    (rc = cm_build_unkept(&gone, b, it, skip)) < 0)
 		goto cleanup;
-	plen = (size_t)rc;
-	if ((rc = cm_xdb_metadata_keys(&it, b->db, prefix, plen)) < 0)
-		goto cleanup;
-	while ((rc = cm_xterms_next(&key, &len, &count, it)) == 1)
-		if (!cm_build_kept(b, key + skip) && (rc = cm_strlist_add(&gone, key, len)) < 0)
-			break;
 	for (size_t i = 0; i < gone.v.size && rc >= 0; i++) {
 		b->pending++;
 		rc = cm_xdb_set_metadata(b->db, gone.v.ptr[i], "", 0);
 	}
 cleanup:
-	cm_xterms_free(it);
 	cm_strlist_free(&gone);
 	free(prefix);
 	return rc < 0 ? rc : 0;

@@ -33,8 +33,7 @@ int cm_indexer_open(cm_indexer **out, const char *dbpath, const cm_indexer_optio
 	if (!opts)
 		opts = &defaults;
 	if (opts->version != CM_INDEXER_OPTIONS_VERSION)
-		return cm_error_set(CM_EINVAL, "unknown version %u of cm_indexer_options",
-				    opts->version);
+		return cm_error_version("indexer", opts->version, CM_INDEXER_OPTIONS_VERSION);
 	if (opts->batch == 0)
 		return cm_error_set(CM_EINVAL, "a batch needs at least one document");
 	if (!(ix = calloc(1, sizeof *ix)) || !(ix->dbpath = strdup(dbpath))) {

@@ -35,3 +35,17 @@ int cm_build_kept(cm_build *b, const char *idterm)
 {
 	return cm_strlist_has(&b->kept, idterm) || cm_strlist_has_prefix_of(&b->unread, idterm);
 }
+
+int cm_build_unkept(cm_strlist *gone, cm_build *b, cm_xterms *it, size_t skip)
+{
+	const char *name;
+	size_t len;
+	unsigned count;
+	int rc;
+
+	while ((rc = cm_xterms_next(&name, &len, &count, it)) == 1)
+		if (!cm_build_kept(b, name + skip) && (rc = cm_strlist_add(gone, name, len)) < 0)
+			break;
+	cm_xterms_free(it);
+	return rc;
+}

@@ -55,29 +55,21 @@ static int remove_document(cm_build *b, const char *idterm)
 
 int cm_build_prune(cm_build *b, const char *root)
 {
-	size_t rlen = strlen(root), plen;
+	size_t rlen = strlen(root);
 	char *prefix = malloc(rlen + 3);
 	cm_strlist gone = {CM_ARRAY_INIT, 0};
-	cm_xterms *it = NULL;
-	const char *term;
-	size_t len;
-	unsigned count;
+	cm_xterms *it;
 	int rc;
 
 	if (!prefix)
 		return cm_error_nomem();
-	if ((rc = cm_term_id_folder(prefix, rlen + 3, root)) < 0)
+	if ((rc = cm_term_id_folder(prefix, rlen + 3, root)) < 0 ||
+	    (rc = cm_xdb_allterms(&it, b->db, prefix, (size_t)rc)) < 0 ||
+	    (rc = cm_build_unkept(&gone, b, it, 0)) < 0)
 		goto cleanup;
-	plen = (size_t)rc;
-	if ((rc = cm_xdb_allterms(&it, b->db, prefix, plen)) < 0)
-		goto cleanup;
-	while ((rc = cm_xterms_next(&term, &len, &count, it)) == 1)
-		if (!cm_build_kept(b, term) && (rc = cm_strlist_add(&gone, term, len)) < 0)
-			break;
 	for (size_t i = 0; i < gone.v.size && rc >= 0; i++)
 		rc = remove_document(b, gone.v.ptr[i]);
 cleanup:
-	cm_xterms_free(it);
 	cm_strlist_free(&gone);
 	free(prefix);
 	return rc;

@@ -204,8 +204,7 @@ int cm_check(cm_check_result **out, cm_index *ix, const cm_check_options *opts)
 
 	*out = NULL;
 	if (c.o->version != CM_CHECK_OPTIONS_VERSION)
-		return cm_error_set(CM_EINVAL, "check: options of version %u, not %u", c.o->version,
-				    CM_CHECK_OPTIONS_VERSION);
+		return cm_error_version("check", c.o->version, CM_CHECK_OPTIONS_VERSION);
 	if (!(c.r = calloc(1, sizeof *c.r)))
 		return cm_error_nomem();
 	c.r->path = cm_index_path(ix);

@@ -220,8 +220,7 @@ int cm_citation_graph(cm_graph **out, cm_index *ix, const cm_citation_graph_opti
 
 	*out = NULL;
 	if (j.o->version != CM_CITATION_GRAPH_OPTIONS_VERSION)
-		return cm_error_set(CM_EINVAL, "graph: options of version %u, not %u", j.o->version,
-				    CM_CITATION_GRAPH_OPTIONS_VERSION);
+		return cm_error_version("graph", j.o->version, CM_CITATION_GRAPH_OPTIONS_VERSION);
 	if (j.o->around && (rc = cm_citation_parse_ref(j.base, &j.year, j.o->around)) < 0)
 		return rc;
 	if ((rc = cm_index_read(ix, run, &j)) < 0)

@@ -267,8 +267,7 @@ static int run(void *ctx, cm_xdb *db)
 static int prepare(walk *w, const char *ref, const cm_cited_by_options *o)
 {
 	if (o->version != CM_CITED_BY_OPTIONS_VERSION)
-		return cm_error_set(CM_EINVAL, "cited-by: options of version %u, not %u",
-				    o->version, CM_CITED_BY_OPTIONS_VERSION);
+		return cm_error_version("cited-by", o->version, CM_CITED_BY_OPTIONS_VERSION);
 	if (o->depth < 1 || o->depth > CM_CITED_BY_DEPTH_MAX)
 		return cm_error_set(CM_EINVAL, "the depth is a number from 1 to %d",
 				    CM_CITED_BY_DEPTH_MAX);

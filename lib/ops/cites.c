@@ -145,8 +145,7 @@ int cm_cites(cm_cites_result **out, cm_index *ix, const char *doc, const cm_cite
 	if (!j.r)
 		return cm_error_nomem();
 	if (j.o->version != CM_CITES_OPTIONS_VERSION)
-		rc = cm_error_set(CM_EINVAL, "cites: options of version %u, not %u", j.o->version,
-				  CM_CITES_OPTIONS_VERSION);
+		rc = cm_error_version("cites", j.o->version, CM_CITES_OPTIONS_VERSION);
 	else
 		rc = cm_index_read(ix, run, &j);
 	if (rc < 0)

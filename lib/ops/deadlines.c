@@ -74,8 +74,7 @@ static int parse_dates(listing *l, const cm_deadlines_options *o)
 	int rc;
 
 	if (o->version != CM_DEADLINES_OPTIONS_VERSION)
-		return cm_error_set(CM_EINVAL, "deadlines: options version %u, not %u", o->version,
-				    CM_DEADLINES_OPTIONS_VERSION);
+		return cm_error_version("deadlines", o->version, CM_DEADLINES_OPTIONS_VERSION);
 	if ((unsigned)o->by > CM_DEADLINES_BY_ACTOR)
 		return cm_error_set(CM_EINVAL, "deadlines: no order %d", (int)o->by);
 	if (o->on && (o->from || o->to))

@@ -740,8 +740,7 @@ int cm_map(cm_map_result **out, cm_index *ix, const char *text, size_t len,
 
 	*out = NULL;
 	if (opts && opts->version != 1 && opts->version != CM_MAP_OPTIONS_VERSION)
-		return cm_error_set(CM_EINVAL, "map: options of version %u, not %u", opts->version,
-				    CM_MAP_OPTIONS_VERSION);
+		return cm_error_version("map", opts->version, CM_MAP_OPTIONS_VERSION);
 	if (opts && opts->version == CM_MAP_OPTIONS_VERSION)
 		o = *opts;
 	else if (opts) /* version 1: its fields only */

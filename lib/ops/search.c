@@ -188,8 +188,7 @@ int cm_search(cm_search_result **out, cm_index *ix, const char *query, size_t le
 
 	*out = NULL;
 	if (s.o->version != CM_SEARCH_OPTIONS_VERSION)
-		return cm_error_set(CM_EINVAL, "search: options of version %u, not %u",
-				    s.o->version, CM_SEARCH_OPTIONS_VERSION);
+		return cm_error_version("search", s.o->version, CM_SEARCH_OPTIONS_VERSION);
 	if (!(s.r = calloc(1, sizeof *s.r)))
 		return cm_error_nomem();
 	s.r->brief = s.o->brief;

@@ -42,8 +42,7 @@ int cm_stats(cm_stats_info *out, cm_index *ix, const cm_stats_options *opts)
 
 	*out = (cm_stats_info){.path = cm_index_path(ix)};
 	if (opts && opts->version != CM_STATS_OPTIONS_VERSION)
-		return cm_error_set(CM_EINVAL, "stats: options of version %u, not %u",
-				    opts->version, CM_STATS_OPTIONS_VERSION);
+		return cm_error_version("stats", opts->version, CM_STATS_OPTIONS_VERSION);
 	if ((rc = cm_index_read(ix, count, &out->documents)) < 0)
 		return rc;
 	out->bytes = folder_bytes(out->path);

@@ -153,8 +153,7 @@ int cm_top_cited(cm_top_cited_result **out, cm_index *ix, const cm_top_cited_opt
 	if (!j.r)
 		return cm_error_nomem();
 	if (j.o->version != CM_TOP_CITED_OPTIONS_VERSION)
-		rc = cm_error_set(CM_EINVAL, "top-cited: options of version %u, not %u",
-				  j.o->version, CM_TOP_CITED_OPTIONS_VERSION);
+		rc = cm_error_version("top-cited", j.o->version, CM_TOP_CITED_OPTIONS_VERSION);
 	else
 		rc = cm_index_read(ix, run, &j);
 	if (rc < 0)

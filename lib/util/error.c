@@ -58,6 +58,11 @@ int cm_error_nomem(void)
 	return cm_error_set(CM_ENOMEM, "out of memory");
 }
 
+int cm_error_version(const char *op, unsigned got, unsigned want)
+{
+	return cm_error_set(CM_EINVAL, "%s: options of version %u, not %u", op, got, want);
+}
+
 void cm_error_clear(void)
 {
 	last_message[0] = '\0';

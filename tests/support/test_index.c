@@ -71,12 +71,12 @@ char *cm_test_sample_index(void)
 }
 
 cm_index *cm_test_ix;
-static char *ix_path;
+char *cm_test_ix_path;
 
 static void open_index(char *path)
 {
-	ix_path = path;
-	cr_assert_eq(cm_index_open(&cm_test_ix, ix_path), 0, "%s", cm_error_last());
+	cm_test_ix_path = path;
+	cr_assert_eq(cm_index_open(&cm_test_ix, cm_test_ix_path), 0, "%s", cm_error_last());
 }
 
 void cm_test_open_samples(void)
@@ -95,8 +95,8 @@ void cm_test_close(void)
 {
 	cm_index_free(cm_test_ix);
 	cm_test_ix = NULL;
-	free(ix_path);
-	ix_path = NULL;
+	free(cm_test_ix_path);
+	cm_test_ix_path = NULL;
 }
 
 const char *cm_test_base(const char *path)

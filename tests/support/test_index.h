@@ -23,8 +23,10 @@ char *cm_test_sample_index(void);
  * its .fini:
  *	TestSuite(name, .init = cm_test_open_samples, .fini = cm_test_close);
  * cm_test_open_samples indexes the sample directives, cm_test_open_corpus
- * the whole folder corpus/ (with its GOLD.md and gold.jsonl). */
+ * the whole folder corpus/ (with its GOLD.md and gold.jsonl);
+ * cm_test_ix_path is its folder. */
 extern cm_index *cm_test_ix;
+extern char *cm_test_ix_path;
 void cm_test_open_samples(void);
 void cm_test_open_corpus(void);
 void cm_test_close(void);

@@ -19,22 +19,7 @@
 #include "chimuc/strmap.h"
 #include "test_index.h"
 
-static cm_index *ix;
-static char *ix_path;
-
-static void setup(void)
-{
-	ix_path = cm_test_sample_index();
-	cr_assert_eq(cm_index_open(&ix, ix_path), 0, "%s", cm_error_last());
-}
-
-static void teardown(void)
-{
-	cm_index_free(ix);
-	free(ix_path);
-}
-
-TestSuite(citation_graph, .init = setup, .fini = teardown);
+TestSuite(citation_graph, .init = cm_test_open_samples, .fini = cm_test_close);
 
 static cm_graph *graph_of(const char *around, unsigned depth)
 {
@@ -43,7 +28,7 @@ static cm_graph *graph_of(const char *around, unsigned depth)
 
 	o.around = around;
 	o.depth = depth;
-	cr_assert_eq(cm_citation_graph(&g, ix, &o), 0, "%s: %s", around ? around : "whole",
+	cr_assert_eq(cm_citation_graph(&g, cm_test_ix, &o), 0, "%s: %s", around ? around : "whole",
 		     cm_error_last());
 	cr_assert_not_null(g);
 	return g;
@@ -186,7 +171,7 @@ Test(citation_graph, defaults_are_the_whole_graph)
 {
 	cm_graph *g = NULL;
 
-	cr_assert_eq(cm_citation_graph(&g, ix, NULL), 0, "%s", cm_error_last());
+	cr_assert_eq(cm_citation_graph(&g, cm_test_ix, NULL), 0, "%s", cm_error_last());
 	cr_expect_eq(cm_graph_node_count(g), answers[0].nodes);
 	cr_expect_eq(cm_graph_edge_count(g), answers[0].edges);
 	cm_graph_free(g);
@@ -237,7 +222,8 @@ static void read_cited(cited *c, const char *ref)
 		cm_cites_result *r;
 		int cites_ref = 0;
 
-		cr_assert_eq(cm_cites(&r, ix, doc, NULL), 0, "%s: %s", doc, cm_error_last());
+		cr_assert_eq(cm_cites(&r, cm_test_ix, doc, NULL), 0, "%s: %s", doc,
+			     cm_error_last());
 		for (size_t i = 0; i < cm_cites_size(r); i++)
 			cites_ref |= !strcmp(cm_cites_get(r, i)->key, ref);
 		c->ref_docs += (size_t)cites_ref;
@@ -291,10 +277,10 @@ Test(citation_graph, errors)
 	cm_graph *g = (cm_graph *)&o;
 
 	o.version = CM_CITATION_GRAPH_OPTIONS_VERSION + 1;
-	cr_expect_eq(cm_citation_graph(&g, ix, &o), CM_EINVAL);
+	cr_expect_eq(cm_citation_graph(&g, cm_test_ix, &o), CM_EINVAL);
 	cr_expect_null(g, "no result on an error");
 	o.version = CM_CITATION_GRAPH_OPTIONS_VERSION;
 	o.around = "no symbol here";
-	cr_expect_eq(cm_citation_graph(&g, ix, &o), CM_EINVAL);
+	cr_expect_eq(cm_citation_graph(&g, cm_test_ix, &o), CM_EINVAL);
 	cr_expect_null(g);
 }

@@ -18,22 +18,7 @@
 #include "chimuc/text.h"
 #include "test_index.h"
 
-static cm_index *ix;
-static char *ix_path;
-
-static void setup(void)
-{
-	ix_path = cm_test_sample_index();
-	cr_assert_eq(cm_index_open(&ix, ix_path), 0, "%s", cm_error_last());
-}
-
-static void teardown(void)
-{
-	cm_index_free(ix);
-	free(ix_path);
-}
-
-TestSuite(search, .init = setup, .fini = teardown);
+TestSuite(search, .init = cm_test_open_samples, .fini = cm_test_close);
 
 #define S000 "000_04ed2d92d4fbe0fc.txt"
 #define S001 "001_37328ef8013521d8.txt"
@@ -54,7 +39,7 @@ static int search(cm_search_result **r, const char *q, size_t offset, size_t lim
 	o.offset = offset;
 	o.limit = limit;
 	o.brief = brief;
-	return cm_search(r, ix, q, strlen(q), &o);
+	return cm_search(r, cm_test_ix, q, strlen(q), &o);
 }
 
 /* The files of a result, sorted, space-separated, into buf. */
@@ -188,7 +173,8 @@ Test(search, the_default_page_is_ten_hits)
 {
 	cm_search_result *r;
 
-	cr_assert_eq(cm_search(&r, ix, "dân", strlen("dân"), NULL), 0, "%s", cm_error_last());
+	cr_assert_eq(cm_search(&r, cm_test_ix, "dân", strlen("dân"), NULL), 0, "%s",
+		     cm_error_last());
 	cr_expect_eq(cm_search_size(r), 5);
 	cr_expect_eq(cm_search_total(r), 5);
 	cr_expect_eq(cm_search_brief(r), 0);
@@ -368,10 +354,11 @@ Test(search, a_query_at_and_past_the_length_limit)
 	memset(q, ' ', CM_QUERY_MAX_BYTES + 1);
 	memcpy(q, "dân", 4);
 	q[CM_QUERY_MAX_BYTES + 1] = '\0';
-	cr_expect_eq(cm_search(&r, ix, q, CM_QUERY_MAX_BYTES, NULL), 0, "%s", cm_error_last());
+	cr_expect_eq(cm_search(&r, cm_test_ix, q, CM_QUERY_MAX_BYTES, NULL), 0, "%s",
+		     cm_error_last());
 	cr_expect_eq(cm_search_total(r), 5);
 	cm_search_free(r);
-	cr_expect_eq(cm_search(&r, ix, q, CM_QUERY_MAX_BYTES + 1, NULL), CM_ELIMIT);
+	cr_expect_eq(cm_search(&r, cm_test_ix, q, CM_QUERY_MAX_BYTES + 1, NULL), CM_ELIMIT);
 	free(q);
 }
 
@@ -381,7 +368,7 @@ Test(search, a_bad_options_version)
 	cm_search_result *r;
 
 	o.version = CM_SEARCH_OPTIONS_VERSION + 1;
-	cr_expect_eq(cm_search(&r, ix, "dân", strlen("dân"), &o), CM_EINVAL);
+	cr_expect_eq(cm_search(&r, cm_test_ix, "dân", strlen("dân"), &o), CM_EINVAL);
 	cr_expect_null(r);
 	cr_expect(strstr(cm_error_last(), "version"), "%s", cm_error_last());
 }

@@ -16,22 +16,7 @@
 #include "chimuc/stats.h"
 #include "test_index.h"
 
-static cm_index *ix;
-static char *ix_path;
-
-static void setup(void)
-{
-	ix_path = cm_test_sample_index();
-	cr_assert_eq(cm_index_open(&ix, ix_path), 0, "%s", cm_error_last());
-}
-
-static void teardown(void)
-{
-	cm_index_free(ix);
-	free(ix_path);
-}
-
-TestSuite(stats, .init = setup, .fini = teardown);
+TestSuite(stats, .init = cm_test_open_samples, .fini = cm_test_close);
 
 /* What `du --apparent-size` would say of the folder's own files. */
 static uint64_t folder_size(const char *path)
@@ -57,12 +42,12 @@ Test(stats, the_figures_of_the_samples)
 	cm_stats_info s;
 	cm_stats_options o = CM_STATS_OPTIONS_INIT;
 
-	cr_assert_eq(cm_stats(&s, ix, &o), 0, "%s", cm_error_last());
+	cr_assert_eq(cm_stats(&s, cm_test_ix, &o), 0, "%s", cm_error_last());
 	cr_expect_eq(s.documents, 5);
-	cr_expect_str_eq(s.path, ix_path);
+	cr_expect_str_eq(s.path, cm_test_ix_path);
 	cr_expect_gt(s.bytes, 0);
-	cr_expect_eq(s.bytes, folder_size(ix_path));
-	cr_assert_eq(cm_stats(&s, ix, NULL), 0, "%s", cm_error_last());
+	cr_expect_eq(s.bytes, folder_size(cm_test_ix_path));
+	cr_assert_eq(cm_stats(&s, cm_test_ix, NULL), 0, "%s", cm_error_last());
 	cr_expect_eq(s.documents, 5);
 }
 
@@ -84,7 +69,7 @@ Test(stats, the_writers)
 	cm_stats_info s;
 	char *text, *json, want[8192];
 
-	cr_assert_eq(cm_stats(&s, ix, NULL), 0, "%s", cm_error_last());
+	cr_assert_eq(cm_stats(&s, cm_test_ix, NULL), 0, "%s", cm_error_last());
 	text = written(&s, 0);
 	snprintf(want, sizeof want, "documents: %u\nbytes: %" PRIu64 "\ndb: %s\n", s.documents,
 		 s.bytes, s.path);
@@ -102,6 +87,6 @@ Test(stats, a_bad_options_version)
 	cm_stats_options o = {CM_STATS_OPTIONS_VERSION + 1};
 	cm_stats_info s;
 
-	cr_expect_eq(cm_stats(&s, ix, &o), CM_EINVAL);
+	cr_expect_eq(cm_stats(&s, cm_test_ix, &o), CM_EINVAL);
 	cr_expect(strstr(cm_error_last(), "version"), "%s", cm_error_last());
 }
