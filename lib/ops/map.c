@@ -181,10 +181,9 @@ static int add_tally(tallies *v, cm_strmap *index, const char *b, const cm_cite 
 
 	if (rc < 0)
 		return rc;
-	if (rc == 1 && !(t = cm_array_alloc(*v)))
+	t = rc == 1 ? cm_array_alloc(*v) : &v->ptr[at];
+	if (!t)
 		return CM_ENOMEM;
-	if (rc == 0)
-		t = &v->ptr[at];
 	t->count++;
 	if (!t->key[0] || (strchr(c->key, '@') && !strchr(t->key, '@')))
 		snprintf(t->key, sizeof t->key, "%s", c->key);
