@@ -105,7 +105,7 @@ typedef enum {
 	CM_MAP_TYPE,   /* "Nghị quyết" */
 	CM_MAP_DATE,   /* ISO */
 	CM_MAP_ISSUER, /* "Bộ Chính trị" */
-	CM_MAP_TERM,   /* "XI" */
+	CM_MAP_TERM,   /* "khóa XI" */
 	CM_MAP_TITLE,  /* from the document itself only */
 	CM_MAP_FIELDS
 } cm_map_field;
