@@ -132,7 +132,7 @@ static int mismatch_message(char **out, const cm_map_item *it, cm_map_field f, c
 		return rc;
 	if (said->from_self)
 		rc = cm_map_printf(out, "the draft %s \"%s\" but the corpus says \"%s\" (%s)",
-				verbs[f], v, said->readings[0].value, ev);
+				   verbs[f], v, said->readings[0].value, ev);
 	else
 		rc = cm_map_printf(
 			out, "the draft %s \"%s\" but the corpus says \"%s\" (%s; \"%s\" in none)",
@@ -153,14 +153,14 @@ static int disagreement_message(char **out, const cm_map_item *it)
 		if (said->nreadings < 2)
 			continue;
 		rc = cm_map_printf(&next, "%s%sthe corpus disagrees on the %s:", s ? s : "",
-				s ? "; " : "", cm_map_field_name((cm_map_field)f));
+				   s ? "; " : "", cm_map_field_name((cm_map_field)f));
 		free(s);
 		s = rc < 0 ? NULL : next;
 		for (size_t i = 0; i < said->nreadings && rc == 0; i++) {
 			if ((rc = evidence(&ev, &said->readings[i], 0)) < 0)
 				break;
 			rc = cm_map_printf(&next, "%s%s \"%s\" (%s)", s, i ? " or" : "",
-					said->readings[i].value, ev);
+					   said->readings[i].value, ev);
 			free(ev);
 			free(s);
 			s = rc < 0 ? NULL : next;
@@ -189,25 +189,28 @@ int cm_map_problem_message(char **out, const cm_map_item *it, cm_map_problem pro
 	case CM_MAP_CORPUS_DISAGREES: return disagreement_message(out, it);
 	case CM_MAP_OTHER_YEAR:
 		if ((rc = years_text(&years, it)) == 0)
-			rc = cm_map_printf(out, "the corpus knows %s only as of %s", it->base, years);
+			rc = cm_map_printf(out, "the corpus knows %s only as of %s", it->base,
+					   years);
 		free(years);
 		return rc;
 	case CM_MAP_NO_SO:
 		return cm_map_printf(out, "missing \"số\" before the number: write \"%s số %s\"",
-				  it->type, it->base);
+				     it->type, it->base);
 	case CM_MAP_SYMBOL_SPACE:
 	case CM_MAP_WRONG_DASH:
-		return cm_map_printf(out,
-				  "the symbol has a space, a line break or a wrong dash: write %s",
-				  it->base);
+		return cm_map_printf(
+			out, "the symbol has a space, a line break or a wrong dash: write %s",
+			it->base);
 	case CM_MAP_DATE_FORM:
-		return cm_map_printf(out, "unusual date form \"%s\": write dd/mm/yyyy", it->date_form);
+		return cm_map_printf(out, "unusual date form \"%s\": write dd/mm/yyyy",
+				     it->date_form);
 	case CM_MAP_CONTRADICTS:
 		return cm_map_printf(out, "the type word \"%s\" contradicts the code of %s",
-				  it->type ? it->type : "", it->base);
+				     it->type ? it->type : "", it->base);
 	case CM_MAP_DATES_DIFFER:
-		return cm_map_printf(out, "the same document is cited with different dates: %s and %s",
-				  it->date, it->other_date);
+		return cm_map_printf(out,
+				     "the same document is cited with different dates: %s and %s",
+				     it->date, it->other_date);
 	default: return cm_error_set(CM_EINVAL, "map: not a problem of %s", it->key);
 	}
 }

@@ -54,6 +54,34 @@ static int write_problems(FILE *f, const cm_map_item *it, int md)
 	return rc;
 }
 
+/* "the corpus says: type Quyết định (2), issuer Bộ Chính trị (2) or Ban Bí
+ * thư (1), …" (the document itself: "(itself)"). */
+static void write_said(FILE *f, const cm_map_item *it, int md)
+{
+	int any = 0;
+
+	for (int k = 0; k < CM_MAP_FIELDS; k++) {
+		const cm_map_said *said = &it->said[k];
+		if (!said->nreadings || k == CM_MAP_TITLE)
+			continue;
+		fprintf(f, "%s%s",
+			any  ? ", "
+			: md ? "- **the corpus says**: "
+			     : "  the corpus says: ",
+			cm_map_field_name((cm_map_field)k));
+		for (size_t i = 0; i < said->nreadings; i++) {
+			const cm_map_reading *g = &said->readings[i];
+			if (said->from_self)
+				fprintf(f, " %s (itself)", g->value);
+			else
+				fprintf(f, "%s %s (%zu)", i ? " or" : "", g->value, g->count);
+		}
+		any = 1;
+	}
+	if (any)
+		putc('\n', f);
+}
+
 static int write_report(FILE *f, const cm_map_item *it, int md)
 {
 	int rc;
@@ -64,6 +92,7 @@ static int write_report(FILE *f, const cm_map_item *it, int md)
 		it->text, cm_map_status_name(it->status), it->reference);
 	if (it->path)
 		fprintf(f, md ? "- **in the index**: `%s`\n" : "  in the index: %s\n", it->path);
+	write_said(f, it, md);
 	if (it->ncandidates > 1 || it->status == CM_MAP_AMBIGUOUS)
 		for (size_t i = 0; i < it->ncandidates; i++) {
 			const cm_map_candidate *c = &it->candidates[i];

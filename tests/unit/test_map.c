@@ -338,6 +338,12 @@ static const writer_case writers[] = {
 	 "document itself: " PLAN_004 ")\n"
 	 "  problem: the symbol has a space, a line break or a wrong dash: write 1600-KH/BDVTW\n"
 	 "  problem: unusual date form \"01-3-2018\": write dd/mm/yyyy\n"},
+	{"Căn cứ Quyết định số 290-QĐ/TW của Ban Bí thư.\n", W_TEXT, "Quyết định số 290-QĐ/TW\n",
+	 "  the corpus says: type Quyết định (2), date 2010-02-25 (2), issuer Bộ Chính trị (2), "
+	 "term khóa X (2)\n  problem: the draft names the issuer"},
+	{"Căn cứ Kế hoạch số 1600-KH/BDVTW.\n", W_MD, "# Citation map",
+	 "- **the corpus says**: type Kế hoạch (itself), date 2018-02-28 (itself), issuer Ban Dân "
+	 "vận Trung ương (itself)\n"},
 	{undated, W_DOT, "digraph citations", "\"cited beside\""},
 	{undated, W_GRAPHML, "<?xml", "draft.txt"},
 };
