@@ -15,7 +15,7 @@
 
 static const char usage_text[] =
 	"Usage: chimuc map [--db DIR] [--json | --format text|md|dot|graphml]\n"
-	"                  [--precedents N] [--co-cited N] DRAFT\n"
+	"                  [--precedents N] [--co-cited N] [--suggest] DRAFT\n"
 	"Check the citations of a draft ('-' for standard input) against the index.\n"
 	"For each: status (in_corpus, cited_only, unknown, ambiguous, inconsistent),\n"
 	"the formal reference, precedents, what is usually cited beside it, and form\n"
@@ -25,7 +25,14 @@ static const char usage_text[] =
 	"candidates, co_cited, co_cited_total, problems.\n"
 	"\n"
 	"  --precedents N  show the N newest precedents (default 10; 0: none)\n"
-	"  --co-cited N    show the N documents most often cited beside (default 5)\n"
+	"  --co-cited N    show the N documents most strongly cited beside (default 5;\n"
+	"                  strength: documents citing both over the geometric mean of\n"
+	"                  those citing each, at least 2 citing both)\n"
+	"  --suggest       also suggest the 10 documents the draft does not cite but\n"
+	"                  likely should: cited by the 5 indexed documents most like it,\n"
+	"                  or strongly cited beside what it cites; each with a score,\n"
+	"                  the reason and its reference (--json: objects with kind\n"
+	"                  \"suggestion\", key, score, reason, reference, path)\n"
 	"The report says how many more there are.\n";
 
 typedef enum { FORMAT_TEXT, FORMAT_MD, FORMAT_JSON, FORMAT_DOT, FORMAT_GRAPHML } format;
@@ -73,6 +80,7 @@ int cm_cmd_map(cm_cmd_ctx *ctx, int argc, char **argv)
 	static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
 						 {"precedents", required_argument, NULL, 'p'},
 						 {"co-cited", required_argument, NULL, 'c'},
+						 {"suggest", no_argument, NULL, 's'},
 						 {NULL, 0, NULL, 0}};
 	static const cm_cmd_options opts = {"", longopts, usage_text};
 	cm_map_options o = CM_MAP_OPTIONS_INIT;
@@ -84,6 +92,10 @@ int cm_cmd_map(cm_cmd_ctx *ctx, int argc, char **argv)
 		unsigned count;
 		if (c == 'f') {
 			format_name = optarg;
+			continue;
+		}
+		if (c == 's') {
+			o.suggestions = CM_MAP_SUGGESTIONS_DEFAULT;
 			continue;
 		}
 		if (cm_cli_count(&count, optarg, UINT_MAX) < 0)

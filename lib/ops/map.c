@@ -4,10 +4,13 @@
  * extracted once; the index is read for each in one cm_index_read: its
  * documents by number, the years its number is cited with, and its
  * precedents from their value slots (an id and a date kept of each), of
- * which only those kept are read whole. */
+ * which only those kept are read whole; what they say of it is the
+ * corpus's consensus (map_consensus.h), what they cite beside it is ranked
+ * by co-citation strength. The suggestions come from map_suggest.h, the
+ * problems' messages from map_problems.c. */
 #include "chimuc/map.h"
 
-#include <stdarg.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +20,9 @@
 #include "chimuc/schema.h"
 #include "chimuc/strmap.h"
 #include "ops/citegraph.h"
+#include "ops/map_consensus.h"
+#include "ops/map_problems.h"
+#include "ops/map_suggest.h"
 
 typedef struct {
 	cm_map_item pub;
@@ -24,10 +30,14 @@ typedef struct {
 	cm_array_t(cm_map_candidate) candidates;
 	cm_array_t(cm_map_co_cited) co_cited;
 	cm_years years;
+	cm_readings said[CM_MAP_FIELDS];
+	cm_array_t(cm_map_reading) readings[CM_MAP_FIELDS]; /* said, as published */
 } entry;
 
 struct cm_map_result {
 	cm_array_t(entry) entries;
+	cm_array_t(entry) suggested; /* what the suggestions' references come from */
+	cm_array_t(cm_map_suggestion) suggestions;
 	cm_array_t(char *) strings; /* what the items point to */
 };
 
@@ -35,6 +45,7 @@ typedef struct {
 	cm_map_result *r;
 	const cm_map_options *o;
 	const char *text;
+	size_t len;
 	const cm_citations *draft;
 } mapping;
 
@@ -70,36 +81,6 @@ static int keep(const char **out, cm_map_result *r, const char *s)
 	return keepn(out, r, s, s ? strlen(s) : 0);
 }
 
-static int str_vprintf(char **out, const char *fmt, va_list ap)
-	__attribute__((format(printf, 2, 0)));
-
-static int str_vprintf(char **out, const char *fmt, va_list ap)
-{
-	va_list again;
-	int n;
-
-	va_copy(again, ap);
-	n = vsnprintf(NULL, 0, fmt, again);
-	va_end(again);
-	if (n < 0 || !(*out = malloc((size_t)n + 1)))
-		return cm_error_nomem();
-	vsnprintf(*out, (size_t)n + 1, fmt, ap);
-	return 0;
-}
-
-static int str_printf(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int str_printf(char **out, const char *fmt, ...)
-{
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	rc = str_vprintf(out, fmt, ap);
-	va_end(ap);
-	return rc;
-}
-
 static void base_of(char *out, const char *key)
 {
 	const char *at = strchr(key, '@');
@@ -122,10 +103,11 @@ static int reference(const char **out, cm_map_result *r, const char *type, const
 
 	if (date && sscanf(date, "%4d-%2d-%2d", &y, &m, &d) == 3)
 		snprintf(day, sizeof day, ", ngày %02d/%02d/%04d", d, m, y);
-	if ((rc = str_printf(&s, "%s%s%s%s%s%s%s%s%s%s%s%s", type ? type : "", when(type, " số "),
-			     base, day, when(issuer, " của "), issuer ? issuer : "",
-			     when(term, " ("), term ? term : "", when(term, ")"),
-			     when(title, " về \""), title ? title : "", when(title, "\""))) < 0)
+	if ((rc = cm_map_printf(&s, "%s%s%s%s%s%s%s%s%s%s%s%s", type ? type : "",
+				when(type, " số "), base, day, when(issuer, " của "),
+				issuer ? issuer : "", when(term, " ("), term ? term : "",
+				when(term, ")"), when(title, " về \""), title ? title : "",
+				when(title, "\""))) < 0)
 		return rc;
 	return keep_owned(out, r, s);
 }
@@ -145,67 +127,84 @@ static int newest_first(const void *a, const void *b)
 	return c ? c : (x->id > y->id) - (x->id < y->id);
 }
 
-/* What the precedents say of the cited document: each field as the newest
- * precedent that gives it says it (owned copies). */
-enum { SAID_DATE, SAID_ISSUER, SAID_TERM, SAID_TYPE, SAID_FIELDS };
+/* A document cited beside the citation's, while the precedents are read. */
 typedef struct {
-	char *value[SAID_FIELDS];
-	char from[SAID_FIELDS][CM_ISO_MAX]; /* the date of the precedent that said it */
-} said_fields;
-
-static void said_free(said_fields *s)
-{
-	for (int f = 0; f < SAID_FIELDS; f++)
-		free(s->value[f]);
-}
-
-/* Keeps v for field f if no newer precedent gave it (documents come in
- * index order, so among those of one date the first one stays). */
-static int said_offer(said_fields *s, int f, const char *v, const char *date)
-{
-	char *copy;
-
-	if (!v || (s->value[f] && strcmp(date, s->from[f]) <= 0))
-		return 0;
-	if (!(copy = strdup(v)))
-		return cm_error_nomem();
-	free(s->value[f]);
-	s->value[f] = copy;
-	snprintf(s->from[f], sizeof s->from[f], "%s", date);
-	return 0;
-}
-
-typedef struct {
-	char key[CM_KEY_MAX];
-	unsigned count;
+	char key[CM_KEY_MAX];  /* its key, dated when any citation of it is */
+	char date[CM_ISO_MAX]; /* its newest date the citations give, else its year */
+	unsigned count;        /* the precedents citing it */
+	unsigned cited;        /* the documents citing it */
+	double strength;
 } tally;
 
 typedef cm_array_t(tally) tallies;
 
-static int add_tally(tallies *v, cm_strmap *index, const char *key)
+/* The date a citation gives of its document, else the year of its key. */
+static void cited_date(char *out, const cm_cite *c)
 {
+	const char *at = strchr(c->key, '@');
+	snprintf(out, CM_ISO_MAX, "%s", c->date ? c->date : at ? at + 1 : "");
+}
+
+/* Counts one more precedent citing c (of base b). */
+static int add_tally(tallies *v, cm_strmap *index, const char *b, const cm_cite *c)
+{
+	char date[CM_ISO_MAX];
 	size_t at;
 	tally *t;
-	int rc = cm_strmap_put(&at, index, key, strlen(key), v->size);
+	int rc = cm_strmap_put(&at, index, b, strlen(b), v->size);
 
 	if (rc < 0)
 		return rc;
-	if (rc == 0) {
-		v->ptr[at].count++;
-		return 0;
-	}
-	if (!(t = cm_array_alloc(*v)))
+	t = rc == 1 ? cm_array_alloc(*v) : &v->ptr[at];
+	if (!t)
 		return CM_ENOMEM;
-	snprintf(t->key, sizeof t->key, "%s", key);
-	t->count = 1;
+	t->count++;
+	if (!t->key[0] || (strchr(c->key, '@') && !strchr(t->key, '@')))
+		snprintf(t->key, sizeof t->key, "%s", c->key);
+	cited_date(date, c);
+	if (strcmp(date, t->date) > 0)
+		snprintf(t->date, sizeof t->date, "%s", date);
 	return 0;
 }
 
-static int by_count(const void *a, const void *b)
+/* Strongest first; among as strong, the newer document first (its date),
+ * then by key. */
+static int by_strength(const void *a, const void *b)
 {
 	const tally *x = a, *y = b;
-	return x->count != y->count ? (x->count < y->count) - (x->count > y->count)
-				    : strcmp(x->key, y->key);
+	int c;
+
+	if (x->strength != y->strength)
+		return x->strength < y->strength ? 1 : -1;
+	return (c = strcmp(y->date, x->date)) ? c : strcmp(x->key, y->key);
+}
+
+/* The strength of each co-cited document (documents citing both over the
+ * geometric mean of the documents citing each, n of them citing the
+ * citation's); those under CM_MAP_CO_CITED_SUPPORT are left out. */
+static int co_strengths(tallies *co, cm_xdb *db, size_t n)
+{
+	size_t kept = 0;
+	int rc;
+
+	for (size_t i = 0; i < co->size; i++) {
+		tally *t = &co->ptr[i];
+		char term[CM_KEY_MAX + 16], b[CM_KEY_MAX];
+		if (t->count < CM_MAP_CO_CITED_SUPPORT)
+			continue;
+		base_of(b, t->key);
+		if ((rc = cm_term_cites(term, sizeof term, b)) < 0 ||
+		    (rc = cm_xdb_termfreq(&t->cited, db, term, (size_t)rc)) < 0)
+			return rc;
+		if (t->cited < t->count)
+			t->cited = t->count;
+		t->strength = t->count / sqrt((double)n * t->cited);
+		co->ptr[kept++] = *t;
+	}
+	co->size = kept;
+	if (kept > 1)
+		qsort(co->ptr, kept, sizeof *co->ptr, by_strength);
+	return 0;
 }
 
 static int draft_cites(const cm_citations *draft, const char *base)
@@ -223,19 +222,20 @@ typedef struct {
 	const char *base;
 	const cm_citations *draft;
 	tallies co;
-	cm_strmap index; /* co-cited key -> its index in co */
-	said_fields said;
+	cm_strmap index;   /* co-cited key -> its index in co */
+	cm_readings *said; /* CM_MAP_FIELDS of them */
 	cm_array_t(precedent) found;
 } reading;
 
-/* Field f of c. */
+/* Field f of c (a citation gives no title). */
 static const char *said_field(const cm_cite *c, int f)
 {
 	switch (f) {
-	case SAID_DATE: return c->date;
-	case SAID_ISSUER: return c->issuer;
-	case SAID_TERM: return c->term;
-	default: return c->type;
+	case CM_MAP_DATE: return c->date;
+	case CM_MAP_ISSUER: return c->issuer;
+	case CM_MAP_TERM: return c->term;
+	case CM_MAP_TYPE: return c->type;
+	default: return NULL;
 	}
 }
 
@@ -246,7 +246,7 @@ static int read_precedent(void *ctx, cm_xdb *db, cm_xdocid id)
 	reading *r = ctx;
 	cm_graphdoc d;
 	cm_strmap beside = CM_STRMAP_INIT;
-	const cm_cite *first[SAID_FIELDS] = {0};
+	const cm_cite *first[CM_MAP_FIELDS] = {0};
 	precedent *p;
 	int rc;
 
@@ -258,21 +258,22 @@ static int read_precedent(void *ctx, cm_xdb *db, cm_xdocid id)
 		base_of(b, c->key);
 		if (!strcmp(b, r->base)) {
 			/* the first citation giving the field, else the last one */
-			for (int f = 0; f < SAID_FIELDS; f++)
+			for (int f = 0; f < CM_MAP_FIELDS; f++)
 				if (!first[f] || !said_field(first[f], f))
 					first[f] = c;
 		} else if (!draft_cites(r->draft, b) &&
 			   (rc = cm_strmap_put(NULL, &beside, b, strlen(b), 0)) == 1) {
-			rc = add_tally(&r->co, &r->index, c->key);
+			rc = add_tally(&r->co, &r->index, b, c);
 		}
 	}
 	cm_strmap_free(&beside);
 	if (rc == 0 && (p = cm_array_alloc(r->found))) {
 		p->id = id;
 		snprintf(p->date, sizeof p->date, "%s", d.date ? d.date : "");
-		for (int f = 0; f < SAID_FIELDS && rc == 0; f++)
-			if (first[f])
-				rc = said_offer(&r->said, f, said_field(first[f], f), p->date);
+		for (int f = 0; f < CM_MAP_FIELDS && rc == 0; f++)
+			if (first[f] && said_field(first[f], f))
+				rc = cm_readings_add(&r->said[f], (cm_map_field)f,
+						     said_field(first[f], f), d.path ? d.path : "");
 	} else if (rc == 0) {
 		rc = CM_ENOMEM;
 	}
@@ -312,11 +313,15 @@ static int add_precedent(entry *e, cm_map_result *res, cm_xdb *db, const precede
 /* Precedents, what they say of the cited document, and what they cite beside
  * it: from the value slots of every citing document, read one at a time;
  * only the precedents kept are read whole. */
-static int precedents(entry *e, mapping *m, cm_xdb *db, const cm_citation *x, said_fields *out)
+static int precedents(entry *e, mapping *m, cm_xdb *db, const cm_citation *x)
 {
 	char term[CM_KEY_MAX + 16];
 	const char *base = e->pub.base;
-	reading r = {.base = base, .draft = m->draft, .co = CM_ARRAY_INIT, .index = CM_STRMAP_INIT};
+	reading r = {.base = base,
+		     .draft = m->draft,
+		     .co = CM_ARRAY_INIT,
+		     .index = CM_STRMAP_INIT,
+		     .said = e->said};
 	int year = x->year, rc;
 
 	if (e->years.size == 1 && e->years.ptr[0] == year)
@@ -332,18 +337,22 @@ static int precedents(entry *e, mapping *m, cm_xdb *db, const cm_citation *x, sa
 	if (rc < 0)
 		goto cleanup;
 	e->pub.cited_by_total = r.found.size;
+	if ((rc = co_strengths(&r.co, db, r.found.size)) < 0)
+		goto cleanup;
 	e->pub.co_cited_total = r.co.size;
-	if (r.co.size)
-		qsort(r.co.ptr, r.co.size, sizeof *r.co.ptr, by_count);
-	for (size_t i = 0; i < r.co.size && i < m->o->co_cited && rc == 0; i++) {
+	for (size_t i = 0; i < r.co.size && rc == 0; i++) {
+		const tally *t = &r.co.ptr[i];
 		cm_map_co_cited *c = cm_array_alloc(e->co_cited);
 		if (!c)
 			rc = CM_ENOMEM;
-		else if ((rc = keep(&c->key, m->r, r.co.ptr[i].key)) == 0)
-			c->count = r.co.ptr[i].count;
+		else if ((rc = keep(&c->key, m->r, t->key)) == 0 &&
+			 (rc = keep(&c->date, m->r, t->date[0] ? t->date : NULL)) == 0) {
+			c->count = t->count;
+			c->cited = t->cited;
+			c->strength = t->strength;
+		}
 	}
 cleanup:
-	*out = r.said;
 	cm_array_clear(r.found);
 	cm_array_clear(r.co);
 	cm_strmap_free(&r.index);
@@ -418,14 +427,74 @@ static int form_problems(entry *e, mapping *m, const cm_citation *x)
 	return rc;
 }
 
-/* The status and reference of the citation from the corpus documents of its
- * number (own), the years it is cited with, what the precedents say. */
-static int judge(entry *e, mapping *m, const cm_citation *x, const cm_doclist *own,
-		 const said_fields *said)
+/* The one reading of field f, or NULL (none, or several). */
+static const char *agreed(const entry *e, cm_map_field f)
+{
+	return e->said[f].size == 1 ? e->said[f].ptr[0].value : NULL;
+}
+
+/* The corpus's reading of f if it has one, else the draft's (v). */
+static const char *pick(const entry *e, cm_map_field f, const char *v)
+{
+	return agreed(e, f) ? agreed(e, f) : v;
+}
+
+/* The document itself says field f: its reading replaces the citing
+ * documents'. */
+static int take_self(entry *e, cm_map_field f, const char *value, const char *path)
+{
+	if (!value)
+		return 0;
+	cm_readings_release(&e->said[f]);
+	e->pub.said[f].from_self = 1;
+	return cm_readings_add(&e->said[f], f, value, path);
+}
+
+static int take_document(entry *e, const cm_docinfo *d)
+{
+	const char *path = cm_docinfo_path(d);
+	int rc;
+
+	if ((rc = take_self(e, CM_MAP_TYPE, d->type, path)) < 0 ||
+	    (rc = take_self(e, CM_MAP_DATE, d->self.date, path)) < 0 ||
+	    (rc = take_self(e, CM_MAP_ISSUER, d->self.issuer, path)) < 0)
+		return rc;
+	return take_self(e, CM_MAP_TITLE, d->self.title, path);
+}
+
+/* The draft against the consensus: the mismatch problems, and the fields
+ * the corpus disagrees on. */
+static int compare(entry *e, mapping *m, const cm_citation *x)
 {
 	cm_map_item *it = &e->pub;
-	const char *date = said->value[SAID_DATE], *issuer = said->value[SAID_ISSUER];
-	const char *term = said->value[SAID_TERM], *type = said->value[SAID_TYPE];
+	const char *date = agreed(e, CM_MAP_DATE), *issuer = agreed(e, CM_MAP_ISSUER);
+	const char *term = agreed(e, CM_MAP_TERM), *type = agreed(e, CM_MAP_TYPE);
+	int rc = 0;
+
+	for (int f = 0; f < CM_MAP_FIELDS; f++)
+		if (e->said[f].size > 1)
+			it->problems |= CM_MAP_CORPUS_DISAGREES;
+	if (x->type && type && strcmp(x->type, type) && !(x->flags & CM_CITE_TYPE_MISMATCH))
+		it->problems |= CM_MAP_TYPE_MISMATCH;
+	if (x->term && term && strcmp(x->term, term))
+		it->problems |= CM_MAP_TERM_MISMATCH;
+	if (x->date[0] && date && strcmp(x->date, date)) {
+		it->problems |=
+			it->said[CM_MAP_DATE].from_self ? CM_MAP_DATE_MISMATCH : CM_MAP_CITED_DATE;
+		rc = keep(&it->corpus_date, m->r, date);
+	}
+	if (rc == 0 && x->issuer && issuer && !cm_readings_same(CM_MAP_ISSUER, x->issuer, issuer)) {
+		it->problems |= CM_MAP_ISSUER_MISMATCH;
+		rc = keep(&it->corpus_issuer, m->r, issuer);
+	}
+	return rc;
+}
+
+/* The status and reference of the citation from the corpus documents of its
+ * number (own), the years it is cited with, what the corpus says of it. */
+static int judge(entry *e, mapping *m, const cm_citation *x, const cm_doclist *own)
+{
+	cm_map_item *it = &e->pub;
 	const char *xdate = x->date[0] ? x->date : NULL;
 	const cm_docinfo *match = NULL;
 	size_t nmatch = 0, nyears = e->years.size;
@@ -449,45 +518,49 @@ static int judge(entry *e, mapping *m, const cm_citation *x, const cm_doclist *o
 				 NULL);
 	}
 	if (match) {
-		const char *d = match->self.date, *mi = match->self.issuer;
 		it->status = CM_MAP_IN_CORPUS;
 		if ((rc = keep(&it->path, m->r, cm_docinfo_path(match))) < 0 ||
-		    (rc = reference(&it->reference, m->r, match->type, it->base, d,
-				    mi ? mi : issuer, term, match->self.title)) < 0)
+		    (rc = take_document(e, match)) < 0)
 			return rc;
-		if (xdate && d && strcmp(d, xdate)) {
-			it->problems |= CM_MAP_DATE_MISMATCH;
-			if ((rc = keep(&it->corpus_date, m->r, d)) < 0)
-				return rc;
-		}
-		if (x->issuer && mi && !strstr(mi, x->issuer) && !strstr(x->issuer, mi)) {
-			it->problems |= CM_MAP_ISSUER_MISMATCH;
-			rc = keep(&it->corpus_issuer, m->r, mi);
-		}
-		return rc;
-	}
-	if (x->year && it->cited_by_total == 0 && nyears > 0) {
+	} else if (x->year && it->cited_by_total == 0 && nyears > 0) {
 		it->status = CM_MAP_INCONSISTENT;
 		it->problems |= CM_MAP_OTHER_YEAR;
 		it->years = e->years.ptr;
 		it->nyears = nyears;
 		return reference(&it->reference, m->r, x->type, it->base, xdate, x->issuer, x->term,
 				 NULL);
-	}
-	if (it->cited_by_total > 0 || nyears > 0) {
+	} else if (it->cited_by_total > 0 || nyears > 0) {
 		it->status = CM_MAP_CITED_ONLY;
-		if ((rc = reference(&it->reference, m->r, type ? type : x->type, it->base,
-				    xdate ? xdate : date, x->issuer ? x->issuer : issuer,
-				    x->term ? x->term : term, NULL)) < 0)
-			return rc;
-		if (xdate && date && strcmp(date, xdate)) {
-			it->problems |= CM_MAP_CITED_DATE;
-			rc = keep(&it->corpus_date, m->r, date);
-		}
-		return rc;
+	} else {
+		it->status = CM_MAP_UNKNOWN;
+		return reference(&it->reference, m->r, x->type, it->base, xdate, x->issuer, x->term,
+				 NULL);
 	}
-	it->status = CM_MAP_UNKNOWN;
-	return reference(&it->reference, m->r, x->type, it->base, xdate, x->issuer, x->term, NULL);
+	if ((rc = compare(e, m, x)) < 0)
+		return rc;
+	return reference(&it->reference, m->r, pick(e, CM_MAP_TYPE, x->type), it->base,
+			 pick(e, CM_MAP_DATE, xdate), pick(e, CM_MAP_ISSUER, x->issuer),
+			 pick(e, CM_MAP_TERM, x->term), agreed(e, CM_MAP_TITLE));
+}
+
+/* The consensus as the item shows it. */
+static int publish_said(entry *e)
+{
+	for (int f = 0; f < CM_MAP_FIELDS; f++) {
+		cm_readings_sort(&e->said[f]);
+		for (size_t i = 0; i < e->said[f].size; i++) {
+			const cm_reading *g = &e->said[f].ptr[i];
+			cm_map_reading *p = cm_array_alloc(e->readings[f]);
+			if (!p)
+				return CM_ENOMEM;
+			p->value = g->value;
+			p->paths = (const char *const *)g->paths.ptr;
+			p->count = g->paths.size;
+		}
+		e->pub.said[f].readings = e->readings[f].ptr;
+		e->pub.said[f].nreadings = e->readings[f].size;
+	}
+	return 0;
 }
 
 /* The item of citation x of the draft. */
@@ -495,7 +568,6 @@ static int examine(entry *e, mapping *m, cm_xdb *db, const cm_citation *x)
 {
 	cm_map_item *it = &e->pub;
 	cm_doclist own = CM_ARRAY_INIT;
-	said_fields said = {0};
 	char base[CM_KEY_MAX], t[CM_KEY_MAX + 16];
 	int rc;
 
@@ -507,13 +579,14 @@ static int examine(entry *e, mapping *m, cm_xdb *db, const cm_citation *x)
 	    (rc = keep(&it->type, m->r, x->type)) < 0 ||
 	    (rc = keep(&it->relation, m->r, x->relation)) < 0 ||
 	    (rc = keep(&it->date, m->r, x->date[0] ? x->date : NULL)) < 0 ||
-	    (rc = keep(&it->issuer, m->r, x->issuer)) < 0)
+	    (rc = keep(&it->issuer, m->r, x->issuer)) < 0 ||
+	    (rc = keep(&it->term, m->r, x->term)) < 0)
 		return rc;
 	if ((rc = cm_term_number(t, sizeof t, base)) < 0 ||
 	    (rc = cm_doclist_by_term(&own, db, t)) < 0 ||
-	    (rc = cm_cited_years(&e->years, db, base)) < 0 ||
-	    (rc = precedents(e, m, db, x, &said)) < 0 || (rc = judge(e, m, x, &own, &said)) < 0 ||
-	    (rc = form_problems(e, m, x)) < 0)
+	    (rc = cm_cited_years(&e->years, db, base)) < 0 || (rc = precedents(e, m, db, x)) < 0 ||
+	    (rc = judge(e, m, x, &own)) < 0 || (rc = form_problems(e, m, x)) < 0 ||
+	    (rc = publish_said(e)) < 0)
 		goto cleanup;
 	if (it->problems & CM_MAP_INCONSISTENT_PROBLEMS)
 		it->status = CM_MAP_INCONSISTENT;
@@ -522,27 +595,92 @@ static int examine(entry *e, mapping *m, cm_xdb *db, const cm_citation *x)
 	it->candidates = e->candidates.ptr;
 	it->ncandidates = e->candidates.size;
 	it->co_cited = e->co_cited.ptr;
-	it->nco_cited = e->co_cited.size;
+	it->nco_cited = e->co_cited.size < m->o->co_cited ? e->co_cited.size : m->o->co_cited;
 cleanup:
 	cm_doclist_release(&own);
-	said_free(&said);
 	return rc;
+}
+
+static void entry_release(entry *e)
+{
+	cm_array_clear(e->cited_by);
+	cm_array_clear(e->candidates);
+	cm_array_clear(e->co_cited);
+	cm_array_clear(e->years);
+	for (int f = 0; f < CM_MAP_FIELDS; f++) {
+		cm_readings_release(&e->said[f]);
+		cm_array_clear(e->readings[f]);
+	}
 }
 
 /* Back to an empty result, for a run from scratch. */
 static void result_reset(cm_map_result *r)
 {
-	for (size_t i = 0; i < r->entries.size; i++) {
-		entry *e = &r->entries.ptr[i];
-		cm_array_clear(e->cited_by);
-		cm_array_clear(e->candidates);
-		cm_array_clear(e->co_cited);
-		cm_array_clear(e->years);
-	}
+	for (size_t i = 0; i < r->entries.size; i++)
+		entry_release(&r->entries.ptr[i]);
 	cm_array_clear(r->entries);
+	for (size_t i = 0; i < r->suggested.size; i++)
+		entry_release(&r->suggested.ptr[i]);
+	cm_array_clear(r->suggested);
+	cm_array_clear(r->suggestions);
 	for (size_t i = 0; i < r->strings.size; i++)
 		free(r->strings.ptr[i]);
 	cm_array_clear(r->strings);
+}
+
+/* Suggestion s, its reference and path from the corpus, as a citation of
+ * its key alone would have them. */
+static int add_suggestion(mapping *m, cm_xdb *db, const cm_suggest_item *s)
+{
+	static const cm_map_options bare = {CM_MAP_OPTIONS_VERSION, 0, 0, 0, 0};
+	mapping alone = *m;
+	cm_citation x = {.kind = CM_CITE_CITATION};
+	const char *at = strchr(s->key, '@');
+	cm_map_suggestion *p;
+	entry *e;
+	int rc;
+
+	snprintf(x.key, sizeof x.key, "%s", s->key);
+	x.year = at ? atoi(at + 1) : 0;
+	alone.o = &bare;
+	if (!(e = cm_array_alloc(m->r->suggested)) || !(p = cm_array_alloc(m->r->suggestions)))
+		return CM_ENOMEM;
+	if ((rc = examine(e, &alone, db, &x)) < 0)
+		return rc;
+	p->key = e->pub.key;
+	p->score = s->score;
+	p->reference = e->pub.reference;
+	p->path = e->pub.path;
+	return keep(&p->reason, m->r, s->reason);
+}
+
+/* The suggestions for the draft, from the items made. */
+static int suggest(mapping *m, cm_xdb *db)
+{
+	cm_array_t(cm_suggest_cited) cited = CM_ARRAY_INIT;
+	cm_suggest_list list = CM_ARRAY_INIT;
+	int rc = 0;
+
+	for (size_t i = 0; i < m->r->entries.size; i++) {
+		const entry *e = &m->r->entries.ptr[i];
+		cm_suggest_cited *c = cm_array_alloc(cited);
+		if (!c) {
+			rc = CM_ENOMEM;
+			goto cleanup;
+		}
+		c->base = e->pub.base;
+		c->co = e->co_cited.ptr;
+		c->nco = e->co_cited.size;
+	}
+	if ((rc = cm_suggest(&list, db, m->text, m->len, cited.ptr, cited.size, m->draft->self.key,
+			     m->o->similar)) < 0)
+		goto cleanup;
+	for (size_t i = 0; i < list.size && i < m->o->suggestions && rc == 0; i++)
+		rc = add_suggestion(m, db, &list.ptr[i]);
+cleanup:
+	cm_suggest_list_release(&list);
+	cm_array_clear(cited);
+	return rc;
 }
 
 static int run(void *ctx, cm_xdb *db)
@@ -559,21 +697,27 @@ static int run(void *ctx, cm_xdb *db)
 			return CM_ENOMEM;
 		rc = examine(e, m, db, &m->draft->v[i]);
 	}
+	if (rc == 0 && m->o->suggestions)
+		rc = suggest(m, db);
 	return rc;
 }
 
 int cm_map(cm_map_result **out, cm_index *ix, const char *text, size_t len,
 	   const cm_map_options *opts)
 {
-	static const cm_map_options defaults = CM_MAP_OPTIONS_INIT;
-	mapping m = {.o = opts ? opts : &defaults, .text = text};
+	cm_map_options o = CM_MAP_OPTIONS_INIT;
+	mapping m = {.o = &o, .text = text, .len = len};
 	cm_dates *dates = NULL;
 	cm_citations *draft = NULL;
 	int rc;
 
 	*out = NULL;
-	if (m.o->version != CM_MAP_OPTIONS_VERSION)
-		return cm_error_version("map", m.o->version, CM_MAP_OPTIONS_VERSION);
+	if (opts && opts->version != 1 && opts->version != CM_MAP_OPTIONS_VERSION)
+		return cm_error_version("map", opts->version, CM_MAP_OPTIONS_VERSION);
+	if (opts && opts->version == CM_MAP_OPTIONS_VERSION)
+		o = *opts;
+	else if (opts) /* version 1: its fields only */
+		o.precedents = opts->precedents, o.co_cited = opts->co_cited;
 	if (!(m.r = calloc(1, sizeof *m.r)))
 		return cm_error_nomem();
 	if ((rc = cm_dates_extract(&dates, text, len)) < 0 ||
@@ -599,6 +743,16 @@ void cm_map_free(cm_map_result *r)
 	free(r);
 }
 
+size_t cm_map_suggestions(const cm_map_result *r)
+{
+	return r->suggestions.size;
+}
+
+const cm_map_suggestion *cm_map_suggestion_get(const cm_map_result *r, size_t i)
+{
+	return i < r->suggestions.size ? &r->suggestions.ptr[i] : NULL;
+}
+
 size_t cm_map_size(const cm_map_result *r)
 {
 	return r->entries.size;
@@ -607,86 +761,4 @@ size_t cm_map_size(const cm_map_result *r)
 const cm_map_item *cm_map_get(const cm_map_result *r, size_t i)
 {
 	return i < r->entries.size ? &r->entries.ptr[i].pub : NULL;
-}
-
-const char *cm_map_status_name(cm_map_status status)
-{
-	static const char *const names[] = {"in_corpus", "cited_only", "unknown", "ambiguous",
-					    "inconsistent"};
-	return (unsigned)status < sizeof names / sizeof names[0] ? names[status] : NULL;
-}
-
-static const char *const problem_names[] = {
-	"date_mismatch", "issuer_mismatch", "other_year", "cited_date",  "no_so",
-	"symbol_space",  "wrong_dash",      "date_form",  "contradicts", "dates_differ"};
-
-const char *cm_map_problem_name(cm_map_problem problem)
-{
-	for (size_t i = 0; i < sizeof problem_names / sizeof problem_names[0]; i++)
-		if ((unsigned)problem == 1u << i)
-			return problem_names[i];
-	return NULL;
-}
-
-/* "2003, 2013". */
-static int years_text(char **out, const cm_map_item *it)
-{
-	size_t n = 1;
-	char *s;
-
-	for (size_t i = 0; i < it->nyears; i++)
-		n += (size_t)snprintf(NULL, 0, "%s%d", i ? ", " : "", it->years[i]);
-	if (!(s = malloc(n)))
-		return cm_error_nomem();
-	*s = '\0';
-	for (size_t i = 0, at = 0; i < it->nyears; i++)
-		at += (size_t)snprintf(s + at, n - at, "%s%d", i ? ", " : "", it->years[i]);
-	*out = s;
-	return 0;
-}
-
-int cm_map_problem_message(char **out, const cm_map_item *it, cm_map_problem problem)
-{
-	char *years = NULL;
-	int rc;
-
-	*out = NULL;
-	if (!cm_map_problem_name(problem) || !(it->problems & (unsigned)problem))
-		return cm_error_set(CM_EINVAL, "map: not a problem of %s", it->key);
-	switch (problem) {
-	case CM_MAP_DATE_MISMATCH:
-		return str_printf(out, "the draft dates it %s but the corpus document is dated %s",
-				  it->date, it->corpus_date);
-	case CM_MAP_ISSUER_MISMATCH:
-		return str_printf(
-			out,
-			"the draft names the issuer \"%s\" but the corpus document is issued "
-			"by \"%s\"",
-			it->issuer, it->corpus_issuer);
-	case CM_MAP_OTHER_YEAR:
-		if ((rc = years_text(&years, it)) == 0)
-			rc = str_printf(out, "the corpus knows %s only as of %s", it->base, years);
-		free(years);
-		return rc;
-	case CM_MAP_CITED_DATE:
-		return str_printf(out, "the draft dates it %s but the corpus cites it as of %s",
-				  it->date, it->corpus_date);
-	case CM_MAP_NO_SO:
-		return str_printf(out, "missing \"số\" before the number: write \"%s số %s\"",
-				  it->type, it->base);
-	case CM_MAP_SYMBOL_SPACE:
-	case CM_MAP_WRONG_DASH:
-		return str_printf(out,
-				  "the symbol has a space, a line break or a wrong dash: write %s",
-				  it->base);
-	case CM_MAP_DATE_FORM:
-		return str_printf(out, "unusual date form \"%s\": write dd/mm/yyyy", it->date_form);
-	case CM_MAP_CONTRADICTS:
-		return str_printf(out, "the type word \"%s\" contradicts the code of %s",
-				  it->type ? it->type : "", it->base);
-	case CM_MAP_DATES_DIFFER:
-		return str_printf(out, "the same document is cited with different dates: %s and %s",
-				  it->date, it->other_date);
-	default: return cm_error_set(CM_EINVAL, "map: not a problem of %s", it->key);
-	}
 }

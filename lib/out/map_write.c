@@ -12,17 +12,19 @@
 #include "chimuc/map.h"
 #include "out/jsonl.h"
 
-/* "cited beside 25-NQ/TW in 2 documents": *out is the caller's. */
-#define WHY_FORMAT "cited beside %s in %u document%s"
+/* "cited beside 25-NQ/TW in 2 of its 3 documents, cited by 4 in all:
+ * strength 0.58": *out is the caller's. */
+#define WHY_FORMAT "cited beside %s in %u of its %zu documents, cited by %u in all: strength %.2f"
 
 static char *why(const cm_map_item *it, const cm_map_co_cited *c)
 {
-	const char *s = c->count > 1 ? "s" : "";
-	int n = snprintf(NULL, 0, WHY_FORMAT, it->base, c->count, s);
+	int n = snprintf(NULL, 0, WHY_FORMAT, it->base, c->count, it->cited_by_total, c->cited,
+			 c->strength);
 	char *buf = n < 0 ? NULL : malloc((size_t)n + 1);
 
 	if (buf)
-		snprintf(buf, (size_t)n + 1, WHY_FORMAT, it->base, c->count, s);
+		snprintf(buf, (size_t)n + 1, WHY_FORMAT, it->base, c->count, it->cited_by_total,
+			 c->cited, c->strength);
 	return buf;
 }
 
@@ -52,6 +54,34 @@ static int write_problems(FILE *f, const cm_map_item *it, int md)
 	return rc;
 }
 
+/* "the corpus says: type Quyết định (2), issuer Bộ Chính trị (2) or Ban Bí
+ * thư (1), …" (the document itself: "(itself)"). */
+static void write_said(FILE *f, const cm_map_item *it, int md)
+{
+	int any = 0;
+
+	for (int k = 0; k < CM_MAP_FIELDS; k++) {
+		const cm_map_said *said = &it->said[k];
+		if (!said->nreadings || k == CM_MAP_TITLE)
+			continue;
+		fprintf(f, "%s%s",
+			any  ? ", "
+			: md ? "- **the corpus says**: "
+			     : "  the corpus says: ",
+			cm_map_field_name((cm_map_field)k));
+		for (size_t i = 0; i < said->nreadings; i++) {
+			const cm_map_reading *g = &said->readings[i];
+			if (said->from_self)
+				fprintf(f, " %s (itself)", g->value);
+			else
+				fprintf(f, "%s %s (%zu)", i ? " or" : "", g->value, g->count);
+		}
+		any = 1;
+	}
+	if (any)
+		putc('\n', f);
+}
+
 static int write_report(FILE *f, const cm_map_item *it, int md)
 {
 	int rc;
@@ -62,6 +92,7 @@ static int write_report(FILE *f, const cm_map_item *it, int md)
 		it->text, cm_map_status_name(it->status), it->reference);
 	if (it->path)
 		fprintf(f, md ? "- **in the index**: `%s`\n" : "  in the index: %s\n", it->path);
+	write_said(f, it, md);
 	if (it->ncandidates > 1 || it->status == CM_MAP_AMBIGUOUS)
 		for (size_t i = 0; i < it->ncandidates; i++) {
 			const cm_map_candidate *c = &it->candidates[i];
@@ -93,12 +124,32 @@ static int write_report(FILE *f, const cm_map_item *it, int md)
 	return 0;
 }
 
+static void write_suggestions(FILE *f, const cm_map_result *r, int md)
+{
+	if (md && cm_map_suggestions(r))
+		fputs("## Suggestions\n\n", f);
+	for (size_t i = 0; i < cm_map_suggestions(r); i++) {
+		const cm_map_suggestion *s = cm_map_suggestion_get(r, i);
+		fprintf(f,
+			md ? "- **%s** (score %.2f): %s\n  - reference: %s\n"
+			   : "suggested: %s (score %.2f)\n  why: %s\n  reference: %s\n",
+			s->key, s->score, s->reason, s->reference);
+		if (s->path)
+			fprintf(f, md ? "  - in the index: `%s`\n" : "  in the index: %s\n",
+				s->path);
+		if (!md)
+			putc('\n', f);
+	}
+}
+
 static int write_reports(FILE *f, const cm_map_result *r, int md)
 {
 	int rc = 0;
 
 	for (size_t i = 0; i < cm_map_size(r) && rc == 0; i++)
 		rc = write_report(f, cm_map_get(r, i), md);
+	if (rc == 0)
+		write_suggestions(f, r, md);
 	return rc < 0 ? rc : cm_out_status(f);
 }
 
@@ -147,9 +198,44 @@ static int co_cited_json(json_object **out, const cm_map_item *it, const cm_map_
 	*out = json_object_new_object();
 	json_object_object_add(*out, "key", json_object_new_string(c->key));
 	json_object_object_add(*out, "count", json_object_new_int((int)c->count));
+	json_object_object_add(*out, "cited", json_object_new_int((int)c->cited));
+	json_object_object_add(*out, "strength", json_object_new_double(c->strength));
+	json_object_object_add(*out, "date", cm_out_json_string(c->date));
 	json_object_object_add(*out, "why", json_object_new_string(w));
 	free(w);
 	return 0;
+}
+
+/* {"issuer": {"from_self": false, "readings": [{"value", "count",
+ * "paths"}]}, …}: the fields the corpus says anything of. */
+static json_object *said_json(const cm_map_item *it)
+{
+	json_object *o = json_object_new_object();
+
+	for (int f = 0; f < CM_MAP_FIELDS; f++) {
+		const cm_map_said *said = &it->said[f];
+		json_object *field, *readings;
+		if (!said->nreadings)
+			continue;
+		field = json_object_new_object();
+		readings = json_object_new_array();
+		for (size_t i = 0; i < said->nreadings; i++) {
+			const cm_map_reading *g = &said->readings[i];
+			json_object *r = json_object_new_object(), *paths = json_object_new_array();
+			for (size_t k = 0; k < g->count; k++)
+				json_object_array_add(paths, json_object_new_string(g->paths[k]));
+			json_object_object_add(r, "value", json_object_new_string(g->value));
+			json_object_object_add(r, "count",
+					       json_object_new_int64((int64_t)g->count));
+			json_object_object_add(r, "paths", paths);
+			json_object_array_add(readings, r);
+		}
+		json_object_object_add(field, "from_self",
+				       json_object_new_boolean(said->from_self));
+		json_object_object_add(field, "readings", readings);
+		json_object_object_add(o, cm_map_field_name((cm_map_field)f), field);
+	}
+	return o;
 }
 
 static int item_json(json_object **out, const cm_map_item *it)
@@ -163,6 +249,7 @@ static int item_json(json_object **out, const cm_map_item *it)
 	json_object_object_add(o, "status", json_object_new_string(cm_map_status_name(it->status)));
 	json_object_object_add(o, "reference", json_object_new_string(it->reference));
 	json_object_object_add(o, "path", cm_out_json_string(it->path));
+	json_object_object_add(o, "said", said_json(it));
 	a = json_object_new_array();
 	for (size_t i = 0; i < it->ncited_by; i++)
 		json_object_array_add(a, precedent_json(&it->cited_by[i]));
@@ -200,6 +287,19 @@ static int item_json(json_object **out, const cm_map_item *it)
 	return 0;
 }
 
+static json_object *suggestion_json(const cm_map_suggestion *s)
+{
+	json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "kind", json_object_new_string("suggestion"));
+	json_object_object_add(o, "key", json_object_new_string(s->key));
+	json_object_object_add(o, "score", json_object_new_double(s->score));
+	json_object_object_add(o, "reason", json_object_new_string(s->reason));
+	json_object_object_add(o, "reference", json_object_new_string(s->reference));
+	json_object_object_add(o, "path", cm_out_json_string(s->path));
+	return o;
+}
+
 int cm_map_write_json(FILE *f, const cm_map_result *r)
 {
 	int rc = 0;
@@ -209,6 +309,8 @@ int cm_map_write_json(FILE *f, const cm_map_result *r)
 		if ((rc = item_json(&o, cm_map_get(r, i))) == 0)
 			rc = cm_out_json_line(f, o);
 	}
+	for (size_t i = 0; i < cm_map_suggestions(r) && rc == 0; i++)
+		rc = cm_out_json_line(f, suggestion_json(cm_map_suggestion_get(r, i)));
 	return rc < 0 ? rc : cm_out_status(f);
 }
 
