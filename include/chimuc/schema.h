@@ -54,9 +54,9 @@ extern "C" {
 /* The version of the term scheme and data layout (chimuc/document.h), kept
  * in the index's metadata under CM_INDEX_FORMAT_KEY. An index of another
  * version would be read wrong (format 2 kept paths as typed, so one file
- * could be two documents, and had no CM_SLOT_SELF, CM_SLOT_CITES), so it is
- * refused. */
-#define CM_INDEX_FORMAT "3"
+ * could be two documents, and had no CM_SLOT_SELF, CM_SLOT_CITES; format 3
+ * gave a year-less date no XDM term), so it is refused. */
+#define CM_INDEX_FORMAT "4"
 #define CM_INDEX_FORMAT_KEY "chimuc.format"
 
 typedef enum {
@@ -93,12 +93,15 @@ int cm_term_type(char *buf, size_t len, const char *code);
 int cm_term_issuer(char *buf, size_t len, const char *code);
 /* Y and the first 4 bytes of the ISO date. */
 int cm_term_year(char *buf, size_t len, const char *iso);
-/* XD<yyyymmdd> of "YYYY-MM-DD", XD<yyyymm> of "YYYY-MM" (and of any 7-byte
- * form with '-' at 4, as format 3 writes it: "--10-15" gives "XD--1015");
- * CM_EINVAL for other forms. */
+/* XD<yyyymmdd> of "YYYY-MM-DD", XD<yyyymm> of "YYYY-MM"; CM_EINVAL for
+ * other forms (a year-less "--MM-DD" has no XD term: format 3 wrote
+ * "XD--1015", taken as a month). */
 int cm_term_date(char *buf, size_t len, const char *iso);
-/* XDM<mmdd> of a 10-byte "YYYY-MM-DD" (or "----MM-DD"); CM_EINVAL for other
- * forms. */
+/* 1 if iso names a day: "YYYY-MM-DD", or "--MM-DD" without a year. */
+int cm_iso_is_day(const char *iso);
+/* XDM<mmdd> of a day (cm_iso_is_day), with or without its year: what
+ * `--on 21/6` finds, in any year (format 3 left the year-less ones out);
+ * CM_EINVAL for other forms. */
 int cm_term_day_month(char *buf, size_t len, const char *iso);
 
 /* The unique id term of path into buf (CM_ID_TERM_MAX + 1 bytes),

@@ -48,11 +48,11 @@ static int add_date_terms(cm_xdoc *xdoc, const cm_date *d)
 	char term[24];
 	int n = 0;
 
-	if ((iso[0] != '-' && strlen(iso) == 10) || (strlen(iso) == 7 && iso[4] == '-'))
+	if (iso[0] != '-' && (strlen(iso) == 10 || (strlen(iso) == 7 && iso[4] == '-')))
 		n = cm_term_date(term, sizeof term, iso);
 	if (n > 0)
 		n = cm_xdoc_add_term(xdoc, term, (size_t)n, 0);
-	if (n >= 0 && strlen(d->iso) == 10 &&
+	if (n >= 0 && cm_iso_is_day(d->iso) &&
 	    (n = cm_term_day_month(term, sizeof term, d->iso)) > 0)
 		n = cm_xdoc_add_term(xdoc, term, (size_t)n, 0);
 	return n < 0 ? n : 0;

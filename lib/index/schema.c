@@ -80,16 +80,24 @@ int cm_term_date(char *buf, size_t len, const char *iso)
 
 	if (iso[0] != '-' && n == 10)
 		return put(buf, len, "%s%.4s%.2s%.2s", CM_PREFIX_DATE, iso, iso + 5, iso + 8);
-	if (n == 7 && iso[4] == '-')
+	if (iso[0] != '-' && n == 7 && iso[4] == '-')
 		return put(buf, len, "%s%.4s%.2s", CM_PREFIX_DATE, iso, iso + 5);
 	return cm_error_set(CM_EINVAL, "%s: not a date or month", iso);
+}
+
+int cm_iso_is_day(const char *iso)
+{
+	size_t n = strlen(iso);
+
+	return (n == 10 && iso[0] != '-' && iso[4] == '-' && iso[7] == '-') ||
+	       (n == 7 && iso[0] == '-' && iso[1] == '-' && iso[4] == '-');
 }
 
 int cm_term_day_month(char *buf, size_t len, const char *iso)
 {
 	const char *md;
 
-	if (strlen(iso) != 10)
+	if (!cm_iso_is_day(iso))
 		return cm_error_set(CM_EINVAL, "%s: not a day", iso);
 	md = iso + (iso[0] == '-' ? 2 : 5);
 	return put(buf, len, "%s%.2s%.2s", CM_PREFIX_DAY_MONTH, md, md + 3);

@@ -12,6 +12,7 @@
 #include "chimuc/array.h"
 #include "chimuc/date.h"
 #include "chimuc/error.h"
+#include "chimuc/schema.h"
 #include "ops/datespan.h"
 
 static int combine_or(cm_xquery **out, cm_xquery **v, size_t n)
@@ -90,8 +91,10 @@ int cm_date_filter(cm_xquery **out, cm_xdb *db, const char *spec)
 	}
 	if (cm_date_parse_user(iso, spec) == 0 && iso[0] == '-') {
 		cm_xquery *t;
-		int n = snprintf(term, sizeof term, "%s%.2s%.2s", CM_PREFIX_DAY_MONTH, iso + 2,
-				 iso + 5);
+		int n = cm_term_day_month(term, sizeof term, iso);
+
+		if (n < 0)
+			return n;
 		if ((rc = cm_xquery_term(&t, term, (size_t)n, 1, 0)) < 0)
 			return rc;
 		rc = combine_or(out, &t, 1);

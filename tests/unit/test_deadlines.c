@@ -43,7 +43,9 @@ Test(deadlines, each_filter_gives_the_dates_of_the_samples)
 		 "2024-10-15"},
 		{"2024-10", NULL, NULL, NULL, 0, 5, "2024-10-15", "003_33f224fdd1db13f7.txt",
 		 "2024-10-15"},
-		{"21/6", NULL, NULL, NULL, 0, 0, NULL, NULL, NULL},
+		/* a year-less occasion, "(21/6)" in 000, on its day-month */
+		{"21/6", NULL, NULL, NULL, 0, 1, "2018-06-21", "000_04ed2d92d4fbe0fc.txt",
+		 "2018-06-21"},
 		{NULL, "2024-06", "2025", NULL, 0, 9, "2024-06-15", "003_33f224fdd1db13f7.txt",
 		 "2024-12-20"},
 		{NULL, NULL, "2024-06-30", NULL, 0, 19, "2018-03", "004_3c74891c68df0f2c.txt",

@@ -26,10 +26,8 @@ Test(schema, term_builders_table)
 		{cm_term_year, "2024-06-15", "Y2024"},
 		{cm_term_date, "2024-06-15", "XD20240615"},
 		{cm_term_date, "2024-06", "XD202406"},
-		/* as format 3 has always written it: a yearless "--MM-DD" is a
-		 * seven-byte form with '-' at 4, taken as a month */
-		{cm_term_date, "--10-15", "XD--1015"},
 		{cm_term_day_month, "2024-10-15", "XDM1015"},
+		{cm_term_day_month, "--06-21", "XDM0621"},
 		{cm_meta_failed_key, "Q/a/b.txt", "FQ/a/b.txt"},
 		{cm_term_id_folder, "/a/b", "Q/a/b/"},
 		{cm_term_id_folder, "/a/b/", "Q/a/b/"},
@@ -65,6 +63,9 @@ Test(schema, dates_refused_table)
 	char buf[32];
 
 	cr_expect_eq(cm_term_day_month(buf, sizeof buf, "2024-06"), CM_EINVAL);
+	cr_expect_eq(cm_term_date(buf, sizeof buf, "--10-15"), CM_EINVAL, "no year: no XD term");
+	cr_expect_eq(cm_term_day_month(buf, sizeof buf, "2024/10/15"), CM_EINVAL);
+	cr_expect_eq(cm_term_day_month(buf, sizeof buf, "-10-15"), CM_EINVAL);
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		cr_expect_eq(cm_term_date(buf, sizeof buf, bad[i]), CM_EINVAL, "%s", bad[i]);
 		cr_expect_eq(cm_term_day_month(buf, sizeof buf, bad[i]), CM_EINVAL, "%s", bad[i]);
