@@ -68,13 +68,13 @@ typedef void (*cm_indexer_progress_fn)(const cm_indexer_progress *p, void *data)
 #define CM_INDEXER_OPTIONS_VERSION 1
 
 typedef struct {
-	unsigned version;                   /* CM_INDEXER_OPTIONS_VERSION */
-	int follow;                         /* follow symbolic links (loops are detected) */
-	uint64_t max_size;                  /* larger files are skipped */
-	unsigned batch;                     /* changed documents per commit, at least 1 */
-	unsigned jobs;                      /* threads building a new index (above
-			    * CM_INDEXER_JOBS_MAX: that many); 1: one file
-			    * after another */
+	unsigned version;  /* CM_INDEXER_OPTIONS_VERSION */
+	int follow;        /* follow symbolic links (loops are detected) */
+	uint64_t max_size; /* larger files are skipped */
+	unsigned batch;    /* changed documents per commit, at least 1 */
+	/* Threads building a new index (above CM_INDEXER_JOBS_MAX: that many);
+	 * 1: one file after another. */
+	unsigned jobs;
 	cm_indexer_event_fn on_event;       /* NULL: none */
 	void *event_data;                   /* handed to on_event */
 	cm_indexer_progress_fn on_progress; /* NULL: none */
