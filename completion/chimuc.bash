@@ -23,7 +23,7 @@ _chimuc_value()
     --by)
         mapfile -t COMPREPLY < <(compgen -W "actor" -- "$2") ;;
     --type | --relation | --depth | --limit | --offset | --on | --from | --to | \
-    --around | --max-size | --batch | --jobs | --actor | --recipient)
+    --around | --max-size | --batch | --jobs | --actor | --recipient | --listen | --threads)
         COMPREPLY=() ;;
     *)
         return 1 ;;
