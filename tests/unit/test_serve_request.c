@@ -113,10 +113,17 @@ typedef struct {
 } count_case;
 
 static const count_case counts[] = {
-	{"", 0, 10},          {"limit=", 0, 10},       {"limit=0", CM_EINVAL, 0},
-	{"limit=1", 0, 1},    {"limit=100", 0, 100},   {"limit=101", CM_EINVAL, 0},
-	{"limit=-1", CM_EINVAL, 0}, {"limit=1x", CM_EINVAL, 0}, {"limit=+5", CM_EINVAL, 0},
-	{"limit=99999999999999999999999", CM_EINVAL, 0}, {"limit=007", 0, 7},
+	{"", 0, 10},
+	{"limit=", 0, 10},
+	{"limit=0", CM_EINVAL, 0},
+	{"limit=1", 0, 1},
+	{"limit=100", 0, 100},
+	{"limit=101", CM_EINVAL, 0},
+	{"limit=-1", CM_EINVAL, 0},
+	{"limit=1x", CM_EINVAL, 0},
+	{"limit=+5", CM_EINVAL, 0},
+	{"limit=99999999999999999999999", CM_EINVAL, 0},
+	{"limit=007", 0, 7},
 };
 
 Test(serve_request, counts)
