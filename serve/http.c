@@ -22,6 +22,7 @@
 struct cm_serve_server {
 	struct MHD_Daemon *d;
 	cm_serve_pool *pool;
+	const cm_serve_auth *auth;
 	atomic_int active; /* requests begun and not yet completed */
 };
 
@@ -93,6 +94,44 @@ static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status, con
 	if (cm_serve_reply_error(&rep, status, msg) < 0)
 		return MHD_NO;
 	return send_reply(c, &rep);
+}
+
+/* 1 if the request's Basic credentials are one of the users'. */
+static int authorized(const cm_serve_server *s, struct MHD_Connection *c)
+{
+	char *password = NULL, *name;
+	int ok;
+
+	if (!s->auth)
+		return 1;
+	name = MHD_basic_auth_get_username_password(c, &password);
+	ok = cm_serve_auth_check(s->auth, name, password);
+	if (password) {
+		explicit_bzero(password, strlen(password));
+		MHD_free(password);
+	}
+	if (name)
+		MHD_free(name);
+	return ok;
+}
+
+/* 401 with the challenge of the realm "chimuc". */
+static enum MHD_Result send_unauthorized(struct MHD_Connection *c)
+{
+	cm_serve_reply rep = {0};
+	struct MHD_Response *r;
+	enum MHD_Result ok;
+
+	if (cm_serve_reply_error(&rep, 401, "authentication needed") < 0)
+		return MHD_NO;
+	if (!(r = MHD_create_response_from_buffer(rep.len, rep.body, MHD_RESPMEM_MUST_FREE))) {
+		cm_serve_reply_release(&rep);
+		return MHD_NO;
+	}
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, rep.type);
+	ok = MHD_queue_basic_auth_fail_response(c, "chimuc", r);
+	MHD_destroy_response(r);
+	return ok;
 }
 
 /* The message of an index that cannot be opened, for the client. */
@@ -198,6 +237,8 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c, const
 		return send_error(c, 500, "out of memory");
 	if (!x->started) {
 		x->started = 1;
+		if (!authorized(s, c))
+			return send_unauthorized(c);
 		if (declared_too_large(c))
 			return send_error(c, 413, "the body is too large");
 		if (strcmp(method, "POST") && strcmp(method, "PUT"))
@@ -227,6 +268,7 @@ int cm_serve_start(cm_serve_server **out, const cm_serve_config *cfg)
 	if (!s)
 		return cm_error_nomem();
 	s->pool = cfg->pool;
+	s->auth = cfg->auth;
 	atomic_init(&s->active, 0);
 	if (cfg->addr->sa_family == AF_INET6)
 		flags |= MHD_USE_IPv6;

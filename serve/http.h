@@ -4,16 +4,18 @@
  * thread pool, the limits of serve_limits.h (connections in all and per address,
  * the idle timeout, the URL, headers and body sizes), each request's raw
  * target (parsed by request.h, never libmicrohttpd's unescaping), routing
- * (route.h), an index handle per request (pool.h), and a stop that lets the
- * requests in flight finish. Internal to the server.
+ * (route.h), HTTP Basic authentication against --auth's users (auth.h), an
+ * index handle per request (pool.h), and a stop that lets the requests in
+ * flight finish. Internal to the server.
  *
  * Ownership: the server is the caller's (cm_serve_stop frees it); it
- * borrows the pool until then. */
+ * borrows the pool and the users until then. */
 #ifndef CHIMUC_SERVE_HTTP_H
 #define CHIMUC_SERVE_HTTP_H
 
 #include <sys/socket.h>
 
+#include "auth.h"
 #include "pool.h"
 
 typedef struct cm_serve_server cm_serve_server;
@@ -23,6 +25,7 @@ typedef struct {
 	socklen_t addrlen;
 	unsigned threads;
 	cm_serve_pool *pool;
+	const cm_serve_auth *auth; /* NULL: no authentication */
 } cm_serve_config;
 
 /* Starts listening and answering. Errors: CM_EIO (the address is taken,

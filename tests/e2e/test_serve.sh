@@ -7,7 +7,8 @@
 # (413), a URL too long (414), a missing index (503, then 200 once built),
 # traversal (../ and %2e%2e), a slow client dropped after the timeout while
 # others are answered, a new commit seen without a restart, an address
-# beyond loopback refused, SIGTERM finishing the request in flight.
+# beyond loopback refused unless --auth FILE (checked) or --no-auth, SIGTERM
+# finishing the request in flight.
 . "$(dirname "$0")/lib.sh"
 
 for tool in curl jq; do
@@ -225,6 +226,38 @@ for bad in "nohost" "127.0.0.1:99999" "example.org:80" "[::1" "1.2.3:80"; do
 done
 "$CHIMUC" serve --db "$DB" --threads 0 >/dev/null 2>&1
 same "--threads 0: usage error" "$?" 2
+# --auth FILE: HTTP Basic against salted crypt(3) hashes
+if command -v openssl >/dev/null; then
+    {
+        echo "# the office"
+        echo "an:$(openssl passwd -6 -salt s4ltS4lt 'mật khẩu')"
+        echo "binh:$(openssl passwd -6 -salt x2y3z4w5 other)"
+    } >"$WORK/users"
+    start auth --db "$DB" --auth "$WORK/users"
+    same "--auth: 401 without credentials" "$(status /api/stats)" 401
+    same "--auth: its error is JSON" "$(jq -r .error "$WORK/body")" "authentication needed"
+    same "--auth: the challenge" \
+        "$(curl -s -D - -o /dev/null "$URL/api/stats" | tr -d '\r' | grep -i '^www-authenticate')" \
+        'WWW-Authenticate: Basic realm="chimuc"'
+    same "--auth: a user" "$(status /api/stats -u 'an:mật khẩu')" 200
+    same "--auth: another" "$(status /api/search?q=dan -u binh:other)" 200
+    same "--auth: a wrong password" "$(status /api/stats -u an:other)" 401
+    same "--auth: an unknown user" "$(status /api/stats -u carol:other)" 401
+    same "--auth: before the body is read" \
+        "$(status /api/map --data-binary @"$WORK/big")" 401
+    kill -TERM "$pid"
+    wait "$pid"
+    start authwide --db "$DB" --auth "$WORK/users" --listen 0.0.0.0:0
+    check "--auth allows beyond loopback" test -n "$port"
+    kill -TERM "$pid"
+    wait "$pid"
+fi
+printf 'an:nohash\n' >"$WORK/badusers"
+"$CHIMUC" serve --db "$DB" --auth "$WORK/badusers" >/dev/null 2>"$WORK/err"
+same "--auth: a bad line fails" "$?" 1
+check "--auth: it names the line" grep -q 'badusers:1:' "$WORK/err"
+"$CHIMUC" serve --db "$DB" --auth "$WORK/users" --no-auth >/dev/null 2>&1
+same "--auth with --no-auth: usage error" "$?" 2
 check "--help names the endpoints" sh -c "'$CHIMUC' serve --help | grep -q /api/search"
 start v6 --db "$DB" --listen '[::1]:0' 2>/dev/null
 if [ -n "$port" ] && curl -s -m 5 "http://[::1]:$port/api/stats" >/dev/null; then
