@@ -2,7 +2,8 @@
 
 /* api_search.c: GET /api/search?q=&limit=&offset=&type=&issuer=&year=&cites=&date=:
  * the filters joined to q as the query language's fields (type:KH…), one
- * page of hits (the lines of `chimuc search --json`), the number of
+ * page of hits (the lines of `chimuc search --json`, with the document's
+ * id, type, number and date), the number of
  * matching documents and their facets (chimuc/facets.h). */
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +78,25 @@ static json_object *facets_json(const cm_facets_result *f)
 	return o;
 }
 
+/* Each hit of the writer's lines gets the document's id (its number, else
+ * its path: what /api/doc/ID takes), type, number and date. */
+static void identify(json_object *hits, const cm_search_result *r)
+{
+	for (size_t i = 0; i < json_object_array_length(hits) && i < cm_search_size(r); i++) {
+		json_object *h = json_object_array_get_idx(hits, i);
+		const cm_search_item *it = cm_search_get(r, i);
+		const char *id = it->number ? it->number : it->path;
+
+		json_object_object_add(h, "id", json_object_new_string(id));
+		json_object_object_add(h, "type",
+				       it->type ? json_object_new_string(it->type) : NULL);
+		json_object_object_add(h, "number",
+				       it->number ? json_object_new_string(it->number) : NULL);
+		json_object_object_add(h, "date",
+				       it->date ? json_object_new_string(it->date) : NULL);
+	}
+}
+
 static int answer(cm_serve_reply *rep, const cm_search_result *r, const cm_facets_result *f)
 {
 	cm_serve_mem m;
@@ -93,6 +113,7 @@ static int answer(cm_serve_reply *rep, const cm_search_result *r, const cm_facet
 		goto cleanup;
 	}
 	json_object_object_add(o, "total", json_object_new_int64((int64_t)cm_search_total(r)));
+	identify(hits, r);
 	json_object_object_add(o, "hits", hits);
 	json_object_object_add(o, "facets", facets);
 	hits = facets = NULL;
