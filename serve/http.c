@@ -82,6 +82,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, cm_serve_reply *rep)
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
 	MHD_add_response_header(r, "Content-Security-Policy",
 				"default-src 'none'; frame-ancestors 'none'");
+	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
 	ok = MHD_queue_response(c, rep->status, r);
 	MHD_destroy_response(r);
 	return ok;
@@ -154,7 +155,7 @@ static int answer(cm_serve_reply *rep, cm_serve_server *s, exchange *x, const ch
 	cm_serve_call call = {0};
 	cm_index *ix = NULL;
 	unsigned status;
-	int rc;
+	int rc, broken = 0;
 
 	if (!x->uri)
 		return cm_serve_reply_error(rep, 414, "the URL is too long");
@@ -177,9 +178,12 @@ static int answer(cm_serve_reply *rep, cm_serve_server *s, exchange *x, const ch
 	call.ix = ix;
 	call.body = x->body ? x->body : "";
 	call.body_len = x->len;
-	if ((rc = route->handler(rep, &call)) < 0)
+	if ((rc = route->handler(rep, &call)) < 0) {
+		/* a failure of the index (not of the question): a new handle next time */
+		broken = cm_serve_status_of(rc) >= 500;
 		rc = cm_serve_reply_failed(rep, rc);
-	cm_serve_pool_give(s->pool, ix, cm_serve_status_of(cm_error_code()) >= 500);
+	}
+	cm_serve_pool_give(s->pool, ix, broken);
 cleanup:
 	cm_serve_request_release(&req);
 	return rc;

@@ -190,6 +190,20 @@ elapsed=$(($(date +%s) - t0))
 check "dropped after the timeout (${elapsed}s)" test "$elapsed" -ge 5 -a "$elapsed" -le 25
 exec 3>&-
 
+# connections from one address: at most 32 (CM_SERVE_CONNECTIONS_PER_IP)
+fds=""
+for _ in $(seq 1 32); do
+    exec {fd}<>"/dev/tcp/127.0.0.1/$port"
+    fds="$fds $fd"
+done
+check "the 33rd connection from one address is refused" \
+    sh -c "! curl -s -m 5 -o /dev/null '$URL/api/stats'"
+for fd in $fds; do
+    exec {fd}>&-
+done
+sleep 0.5
+same "answered again once they are closed" "$(status /api/stats)" 200
+
 # a commit of the indexer is seen without a restart
 cp "$CORPUS/000_04ed2d92d4fbe0fc.txt" "$WORK/new.txt"
 echo "Một dòng riêng: zzqqvv." >>"$WORK/new.txt"

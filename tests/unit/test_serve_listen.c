@@ -14,7 +14,7 @@
 typedef struct {
 	const char *spec;
 	int rc;
-	int family;   /* when rc is 0 */
+	int family; /* when rc is 0 */
 	unsigned port;
 	int loopback;
 } listen_case;
