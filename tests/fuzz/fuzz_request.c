@@ -2,14 +2,17 @@
 
 /* fuzz_request.c: libFuzzer target for the request parsing of chimuc serve
  * (serve/request.h): the request target taken apart, then every parameter
- * read as a count and as a word. Properties: any input is taken apart or
- * refused with CM_EINVAL or CM_ELIMIT; a path taken apart starts with '/'
- * and has no "." or ".." segment nor NUL nor backslash; never a crash, leak
- * or hang. */
+ * read as a count and as a word; and the same bytes as --listen ADDR:PORT
+ * (serve/listen.h). Properties: any input is taken apart or refused with
+ * CM_EINVAL or CM_ELIMIT; a path taken apart starts with '/' and has no "."
+ * or ".." segment nor NUL nor backslash; an address parsed has a family
+ * and a length of its own; never a crash, leak or hang. */
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "chimuc/error.h"
+#include "listen.h"
 #include "request.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
@@ -31,12 +34,35 @@ static void path_holds(const char *path)
 	}
 }
 
+/* The bytes as --listen's argument (up to their first NUL). */
+static void listen_holds(const unsigned char *data, size_t size)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = 0;
+	char *s = malloc(size + 1);
+
+	if (!s)
+		return;
+	memcpy(s, data, size);
+	s[size] = '\0';
+	if (cm_serve_listen_parse(&ss, &len, s) == 0) {
+		if ((ss.ss_family != AF_INET || len != sizeof(struct sockaddr_in)) &&
+		    (ss.ss_family != AF_INET6 || len != sizeof(struct sockaddr_in6)))
+			abort();
+		(void)cm_serve_loopback((const struct sockaddr *)&ss);
+	} else if (cm_error_code() != CM_EINVAL) {
+		abort();
+	}
+	free(s);
+}
+
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
 	static const char *const words[] = {"json", "ics", "dot", NULL};
 	cm_serve_request req;
 	int rc = cm_serve_request_parse(&req, (const char *)data, size);
 
+	listen_holds(data, size);
 	if (rc < 0) {
 		if (rc != CM_EINVAL && rc != CM_ELIMIT)
 			abort();
