@@ -267,6 +267,15 @@ int cm_serve_start(cm_serve_server **out, const cm_serve_config *cfg)
 {
 	cm_serve_server *s = calloc(1, sizeof *s);
 	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+	struct MHD_OptionItem opts[] = {
+		{MHD_OPTION_SOCK_ADDR, 0, (void *)cfg->addr},
+		{MHD_OPTION_CONNECTION_LIMIT, CM_SERVE_CONNECTIONS_MAX, NULL},
+		{MHD_OPTION_PER_IP_CONNECTION_LIMIT, CM_SERVE_CONNECTIONS_PER_IP, NULL},
+		{MHD_OPTION_CONNECTION_TIMEOUT, CM_SERVE_TIMEOUT, NULL},
+		{MHD_OPTION_CONNECTION_MEMORY_LIMIT, CM_SERVE_HEADERS_MAX, NULL},
+		/* one thread: the polling thread alone, no pool (last: cut then) */
+		{MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)cfg->threads, NULL},
+		{MHD_OPTION_END, 0, NULL}};
 
 	*out = NULL;
 	if (!s)
@@ -276,14 +285,11 @@ int cm_serve_start(cm_serve_server **out, const cm_serve_config *cfg)
 	atomic_init(&s->active, 0);
 	if (cfg->addr->sa_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
+	if (cfg->threads < 2)
+		opts[5] = (struct MHD_OptionItem){MHD_OPTION_END, 0, NULL};
 	s->d = MHD_start_daemon(
-		flags, 0, NULL, NULL, access_handler, s, MHD_OPTION_SOCK_ADDR, cfg->addr,
-		MHD_OPTION_THREAD_POOL_SIZE, cfg->threads, MHD_OPTION_CONNECTION_LIMIT,
-		(unsigned)CM_SERVE_CONNECTIONS_MAX, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
-		(unsigned)CM_SERVE_CONNECTIONS_PER_IP, MHD_OPTION_CONNECTION_TIMEOUT,
-		(unsigned)CM_SERVE_TIMEOUT, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-		(size_t)CM_SERVE_HEADERS_MAX, MHD_OPTION_URI_LOG_CALLBACK, uri_begun, s,
-		MHD_OPTION_NOTIFY_COMPLETED, completed, s, MHD_OPTION_END);
+		flags, 0, NULL, NULL, access_handler, s, MHD_OPTION_URI_LOG_CALLBACK, uri_begun, s,
+		MHD_OPTION_NOTIFY_COMPLETED, completed, s, MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
 	if (!s->d) {
 		free(s);
 		return cm_error_set(CM_EIO, "cannot listen there (address in use, or not ours)");
