@@ -3,8 +3,8 @@
 /* api_doc.c: GET /api/doc/ID (ID: the document's own number, "@year" or
  * not, or the path of its file as indexed): the document (chimuc/doc.h):
  * identity, title, text, dates; what it cites (the lines of `chimuc cites
- * --json`: path set when the cited document is in the corpus) and what
- * cites it (those of `chimuc cited-by --json`). */
+ * --json` with the cited document's id and a status) and what cites it
+ * (those of `chimuc cited-by --json`). */
 #include <stdlib.h>
 
 #include "api.h"
@@ -97,7 +97,22 @@ static int info_json(json_object **out, const cm_docinfo *info)
 	return rc;
 }
 
-/* The JSON Lines of what doc cites, as an array. */
+/* Each citation gets the id of the cited document when the corpus has it
+ * (its key: what /api/doc/ID takes) and its status: "in_corpus", or
+ * "cited_only" (known only from the documents citing it). */
+static void resolve(json_object *items, const cm_cites_result *r)
+{
+	for (size_t i = 0; i < json_object_array_length(items) && i < cm_cites_size(r); i++) {
+		json_object *c = json_object_array_get_idx(items, i);
+		const cm_cites_item *it = cm_cites_get(r, i);
+
+		json_object_object_add(c, "id", it->path ? json_object_new_string(it->key) : NULL);
+		json_object_object_add(
+			c, "status", json_object_new_string(it->path ? "in_corpus" : "cited_only"));
+	}
+}
+
+/* The JSON Lines of what doc cites (with id and status), as an array. */
 static int cites_json(json_object **out, cm_index *ix, const char *doc)
 {
 	cm_cites_result *r = NULL;
@@ -106,8 +121,9 @@ static int cites_json(json_object **out, cm_index *ix, const char *doc)
 
 	*out = NULL;
 	if ((rc = cm_cites(&r, ix, doc, NULL)) == 0 && (rc = cm_serve_mem_open(&m)) == 0 &&
-	    (rc = cm_cites_write_json(m.f, r)) == 0 && (rc = cm_serve_mem_close(&m)) == 0)
-		rc = cm_serve_jsonl_array(out, m.buf, m.len);
+	    (rc = cm_cites_write_json(m.f, r)) == 0 && (rc = cm_serve_mem_close(&m)) == 0 &&
+	    (rc = cm_serve_jsonl_array(out, m.buf, m.len)) == 0)
+		resolve(*out, r);
 	cm_serve_mem_release(&m);
 	cm_cites_free(r);
 	return rc;

@@ -4,7 +4,8 @@
  * the filters joined to q as the query language's fields (type:KH…), one
  * page of hits (the lines of `chimuc search --json`, with the document's
  * id, type, number and date), the number of
- * matching documents and their facets (chimuc/facets.h). */
+ * matching documents and their facets (chimuc/facets.h; facets=0: none,
+ * the cheaper answer). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,14 +109,15 @@ static int answer(cm_serve_reply *rep, const cm_search_result *r, const cm_facet
 	if ((rc = cm_search_write_json(m.f, r)) < 0 || (rc = cm_serve_mem_close(&m)) < 0 ||
 	    (rc = cm_serve_jsonl_array(&hits, m.buf, m.len)) < 0)
 		goto cleanup;
-	if (!(facets = facets_json(f)) || !(o = json_object_new_object())) {
+	if ((f && !(facets = facets_json(f))) || !(o = json_object_new_object())) {
 		rc = cm_error_nomem();
 		goto cleanup;
 	}
 	json_object_object_add(o, "total", json_object_new_int64((int64_t)cm_search_total(r)));
 	identify(hits, r);
 	json_object_object_add(o, "hits", hits);
-	json_object_object_add(o, "facets", facets);
+	if (facets)
+		json_object_object_add(o, "facets", facets);
 	hits = facets = NULL;
 	rc = cm_serve_reply_json(rep, 200, o);
 cleanup:
@@ -131,18 +133,19 @@ int cm_api_search(cm_serve_reply *rep, const cm_serve_call *call)
 	cm_search_result *r = NULL;
 	cm_facets_result *f = NULL;
 	char *text = NULL;
-	size_t len = 0, brief;
+	size_t len = 0, brief, facets;
 	static const char *const flags[] = {"0", "1", NULL};
 	int rc;
 
 	if ((rc = cm_serve_params_known(call->req, known)) < 0 ||
 	    (rc = cm_api_page(&o.offset, &o.limit, call->req, CM_SERVE_SEARCH_LIMIT)) < 0 ||
 	    (rc = cm_serve_param_word(&brief, call->req, "brief", flags, 0)) < 0 ||
+	    (rc = cm_serve_param_word(&facets, call->req, "facets", flags, 1)) < 0 ||
 	    (rc = query_text(&text, &len, call->req)) < 0)
 		return rc;
 	o.brief = (int)brief;
 	if ((rc = cm_search(&r, call->ix, text, len, &o)) == 0 &&
-	    (rc = cm_facets(&f, call->ix, text, len, NULL)) == 0)
+	    (!facets || (rc = cm_facets(&f, call->ix, text, len, NULL)) == 0))
 		rc = answer(rep, r, f);
 	cm_facets_free(f);
 	cm_search_free(r);

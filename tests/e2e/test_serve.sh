@@ -95,6 +95,9 @@ same "search: the facets of the whole match" "$facets" \
 same "search: a facet's count is its filter's total" "$(echo "$facets" | jq .type.KH)" \
     "$("$CHIMUC" search --db "$DB" --count dan van kheo type:KH)"
 
+same "search: facets=0, none" \
+    "$(curl -s "$URL/api/search?q=dan+van+kheo&facets=0" | jq -c 'has("facets")')" false
+
 same "cited-by" "$(items "/api/cited-by?ref=25-NQ/TW")" "$(cli cited-by 25-NQ/TW)"
 same "cited-by: depth, type, page" "$(items "/api/cited-by?ref=25-NQ/TW&depth=2&type=KH&limit=1&offset=1")" \
     "$(cli cited-by --depth 2 --type KH --limit 1 --offset 1 25-NQ/TW)"
@@ -131,7 +134,11 @@ same "map: the total" "$(curl -s --data-binary @"$draft" "$URL/api/map" | jq .to
 doc=$(curl -s "$URL/api/doc/1600-KH/BDVTW")
 same "doc: its path" "$(echo "$doc" | jq -r .path | bases)" 004_3c74891c68df0f2c.txt
 same "doc: its number" "$(echo "$doc" | jq -r .number)" 1600-KH/BDVTW@2018
-same "doc: what it cites" "$(echo "$doc" | jq -c '.cites[]')" "$(cli cites 1600-KH/BDVTW)"
+same "doc: what it cites" "$(echo "$doc" | jq -c '.cites[] | del(.id, .status)')" \
+    "$(cli cites 1600-KH/BDVTW)"
+same "doc: none of the samples it cites is in the corpus" \
+    "$(echo "$doc" | jq -r '.cites[] | "\(.status) \(.id != null) \(.path != null)"' | sort -u)" \
+    "cited_only false false"
 check "doc: its text" test "$(echo "$doc" | jq '.text | length')" -gt 1000
 check "doc: its dates" test "$(echo "$doc" | jq '.dates | length')" -gt 0
 hd=$(uri 02-HD/BCĐ)
@@ -234,6 +241,21 @@ same "its error says how" "$(jq -r .error "$WORK/body")" \
 same "404 still for no endpoint" "$(status /api/nothing)" 404
 index_corpus "$WORK/later"
 same "200 once built" "$(status /api/stats)" 200
+# a document citing one of the corpus: its citation resolved, and the other way
+cat >"$WORK/citing.txt" <<'DOC'
+BAN DÂN VẬN TỈNH ỦY
+Số 7-KH/BDVTU
+KẾ HOẠCH
+Thực hiện Kế hoạch công tác dân vận năm 2018
+Căn cứ Kế hoạch số 1600-KH/BDVTW, ngày 28/02/2018 của Ban Dân vận Trung ương về công tác năm 2018, Ban Dân vận Tỉnh ủy xây dựng kế hoạch thực hiện như sau.
+DOC
+"$CHIMUC_INDEX" --db "$WORK/later" "$WORK/citing.txt" >/dev/null
+citing=$(curl -s "$URL/api/doc/$(uri "$WORK/citing.txt")")
+same "doc: a citation in the corpus, resolved" \
+    "$(echo "$citing" | jq -r '.cites[] | select(.key | startswith("1600-KH/BDVTW")) | "\(.status) \(.id)"')" \
+    "in_corpus 1600-KH/BDVTW@2018"
+same "doc: its id is /api/doc's" \
+    "$(curl -s "$URL/api/doc/$(uri 1600-KH/BDVTW@2018)" | jq -r '.cited_by[].path' | bases)" citing.txt
 kill -INT "$pid"
 wait "$pid"
 same "SIGINT: exit 0" "$?" 0
