@@ -16,6 +16,8 @@ _chimuc_value()
     case $1 in
     --db)
         mapfile -t COMPREPLY < <(compgen -d -- "$2") ;;
+    --auth)
+        mapfile -t COMPREPLY < <(compgen -f -- "$2") ;;
     --format)
         mapfile -t COMPREPLY < <(compgen -W "json dot graphml text md" -- "$2") ;;
     --color)
@@ -23,7 +25,7 @@ _chimuc_value()
     --by)
         mapfile -t COMPREPLY < <(compgen -W "actor" -- "$2") ;;
     --type | --relation | --depth | --limit | --offset | --on | --from | --to | \
-    --around | --max-size | --batch | --jobs | --actor | --recipient)
+    --around | --max-size | --batch | --jobs | --actor | --recipient | --listen | --threads)
         COMPREPLY=() ;;
     *)
         return 1 ;;

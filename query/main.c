@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "serve.h"
 
 typedef struct {
 	const char *name;
@@ -35,6 +36,8 @@ static const command commands[] = {
 	 "check a draft's citations: status, reference, precedents"},
 	{"deadlines", cm_cmd_deadlines, CM_CMD_INDEX | CM_CMD_JSON, "deadlines",
 	 "deadlines and occasions by date (--on 15/10, --ics)"},
+	{"serve", cm_cmd_serve, CM_CMD_INDEX, "serve",
+	 "the JSON API over HTTP (--listen ADDR:PORT, --threads N)"},
 	{"extract", cm_cmd_extract, CM_CMD_JSON, "extract FILE...",
 	 "citations and dates found in files (no index needed)"},
 };

@@ -30,6 +30,11 @@ typedef struct cm_index cm_index;
 int cm_index_open(cm_index **out, const char *path);
 void cm_index_free(cm_index *ix);
 
+/* Brings ix to the latest commit of its database (a long-lived reader such
+ * as `chimuc serve` calls it before each request): *changed is 1 if new
+ * commits were seen. Errors: the binding's. */
+int cm_index_refresh(int *changed, cm_index *ix);
+
 const char *cm_index_path(const cm_index *ix);
 cm_xdb *cm_index_xdb(cm_index *ix);
 

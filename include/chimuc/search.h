@@ -53,6 +53,10 @@ typedef struct {
 	size_t snippet_len;          /* its bytes */
 	const cm_search_span *spans; /* the highlighted words, in order */
 	size_t nspans;
+	/* the document's own type ("Kế hoạch"), number ("1600-KH/BDVTW@2018")
+	 * and ISO date; NULL when it has none or brief (not in the writers'
+	 * output) */
+	const char *type, *number, *date;
 } cm_search_item;
 
 typedef struct cm_search_result cm_search_result;

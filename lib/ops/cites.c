@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "chimuc/citation.h"
-#include "chimuc/docpath.h"
 #include "chimuc/error.h"
 #include "ops/citegraph.h"
+#include "ops/docfind.h"
 
 struct cm_cites_result {
 	size_t total;
@@ -35,48 +35,6 @@ static void items_release(cm_cites_result *r)
 			free((char *)fields[f]);
 	}
 	cm_array_clear(r->items);
-}
-
-/* The document of the file at path (its canonical path's id term). */
-static int doc_by_path(cm_docinfo **out, cm_xdb *db, const char *path)
-{
-	char term[CM_ID_TERM_MAX + 1], *canonical = NULL;
-	cm_xpostings *it;
-	cm_xdocid id;
-	unsigned wdf;
-	size_t n;
-	int rc;
-
-	*out = NULL;
-	if (cm_docpath_canonical(&canonical, path, 0) < 0)
-		return cm_error_code() == CM_ENOMEM ? CM_ENOMEM : 0;
-	cm_document_id_term(term, &n, canonical);
-	free(canonical);
-	if ((rc = cm_xdb_postings(&it, db, term, n)) < 0)
-		return rc;
-	if ((rc = cm_xpostings_next(&id, &wdf, it)) == 1)
-		rc = cm_docinfo_read(out, db, id);
-	cm_xpostings_free(it);
-	return rc < 0 ? rc : 0;
-}
-
-static int find_doc(cm_docinfo **out, cm_xdb *db, const char *doc)
-{
-	char key[CM_KEY_MAX];
-	cm_xdocid id;
-	int year, rc;
-
-	if ((rc = doc_by_path(out, db, doc)) < 0 || *out)
-		return rc;
-	if (cm_citation_parse_ref(key, &year, doc) < 0)
-		return cm_error_set(CM_ENOTFOUND, "no document %s in the index", doc);
-	if (year)
-		snprintf(key + strlen(key), sizeof key - strlen(key), "@%d", year);
-	if ((rc = cm_doc_id_by_key(&id, db, key)) < 0)
-		return rc;
-	if (rc == 0)
-		return cm_error_set(CM_ENOTFOUND, "no document %s in the index", doc);
-	return cm_docinfo_read(out, db, id);
 }
 
 static int dup(const char **out, const char *s)
@@ -120,7 +78,7 @@ static int run(void *ctx, cm_xdb *db)
 
 	items_release(r);
 	r->total = 0;
-	if ((rc = find_doc(&info, db, j->doc)) < 0)
+	if ((rc = cm_doc_find(&info, db, j->doc)) < 0)
 		return rc;
 	for (size_t i = 0; i < info->ncites && rc == 0; i++) {
 		size_t n;

@@ -43,6 +43,11 @@ void cm_index_free(cm_index *ix)
 	free(ix);
 }
 
+int cm_index_refresh(int *changed, cm_index *ix)
+{
+	return cm_xdb_reopen(changed, ix->db);
+}
+
 const char *cm_index_path(const cm_index *ix)
 {
 	return ix->path;

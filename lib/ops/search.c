@@ -39,6 +39,9 @@ static void item_release(cm_search_item *it)
 	free((char *)it->format);
 	free((char *)it->snippet);
 	free((cm_search_span *)it->spans);
+	free((char *)it->type);
+	free((char *)it->number);
+	free((char *)it->date);
 }
 
 static void items_release(cm_search_result *r)
@@ -70,7 +73,7 @@ static int fill_brief(cm_search_item *it, cm_xdoc *doc)
 	return 0;
 }
 
-/* Path, title, format and the snippet, from the document's data. */
+/* Path, title, format, identity and the snippet, from the document's data. */
 static int fill_whole(cm_search_item *it, cm_xdoc *doc, const cm_query *q)
 {
 	cm_docinfo *info = NULL;
@@ -83,7 +86,10 @@ static int fill_whole(cm_search_item *it, cm_xdoc *doc, const cm_query *q)
 		goto cleanup;
 	if ((sn->nmarks && !(spans = malloc(sn->nmarks * sizeof *spans))) ||
 	    !(it->path = strdup(info->path)) || !(it->title = strdup(info->title)) ||
-	    (info->format && !(it->format = strdup(info->format)))) {
+	    (info->format && !(it->format = strdup(info->format))) ||
+	    (info->type && !(it->type = strdup(info->type))) ||
+	    (info->number && !(it->number = strdup(info->number))) ||
+	    (info->date && !(it->date = strdup(info->date)))) {
 		free(spans);
 		rc = cm_error_nomem();
 		goto cleanup;

@@ -25,7 +25,8 @@ complete_words() {
 }
 
 same "chimuc ci<TAB>" "$(complete_words _chimuc chimuc ci)" "cited-by cites "
-same "chimuc se<TAB>" "$(complete_words _chimuc chimuc se)" "search "
+same "chimuc se<TAB>" "$(complete_words _chimuc chimuc se)" "search serve "
+same "chimuc serve --li<TAB>" "$(complete_words _chimuc chimuc serve --li)" "--listen "
 same "chimuc zz<TAB>: nothing" "$(complete_words _chimuc chimuc zz)" " "
 same "chimuc search --li<TAB>" "$(complete_words _chimuc chimuc search --li)" "--limit "
 same "chimuc search --br<TAB>" "$(complete_words _chimuc chimuc search --br)" "--brief "

@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/* pool.c: the index handles of the server (pool.h): a free list under a
+ * mutex, each handle refreshed (cm_index_refresh) when taken. */
+#include "pool.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chimuc/array.h"
+#include "chimuc/error.h"
+
+struct cm_serve_pool {
+	pthread_mutex_t lock;
+	char *path;
+	cm_array_t(cm_index *) free;
+};
+
+int cm_serve_pool_new(cm_serve_pool **out, const char *path)
+{
+	cm_serve_pool *p = calloc(1, sizeof *p);
+
+	*out = NULL;
+	if (!p || !(p->path = strdup(path))) {
+		free(p);
+		return cm_error_nomem();
+	}
+	pthread_mutex_init(&p->lock, NULL);
+	*out = p;
+	return 0;
+}
+
+void cm_serve_pool_free(cm_serve_pool *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->free.size; i++)
+		cm_index_free(p->free.ptr[i]);
+	cm_array_clear(p->free);
+	pthread_mutex_destroy(&p->lock);
+	free(p->path);
+	free(p);
+}
+
+int cm_serve_pool_take(cm_index **out, cm_serve_pool *p)
+{
+	cm_index *ix = NULL;
+	int changed, rc;
+
+	*out = NULL;
+	pthread_mutex_lock(&p->lock);
+	if (p->free.size > 0)
+		ix = p->free.ptr[--p->free.size];
+	pthread_mutex_unlock(&p->lock);
+	if (ix && cm_index_refresh(&changed, ix) == 0) {
+		*out = ix;
+		return 0;
+	}
+	cm_index_free(ix); /* gone or replaced under it: open it anew */
+	if ((rc = cm_index_open(&ix, p->path)) < 0)
+		return rc;
+	*out = ix;
+	return 0;
+}
+
+void cm_serve_pool_give(cm_serve_pool *p, cm_index *ix, int broken)
+{
+	cm_index **slot = NULL;
+
+	if (!ix)
+		return;
+	if (!broken) {
+		pthread_mutex_lock(&p->lock);
+		if ((slot = cm_array_alloc(p->free)))
+			*slot = ix;
+		pthread_mutex_unlock(&p->lock);
+	}
+	if (!slot)
+		cm_index_free(ix);
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/* route.h: which endpoint answers a method and path: one table of routes
+ * (exact paths, and "/api/doc/" followed by an ID), 404 for a path that is
+ * none, 405 for a method the route does not take. Internal to the server. */
+#ifndef CHIMUC_SERVE_ROUTE_H
+#define CHIMUC_SERVE_ROUTE_H
+
+#include "api.h"
+
+typedef struct {
+	const char *method; /* "GET", "POST" */
+	const char *path;   /* exact, or a prefix when it ends with '/' */
+	cm_serve_handler handler;
+} cm_serve_route;
+
+/* The route of method and path: *out and *rest (the path after a prefix
+ * route, "" for an exact one). Returns 200, or 404 (no route: *out NULL),
+ * 405 (not that method), 400 (a prefix route with nothing after it). */
+unsigned cm_serve_route_find(const cm_serve_route **out, const char **rest, const char *method,
+			     const char *path);
+
+#endif

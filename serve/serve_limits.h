@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/* serve_limits.h: every limit of `chimuc serve`, named once: what a request may
+ * be (URL, headers, body, parameters), how many connections it may hold,
+ * how long a client may take, how large a page may be. Internal to the
+ * server. */
+#ifndef CHIMUC_SERVE_LIMITS_H
+#define CHIMUC_SERVE_LIMITS_H
+
+/* The request line's target (path and query string) in bytes: longer is
+ * 414 URI Too Long. */
+#define CM_SERVE_URL_MAX 8192
+/* The memory of one connection (libmicrohttpd's buffer for the request
+ * line and headers): headers beyond it are 431. */
+#define CM_SERVE_HEADERS_MAX (32 * 1024)
+/* A request's body (the draft of POST /api/map) in bytes: larger is 413. */
+#define CM_SERVE_BODY_MAX (8u << 20)
+/* Parameters in a query string: more is 400. */
+#define CM_SERVE_PARAMS_MAX 32
+/* Connections at once, in all and from one address. */
+#define CM_SERVE_CONNECTIONS_MAX 256
+#define CM_SERVE_CONNECTIONS_PER_IP 32
+/* Seconds a connection may stay idle (a slow client's half request) before
+ * it is closed. */
+#define CM_SERVE_TIMEOUT 10
+/* Seconds SIGTERM waits for the requests in flight to end. */
+#define CM_SERVE_DRAIN_SECONDS 30
+/* Worker threads: the default and the most --threads takes. */
+#define CM_SERVE_THREADS_DEFAULT 4
+#define CM_SERVE_THREADS_MAX 64
+/* The largest page of a listing (limit=), and the default page of search. */
+#define CM_SERVE_PAGE_MAX 1000
+#define CM_SERVE_SEARCH_LIMIT 10
+
+#endif
