@@ -165,27 +165,30 @@ static const struct {
 	{"quận ủy", CM_LEVEL_DISTRICT},   {"thị ủy", CM_LEVEL_DISTRICT},
 };
 
-/* Abbreviations written out in a key (cm_body_key). */
+/* Abbreviations written out in a key (cm_body_key): as written, or typed in
+ * lower case without marks ("mttq", "bcd"), which no Vietnamese syllable
+ * is; the two-letter ones only as written, since "tu" or "hu" typed in a
+ * query are words (tư, từ, hư). */
 static const struct {
-	const char *abbr, *full;
+	const char *abbr, *full, *typed;
 } abbrevs[] = {
-	{"BTV", "Ban Thường vụ"},
-	{"BTT", "Ban Thường trực"},
-	{"BDV", "Ban Dân vận"},
-	{"BTG", "Ban Tuyên giáo"},
-	{"BTC", "Ban Tổ chức"},
-	{"BCH", "Ban Chấp hành"},
-	{"BCĐ", "Ban Chỉ đạo"},
-	{"UBKT", "Ủy ban Kiểm tra"},
-	{"UBND", "Ủy ban nhân dân"},
-	{"HĐND", "Hội đồng nhân dân"},
-	{"UBMTTQ", "Ủy ban Mặt trận Tổ quốc"},
-	{"MTTQ", "Mặt trận Tổ quốc"},
-	{"LĐLĐ", "Liên đoàn Lao động"},
-	{"TW", "Trung ương"},
-	{"TU", "Tỉnh ủy"},
-	{"HU", "Huyện ủy"},
-	{"VP", "Văn phòng"},
+	{"BTV", "Ban Thường vụ", "btv"},
+	{"BTT", "Ban Thường trực", "btt"},
+	{"BDV", "Ban Dân vận", "bdv"},
+	{"BTG", "Ban Tuyên giáo", "btg"},
+	{"BTC", "Ban Tổ chức", "btc"},
+	{"BCH", "Ban Chấp hành", "bch"},
+	{"BCĐ", "Ban Chỉ đạo", "bcd"},
+	{"UBKT", "Ủy ban Kiểm tra", "ubkt"},
+	{"UBND", "Ủy ban nhân dân", "ubnd"},
+	{"HĐND", "Hội đồng nhân dân", "hdnd"},
+	{"UBMTTQ", "Ủy ban Mặt trận Tổ quốc", "ubmttq"},
+	{"MTTQ", "Mặt trận Tổ quốc", "mttq"},
+	{"LĐLĐ", "Liên đoàn Lao động", "ldld"},
+	{"TW", "Trung ương", NULL},
+	{"TU", "Tỉnh ủy", NULL},
+	{"HU", "Huyện ủy", NULL},
+	{"VP", "Văn phòng", NULL},
 };
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -673,6 +676,12 @@ static int fold_word(key_buf *key, const char *s, size_t n)
 	return 0;
 }
 
+/* 1 if the word s[0, n) is abbr (NULL: none). */
+static int is_abbrev(const char *s, size_t n, const char *abbr)
+{
+	return abbr && strlen(abbr) == n && !memcmp(s, abbr, n);
+}
+
 /* Appends the words of s[0, n) to key, an abbreviation as its words. */
 static int key_words(key_buf *key, const char *s, size_t n, int expand)
 {
@@ -686,8 +695,8 @@ static int key_words(key_buf *key, const char *s, size_t n, int expand)
 			continue;
 		}
 		for (size_t a = 0; expand && a < N_OF(abbrevs) && !done; a++)
-			if (strlen(abbrevs[a].abbr) == e - i &&
-			    !memcmp(s + i, abbrevs[a].abbr, e - i)) {
+			if (is_abbrev(s + i, e - i, abbrevs[a].abbr) ||
+			    is_abbrev(s + i, e - i, abbrevs[a].typed)) {
 				rc = key_words(key, abbrevs[a].full, strlen(abbrevs[a].full), 0);
 				done = 1;
 			}

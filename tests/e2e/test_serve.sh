@@ -114,6 +114,13 @@ same "deadlines on 15/10: the five sample documents" \
     "$(curl -s "$URL/api/deadlines?on=15/10" | jq -r '.items[].path' | sort -u | wc -l)" 5
 same "deadlines from, to, type" "$(items "/api/deadlines?from=2018-01&to=2018-12&type=KH")" \
     "$(cli deadlines --from 2018-01 --to 2018-12 --type KH)"
+same "deadlines owed by a body, typed as people write it (issue 17)" \
+    "$(items "/api/deadlines?on=15/10&actor=ban+dan+van&by=actor")" \
+    "$(cli deadlines --on 15/10 --actor "ban dan van" --by actor)"
+check "and some are owed by it" test -n "$(items "/api/deadlines?on=15/10&actor=ban+dan+van")"
+same "deadlines to a body" "$(items "/api/deadlines?recipient=ban+thuong+truc+uy+ban+mttq")" \
+    "$(cli deadlines --recipient "Ban Thường trực Ủy ban MTTQ")"
+same "two of them" "$(items "/api/deadlines?recipient=ban+thuong+truc+uy+ban+mttq" | wc -l)" 2
 same "deadlines: the iCalendar" \
     "$(curl -s "$URL/api/deadlines?on=15/10&format=ics" | grep -v '^DTSTAMP')" \
     "$("$CHIMUC" deadlines --db "$DB" --on 15/10 --ics | grep -v '^DTSTAMP')"

@@ -166,6 +166,13 @@ static const match_case matches[] = {
 	{"UBND các huyện, thành phố", "Ủy ban nhân dân", 1},
 	{"Ủy ban nhân dân tỉnh", "UBND tỉnh", 1},
 	{"Ban Thường trực Ủy ban MTTQ tỉnh", "Mặt trận Tổ quốc", 1},
+	/* an abbreviation typed in lower case without marks */
+	{"Ban Thường trực Ủy ban MTTQ tỉnh", "ban thuong truc uy ban mttq", 1},
+	{"Ban Chỉ đạo Phong trào thi đua", "bcd", 1},
+	{"Hội đồng nhân dân huyện", "hdnd huyen", 1},
+	/* but not a two-letter one: "tu" is a word (tư, từ) */
+	{"Ban Tuyên giáo Tỉnh ủy", "ban tuyen giao tu", 0},
+	{"Ban Tuyên giáo Tỉnh ủy", "ban tuyen giao TU", 1},
 	{"Ban Tuyên giáo Tỉnh uỷ", "Ban Tuyên giáo Tỉnh ủy", 1},
 	{"Ban Dân vận Tỉnh ủy", "Dâ", 0},
 	{"Ban Dân vận Tỉnh ủy", "Ban Tuyên giáo", 0},
