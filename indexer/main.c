@@ -210,6 +210,9 @@ int main(int argc, char **argv)
 
 	if ((status = parse_options(&o, argc, argv)) >= 0)
 		return status;
+	/* The files are OCR'd on the build's threads: Tesseract's own OpenMP
+	 * threads would only compete with them (and spin). */
+	setenv("OMP_THREAD_LIMIT", "1", 0);
 	if (cm_dbpath_resolve(&dbpath, o.db) < 0 || cm_dbpath_make_parents(dbpath) < 0) {
 		cm_diag(CM_INDEXER_PROGRAM, NULL, "%s", cm_error_last());
 		free(dbpath);

@@ -153,7 +153,10 @@ static int ingest(cm_build *b, const file_state *f)
 			    .hash = src->hash,
 			    .format = src->format,
 			    .title = src->title,
-			    .date = src->date};
+			    .date = src->date,
+			    .ocr_pages = src->ocr_pages,
+			    .ocr_low_pages = src->ocr_low_pages,
+			    .ocr_confidence = src->ocr_confidence};
 	if (!b->words &&
 	    ((rc = cm_vocab_new(&b->words)) < 0 || (rc = cm_vocab_new(&b->written)) < 0))
 		goto cleanup;

@@ -160,6 +160,25 @@ static int blank(const char *s)
 	return 1;
 }
 
+/* Whether most characters (not spaces) of what OCR read are letters or
+ * digits (Latin, with Vietnamese ones): speckles read as text are mostly
+ * dots, ticks and signs. */
+static int mostly_letters(const char *s)
+{
+	size_t letters = 0, chars = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == ' ' || *p == '\n' || (*p & 0xC0) == 0x80)
+			continue;
+		chars++;
+		if ((*p < 0x80 &&
+		     ((unsigned)((*p | 0x20) - 'a') < 26u || (unsigned)(*p - '0') < 10u)) ||
+		    (*p >= 0xC3 && *p <= 0xC9) || (*p == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB))
+			letters++;
+	}
+	return letters * 10 >= chars * 7;
+}
+
 /* Appends the text OCR read on a page and a blank line: the lines of a
  * block are joined (a line ending in a hyphen without a space), unless the
  * next opens an item; a blank line ends a block. */
@@ -267,7 +286,7 @@ static int ocr_page(cm_textbuf *b, ocr_state *st, PopplerPage *page, int i)
 	if ((rc = cm_ocr_read(&text, &conf, st->engine, cr.cairo_image_surface_get_data(s), w, h,
 			      stride, dpi)) < 0)
 		goto cleanup;
-	if (conf < CM_OCR_UNREADABLE || blank(text))
+	if (conf < CM_OCR_UNREADABLE || blank(text) || !mostly_letters(text))
 		goto cleanup;
 	x->ocr_pages++;
 	st->confidence_sum += conf;

@@ -18,6 +18,7 @@
 #include "chimuc/error.h"
 #include "chimuc/hash.h"
 #include "chimuc/text.h"
+#include "read/ocr_cache.h"
 #include "read/reader.h"
 
 typedef int (*reader_fn)(cm_extracted *out, const char *data, size_t len);
@@ -153,16 +154,38 @@ static int only_space(const char *s, size_t n)
 	return 1;
 }
 
+/* extract(), a PDF that needed OCR taken from the OCR cache (*cached set)
+ * or kept there. */
+static int extract_cached(cm_extracted *x, const char **format, int *cached, const char *data,
+			  size_t len, const cm_source_options *opts)
+{
+	int pdf = len >= 5 && memcmp(data, "%PDF-", 5) == 0, rc;
+	uint64_t hash;
+
+	*cached = 0;
+	if (!opts->ocr_cache || !pdf || opts->ocr == CM_OCR_NEVER)
+		return extract(x, format, data, len, opts->ocr);
+	hash = cm_hash64(data, len);
+	if ((rc = cm_ocr_cache_get(x, opts->ocr_cache, hash, len, opts->ocr)) != 0) {
+		*format = "pdf";
+		*cached = rc > 0;
+		return rc < 0 ? rc : 0;
+	}
+	if ((rc = extract(x, format, data, len, opts->ocr)) == 0 && x->ocr_pages > 0)
+		cm_ocr_cache_put(opts->ocr_cache, hash, len, opts->ocr, x);
+	return rc;
+}
+
 static int from_bytes(cm_source **out, const char *data, size_t len, const cm_source_options *opts)
 {
 	cm_source *src;
 	cm_extracted x = {0};
 	const char *format = "text";
-	int rc;
+	int rc, cached;
 
 	if (len == 0)
 		return cm_error_set(CM_EUNSUPPORTED, "empty file");
-	if ((rc = extract(&x, &format, data, len, opts->ocr)) < 0)
+	if ((rc = extract_cached(&x, &format, &cached, data, len, opts)) < 0)
 		return rc;
 	if (x.legacy_font && (rc = recode_legacy_font(&x)) < 0)
 		goto cleanup;
@@ -188,7 +211,8 @@ static int from_bytes(cm_source **out, const char *data, size_t len, const cm_so
 			   .ocr_low_pages = x.ocr_low_pages,
 			   .ocr_lowest_page = x.ocr_lowest_page,
 			   .ocr_confidence = x.ocr_confidence,
-			   .ocr_lowest_confidence = x.ocr_lowest_confidence};
+			   .ocr_lowest_confidence = x.ocr_lowest_confidence,
+			   .ocr_cached = cached};
 	memset(&x, 0, sizeof x);
 	*out = src;
 cleanup:
