@@ -48,8 +48,9 @@ typedef struct {
 	uint64_t stat_size;     /* before reading it (0 for bytes in memory) */
 	/* OCR: pages read by it (0: none), their mean confidence (0-100), those
 	 * under CM_OCR_LOW_CONFIDENCE and the lowest of them (1-based, and its
-	 * confidence); ocr_cached: the text came from the OCR cache. */
-	unsigned ocr_pages, ocr_low_pages, ocr_lowest_page;
+	 * confidence); ocr_repairs: OCR confusions repaired in citations;
+	 * ocr_cached: the text came from the OCR cache. */
+	unsigned ocr_pages, ocr_low_pages, ocr_lowest_page, ocr_repairs;
 	int ocr_confidence, ocr_lowest_confidence;
 	int ocr_cached;
 } cm_source;

@@ -238,6 +238,7 @@ static void read_ocr(cm_docinfo *info, json_object *o)
 	info->ocr_pages = (unsigned)json_object_get_int(get(o, "pages"));
 	info->ocr_confidence = json_object_get_int(get(o, "confidence"));
 	info->ocr_low_pages = (unsigned)json_object_get_int(get(o, "low_pages"));
+	info->ocr_repairs = (unsigned)json_object_get_int(get(o, "repaired"));
 }
 
 static int read_fields(cm_docinfo *info, json_object *root)

@@ -177,6 +177,7 @@ static void add_ocr(json_object *o, const cm_document *doc)
 	json_object_object_add(ocr, "pages", json_object_new_int((int)doc->ocr_pages));
 	json_object_object_add(ocr, "confidence", json_object_new_int(doc->ocr_confidence));
 	json_object_object_add(ocr, "low_pages", json_object_new_int((int)doc->ocr_low_pages));
+	json_object_object_add(ocr, "repaired", json_object_new_int((int)doc->ocr_repairs));
 	json_object_object_add(o, "ocr", ocr);
 }
 

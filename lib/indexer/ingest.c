@@ -156,6 +156,7 @@ static int ingest(cm_build *b, const file_state *f)
 			    .date = src->date,
 			    .ocr_pages = src->ocr_pages,
 			    .ocr_low_pages = src->ocr_low_pages,
+			    .ocr_repairs = src->ocr_repairs,
 			    .ocr_confidence = src->ocr_confidence};
 	if (!b->words &&
 	    ((rc = cm_vocab_new(&b->words)) < 0 || (rc = cm_vocab_new(&b->written)) < 0))

@@ -56,18 +56,18 @@ done:
 	return *out ? 1 : 0;
 }
 
-int cm_ocr_cache_get(cm_extracted *x, const char *dir, uint64_t hash, size_t len,
-		     cm_ocr_mode mode)
+int cm_ocr_cache_get(cm_extracted *x, const char *dir, uint64_t hash, size_t len, cm_ocr_mode mode)
 {
 	char path[4096], *buf, *title, *text;
 	size_t n;
-	unsigned pages, low, lowest;
+	unsigned pages, low, lowest, repairs;
 	int conf, lowest_conf, rc;
 
 	entry_path(path, sizeof path, dir, hash, len, mode);
 	if ((rc = read_file(&buf, &n, path)) <= 0)
 		return rc;
-	if (sscanf(buf, MAGIC " %u %u %u %d %d", &pages, &low, &lowest, &conf, &lowest_conf) != 5 ||
+	if (sscanf(buf, MAGIC " %u %u %u %d %d %u", &pages, &low, &lowest, &conf, &lowest_conf,
+		   &repairs) != 6 ||
 	    !(title = strchr(buf, '\n')) || !(text = strchr(++title, '\n'))) {
 		free(buf);
 		return 0;
@@ -85,6 +85,7 @@ int cm_ocr_cache_get(cm_extracted *x, const char *dir, uint64_t hash, size_t len
 	x->ocr_lowest_page = lowest;
 	x->ocr_confidence = conf;
 	x->ocr_lowest_confidence = lowest_conf;
+	x->ocr_repairs = repairs;
 	free(buf);
 	return 1;
 }
@@ -102,8 +103,8 @@ void cm_ocr_cache_put(const char *dir, uint64_t hash, size_t len, cm_ocr_mode mo
 	snprintf(tmp, sizeof tmp, "%s.%ld.%p.tmp", path, (long)getpid(), (const void *)x);
 	if (!(f = fopen(tmp, "wbx")))
 		return;
-	fprintf(f, MAGIC " %u %u %u %d %d\n%s\n", x->ocr_pages, x->ocr_low_pages,
-		x->ocr_lowest_page, x->ocr_confidence, x->ocr_lowest_confidence,
+	fprintf(f, MAGIC " %u %u %u %d %d %u\n%s\n", x->ocr_pages, x->ocr_low_pages,
+		x->ocr_lowest_page, x->ocr_confidence, x->ocr_lowest_confidence, x->ocr_repairs,
 		x->title ? x->title : "");
 	fwrite(x->text, 1, x->text_len, f);
 	ok = !ferror(f);

@@ -14,8 +14,7 @@
 
 /* 1 and *x filled (text, title, ocr_* fields) when dir holds the text of
  * these bytes read in mode; 0 when not (or unreadable). Errors: CM_ENOMEM. */
-int cm_ocr_cache_get(cm_extracted *x, const char *dir, uint64_t hash, size_t len,
-		     cm_ocr_mode mode);
+int cm_ocr_cache_get(cm_extracted *x, const char *dir, uint64_t hash, size_t len, cm_ocr_mode mode);
 
 /* Keeps x's text in dir (created if missing) for later runs, written whole
  * or not at all; a cache that cannot be written is passed over. */

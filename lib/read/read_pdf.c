@@ -24,6 +24,7 @@
 
 #include "chimuc/error.h"
 #include "read/ocr.h"
+#include "read/ocr_repair.h"
 #include "util/lazylib.h"
 
 #define PAGES_MAX 10000
@@ -266,7 +267,9 @@ typedef struct {
 static int ocr_page(cm_textbuf *b, ocr_state *st, PopplerPage *page, int i)
 {
 	cairo_surface_t *s = NULL;
-	char *text = NULL;
+	char *text = NULL, *repaired = NULL;
+	size_t n;
+	unsigned repairs;
 	int rc = 0, dpi, conf, w, h, stride;
 	cm_extracted *x = st->x;
 
@@ -297,8 +300,12 @@ static int ocr_page(cm_textbuf *b, ocr_state *st, PopplerPage *page, int i)
 			x->ocr_lowest_confidence = conf;
 		}
 	}
-	add_ocr_page(b, text);
+	if ((rc = cm_ocr_repair(&repaired, &n, &repairs, text, strlen(text))) < 0)
+		goto cleanup;
+	x->ocr_repairs += repairs;
+	add_ocr_page(b, repaired);
 cleanup:
+	free(repaired);
 	if (rc < 0 && rc != CM_ENOMEM)
 		snprintf(st->error, sizeof st->error, "%s", cm_error_last());
 	free(text);

@@ -28,7 +28,7 @@ typedef struct {
 	int encoding_uncertain;
 	size_t invalid; /* invalid sequences replaced by U+FFFD */
 	/* pages read by OCR, as cm_source's fields of the same names */
-	unsigned ocr_pages, ocr_low_pages, ocr_lowest_page;
+	unsigned ocr_pages, ocr_low_pages, ocr_lowest_page, ocr_repairs;
 	int ocr_confidence, ocr_lowest_confidence;
 } cm_extracted;
 

@@ -209,6 +209,7 @@ static int from_bytes(cm_source **out, const char *data, size_t len, const cm_so
 			   .hash = cm_hash64(data, len),
 			   .ocr_pages = x.ocr_pages,
 			   .ocr_low_pages = x.ocr_low_pages,
+			   .ocr_repairs = x.ocr_repairs,
 			   .ocr_lowest_page = x.ocr_lowest_page,
 			   .ocr_confidence = x.ocr_confidence,
 			   .ocr_lowest_confidence = x.ocr_lowest_confidence,

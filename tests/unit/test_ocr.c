@@ -176,7 +176,7 @@ static const struct {
 	{"d000_200_noise", 0.05, 0.9},
 };
 
-Test(ocr, accuracy, .timeout = 900)
+Test(ocr, accuracy)
 {
 	setenv("OMP_THREAD_LIMIT", "1", 1);
 	for (size_t s = 0; s < sizeof scans / sizeof scans[0]; s++) {
@@ -220,7 +220,7 @@ Test(ocr, accuracy, .timeout = 900)
 	}
 }
 
-Test(ocr, cache, .timeout = 600)
+Test(ocr, cache)
 {
 	char dir[] = "/tmp/chimuc-ocr-XXXXXX", cache[64];
 	cm_source_options opts = CM_SOURCE_OPTIONS_INIT;
@@ -252,7 +252,8 @@ Test(ocr, unreadable)
 	setenv("OMP_THREAD_LIMIT", "1", 1);
 	cr_assert_eq(cm_source_load(&src, path_of("blank.pdf"), CM_SOURCE_MAX_DEFAULT, 0),
 		     CM_EUNSUPPORTED);
-	cr_assert_str_eq(cm_error_last(), "no text layer (scanned?), and OCR found no readable text");
+	cr_assert_str_eq(cm_error_last(),
+			 "no text layer (scanned?), and OCR found no readable text");
 	cm_source_free(src);
 	src = NULL;
 	opts.ocr = CM_OCR_NEVER;
@@ -287,7 +288,7 @@ static void index_folder(cm_indexer_counts *counts, const char *db, const char *
 
 /* The indexer marks the document as read by OCR, and a renamed scan is not
  * read by OCR again: the cache beside the index answers. */
-Test(ocr, indexed, .timeout = 600)
+Test(ocr, indexed)
 {
 	char dir[] = "/tmp/chimuc-ocr-XXXXXX", db[64], folder[64], a[96], b[96];
 	cm_indexer_counts c;

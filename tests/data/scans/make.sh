@@ -11,7 +11,7 @@
 #
 #   d001_300_grey.pdf   corpus/001_*.txt, 300 dpi, 8-bit grey
 #   d001_200_bw.pdf     corpus/001_*.txt, 200 dpi, bitonal
-#   d000_300_skew.pdf   corpus/000_*.txt (its first 14 lines), 300 dpi
+#   d000_300_skew.pdf   corpus/000_*.txt (its first 16 lines), 300 dpi
 #                       grey, turned by 2 degrees
 #   d000_200_noise.pdf  the same lines, 200 dpi bitonal, speckle noise
 #   *.txt               the true text of each: the lines that were set,
@@ -116,8 +116,8 @@ d001=$(echo "$root"/corpus/001_*.txt)
 d000=$(echo "$root"/corpus/000_*.txt)
 scan d001_300_grey.pdf "$d001" 100 300 grey
 scan d001_200_bw.pdf "$d001" 100 200 bw
-scan d000_300_skew.pdf "$d000" 14 300 grey -background white -rotate 2
-scan d000_200_noise.pdf "$d000" 14 200 bw -attenuate 0.4 +noise Impulse
+scan d000_300_skew.pdf "$d000" 16 300 grey -background white -rotate 2
+scan d000_200_noise.pdf "$d000" 16 200 bw -attenuate 0.03 +noise Impulse
 # A scan with nothing to read: the page blanked, its speckles left.
 scan blank.pdf "$d000" 3 100 bw -fill white -colorize 100 -attenuate 0.3 +noise Impulse
 rm "$here/blank.txt"
