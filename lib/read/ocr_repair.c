@@ -11,20 +11,19 @@
 
 #include "chimuc/error.h"
 
-#define SO "s\xe1\xbb\x91 "    /* "số " */
-#define D_VN "\xc4\x90"        /* Đ */
-#define ETH_UPPER "\xc3\x90"   /* Ð, read for Đ */
-#define ETH_LOWER "\xc3\xb0"   /* ð, read for đ */
-#define D_VN_LOWER "\xc4\x91"  /* đ */
+#define O_SPACE "\xe1\xbb\x91 " /* "ố ", after the s of "số " */
+#define D_VN "\xc4\x90"         /* Đ */
+#define ETH_UPPER "\xc3\x90"    /* Ð, read for Đ */
+#define ETH_LOWER "\xc3\xb0"    /* ð, read for đ */
+#define D_VN_LOWER "\xc4\x91"   /* đ */
 
 /* The type words whose code a citation's symbol opens with. */
 static const struct {
 	const char *word, *code;
 } types[] = {
-	{"Quyết định", "Q" D_VN}, {"Quy định", "Q" D_VN}, {"Nghị quyết", "NQ"},
-	{"Chỉ thị", "CT"},         {"Kết luận", "KL"},     {"Kế hoạch", "KH"},
-	{"Thông báo", "TB"},       {"Hướng dẫn", "HD"},    {"Chương trình", "CTr"},
-	{"Báo cáo", "BC"},         {"Công văn", "CV"},
+	{"Quyết định", "Q" D_VN}, {"Quy định", "Q" D_VN}, {"Nghị quyết", "NQ"}, {"Chỉ thị", "CT"},
+	{"Kết luận", "KL"},       {"Kế hoạch", "KH"},     {"Thông báo", "TB"},  {"Hướng dẫn", "HD"},
+	{"Chương trình", "CTr"},  {"Báo cáo", "BC"},      {"Công văn", "CV"},
 };
 
 typedef struct {
@@ -205,11 +204,13 @@ int cm_ocr_repair(char **out, size_t *out_len, unsigned *repairs, const char *s,
 	if (!o.p)
 		return cm_error_nomem();
 	while (i < n) {
-		if (n - i >= 2 && (memcmp(s + i, ETH_UPPER, 2) == 0 || memcmp(s + i, ETH_LOWER, 2) == 0)) {
+		if (n - i >= 2 &&
+		    (memcmp(s + i, ETH_UPPER, 2) == 0 || memcmp(s + i, ETH_LOWER, 2) == 0)) {
 			put(&o, s[i + 1] == ETH_UPPER[1] ? D_VN : D_VN_LOWER, 2);
 			o.repairs++;
 			i += 2;
-		} else if (n - i >= 5 && (s[i] == 's' || s[i] == 'S') && memcmp(s + i + 1, SO + 1, 4) == 0) {
+		} else if (n - i >= 5 && (s[i] == 's' || s[i] == 'S') &&
+			   memcmp(s + i + 1, O_SPACE, 4) == 0) {
 			const char *code = type_before(s, i);
 			put(&o, s + i, 5);
 			i = citation(&o, s, n, i + 5, code);
