@@ -2,7 +2,8 @@
 
 /* ocr_cache.c: OCR text kept by content. Each entry is one file,
  * DIR/HASH-SIZE-MODE.txt: a line "chimuc-ocr 1" and the six OCR figures, a
- * line with the title (empty if none), then the text. It is written to a
+ * line with the title (empty if none), then the text; 0 pages: OCR read
+ * nothing in these bytes. It is written to a
  * temporary name and renamed, so that a reader (another worker thread or
  * run) sees it whole or not at all. */
 #include "read/ocr_cache.h"
@@ -74,6 +75,10 @@ int cm_ocr_cache_get(cm_extracted *x, const char *dir, uint64_t hash, size_t len
 	}
 	*text++ = '\0';
 	memset(x, 0, sizeof *x);
+	if (pages == 0) { /* OCR read nothing */
+		free(buf);
+		return 1;
+	}
 	if ((*title && !(x->title = strdup(title))) || !(x->text = strdup(text))) {
 		free(buf);
 		cm_extracted_clear(x);
@@ -106,7 +111,8 @@ void cm_ocr_cache_put(const char *dir, uint64_t hash, size_t len, cm_ocr_mode mo
 	fprintf(f, MAGIC " %u %u %u %d %d %u\n%s\n", x->ocr_pages, x->ocr_low_pages,
 		x->ocr_lowest_page, x->ocr_confidence, x->ocr_lowest_confidence, x->ocr_repairs,
 		x->title ? x->title : "");
-	fwrite(x->text, 1, x->text_len, f);
+	if (x->text)
+		fwrite(x->text, 1, x->text_len, f);
 	ok = !ferror(f);
 	ok = fclose(f) == 0 && ok;
 	if (!ok || rename(tmp, path) < 0)

@@ -13,11 +13,13 @@
 #include "read/reader.h"
 
 /* 1 and *x filled (text, title, ocr_* fields) when dir holds the text of
- * these bytes read in mode; 0 when not (or unreadable). Errors: CM_ENOMEM. */
+ * these bytes read in mode (x->ocr_pages 0 and no text: OCR read nothing
+ * in them); 0 when not (or unreadable). Errors: CM_ENOMEM. */
 int cm_ocr_cache_get(cm_extracted *x, const char *dir, uint64_t hash, size_t len, cm_ocr_mode mode);
 
 /* Keeps x's text in dir (created if missing) for later runs, written whole
- * or not at all; a cache that cannot be written is passed over. */
+ * or not at all (x->ocr_pages 0: that OCR read nothing); a cache that
+ * cannot be written is passed over. */
 void cm_ocr_cache_put(const char *dir, uint64_t hash, size_t len, cm_ocr_mode mode,
 		      const cm_extracted *x);
 

@@ -180,12 +180,29 @@ static int mostly_letters(const char *s)
 	return letters * 10 >= chars * 7;
 }
 
-/* Appends the text OCR read on a page and a blank line: the lines of a
- * block are joined (a line ending in a hyphen without a space), unless the
- * next opens an item; a blank line ends a block. */
+/* The characters of the longest line of text. */
+static size_t longest_line(const char *text)
+{
+	size_t longest = 0;
+
+	for (const char *line = text; *line;) {
+		size_t n = strcspn(line, "\n"), chars = count_chars(line, n);
+		if (chars > longest)
+			longest = chars;
+		line += n + (line[n] == '\n');
+	}
+	return longest;
+}
+
+/* Appends the text OCR read on a page and a blank line: a line that runs
+ * to near the right margin (three quarters of the longest line at least)
+ * was wrapped there and is joined to the next (with no space after a
+ * hyphen that ends a word), unless that one opens an item; a blank line
+ * ends a block; headings and other short lines stay lines. */
 static void add_ocr_page(cm_textbuf *b, const char *text)
 {
 	const char *line = text;
+	size_t longest = longest_line(text);
 
 	while (*line) {
 		size_t n = strcspn(line, "\n"), n_next;
@@ -194,7 +211,8 @@ static void add_ocr_page(cm_textbuf *b, const char *text)
 			n--;
 		n_next = strcspn(next, "\n");
 		cm_textbuf_text(b, line, n);
-		if (n_next == 0 || n == 0 || opens_item(next, n_next))
+		if (n_next == 0 || n == 0 || opens_item(next, n_next) ||
+		    count_chars(line, n) * 4 < longest * 3)
 			cm_textbuf_break(b, n_next == 0);
 		else if (!(n >= 2 && line[n - 1] == '-' && line[n - 2] != ' '))
 			cm_textbuf_text(b, " ", 1);
@@ -352,8 +370,7 @@ static int read_pages(cm_textbuf *b, cm_extracted *x, PopplerDocument *doc, cm_o
 		return cm_error_set(CM_EMISSING, "no text layer (scanned?); %s", st.error);
 	if (st.error[0])
 		return cm_error_set(CM_EUNSUPPORTED, "no text layer (scanned?); %s", st.error);
-	return cm_error_set(CM_EUNSUPPORTED,
-			    "no text layer (scanned?), and OCR found no readable text");
+	return cm_error_set(CM_EUNSUPPORTED, "%s", CM_OCR_NOTHING);
 }
 
 /* The title of the document information, white space folded, or NULL. */

@@ -108,6 +108,9 @@ int cm_read_html(cm_extracted *out, const char *data, size_t len);
 int cm_read_xml(cm_extracted *out, const char *data, size_t len);
 int cm_read_docx(cm_extracted *out, const char *data, size_t len);
 int cm_read_pdf(cm_extracted *out, const char *data, size_t len);
+/* Why a PDF is refused whose pages OCR read nothing on. */
+#define CM_OCR_NOTHING "no text layer (scanned?), and OCR found no readable text"
+
 /* cm_read_pdf (which is CM_OCR_AUTO) with the pages OCR reads chosen by
  * ocr; CM_EMISSING when pages needed OCR and none could be read. */
 int cm_read_pdf_ocr(cm_extracted *out, const char *data, size_t len, cm_ocr_mode ocr);

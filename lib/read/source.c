@@ -155,7 +155,7 @@ static int only_space(const char *s, size_t n)
 }
 
 /* extract(), a PDF that needed OCR taken from the OCR cache (*cached set)
- * or kept there. */
+ * or kept there; so is a scan OCR read nothing in. */
 static int extract_cached(cm_extracted *x, const char **format, int *cached, const char *data,
 			  size_t len, const cm_source_options *opts)
 {
@@ -167,12 +167,21 @@ static int extract_cached(cm_extracted *x, const char **format, int *cached, con
 		return extract(x, format, data, len, opts->ocr);
 	hash = cm_hash64(data, len);
 	if ((rc = cm_ocr_cache_get(x, opts->ocr_cache, hash, len, opts->ocr)) != 0) {
+		if (rc < 0)
+			return rc;
 		*format = "pdf";
-		*cached = rc > 0;
-		return rc < 0 ? rc : 0;
+		*cached = 1;
+		if (x->ocr_pages == 0)
+			return cm_error_set(CM_EUNSUPPORTED, "%s", CM_OCR_NOTHING);
+		return 0;
 	}
-	if ((rc = extract(x, format, data, len, opts->ocr)) == 0 && x->ocr_pages > 0)
+	rc = extract(x, format, data, len, opts->ocr);
+	if (rc == 0 && x->ocr_pages > 0) {
 		cm_ocr_cache_put(opts->ocr_cache, hash, len, opts->ocr, x);
+	} else if (rc == CM_EUNSUPPORTED && strcmp(cm_error_last(), CM_OCR_NOTHING) == 0) {
+		cm_extracted nothing = {0};
+		cm_ocr_cache_put(opts->ocr_cache, hash, len, opts->ocr, &nothing);
+	}
 	return rc;
 }
 

@@ -19,6 +19,7 @@
  * to one (OMP_THREAD_LIMIT), as chimuc-index does: on a busy machine they
  * spin for most of the time. */
 #include <criterion/criterion.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -220,6 +221,20 @@ Test(ocr, accuracy)
 	}
 }
 
+/* The entries of folder dir. */
+static int entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	cr_assert_not_null(d);
+	while ((e = readdir(d)) != NULL)
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
 Test(ocr, cache)
 {
 	char dir[] = "/tmp/chimuc-ocr-XXXXXX", cache[64];
@@ -242,6 +257,14 @@ Test(ocr, cache)
 	cr_assert_str_eq(second->format, "pdf");
 	cm_source_free(first);
 	cm_source_free(second);
+	/* A scan OCR read nothing in: the cache keeps that too, and answers. */
+	cr_assert_eq(cm_source_load_with(&first, path_of("blank.pdf"), &opts), CM_EUNSUPPORTED);
+	cr_assert_str_eq(cm_error_last(),
+			 "no text layer (scanned?), and OCR found no readable text");
+	cr_assert_eq(entries(cache), 2);
+	cr_assert_eq(cm_source_load_with(&first, path_of("blank.pdf"), &opts), CM_EUNSUPPORTED);
+	cr_assert_str_eq(cm_error_last(),
+			 "no text layer (scanned?), and OCR found no readable text");
 }
 
 Test(ocr, unreadable)

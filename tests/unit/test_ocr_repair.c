@@ -50,7 +50,8 @@ Test(ocr_repair, rules)
 		char *out;
 		size_t len;
 		unsigned repairs;
-		cr_assert_eq(cm_ocr_repair(&out, &len, &repairs, rows[i].in, strlen(rows[i].in)), 0);
+		cr_assert_eq(cm_ocr_repair(&out, &len, &repairs, rows[i].in, strlen(rows[i].in)),
+			     0);
 		cr_expect_str_eq(out, rows[i].out, "row %zu", i);
 		cr_expect_eq(len, strlen(out), "row %zu", i);
 		cr_expect_eq(repairs, rows[i].repairs, "row %zu: %u repairs", i, repairs);
