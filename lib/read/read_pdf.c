@@ -4,8 +4,8 @@
  * with a blank line between pages; lines wrapped at the right margin are
  * joined again, so that a sentence (and a citation in it) is one line as in
  * the document's source; the title of the document information. A page
- * without text (a scan) is rendered at 300 dpi through cairo and read by
- * OCR (ocr.c), or every page with CM_OCR_ALWAYS.
+ * without text but with an image (a scan) is rendered at 300 dpi through
+ * cairo and read by OCR (ocr.c), or every page with CM_OCR_ALWAYS.
  *
  * poppler-glib is loaded on first use (lazylib.h): it brings some fifty
  * shared libraries whose loading would otherwise cost every run of every
@@ -37,6 +37,7 @@
 	X(a, poppler_document_get_page) X(a, poppler_document_get_title) \
 	X(a, poppler_page_get_text) X(a, poppler_page_get_text_layout) \
 	X(a, poppler_page_get_size) X(a, poppler_page_render) \
+	X(a, poppler_page_get_image_mapping) X(a, poppler_page_free_image_mapping) \
 	X(a, g_bytes_new_static) X(a, g_bytes_unref) X(a, g_object_unref) X(a, g_free) \
 	X(a, g_error_free)
 /* clang-format on */
@@ -332,6 +333,26 @@ cleanup:
 	return rc == CM_ENOMEM ? rc : 0;
 }
 
+/* Whether the page draws an image (a scan does; an empty page has nothing
+ * for OCR to read). */
+static int has_images(PopplerPage *page)
+{
+	GList *images = pdf.poppler_page_get_image_mapping(page);
+	int any = images != NULL;
+
+	pdf.poppler_page_free_image_mapping(images);
+	return any;
+}
+
+/* Whether OCR reads the page: every page with CM_OCR_ALWAYS; with
+ * CM_OCR_AUTO one with no text but an image. */
+static int wants_ocr(PopplerPage *page, const char *text, cm_ocr_mode mode)
+{
+	if (mode == CM_OCR_ALWAYS)
+		return 1;
+	return mode == CM_OCR_AUTO && (!text || blank(text)) && has_images(page);
+}
+
 static int read_pages(cm_textbuf *b, cm_extracted *x, PopplerDocument *doc, cm_ocr_mode mode)
 {
 	int pages = pdf.poppler_document_get_n_pages(doc), rc = 0, wanted = 0;
@@ -344,8 +365,7 @@ static int read_pages(cm_textbuf *b, cm_extracted *x, PopplerDocument *doc, cm_o
 		char *text = page ? pdf.poppler_page_get_text(page) : NULL;
 		PopplerRectangle *rects = NULL;
 		guint n_rects = 0;
-		if (page &&
-		    (mode == CM_OCR_ALWAYS || (mode == CM_OCR_AUTO && (!text || blank(text))))) {
+		if (page && wants_ocr(page, text, mode)) {
 			wanted = 1;
 			rc = ocr_page(b, &st, page, i);
 		} else if (text) {
