@@ -20,7 +20,7 @@ _chimuc_value()
         mapfile -t COMPREPLY < <(compgen -f -- "$2") ;;
     --format)
         mapfile -t COMPREPLY < <(compgen -W "json dot graphml text md" -- "$2") ;;
-    --color)
+    --color | --ocr)
         mapfile -t COMPREPLY < <(compgen -W "auto always never" -- "$2") ;;
     --by)
         mapfile -t COMPREPLY < <(compgen -W "actor" -- "$2") ;;

@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "chimuc/dbpath.h"
@@ -44,6 +45,8 @@ static const char usage_text[] =
 	"  --jobs N         build a new index with N threads, in shards merged at\n"
 	"                   the end (default: the number of processors, at most\n"
 	"                   16; 1 to index one file after another)\n"
+	"  --ocr WHEN       read PDF pages by OCR (Tesseract): auto (scanned pages:\n"
+	"                   no text layer, an image; the default), never, or always\n"
 	"  --strict         exit 1 when any input was skipped\n"
 	"  -q, --quiet      no summary line\n"
 	"  -h, --help       show this help\n"
@@ -57,6 +60,7 @@ typedef struct {
 	int follow, strict, quiet;
 	uint64_t max_size;
 	unsigned batch, jobs;
+	cm_ocr_mode ocr;
 } options;
 
 static int parse_size(uint64_t *out, const char *s)
@@ -100,12 +104,17 @@ static int usage_error(const char *msg, const char *arg)
  * program as argv[0] does: argv[0] becomes its name. */
 static int parse_options(options *o, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"db", required_argument, NULL, 'd'},       {"follow", no_argument, NULL, 'f'},
-		{"max-size", required_argument, NULL, 'm'}, {"batch", required_argument, NULL, 'b'},
-		{"jobs", required_argument, NULL, 'j'},     {"strict", no_argument, NULL, 's'},
-		{"quiet", no_argument, NULL, 'q'},          {"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},        {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+						 {"follow", no_argument, NULL, 'f'},
+						 {"max-size", required_argument, NULL, 'm'},
+						 {"batch", required_argument, NULL, 'b'},
+						 {"jobs", required_argument, NULL, 'j'},
+						 {"strict", no_argument, NULL, 's'},
+						 {"quiet", no_argument, NULL, 'q'},
+						 {"help", no_argument, NULL, 'h'},
+						 {"version", no_argument, NULL, 'V'},
+						 {"ocr", required_argument, NULL, 'o'},
+						 {NULL, 0, NULL, 0}};
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	uint64_t n;
 	static char program[] = CM_INDEXER_PROGRAM;
@@ -137,6 +146,16 @@ static int parse_options(options *o, int argc, char **argv)
 			if (parse_size(&n, optarg) < 0 || n == 0 || n > CM_INDEXER_JOBS_MAX)
 				return usage_error("--jobs needs a number from 1 to 16", optarg);
 			o->jobs = (unsigned)n;
+			break;
+		case 'o':
+			if (strcmp(optarg, "auto") == 0)
+				o->ocr = CM_OCR_AUTO;
+			else if (strcmp(optarg, "never") == 0)
+				o->ocr = CM_OCR_NEVER;
+			else if (strcmp(optarg, "always") == 0)
+				o->ocr = CM_OCR_ALWAYS;
+			else
+				return usage_error("--ocr needs auto, never or always", optarg);
 			break;
 		case 'h': fputs(usage_text, stdout); return CM_EXIT_OK;
 		case 'V': printf("chimuc-index %s\n", CM_VERSION); return CM_EXIT_OK;
@@ -191,6 +210,9 @@ int main(int argc, char **argv)
 
 	if ((status = parse_options(&o, argc, argv)) >= 0)
 		return status;
+	/* The files are OCR'd on the build's threads: Tesseract's own OpenMP
+	 * threads would only compete with them (and spin). */
+	setenv("OMP_THREAD_LIMIT", "1", 0);
 	if (cm_dbpath_resolve(&dbpath, o.db) < 0 || cm_dbpath_make_parents(dbpath) < 0) {
 		cm_diag(CM_INDEXER_PROGRAM, NULL, "%s", cm_error_last());
 		free(dbpath);
@@ -200,6 +222,7 @@ int main(int argc, char **argv)
 	io.max_size = o.max_size;
 	io.batch = o.batch;
 	io.jobs = o.jobs;
+	io.ocr = o.ocr;
 	io.on_event = on_event;
 	if (isatty(STDERR_FILENO)) {
 		io.on_progress = on_progress;

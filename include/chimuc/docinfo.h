@@ -77,6 +77,10 @@ typedef struct cm_docinfo {
 	const char *text; /* the decoded text, text_len bytes (NUL after them) */
 	size_t text_len;
 	cm_docinfo_store *store; /* what the fields point into */
+	/* read by OCR: its pages so read (0: none, a text layer or no PDF), their
+	 * mean confidence (0-100) and those under CM_OCR_LOW_CONFIDENCE */
+	unsigned ocr_pages, ocr_low_pages, ocr_repairs; /* ocr_repairs: in citations */
+	int ocr_confidence;
 } cm_docinfo;
 
 /* The information of xdoc, from its data.

@@ -12,7 +12,10 @@
  * (the document's own, ISO, from its text, else its metadata, or null),
  * mtime, size, hash, and "dates": every date mention with start, end,
  * iso, resolved, deadline, occasion, recurrence, in_citation, range and its
- * sentence (ctx_start, ctx_end), offsets in bytes of the text; then a
+ * sentence (ctx_start, ctx_end), offsets in bytes of the text; for a scan
+ * read by OCR, "ocr": its pages so read, their mean confidence (0-100) and
+ * how many were under CM_OCR_LOW_CONFIDENCE (low_pages), the OCR confusions
+ * repaired in its citations (repaired); then a
  * line break and the decoded text itself, so that snippets need no access
  * to the file and readers parse no JSON string of it.
  *
@@ -58,6 +61,10 @@ typedef struct {
 	const char *format; /* "text", "html", "xml", "docx", "pdf" */
 	const char *title;  /* from the file's metadata, or NULL */
 	const char *date;   /* ISO date from the file's metadata, or NULL */
+	/* pages read by OCR (0: none), their mean confidence and how many were
+	 * under CM_OCR_LOW_CONFIDENCE */
+	unsigned ocr_pages, ocr_low_pages, ocr_repairs;
+	int ocr_confidence;
 } cm_document;
 
 /* The Xapian document for doc: terms, values and data as above. Its words

@@ -79,19 +79,25 @@ typedef struct {
 	void *event_data;                   /* handed to on_event */
 	cm_indexer_progress_fn on_progress; /* NULL: none */
 	void *progress_data;                /* handed to on_progress */
+	/* Which PDF pages OCR reads. Its text is cached by the file's content
+	 * in the folder DBPATH.ocr beside the index, so that a scan unchanged,
+	 * renamed or touched is never read by OCR again. */
+	cm_ocr_mode ocr;
 } cm_indexer_options;
 
 #define CM_INDEXER_OPTIONS_INIT                                                                  \
 	{                                                                                        \
 		CM_INDEXER_OPTIONS_VERSION, 0, CM_SOURCE_MAX_DEFAULT, 1000, 1, NULL, NULL, NULL, \
-			NULL                                                                     \
+			NULL, CM_OCR_AUTO                                                        \
 	}
 
 /* What a run did, counted as the events were told. seen counts every file
  * and folder met (not the ignored ones: files without a document name in a
- * walked folder). */
+ * walked folder); ocr_read the files indexed with pages read by OCR, and
+ * ocr_cached those of them whose text the OCR cache gave. */
 typedef struct {
 	unsigned long seen, added, updated, unchanged, removed, skipped, warnings, ignored;
+	unsigned long ocr_read, ocr_cached;
 } cm_indexer_counts;
 
 typedef struct cm_indexer cm_indexer;

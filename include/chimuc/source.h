@@ -19,6 +19,19 @@ extern "C" {
 
 #define CM_SOURCE_MAX_DEFAULT (64u << 20) /* default --max-size: 64 MiB */
 
+/* When a PDF page is read by OCR (Tesseract, vie+eng, at 300 dpi). */
+typedef enum {
+	CM_OCR_AUTO,  /* pages without a text layer only (the default) */
+	CM_OCR_NEVER, /* none: a scan is skipped */
+	CM_OCR_ALWAYS /* every page, its text layer ignored */
+} cm_ocr_mode;
+
+/* A page read by OCR with a mean word confidence (0-100) under this is
+ * indexed with a warning; one under CM_OCR_UNREADABLE holds no readable
+ * text and is left out. */
+#define CM_OCR_LOW_CONFIDENCE 75
+#define CM_OCR_UNREADABLE 30
+
 typedef struct {
 	char *text; /* decoded UTF-8, NUL-terminated */
 	size_t text_len;
@@ -33,7 +46,30 @@ typedef struct {
 	uint64_t hash;          /* cm_hash64 of the bytes */
 	struct timespec mtime;  /* modification time and size of the open file */
 	uint64_t stat_size;     /* before reading it (0 for bytes in memory) */
+	/* OCR: pages read by it (0: none), their mean confidence (0-100), those
+	 * under CM_OCR_LOW_CONFIDENCE and the lowest of them (1-based, and its
+	 * confidence); ocr_repairs: OCR confusions repaired in citations;
+	 * ocr_cached: the text came from the OCR cache. */
+	unsigned ocr_pages, ocr_low_pages, ocr_lowest_page, ocr_repairs;
+	int ocr_confidence, ocr_lowest_confidence;
+	int ocr_cached;
 } cm_source;
+
+#define CM_SOURCE_OPTIONS_VERSION 1
+
+typedef struct {
+	unsigned version;      /* CM_SOURCE_OPTIONS_VERSION */
+	uint64_t max_size;     /* larger files are refused */
+	int follow;            /* follow a final symbolic link */
+	cm_ocr_mode ocr;       /* which PDF pages OCR reads */
+	const char *ocr_cache; /* folder of OCR text by content hash, created
+				  when needed; NULL: none */
+} cm_source_options;
+
+#define CM_SOURCE_OPTIONS_INIT                                                         \
+	{                                                                              \
+		CM_SOURCE_OPTIONS_VERSION, CM_SOURCE_MAX_DEFAULT, 0, CM_OCR_AUTO, NULL \
+	}
 
 /* Reads the regular file at path (never blocking on a FIFO or device, never
  * following a final symbolic link unless follow is set) and extracts its
@@ -47,6 +83,13 @@ int cm_source_load(cm_source **out, const char *path, uint64_t max_size, int fol
 
 /* Extracts bytes already in memory the same way (for standard input). */
 int cm_source_from_bytes(cm_source **out, const char *data, size_t len);
+
+/* cm_source_load with options (NULL: CM_SOURCE_OPTIONS_INIT): the text of a
+ * PDF that needed OCR is taken from opts->ocr_cache when the same bytes were
+ * read before with the same mode, and kept there otherwise (a cache that
+ * cannot be written is only not used). Errors: cm_source_load's, CM_EINVAL
+ * (an unknown opts->version), CM_EMISSING (a scan, and OCR not installed). */
+int cm_source_load_with(cm_source **out, const char *path, const cm_source_options *opts);
 
 void cm_source_free(cm_source *src);
 

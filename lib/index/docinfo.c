@@ -231,6 +231,16 @@ static void read_cite_item(void *item, json_object *o)
 	read_cite(item, o);
 }
 
+static void read_ocr(cm_docinfo *info, json_object *o)
+{
+	if (!o)
+		return;
+	info->ocr_pages = (unsigned)json_object_get_int(get(o, "pages"));
+	info->ocr_confidence = json_object_get_int(get(o, "confidence"));
+	info->ocr_low_pages = (unsigned)json_object_get_int(get(o, "low_pages"));
+	info->ocr_repairs = (unsigned)json_object_get_int(get(o, "repaired"));
+}
+
 static int read_fields(cm_docinfo *info, json_object *root)
 {
 	cm_docinfo_store *st = info->store;
@@ -246,6 +256,7 @@ static int read_fields(cm_docinfo *info, json_object *root)
 	info->type = str(root, "type");
 	info->number = str(root, "number");
 	read_self(&info->self, get(root, "self"));
+	read_ocr(info, get(root, "ocr"));
 	if ((rc = read_list((void **)&st->dates, &info->ndates, root, "dates", sizeof *st->dates,
 			    read_date_item)) < 0 ||
 	    (rc = read_list((void **)&st->cites, &info->ncites, root, "citations",

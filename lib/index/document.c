@@ -169,6 +169,18 @@ static int set_data_text(cm_xdoc *xdoc, const char *json, size_t json_len, const
 	return rc;
 }
 
+/* "ocr": how the text of a scan was read. */
+static void add_ocr(json_object *o, const cm_document *doc)
+{
+	json_object *ocr = json_object_new_object();
+
+	json_object_object_add(ocr, "pages", json_object_new_int((int)doc->ocr_pages));
+	json_object_object_add(ocr, "confidence", json_object_new_int(doc->ocr_confidence));
+	json_object_object_add(ocr, "low_pages", json_object_new_int((int)doc->ocr_low_pages));
+	json_object_object_add(ocr, "repaired", json_object_new_int((int)doc->ocr_repairs));
+	json_object_object_add(o, "ocr", ocr);
+}
+
 static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title, const cm_dates *dates,
 		    const cm_citations *cites)
 {
@@ -188,6 +200,8 @@ static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title, co
 	json_object_object_add(o, "mtime", json_object_new_string(doc->mtime));
 	json_object_object_add(o, "size", json_object_new_int64((int64_t)doc->size));
 	json_object_object_add(o, "hash", json_object_new_string(hash));
+	if (doc->ocr_pages > 0)
+		add_ocr(o, doc);
 	if ((rc = add_dates(xdoc, o, dates)) < 0 ||
 	    (rc = cm_document_add_citations(xdoc, o, cites, doc->text, doc->text_len)) < 0) {
 		json_object_put(o);

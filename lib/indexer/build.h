@@ -49,14 +49,15 @@ typedef struct {
 	uint64_t bytes_seen;            /* the sizes of the files seen, for the progress */
 	unsigned pending;               /* documents changed since the last commit */
 	cm_indexer_counts counts;
-	int fresh;         /* building a new index: nothing to prune, so
-			    * nothing is kept */
-	cm_strlist kept;   /* id terms of the files indexed, unchanged or
+	int fresh;             /* building a new index: nothing to prune, so
+				* nothing is kept */
+	cm_strlist kept;       /* id terms of the files indexed, unchanged or
 			    * remembered as failed */
-	cm_strlist unread; /* the id-term folder prefixes of the folders that
+	cm_strlist unread;     /* the id-term folder prefixes of the folders that
 			    * could not be read */
-	cm_vocab *words;   /* the vocabulary of the document being indexed */
-	cm_vocab *written; /* the vocabulary pairs written by this run */
+	cm_vocab *words;       /* the vocabulary of the document being indexed */
+	cm_vocab *written;     /* the vocabulary pairs written by this run */
+	const char *ocr_cache; /* the folder of OCR text by content hash */
 } cm_build;
 
 /* Tells the caller (opts->on_event) what happened to path and counts it;

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -20,7 +21,8 @@ struct cm_indexer {
 	cm_build b;
 	cm_indexer_options opts;
 	char *dbpath;
-	int ran; /* cm_indexer_run was called */
+	char *ocr_cache; /* dbpath.ocr */
+	int ran;         /* cm_indexer_run was called */
 };
 
 int cm_indexer_open(cm_indexer **out, const char *dbpath, const cm_indexer_options *opts)
@@ -36,10 +38,15 @@ int cm_indexer_open(cm_indexer **out, const char *dbpath, const cm_indexer_optio
 		return cm_error_version("indexer", opts->version, CM_INDEXER_OPTIONS_VERSION);
 	if (opts->batch == 0)
 		return cm_error_set(CM_EINVAL, "a batch needs at least one document");
-	if (!(ix = calloc(1, sizeof *ix)) || !(ix->dbpath = strdup(dbpath))) {
+	if (!(ix = calloc(1, sizeof *ix)) || !(ix->dbpath = strdup(dbpath)) ||
+	    !(ix->ocr_cache = malloc(strlen(dbpath) + sizeof ".ocr"))) {
+		if (ix)
+			free(ix->dbpath);
 		free(ix);
 		return cm_error_nomem();
 	}
+	sprintf(ix->ocr_cache, "%s.ocr", dbpath);
+	ix->b.ocr_cache = ix->ocr_cache;
 	ix->opts = *opts;
 	ix->b.opts = &ix->opts;
 	if ((rc = cm_xdb_open_writable(&ix->b.db, dbpath, CM_XDB_CREATE_OR_OPEN)) < 0 ||
@@ -179,5 +186,6 @@ void cm_indexer_free(cm_indexer *ix)
 		cm_indexer_close(ix);
 	cm_build_release(&ix->b);
 	free(ix->dbpath);
+	free(ix->ocr_cache);
 	free(ix);
 }

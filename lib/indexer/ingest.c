@@ -115,10 +115,26 @@ static int ingest(cm_build *b, const file_state *f)
 	cm_document doc;
 	cm_xdocid id;
 	char mtime[CM_MTIME_MAX];
+	cm_source_options so = CM_SOURCE_OPTIONS_INIT;
 	int rc;
 
-	if ((rc = cm_source_load(&src, f->path, b->opts->max_size, b->opts->follow)) < 0)
+	so.max_size = b->opts->max_size;
+	so.follow = b->opts->follow;
+	so.ocr = b->opts->ocr;
+	so.ocr_cache = b->ocr_cache;
+	if ((rc = cm_source_load_with(&src, f->path, &so)) < 0)
 		return fatal(rc) ? rc : skip(b, f, rc);
+	if (src->ocr_pages > 0) {
+		b->counts.ocr_read++;
+		b->counts.ocr_cached += src->ocr_cached != 0;
+	}
+	if (src->ocr_low_pages > 0) {
+		cm_build_event(b, CM_INDEXER_WARNING, f->path,
+			       "warning: %u of %u pages read by OCR under %d%% confidence "
+			       "(lowest: page %u, %d%%)",
+			       src->ocr_low_pages, src->ocr_pages, CM_OCR_LOW_CONFIDENCE,
+			       src->ocr_lowest_page, src->ocr_lowest_confidence);
+	}
 	if (src->invalid > 0) {
 		cm_build_event(b, CM_INDEXER_WARNING, f->path,
 			       "warning: %zu invalid %s sequences replaced (not indexed)",
@@ -137,7 +153,11 @@ static int ingest(cm_build *b, const file_state *f)
 			    .hash = src->hash,
 			    .format = src->format,
 			    .title = src->title,
-			    .date = src->date};
+			    .date = src->date,
+			    .ocr_pages = src->ocr_pages,
+			    .ocr_low_pages = src->ocr_low_pages,
+			    .ocr_repairs = src->ocr_repairs,
+			    .ocr_confidence = src->ocr_confidence};
 	if (!b->words &&
 	    ((rc = cm_vocab_new(&b->words)) < 0 || (rc = cm_vocab_new(&b->written)) < 0))
 		goto cleanup;

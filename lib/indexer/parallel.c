@@ -188,6 +188,8 @@ static void add_counts(cm_indexer_counts *sum, const cm_indexer_counts *c)
 	sum->skipped += c->skipped;
 	sum->warnings += c->warnings;
 	sum->ignored += c->ignored;
+	sum->ocr_read += c->ocr_read;
+	sum->ocr_cached += c->ocr_cached;
 }
 
 /* Runs jobs workers into shards under build; their counts go to b. */
@@ -209,7 +211,7 @@ static int run_workers(cm_build *b, const char *build, const cm_filelist *files,
 		worker *k = &w[started];
 		k->opts = *b->opts;
 		k->opts.on_progress = NULL;
-		k->b = (cm_build){.opts = &k->opts, .fresh = 1};
+		k->b = (cm_build){.opts = &k->opts, .fresh = 1, .ocr_cache = b->ocr_cache};
 		k->work = &sw;
 		k->from = started ? w[started - 1].to : 0;
 		k->to = run_end(files, started, jobs, total);

@@ -3,20 +3,28 @@
 /* read_pdf.c: the text layer of a PDF through poppler-glib, page by page
  * with a blank line between pages; lines wrapped at the right margin are
  * joined again, so that a sentence (and a citation in it) is one line as in
- * the document's source; the title of the document information. A PDF
- * without any text (a scan) is not readable here.
+ * the document's source; the title of the document information. A page
+ * without text but with an image (a scan) is rendered at 300 dpi through
+ * cairo and read by OCR (ocr.c), or every page with CM_OCR_ALWAYS.
  *
  * poppler-glib is loaded on first use (lazylib.h): it brings some fifty
  * shared libraries whose loading would otherwise cost every run of every
- * chimuc program about 7 ms, most of the time of a `chimuc search`. */
+ * chimuc program about 7 ms, most of the time of a `chimuc search`. cairo
+ * is loaded the same way: poppler-glib links it, so that costs nothing more,
+ * where linking it would load it (and pixman) at every start. */
 #include "read/reader.h"
 
+#include <cairo.h>
 #include <glib.h>
 #include <poppler.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "chimuc/error.h"
+#include "read/ocr.h"
+#include "read/ocr_repair.h"
 #include "util/lazylib.h"
 
 #define PAGES_MAX 10000
@@ -28,10 +36,25 @@
 	X(a, poppler_document_new_from_bytes) X(a, poppler_document_get_n_pages) \
 	X(a, poppler_document_get_page) X(a, poppler_document_get_title) \
 	X(a, poppler_page_get_text) X(a, poppler_page_get_text_layout) \
+	X(a, poppler_page_get_size) X(a, poppler_page_render) \
+	X(a, poppler_page_get_image_mapping) X(a, poppler_page_free_image_mapping) \
 	X(a, g_bytes_new_static) X(a, g_bytes_unref) X(a, g_object_unref) X(a, g_free) \
 	X(a, g_error_free)
 /* clang-format on */
 CM_LAZYLIB(pdf, poppler, PDF_FUNCTIONS, CM_POPPLER_SONAME, "PDF support");
+
+/* clang-format off */
+#define CAIRO_FUNCTIONS(X, a) \
+	X(a, cairo_image_surface_create) X(a, cairo_image_surface_get_data) \
+	X(a, cairo_image_surface_get_stride) X(a, cairo_image_surface_get_width) \
+	X(a, cairo_image_surface_get_height) X(a, cairo_surface_status) \
+	X(a, cairo_surface_flush) X(a, cairo_surface_destroy) X(a, cairo_create) \
+	X(a, cairo_destroy) X(a, cairo_scale) X(a, cairo_set_source_rgb) X(a, cairo_paint)
+/* clang-format on */
+CM_LAZYLIB(cr, cairo, CAIRO_FUNCTIONS, CM_CAIRO_SONAME, "OCR page rendering");
+
+#define OCR_DPI 300
+#define OCR_PIXELS_MAX (40L << 20) /* a larger page is rendered at a lower dpi */
 
 /* The UTF-8 character after the one at p. */
 static const char *next_char(const char *p)
@@ -131,31 +154,243 @@ static void add_page(cm_textbuf *b, const char *text, const PopplerRectangle *re
 	cm_textbuf_break(b, 1);
 }
 
-static int read_pages(cm_textbuf *b, PopplerDocument *doc)
+static int blank(const char *s)
 {
-	int pages = pdf.poppler_document_get_n_pages(doc);
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\n' && *s != '\t' && *s != '\r' && *s != '\f')
+			return 0;
+	return 1;
+}
+
+/* Whether most characters (not spaces) of what OCR read are letters or
+ * digits (Latin, with Vietnamese ones): speckles read as text are mostly
+ * dots, ticks and signs. */
+static int mostly_letters(const char *s)
+{
+	size_t letters = 0, chars = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == ' ' || *p == '\n' || (*p & 0xC0) == 0x80)
+			continue;
+		chars++;
+		if ((*p < 0x80 &&
+		     ((unsigned)((*p | 0x20) - 'a') < 26u || (unsigned)(*p - '0') < 10u)) ||
+		    (*p >= 0xC3 && *p <= 0xC9) || (*p == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB))
+			letters++;
+	}
+	return letters * 10 >= chars * 7;
+}
+
+/* The characters of the longest line of text. */
+static size_t longest_line(const char *text)
+{
+	size_t longest = 0;
+
+	for (const char *line = text; *line;) {
+		size_t n = strcspn(line, "\n"), chars = count_chars(line, n);
+		if (chars > longest)
+			longest = chars;
+		line += n + (line[n] == '\n');
+	}
+	return longest;
+}
+
+/* Appends the text OCR read on a page and a blank line: a line that runs
+ * to near the right margin (three quarters of the longest line at least)
+ * was wrapped there and is joined to the next (with no space after a
+ * hyphen that ends a word), unless that one opens an item; a blank line
+ * ends a block; headings and other short lines stay lines. */
+static void add_ocr_page(cm_textbuf *b, const char *text)
+{
+	const char *line = text;
+	size_t longest = longest_line(text);
+
+	while (*line) {
+		size_t n = strcspn(line, "\n"), n_next;
+		const char *next = line + n + (line[n] == '\n');
+		while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\r'))
+			n--;
+		n_next = strcspn(next, "\n");
+		cm_textbuf_text(b, line, n);
+		if (n_next == 0 || n == 0 || opens_item(next, n_next) ||
+		    count_chars(line, n) * 4 < longest * 3)
+			cm_textbuf_break(b, n_next == 0);
+		else if (!(n >= 2 && line[n - 1] == '-' && line[n - 2] != ' '))
+			cm_textbuf_text(b, " ", 1);
+		line = next;
+	}
+	cm_textbuf_break(b, 1);
+}
+
+/* The page rendered white-backed at OCR_DPI (less for a huge page) into an
+ * RGB image, turned into 8-bit grey in place. */
+static int render(cairo_surface_t **out, int *dpi, PopplerPage *page)
+{
+	double w, h, scale;
+	cairo_surface_t *s;
+	cairo_t *c;
+
+	*out = NULL;
+	pdf.poppler_page_get_size(page, &w, &h);
+	*dpi = OCR_DPI;
+	while (*dpi > 50 && (w * *dpi / 72) * (h * *dpi / 72) > (double)OCR_PIXELS_MAX)
+		*dpi /= 2;
+	scale = *dpi / 72.0;
+	if (w <= 0 || h <= 0 || (w * scale) * (h * scale) > (double)OCR_PIXELS_MAX)
+		return cm_error_set(CM_ELIMIT, "PDF page too large to read by OCR");
+	s = cr.cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(w * scale + 0.5),
+					  (int)(h * scale + 0.5));
+	if (cr.cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		cr.cairo_surface_destroy(s);
+		return cm_error_nomem();
+	}
+	c = cr.cairo_create(s);
+	cr.cairo_set_source_rgb(c, 1, 1, 1);
+	cr.cairo_paint(c);
+	cr.cairo_scale(c, scale, scale);
+	pdf.poppler_page_render(page, c);
+	cr.cairo_destroy(c);
+	cr.cairo_surface_flush(s);
+	*out = s;
+	return 0;
+}
+
+/* Each RGB24 pixel (a native-endian 32-bit word) of the surface's rows
+ * turned into one grey byte at the start of its row. */
+static void to_grey(unsigned char *data, int w, int h, int stride)
+{
+	for (int y = 0; y < h; y++) {
+		unsigned char *row = data + (size_t)y * (size_t)stride;
+		for (int x = 0; x < w; x++) {
+			uint32_t px;
+			memcpy(&px, row + 4 * x, 4);
+			row[x] = (unsigned char)((((px >> 16) & 0xFF) * 299 +
+						  ((px >> 8) & 0xFF) * 587 + (px & 0xFF) * 114) /
+						 1000);
+		}
+	}
+}
+
+/* What OCR of a document's pages needs and found. */
+typedef struct {
+	cm_ocr *engine; /* set up for the first page that needs it */
+	int failed;     /* OCR could not be set up: why is in error */
+	char error[256];
+	cm_extracted *x; /* its ocr_* fields counted here */
+	long confidence_sum;
+} ocr_state;
+
+/* Reads page i (0-based) by OCR into b; a page with no readable text adds
+ * nothing. Only CM_ENOMEM is returned: any other failure leaves the page
+ * out, its reason kept in st for a document left without text. */
+static int ocr_page(cm_textbuf *b, ocr_state *st, PopplerPage *page, int i)
+{
+	cairo_surface_t *s = NULL;
+	char *text = NULL, *repaired = NULL;
+	size_t n;
+	unsigned repairs;
+	int rc = 0, dpi, conf, w, h, stride;
+	cm_extracted *x = st->x;
+
+	if (st->failed)
+		return 0;
+	if (!st->engine &&
+	    ((rc = cm_lazylib_load(&cairo)) < 0 || (rc = cm_ocr_new(&st->engine)) < 0)) {
+		st->failed = 1;
+		goto cleanup;
+	}
+	if ((rc = render(&s, &dpi, page)) < 0)
+		goto cleanup;
+	w = cr.cairo_image_surface_get_width(s);
+	h = cr.cairo_image_surface_get_height(s);
+	stride = cr.cairo_image_surface_get_stride(s);
+	to_grey(cr.cairo_image_surface_get_data(s), w, h, stride);
+	if ((rc = cm_ocr_read(&text, &conf, st->engine, cr.cairo_image_surface_get_data(s), w, h,
+			      stride, dpi)) < 0)
+		goto cleanup;
+	if (conf < CM_OCR_UNREADABLE || blank(text) || !mostly_letters(text))
+		goto cleanup;
+	x->ocr_pages++;
+	st->confidence_sum += conf;
+	x->ocr_confidence = (int)(st->confidence_sum / x->ocr_pages);
+	if (conf < CM_OCR_LOW_CONFIDENCE) {
+		if (!x->ocr_low_pages++ || conf < x->ocr_lowest_confidence) {
+			x->ocr_lowest_page = (unsigned)i + 1;
+			x->ocr_lowest_confidence = conf;
+		}
+	}
+	if ((rc = cm_ocr_repair(&repaired, &n, &repairs, text, strlen(text))) < 0)
+		goto cleanup;
+	x->ocr_repairs += repairs;
+	add_ocr_page(b, repaired);
+cleanup:
+	free(repaired);
+	if (rc < 0 && rc != CM_ENOMEM)
+		snprintf(st->error, sizeof st->error, "%s", cm_error_last());
+	free(text);
+	if (s)
+		cr.cairo_surface_destroy(s);
+	return rc == CM_ENOMEM ? rc : 0;
+}
+
+/* Whether the page draws an image (a scan does; an empty page has nothing
+ * for OCR to read). */
+static int has_images(PopplerPage *page)
+{
+	GList *images = pdf.poppler_page_get_image_mapping(page);
+	int any = images != NULL;
+
+	pdf.poppler_page_free_image_mapping(images);
+	return any;
+}
+
+/* Whether OCR reads the page: every page with CM_OCR_ALWAYS; with
+ * CM_OCR_AUTO one with no text but an image. */
+static int wants_ocr(PopplerPage *page, const char *text, cm_ocr_mode mode)
+{
+	if (mode == CM_OCR_ALWAYS)
+		return 1;
+	return mode == CM_OCR_AUTO && (!text || blank(text)) && has_images(page);
+}
+
+static int read_pages(cm_textbuf *b, cm_extracted *x, PopplerDocument *doc, cm_ocr_mode mode)
+{
+	int pages = pdf.poppler_document_get_n_pages(doc), rc = 0, wanted = 0;
+	ocr_state st = {.x = x};
 
 	if (pages > PAGES_MAX)
 		return cm_error_set(CM_ELIMIT, "PDF has %d pages, more than %d", pages, PAGES_MAX);
-	for (int i = 0; i < pages; i++) {
+	for (int i = 0; i < pages && rc == 0; i++) {
 		PopplerPage *page = pdf.poppler_document_get_page(doc, i);
 		char *text = page ? pdf.poppler_page_get_text(page) : NULL;
 		PopplerRectangle *rects = NULL;
 		guint n_rects = 0;
-		if (text && !pdf.poppler_page_get_text_layout(page, &rects, &n_rects))
-			rects = NULL;
-		if (text)
+		if (page && wants_ocr(page, text, mode)) {
+			wanted = 1;
+			rc = ocr_page(b, &st, page, i);
+		} else if (text) {
+			if (!pdf.poppler_page_get_text_layout(page, &rects, &n_rects))
+				rects = NULL;
 			add_page(b, text, rects, n_rects);
+		}
 		pdf.g_free(rects);
 		pdf.g_free(text);
 		if (page)
 			pdf.g_object_unref(page);
-		if (b->len > TEXT_MAX)
-			return cm_error_set(CM_ELIMIT, "PDF text is more than 256 MiB");
+		if (rc == 0 && b->len > TEXT_MAX)
+			rc = cm_error_set(CM_ELIMIT, "PDF text is more than 256 MiB");
 	}
-	if (b->len == 0) /* no page had anything but white space */
+	cm_ocr_free(st.engine);
+	if (rc < 0 || b->len > 0)
+		return rc;
+	/* No page had anything but white space. */
+	if (!wanted)
 		return cm_error_set(CM_EUNSUPPORTED, "no text layer (scanned?)");
-	return 0;
+	if (st.failed)
+		return cm_error_set(CM_EMISSING, "no text layer (scanned?); %s", st.error);
+	if (st.error[0])
+		return cm_error_set(CM_EUNSUPPORTED, "no text layer (scanned?); %s", st.error);
+	return cm_error_set(CM_EUNSUPPORTED, "%s", CM_OCR_NOTHING);
 }
 
 /* The title of the document information, white space folded, or NULL. */
@@ -169,6 +404,11 @@ static int pdf_title(char **title, PopplerDocument *doc)
 }
 
 int cm_read_pdf(cm_extracted *out, const char *data, size_t len)
+{
+	return cm_read_pdf_ocr(out, data, len, CM_OCR_AUTO);
+}
+
+int cm_read_pdf_ocr(cm_extracted *out, const char *data, size_t len, cm_ocr_mode ocr)
 {
 	cm_textbuf b = {0};
 	GBytes *bytes;
@@ -185,7 +425,7 @@ int cm_read_pdf(cm_extracted *out, const char *data, size_t len)
 				  err && err->message ? err->message : "unknown error");
 		goto cleanup;
 	}
-	if ((rc = read_pages(&b, doc)) == 0 && (rc = pdf_title(&out->title, doc)) == 0)
+	if ((rc = read_pages(&b, out, doc, ocr)) == 0 && (rc = pdf_title(&out->title, doc)) == 0)
 		rc = cm_textbuf_finish(&out->text, &out->text_len, &b);
 cleanup:
 	if (rc < 0)

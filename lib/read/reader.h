@@ -14,6 +14,7 @@
 #include <libxml/tree.h>
 
 #include "chimuc/encoding.h"
+#include "chimuc/source.h"
 
 typedef struct {
 	char *text; /* UTF-8, NUL-terminated; NFC is applied later */
@@ -26,6 +27,9 @@ typedef struct {
 	cm_encoding encoding;    /* of the bytes, where the reader decoded them */
 	int encoding_uncertain;
 	size_t invalid; /* invalid sequences replaced by U+FFFD */
+	/* pages read by OCR, as cm_source's fields of the same names */
+	unsigned ocr_pages, ocr_low_pages, ocr_lowest_page, ocr_repairs;
+	int ocr_confidence, ocr_lowest_confidence;
 } cm_extracted;
 
 void cm_extracted_clear(cm_extracted *x);
@@ -104,5 +108,11 @@ int cm_read_html(cm_extracted *out, const char *data, size_t len);
 int cm_read_xml(cm_extracted *out, const char *data, size_t len);
 int cm_read_docx(cm_extracted *out, const char *data, size_t len);
 int cm_read_pdf(cm_extracted *out, const char *data, size_t len);
+/* Why a PDF is refused whose pages OCR read nothing on. */
+#define CM_OCR_NOTHING "no text layer (scanned?), and OCR found no readable text"
+
+/* cm_read_pdf (which is CM_OCR_AUTO) with the pages OCR reads chosen by
+ * ocr; CM_EMISSING when pages needed OCR and none could be read. */
+int cm_read_pdf_ocr(cm_extracted *out, const char *data, size_t len, cm_ocr_mode ocr);
 
 #endif

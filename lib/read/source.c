@@ -18,6 +18,7 @@
 #include "chimuc/error.h"
 #include "chimuc/hash.h"
 #include "chimuc/text.h"
+#include "read/ocr_cache.h"
 #include "read/reader.h"
 
 typedef int (*reader_fn)(cm_extracted *out, const char *data, size_t len);
@@ -99,8 +100,10 @@ html:
 	return cm_read_html;
 }
 
-/* The text of the bytes, by the reader their content calls for. */
-static int extract(cm_extracted *x, const char **format, const char *data, size_t len)
+/* The text of the bytes, by the reader their content calls for (a PDF's
+ * pages read by OCR as ocr says). */
+static int extract(cm_extracted *x, const char **format, const char *data, size_t len,
+		   cm_ocr_mode ocr)
 {
 	reader_fn read;
 
@@ -111,6 +114,8 @@ static int extract(cm_extracted *x, const char **format, const char *data, size_
 			return cm_error_set(CM_EUNSUPPORTED, "unsupported format: %s",
 					    signatures[i].name);
 		*format = signatures[i].name;
+		if (signatures[i].read == cm_read_pdf)
+			return cm_read_pdf_ocr(x, data, len, ocr);
 		return signatures[i].read(x, data, len);
 	}
 	if (!has_utf16_bom(data, len) && memchr(data, '\0', len))
@@ -149,16 +154,47 @@ static int only_space(const char *s, size_t n)
 	return 1;
 }
 
-int cm_source_from_bytes(cm_source **out, const char *data, size_t len)
+/* extract(), a PDF that needed OCR taken from the OCR cache (*cached set)
+ * or kept there; so is a scan OCR read nothing in. */
+static int extract_cached(cm_extracted *x, const char **format, int *cached, const char *data,
+			  size_t len, const cm_source_options *opts)
+{
+	int pdf = len >= 5 && memcmp(data, "%PDF-", 5) == 0, rc;
+	uint64_t hash;
+
+	*cached = 0;
+	if (!opts->ocr_cache || !pdf || opts->ocr == CM_OCR_NEVER)
+		return extract(x, format, data, len, opts->ocr);
+	hash = cm_hash64(data, len);
+	if ((rc = cm_ocr_cache_get(x, opts->ocr_cache, hash, len, opts->ocr)) != 0) {
+		if (rc < 0)
+			return rc;
+		*format = "pdf";
+		*cached = 1;
+		if (x->ocr_pages == 0)
+			return cm_error_set(CM_EUNSUPPORTED, "%s", CM_OCR_NOTHING);
+		return 0;
+	}
+	rc = extract(x, format, data, len, opts->ocr);
+	if (rc == 0 && x->ocr_pages > 0) {
+		cm_ocr_cache_put(opts->ocr_cache, hash, len, opts->ocr, x);
+	} else if (rc == CM_EUNSUPPORTED && strcmp(cm_error_last(), CM_OCR_NOTHING) == 0) {
+		cm_extracted nothing = {0};
+		cm_ocr_cache_put(opts->ocr_cache, hash, len, opts->ocr, &nothing);
+	}
+	return rc;
+}
+
+static int from_bytes(cm_source **out, const char *data, size_t len, const cm_source_options *opts)
 {
 	cm_source *src;
 	cm_extracted x = {0};
 	const char *format = "text";
-	int rc;
+	int rc, cached;
 
 	if (len == 0)
 		return cm_error_set(CM_EUNSUPPORTED, "empty file");
-	if ((rc = extract(&x, &format, data, len)) < 0)
+	if ((rc = extract_cached(&x, &format, &cached, data, len, opts)) < 0)
 		return rc;
 	if (x.legacy_font && (rc = recode_legacy_font(&x)) < 0)
 		goto cleanup;
@@ -179,12 +215,26 @@ int cm_source_from_bytes(cm_source **out, const char *data, size_t len)
 			   .title = x.title,
 			   .date = x.date,
 			   .size = len,
-			   .hash = cm_hash64(data, len)};
+			   .hash = cm_hash64(data, len),
+			   .ocr_pages = x.ocr_pages,
+			   .ocr_low_pages = x.ocr_low_pages,
+			   .ocr_repairs = x.ocr_repairs,
+			   .ocr_lowest_page = x.ocr_lowest_page,
+			   .ocr_confidence = x.ocr_confidence,
+			   .ocr_lowest_confidence = x.ocr_lowest_confidence,
+			   .ocr_cached = cached};
 	memset(&x, 0, sizeof x);
 	*out = src;
 cleanup:
 	cm_extracted_clear(&x);
 	return rc;
+}
+
+int cm_source_from_bytes(cm_source **out, const char *data, size_t len)
+{
+	cm_source_options opts = CM_SOURCE_OPTIONS_INIT;
+
+	return from_bytes(out, data, len, &opts);
 }
 
 /* Reads fd to its end into *out; expect is the size fstat gave, so that a
@@ -238,10 +288,29 @@ static int read_all(char **out, size_t *out_len, int fd, uint64_t max_size, uint
 
 int cm_source_load(cm_source **out, const char *path, uint64_t max_size, int follow)
 {
+	cm_source_options opts = CM_SOURCE_OPTIONS_INIT;
+
+	opts.max_size = max_size;
+	opts.follow = follow;
+	return cm_source_load_with(out, path, &opts);
+}
+
+int cm_source_load_with(cm_source **out, const char *path, const cm_source_options *opts)
+{
+	static const cm_source_options defaults = CM_SOURCE_OPTIONS_INIT;
 	struct stat st;
 	char *data = NULL;
 	size_t len = 0;
-	int fd, rc;
+	uint64_t max_size;
+	int fd, rc, follow;
+
+	if (!opts)
+		opts = &defaults;
+	if (opts->version != CM_SOURCE_OPTIONS_VERSION)
+		return cm_error_version("cm_source_load_with", opts->version,
+					CM_SOURCE_OPTIONS_VERSION);
+	max_size = opts->max_size;
+	follow = opts->follow;
 
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (follow ? 0 : O_NOFOLLOW));
 	if (fd < 0) {
@@ -267,7 +336,7 @@ int cm_source_load(cm_source **out, const char *path, uint64_t max_size, int fol
 	}
 	if ((rc = read_all(&data, &len, fd, max_size, (uint64_t)st.st_size)) < 0)
 		goto cleanup;
-	if ((rc = cm_source_from_bytes(out, data, len)) == 0) {
+	if ((rc = from_bytes(out, data, len, opts)) == 0) {
 		(*out)->mtime = st.st_mtim;
 		(*out)->stat_size = (uint64_t)st.st_size;
 	}
