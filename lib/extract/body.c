@@ -556,7 +556,7 @@ static size_t part_of(const char *s, size_t n, size_t at, cm_body_level *level)
 
 size_t cm_body_at(const char *s, size_t n, size_t at, int any_case, cm_body_level *level)
 {
-	const head *h;
+	const head *h = NULL;
 	size_t k, end;
 
 	*level = CM_LEVEL_UNKNOWN;

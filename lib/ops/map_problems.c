@@ -145,7 +145,7 @@ static int mismatch_message(char **out, const cm_map_item *it, cm_map_field f, c
  * 1 document: …); none is picked", for each such field. */
 static int disagreement_message(char **out, const cm_map_item *it)
 {
-	char *s = NULL, *next, *ev;
+	char *s = NULL, *next, *ev = NULL;
 	int rc = 0;
 
 	for (int f = 0; f < CM_MAP_FIELDS && rc == 0; f++) {

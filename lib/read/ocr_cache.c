@@ -21,11 +21,15 @@
 #define MAGIC "chimuc-ocr 1"
 #define ENTRY_MAX ((size_t)256 << 20)
 
-static void entry_path(char *out, size_t n, const char *dir, uint64_t hash, size_t len,
-		       cm_ocr_mode mode)
+/* The entry's file in out (n bytes); 0 if its name does not fit (no
+ * cache for an index that deep). */
+static int entry_path(char *out, size_t n, const char *dir, uint64_t hash, size_t len,
+		      cm_ocr_mode mode)
 {
-	snprintf(out, n, "%s/%016llx-%zu-%s.txt", dir, (unsigned long long)hash, len,
-		 mode == CM_OCR_ALWAYS ? "always" : "auto");
+	int k = snprintf(out, n, "%s/%016llx-%zu-%s.txt", dir, (unsigned long long)hash, len,
+			 mode == CM_OCR_ALWAYS ? "always" : "auto");
+
+	return k > 0 && (size_t)k < n;
 }
 
 static int read_file(char **out, size_t *out_len, const char *path)
@@ -60,11 +64,12 @@ done:
 int cm_ocr_cache_get(cm_extracted *x, const char *dir, uint64_t hash, size_t len, cm_ocr_mode mode)
 {
 	char path[4096], *buf, *title, *text;
-	size_t n;
+	size_t n = 0;
 	unsigned pages, low, lowest, repairs;
 	int conf, lowest_conf, rc;
 
-	entry_path(path, sizeof path, dir, hash, len, mode);
+	if (!entry_path(path, sizeof path, dir, hash, len, mode))
+		return 0;
 	if ((rc = read_file(&buf, &n, path)) <= 0)
 		return rc;
 	if (sscanf(buf, MAGIC " %u %u %u %d %d %u", &pages, &low, &lowest, &conf, &lowest_conf,
@@ -104,7 +109,8 @@ void cm_ocr_cache_put(const char *dir, uint64_t hash, size_t len, cm_ocr_mode mo
 
 	if (mkdir(dir, 0755) < 0 && errno != EEXIST)
 		return;
-	entry_path(path, sizeof path, dir, hash, len, mode);
+	if (!entry_path(path, sizeof path, dir, hash, len, mode))
+		return;
 	snprintf(tmp, sizeof tmp, "%s.%ld.%p.tmp", path, (long)getpid(), (const void *)x);
 	if (!(f = fopen(tmp, "wbx")))
 		return;
