@@ -143,6 +143,11 @@ const char *cm_citation_flag_name(unsigned flag);
 /* The short code of a type ("NQ" for Nghị quyết), or NULL. */
 const char *cm_citation_type_code(const char *type);
 
+/* The short code of the type name ("Quyết định", or with its first letter
+ * in lower case) that ends one space before s[at], or NULL: what an OCR'd
+ * number after it must hold ("QĐ" in "Quyết định 12-OD/TU"). */
+const char *cm_citation_type_code_before(const char *s, size_t at);
+
 /* The type for a code or a type name typed by a user ("KH", "kế hoạch"), or
  * NULL. */
 const char *cm_citation_type_from_user(const char *s);

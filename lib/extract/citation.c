@@ -1187,6 +1187,21 @@ const char *cm_citation_type_code(const char *type)
 	return NULL;
 }
 
+const char *cm_citation_type_code_before(const char *s, size_t at)
+{
+	for (size_t k = 0; k < sizeof types / sizeof types[0]; k++) {
+		size_t n = strlen(types[k].name);
+		const char *w = s + at - 1 - n;
+
+		if (!types[k].code || at < n + 1 || s[at - 1] != ' ')
+			continue;
+		if ((w[0] | 0x20) == (types[k].name[0] | 0x20) &&
+		    memcmp(w + 1, types[k].name + 1, n - 1) == 0)
+			return types[k].code;
+	}
+	return NULL;
+}
+
 const char *cm_citation_type_from_user(const char *s)
 {
 	char *canon = NULL, lw[64];

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chimuc/citation.h"
 #include "chimuc/error.h"
 
 #define O_SPACE "\xe1\xbb\x91 " /* "ố ", after the s of "số " */
@@ -16,15 +17,6 @@
 #define ETH_UPPER "\xc3\x90"    /* Ð, read for Đ */
 #define ETH_LOWER "\xc3\xb0"    /* ð, read for đ */
 #define D_VN_LOWER "\xc4\x91"   /* đ */
-
-/* The type words whose code a citation's symbol opens with. */
-static const struct {
-	const char *word, *code;
-} types[] = {
-	{"Quyết định", "Q" D_VN}, {"Quy định", "Q" D_VN}, {"Nghị quyết", "NQ"}, {"Chỉ thị", "CT"},
-	{"Kết luận", "KL"},       {"Kế hoạch", "KH"},     {"Thông báo", "TB"},  {"Hướng dẫn", "HD"},
-	{"Chương trình", "CTr"},  {"Báo cáo", "BC"},      {"Công văn", "CV"},
-};
 
 typedef struct {
 	char *p;
@@ -36,21 +28,6 @@ static void put(out_buf *o, const char *s, size_t n)
 {
 	memcpy(o->p + o->len, s, n);
 	o->len += n;
-}
-
-/* The code of the type word that ends one space before at, or NULL. */
-static const char *type_before(const char *s, size_t at)
-{
-	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
-		size_t k = strlen(types[i].word);
-		const char *w = s + at - 1 - k;
-		if (at < k + 1 || s[at - 1] != ' ')
-			continue;
-		if ((w[0] | 0x20) == (types[i].word[0] | 0x20) &&
-		    memcmp(w + 1, types[i].word + 1, k - 1) == 0)
-			return types[i].code;
-	}
-	return NULL;
 }
 
 static int is_digit(char c)
@@ -211,7 +188,7 @@ int cm_ocr_repair(char **out, size_t *out_len, unsigned *repairs, const char *s,
 			i += 2;
 		} else if (n - i >= 5 && (s[i] == 's' || s[i] == 'S') &&
 			   memcmp(s + i + 1, O_SPACE, 4) == 0) {
-			const char *code = type_before(s, i);
+			const char *code = cm_citation_type_code_before(s, i);
 			put(&o, s + i, 5);
 			i = citation(&o, s, n, i + 5, code);
 		} else {
