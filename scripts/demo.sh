@@ -43,3 +43,11 @@ run "$bin/chimuc" search --db "$db.formats" --brief dân vận khéo
 rm -rf "$db.formats"
 run "$bin/chimuc" check --db "$db"
 run "$bin/chimuc-index" --db "$db" corpus/*.txt
+cat <<EOT
+
+The same index over HTTP (the JSON API; see README.md, "chimuc serve"):
+    $bin/chimuc serve --db $db
+then, in another terminal:
+    curl 'http://127.0.0.1:8080/api/search?q=dan+van+kheo'
+    curl 'http://127.0.0.1:8080/api/deadlines?on=15/10&by=actor'
+EOT
