@@ -17,6 +17,7 @@
 #include "chimuc/document.h"
 #include "chimuc/error.h"
 #include "chimuc/query.h"
+#include "ops/match.h"
 #include "ops/datespan.h"
 
 struct cm_deadlines_result {
@@ -281,16 +282,11 @@ static int read_listing(void *ctx, cm_xdb *db)
 {
 	listing *l = ctx;
 	cm_xquery *q = NULL;
-	cm_xenquire *e = NULL;
 	cm_xmset *m = NULL;
-	unsigned count;
 	int rc;
 
 	clear_items(l->r);
-	if ((rc = documents_query(&q, l, db)) < 0 || (rc = cm_xdb_doccount(&count, db)) < 0 ||
-	    (rc = cm_xenquire_new(&e, db)) < 0 || (rc = cm_xenquire_set_query(e, q)) < 0 ||
-	    (rc = cm_xenquire_set_sort_by_docid(e)) < 0 ||
-	    (rc = cm_xenquire_mset(&m, e, 0, count)) < 0)
+	if ((rc = documents_query(&q, l, db)) < 0 || (rc = cm_match_all(&m, db, q)) < 0)
 		goto cleanup;
 	for (unsigned i = 0; i < cm_xmset_size(m) && rc == 0; i++) {
 		cm_xdoc *doc = NULL;
@@ -303,7 +299,6 @@ static int read_listing(void *ctx, cm_xdb *db)
 	}
 cleanup:
 	cm_xmset_free(m);
-	cm_xenquire_free(e);
 	cm_xquery_free(q);
 	return rc;
 }

@@ -13,6 +13,7 @@
 #include "chimuc/error.h"
 #include "chimuc/query.h"
 #include "chimuc/schema.h"
+#include "ops/match.h"
 
 struct cm_facets_result {
 	size_t total;
@@ -49,20 +50,15 @@ static void items_release(cm_facets_result *r)
 /* Marks the documents matching q in j->match. */
 static int mark(job *j, cm_xdb *db, const cm_query *q)
 {
-	cm_xenquire *e = NULL;
 	cm_xmset *m = NULL;
-	unsigned docs;
 	int rc;
 
-	if ((rc = cm_xdb_doccount(&docs, db)) < 0 || (rc = cm_xdb_lastdocid(&j->last, db)) < 0)
+	if ((rc = cm_xdb_lastdocid(&j->last, db)) < 0)
 		return rc;
 	free(j->match);
 	if (!(j->match = calloc((size_t)j->last + 1, 1)))
 		return cm_error_nomem();
-	if ((rc = cm_xenquire_new(&e, db)) < 0 ||
-	    (rc = cm_xenquire_set_query(e, cm_query_xapian(q))) < 0 ||
-	    (rc = cm_xenquire_set_sort_by_docid(e)) < 0 ||
-	    (rc = cm_xenquire_mset(&m, e, 0, docs)) < 0)
+	if ((rc = cm_match_all(&m, db, cm_query_xapian(q))) < 0)
 		goto cleanup;
 	for (unsigned i = 0; i < cm_xmset_size(m); i++) {
 		cm_xdocid id;
@@ -76,7 +72,6 @@ static int mark(job *j, cm_xdb *db, const cm_query *q)
 	j->r->total = cm_xmset_size(m);
 cleanup:
 	cm_xmset_free(m);
-	cm_xenquire_free(e);
 	return rc;
 }
 

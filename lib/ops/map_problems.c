@@ -13,10 +13,7 @@
 #include "chimuc/error.h"
 #include "chimuc/map.h"
 
-static int str_vprintf(char **out, const char *fmt, va_list ap)
-	__attribute__((format(printf, 2, 0)));
-
-static int str_vprintf(char **out, const char *fmt, va_list ap)
+int cm_map_vprintf(char **out, const char *fmt, va_list ap)
 {
 	va_list again;
 	int n;
@@ -36,7 +33,7 @@ int cm_map_printf(char **out, const char *fmt, ...)
 	int rc;
 
 	va_start(ap, fmt);
-	rc = str_vprintf(out, fmt, ap);
+	rc = cm_map_vprintf(out, fmt, ap);
 	va_end(ap);
 	return rc;
 }

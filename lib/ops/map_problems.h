@@ -6,7 +6,10 @@
 #ifndef CHIMUC_MAP_PROBLEMS_H
 #define CHIMUC_MAP_PROBLEMS_H
 
+#include <stdarg.h>
+
 /* *out: the printf of fmt, malloc'd (the caller's). Errors: CM_ENOMEM. */
 int cm_map_printf(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int cm_map_vprintf(char **out, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
 #endif

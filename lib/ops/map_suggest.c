@@ -15,6 +15,7 @@
 #include "chimuc/strmap.h"
 #include "chimuc/text.h"
 #include "ops/citegraph.h"
+#include "ops/map_problems.h"
 #include "text/stopwords.h"
 
 /* A candidate while it is scored. */
@@ -253,23 +254,22 @@ static int append(char **s, const char *fmt, ...) __attribute__((format(printf, 
 /* Appends to *s (malloc'd or NULL) the printf of fmt, after "; " if *s. */
 static int append(char **s, const char *fmt, ...)
 {
-	size_t had = *s ? strlen(*s) + 2 : 0;
+	char *part, *t;
 	va_list ap;
-	char *t;
-	int n;
+	int rc;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	rc = cm_map_vprintf(&part, fmt, ap);
 	va_end(ap);
-	if (n < 0 || !(t = realloc(*s, had + (size_t)n + 1)))
-		return cm_error_nomem();
-	if (had)
-		memcpy(t + had - 2, "; ", 2);
-	va_start(ap, fmt);
-	vsnprintf(t + had, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	*s = t;
-	return 0;
+	if (rc < 0)
+		return rc;
+	rc = cm_map_printf(&t, "%s%s%s", *s ? *s : "", *s ? "; " : "", part);
+	free(part);
+	if (rc == 0) {
+		free(*s);
+		*s = t;
+	}
+	return rc;
 }
 
 /* "cited by 3 of the 5 documents most like this draft; cited beside

@@ -18,6 +18,7 @@
 #include "chimuc/query.h"
 #include "chimuc/schema.h"
 #include "chimuc/snippet.h"
+#include "ops/match.h"
 
 struct cm_search_result {
 	int brief;
@@ -148,18 +149,12 @@ cleanup:
 /* The number of documents matching q: every match, in docid order. */
 static int count(size_t *out, cm_xdb *db, const cm_query *q)
 {
-	cm_xenquire *e = NULL;
-	cm_xmset *m = NULL;
-	unsigned docs;
-	int rc;
+	cm_xmset *m;
+	int rc = cm_match_all(&m, db, cm_query_xapian(q));
 
-	if ((rc = cm_xdb_doccount(&docs, db)) == 0 && (rc = cm_xenquire_new(&e, db)) == 0 &&
-	    (rc = cm_xenquire_set_query(e, cm_query_xapian(q))) == 0 &&
-	    (rc = cm_xenquire_set_sort_by_docid(e)) == 0 &&
-	    (rc = cm_xenquire_mset(&m, e, 0, docs)) == 0)
+	if (rc == 0)
 		*out = cm_xmset_size(m);
 	cm_xmset_free(m);
-	cm_xenquire_free(e);
 	return rc;
 }
 
