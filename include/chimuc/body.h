@@ -44,6 +44,10 @@ int cm_body_key(char **out, const char *name, size_t len);
  * only); 0 if not; CM_ENOMEM. */
 int cm_body_matches(const char *name, const char *query);
 
+/* The same on keys already made (cm_body_key): 1 if query_key is a run of
+ * whole words of name_key, else 0. */
+int cm_body_key_matches(const char *name_key, const char *query_key);
+
 #ifdef __cplusplus
 }
 #endif

@@ -731,6 +731,16 @@ cleanup:
 	return rc;
 }
 
+int cm_body_key_matches(const char *name_key, const char *query_key)
+{
+	size_t m = strlen(query_key);
+
+	for (const char *p = name_key; m && (p = strstr(p, query_key)); p++)
+		if ((p == name_key || p[-1] == ' ') && (p[m] == '\0' || p[m] == ' '))
+			return 1;
+	return 0;
+}
+
 int cm_body_matches(const char *name, const char *query)
 {
 	char *kn = NULL, *kq = NULL;
@@ -739,15 +749,7 @@ int cm_body_matches(const char *name, const char *query)
 	if ((rc = cm_body_key(&kn, name, strlen(name))) < 0 ||
 	    (rc = cm_body_key(&kq, query, strlen(query))) < 0)
 		goto cleanup;
-	rc = 0;
-	for (const char *p = kn; *kq && (p = strstr(p, kq)); p++) {
-		size_t m = strlen(kq);
-
-		if ((p == kn || p[-1] == ' ') && (p[m] == '\0' || p[m] == ' ')) {
-			rc = 1;
-			break;
-		}
-	}
+	rc = cm_body_key_matches(kn, kq);
 cleanup:
 	free(kn);
 	free(kq);

@@ -67,6 +67,7 @@ typedef struct {
 	const cm_deadlines_options *o;
 	char on_iso[CM_ISO_MAX]; /* on as ISO, or "" */
 	cm_datespan on, from, to;
+	char *actor_key, *recipient_key; /* of the bodies asked for (cm_body_key), or NULL */
 	cm_deadlines_result *r;
 } listing;
 
@@ -120,13 +121,18 @@ static int wanted(const listing *l, const char *iso, const char *key)
 	       (!o->to || strcmp(k.lo, l->to.hi) <= 0);
 }
 
-/* 1 if the body name (NULL: none) matches query (NULL: anything), 0 if
- * not, CM_ENOMEM. */
-static int body_wanted(const char *name, const char *query)
+/* 1 if the body whose key is name_key (NULL: none) is the one asked for
+ * (query_key; NULL: any), else 0. */
+static int key_wanted(const char *name_key, const char *query_key)
 {
-	if (!query)
-		return 1;
-	return name ? cm_body_matches(name, query) : 0;
+	return !query_key || (name_key && cm_body_key_matches(name_key, query_key));
+}
+
+/* *out: the key of name, NULL for none. */
+static int key_of(char **out, const char *name)
+{
+	*out = NULL;
+	return name ? cm_body_key(out, name, strlen(name)) : 0;
 }
 
 static int copy_partners(cm_deadline_item *it, const cm_docdate *d)
@@ -144,22 +150,22 @@ static int copy_partners(cm_deadline_item *it, const cm_docdate *d)
 	return 0;
 }
 
-/* who owes it to whom: the strings copied, the actor's key made */
-static int copy_obligation(cm_deadline_item *it, const cm_docdate *d)
+/* who owes it to whom: the strings copied; *actor_key (the key of d's
+ * actor, or NULL) taken into it */
+static int copy_obligation(cm_deadline_item *it, const cm_docdate *d, char **actor_key)
 {
-	int rc;
-
 	if ((d->actor && !(it->actor = strdup(d->actor))) ||
 	    (d->task && !(it->task = strdup(d->task))) ||
 	    (d->recipient && !(it->recipient = strdup(d->recipient))) ||
 	    (d->channel && !(it->channel = strdup(d->channel))))
 		return cm_error_nomem();
-	if (d->actor && (rc = cm_body_key((char **)&it->actor_key, d->actor, strlen(d->actor))) < 0)
-		return rc;
+	it->actor_key = *actor_key;
+	*actor_key = NULL;
 	return copy_partners(it, d);
 }
 
-static int add_item(listing *l, const cm_docinfo *info, const cm_docdate *d, cm_deadline_kind kind)
+static int add_item(listing *l, const cm_docinfo *info, const cm_docdate *d, cm_deadline_kind kind,
+		    char **actor_key)
 {
 	cm_deadline_item *it = cm_array_alloc(l->r->items);
 	int rc;
@@ -182,7 +188,7 @@ static int add_item(listing *l, const cm_docinfo *info, const cm_docdate *d, cm_
 	if ((rc = cm_docinfo_excerpt((char **)&it->text, info, d->start, d->end)) < 0 ||
 	    (rc = cm_docinfo_excerpt((char **)&it->context, info, d->ctx_start, d->ctx_end)) < 0)
 		return rc;
-	return copy_obligation(it, d);
+	return copy_obligation(it, d, actor_key);
 }
 
 /* The kind of d, or -1 when the listing leaves it out. */
@@ -206,11 +212,16 @@ static int collect_doc(listing *l, const cm_docinfo *info)
 	for (size_t i = 0; i < info->ndates && rc == 0; i++) {
 		const cm_docdate *d = &info->dates[i];
 		int kind = kind_of(l, d);
+		char *actor = NULL, *recipient = NULL;
+
 		if (kind < 0 || !wanted(l, d->iso, d->resolved ? d->resolved : d->iso))
 			continue;
-		if ((rc = body_wanted(d->actor, l->o->actor)) == 1 &&
-		    (rc = body_wanted(d->recipient, l->o->recipient)) == 1)
-			rc = add_item(l, info, d, (cm_deadline_kind)kind);
+		if ((rc = key_of(&actor, d->actor)) == 0 &&
+		    (!l->recipient_key || (rc = key_of(&recipient, d->recipient)) == 0) &&
+		    key_wanted(actor, l->actor_key) && key_wanted(recipient, l->recipient_key))
+			rc = add_item(l, info, d, (cm_deadline_kind)kind, &actor);
+		free(actor);
+		free(recipient);
 	}
 	return rc < 0 ? rc : 0;
 }
@@ -316,11 +327,16 @@ int cm_deadlines(cm_deadlines_result **out, cm_index *ix, const cm_deadlines_opt
 		return rc;
 	if (l.o->type && !cm_citation_type_code(cm_citation_type_from_user(l.o->type)))
 		return cm_error_set(CM_EINVAL, "unknown document type '%s'", l.o->type);
-	if (!(r = l.r = calloc(1, sizeof *r)))
-		return cm_error_nomem();
+	if ((rc = key_of(&l.actor_key, l.o->actor)) < 0 ||
+	    (rc = key_of(&l.recipient_key, l.o->recipient)) < 0)
+		goto cleanup;
+	if (!(r = l.r = calloc(1, sizeof *r))) {
+		rc = cm_error_nomem();
+		goto cleanup;
+	}
 	if ((rc = cm_index_read(ix, read_listing, &l)) < 0) {
 		cm_deadlines_free(r);
-		return rc;
+		goto cleanup;
 	}
 	n = r->items.size;
 	if (n)
@@ -330,7 +346,10 @@ int cm_deadlines(cm_deadlines_result **out, cm_index *ix, const cm_deadlines_opt
 	r->first = l.o->offset < n ? l.o->offset : n;
 	r->end = n - r->first < l.o->limit ? n : r->first + l.o->limit;
 	*out = r;
-	return 0;
+cleanup:
+	free(l.actor_key);
+	free(l.recipient_key);
+	return rc;
 }
 
 size_t cm_deadlines_size(const cm_deadlines_result *r)
