@@ -79,9 +79,11 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, cm_serve_reply *rep)
 	rep->body = NULL;
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, rep->type);
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL,
+				rep->cache ? rep->cache : "no-store");
 	MHD_add_response_header(r, "Content-Security-Policy",
-				"default-src 'none'; frame-ancestors 'none'");
+				rep->policy ? rep->policy
+					    : "default-src 'none'; frame-ancestors 'none'");
 	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
 	ok = MHD_queue_response(c, rep->status, r);
 	MHD_destroy_response(r);
@@ -170,11 +172,15 @@ static int answer(cm_serve_reply *rep, cm_serve_server *s, exchange *x, const ch
 							  : "the path needs an ID");
 		goto cleanup;
 	}
+	call.req = &req;
+	if (route->no_index) {
+		rc = route->handler(rep, &call);
+		goto cleanup;
+	}
 	if ((rc = cm_serve_pool_take(&ix, s->pool)) < 0) {
 		rc = unavailable(rep, rc);
 		goto cleanup;
 	}
-	call.req = &req;
 	call.ix = ix;
 	call.body = x->body ? x->body : "";
 	call.body_len = x->len;

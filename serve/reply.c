@@ -63,7 +63,8 @@ int cm_serve_reply_json(cm_serve_reply *rep, unsigned status, json_object *o)
 	body[n + 1] = '\0';
 	json_object_put(o);
 	free(rep->body);
-	*rep = (cm_serve_reply){status, CM_SERVE_JSON, body, n + 1};
+	*rep = (cm_serve_reply){
+		.status = status, .type = CM_SERVE_JSON, .body = body, .len = n + 1};
 	return 0;
 }
 

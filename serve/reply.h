@@ -21,6 +21,8 @@ typedef struct {
 	const char *type; /* media type (static) */
 	char *body;       /* malloc'd */
 	size_t len;
+	const char *cache;  /* Cache-Control (static); NULL: "no-store" */
+	const char *policy; /* Content-Security-Policy (static); NULL: the API's */
 } cm_serve_reply;
 
 /* What a writer wrote, caught in memory (open_memstream). */

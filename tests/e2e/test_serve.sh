@@ -168,7 +168,7 @@ same "404 for an unknown document" "$(status /api/doc/9999-XX/YY)" 404
 same "its error says so" "$(jq -r .error "$WORK/body")" "no document 9999-XX/YY in the index"
 same "404 for cites of an unknown document" "$(status "/api/cites?id=9999-XX/YY")" 404
 same "404 for no endpoint" "$(status /api/nothing)" 404
-same "404 for /" "$(status /)" 404
+same "/ is the web page (test_web.sh)" "$(status /)" 200
 same "405 for POST on a GET endpoint" "$(status "/api/search?q=a" -X POST)" 405
 same "405 for GET on /api/map" "$(status /api/map)" 405
 same "400 for an empty draft" "$(status /api/map -X POST --data-binary '')" 400
