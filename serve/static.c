@@ -12,7 +12,7 @@
 #include "chimuc/error.h"
 
 /* The policy of the page: its own scripts, styles, fetches and images. */
-#define PAGE_POLICY                                                                     \
+#define PAGE_POLICY                                                                      \
 	"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; " \
 	"form-action 'self'; frame-ancestors 'none'"
 /* The page itself is asked again each time; its files are kept an hour. */

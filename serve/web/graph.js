@@ -74,16 +74,16 @@
     const cy = cytoscape({
       container,
       elements: [
-        ...g.nodes.map((n) => ({ data: { id: n.id, label: n.label || n.id, colour: g.types.get(n.type || 'Khác'), node: n }, classes: n.path ? 'corpus' : 'cited' })),
+        ...g.nodes.map((n) => ({ data: { id: n.id, label: n.id, title: n.label || n.id, colour: g.types.get(n.type || 'Khác'), node: n }, classes: n.path ? 'corpus' : 'cited' })),
         ...g.edges.filter((e) => e.from !== e.to).map((e, i) => ({ data: { id: 'e' + i, source: e.from, target: e.to, colour: g.relations.get(e.relation || 'trích dẫn') } })),
       ],
       style: [
-        { selector: 'node', style: { 'background-color': 'data(colour)', label: 'data(label)', 'font-size': 9, 'text-wrap': 'ellipsis', 'text-max-width': 120, width: 18, height: 18 } },
+        { selector: 'node', style: { 'background-color': 'data(colour)', label: 'data(label)', 'font-size': 8, 'text-wrap': 'ellipsis', 'text-max-width': 110, 'text-background-color': '#fff', 'text-background-opacity': 0.7, width: 18, height: 18 } },
         { selector: 'node.cited', style: { 'background-opacity': 0.45, 'border-width': 1, 'border-color': 'data(colour)' } },
         { selector: 'node.centre', style: { width: 30, height: 30, 'font-weight': 'bold' } },
         { selector: 'edge', style: { width: 1.5, 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier' } },
       ],
-      layout: { name: 'cose', animate: false, randomize: false },
+      layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 12000, idealEdgeLength: () => 70, nodeOverlap: 12 },
     });
     cy.nodes().filter((n) => n.id() === g.around || n.id().startsWith(g.around + '@')).addClass('centre');
     cy.on('tap', 'node', (ev) => CM.go(target(ev.target.data('node'))));

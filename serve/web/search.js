@@ -3,11 +3,12 @@
 // search.js: the search view at "/": the query box, the facets of the
 // whole match (type, issuer, year, with their counts), the hits with their
 // snippet highlighted, and paging; all of it in the URL
-// (/?q=dan+van+kheo&type=KH&page=2), so a link can be sent.
+// (/?q=dan+van+kheo&type=KH&page=2, limit= hits a page), so a link can be sent.
 'use strict';
 
 (function () {
   const PER_PAGE = 10;
+  const PER_PAGE_MAX = 100;
   const FACETS = [
     ['type', 'Loại văn bản'],
     ['issuer', 'Cơ quan ban hành'],
@@ -17,7 +18,8 @@
 
   function state(p) {
     const page = Math.max(1, parseInt(p.get('page') || '1', 10) || 1);
-    return { q: p.get('q') || '', type: p.get('type'), issuer: p.get('issuer'), year: p.get('year'), page };
+    const n = Math.min(PER_PAGE_MAX, Math.max(1, parseInt(p.get('limit') || '', 10) || PER_PAGE));
+    return { q: p.get('q') || '', type: p.get('type'), issuer: p.get('issuer'), year: p.get('year'), limit: n === PER_PAGE ? null : n, page };
   }
 
   function form(s) {
@@ -69,8 +71,10 @@
     return box;
   }
 
+  const perPage = (s) => s.limit || PER_PAGE;
+
   function pager(s, total) {
-    const pages = Math.ceil(total / PER_PAGE);
+    const pages = Math.ceil(total / perPage(s));
     if (pages <= 1) return null;
     const link = (page, text, rel) => el('a', { href: CM.url(Object.assign({}, s, { page: page > 1 ? page : null })), rel }, text);
     return el('nav', { class: 'pager', 'aria-label': 'Trang kết quả' },
@@ -88,10 +92,10 @@
       return;
     }
     const api = '/api/search?' + new URLSearchParams(Object.entries({
-      q: s.q, type: s.type, issuer: s.issuer, year: s.year, limit: PER_PAGE, offset: (s.page - 1) * PER_PAGE,
+      q: s.q, type: s.type, issuer: s.issuer, year: s.year, limit: perPage(s), offset: (s.page - 1) * perPage(s),
     }).filter(([, v]) => v !== null && v !== undefined && v !== ''));
     const r = await CM.api(api);
-    const list = el('ol', { class: 'hits', start: (s.page - 1) * PER_PAGE + 1, data: { total: r.total } }, r.hits.map(hit));
+    const list = el('ol', { class: 'hits', start: (s.page - 1) * perPage(s) + 1, data: { total: r.total } }, r.hits.map(hit));
     box.append(el('div', { class: 'results' }, facets(s, r.facets),
       el('section', { 'aria-label': 'Kết quả' },
         el('p', { class: 'muted' }, r.total + ' văn bản'),
