@@ -24,13 +24,29 @@ CM.el = function (tag, attrs, ...kids) {
   return e;
 };
 
+// Bidi controls that would turn the text after them around (U+202A-202E,
+// U+2066-2069): each kept, alone in an isolated span that shows its code.
+const BIDI = /([\u202a-\u202e\u2066-\u2069])/;
+
+function textNodes(s) {
+  if (!BIDI.test(s)) return [document.createTextNode(s)];
+  return s.split(BIDI).filter((p) => p !== '').map((p) => {
+    if (!BIDI.test(p)) return document.createTextNode(p);
+    const code = 'U+' + p.codePointAt(0).toString(16).toUpperCase();
+    return CM.el('span', { class: 'bidi', title: code, data: { code } }, document.createTextNode(p));
+  });
+}
+
+// Appends kids (nodes, strings, arrays; null and false left out) to e.
 CM.append = function (e, kids) {
   for (const k of kids.flat(Infinity)) {
     if (k === null || k === undefined || k === false) continue;
-    e.append(k instanceof Node ? k : document.createTextNode(String(k)));
+    if (k instanceof Node) e.append(k);
+    else e.append(...textNodes(String(k)));
   }
   return e;
 };
+CM.add = (e, ...kids) => CM.append(e, kids);
 
 // The JSON of an API path; throws an Error with the API's message.
 CM.api = async function (path, init) {
@@ -132,7 +148,7 @@ CM.render = async function () {
   try {
     await CM.views[name](box, p);
   } catch (e) {
-    box.append(CM.error(e));
+    CM.add(box, CM.error(e));
   }
   if (seq !== CM.seq) return;
   main.replaceChildren(box);
@@ -140,7 +156,7 @@ CM.render = async function () {
     try {
       await CM.views[name].after(box, p);
     } catch (e) {
-      box.append(CM.error(e));
+      CM.add(box, CM.error(e));
     }
   }
   main.dataset.ready = name;

@@ -47,7 +47,7 @@
   async function dayMonth(box, on) {
     const q = new URLSearchParams({ on, by: 'actor', limit: LIMIT });
     const r = await CM.api('/api/deadlines?' + q);
-    box.append(el('h1', null, 'Ngày ' + on + ' hằng năm'), toolbar(on, null, '/api/deadlines?' + new URLSearchParams({ on, format: 'ics' })),
+    CM.add(box, el('h1', null, 'Ngày ' + on + ' hằng năm'), toolbar(on, null, '/api/deadlines?' + new URLSearchParams({ on, format: 'ics' })),
       el('p', { class: 'muted' }, r.total + ' mục, trong ' + new Set(r.items.map((i) => i.path)).size + ' văn bản'));
     let actor;
     let ul = null;
@@ -55,11 +55,11 @@
       if (!ul || i.actor !== actor) {
         actor = i.actor;
         ul = el('ul', { class: 'hits' });
-        box.append(el('section', { class: 'actor' }, el('h2', null, el('bdi', null, actor || 'Chưa rõ cơ quan thực hiện')), ul));
+        CM.add(box, el('section', { class: 'actor' }, el('h2', null, el('bdi', null, actor || 'Chưa rõ cơ quan thực hiện')), ul));
       }
       ul.append(item(i));
     }
-    if (r.total > r.items.length) box.append(el('p', { class: 'muted' }, 'Chỉ hiện ' + r.items.length + ' mục đầu.'));
+    if (r.total > r.items.length) CM.add(box, el('p', { class: 'muted' }, 'Chỉ hiện ' + r.items.length + ' mục đầu.'));
   }
 
   // The month's calendar, Monday first.
@@ -93,7 +93,7 @@
     if (row.children.length) rows.push(row);
     const prev = m === 1 ? y - 1 + '-12' : y + '-' + pad(m - 1);
     const next = m === 12 ? y + 1 + '-01' : y + '-' + pad(m + 1);
-    box.append(el('h1', null, 'Lịch thời hạn tháng ' + m + '/' + y),
+    CM.add(box, el('h1', null, 'Lịch thời hạn tháng ' + m + '/' + y),
       toolbar(null, month, '/api/deadlines?' + new URLSearchParams({ from: month, to: month, format: 'ics' })),
       el('nav', { class: 'pager', 'aria-label': 'Tháng' },
         el('a', { href: CM.url({ view: 'deadlines', month: prev }) }, '← Tháng trước'),

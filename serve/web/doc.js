@@ -107,11 +107,15 @@
       total > items.length ? el('p', { class: 'muted' }, 'và ' + (total - items.length) + ' văn bản khác') : null);
   }
 
+  // The deadlines and occasions, each as the text says it.
   function deadlines(doc) {
     const ds = (doc.dates || []).filter((d) => d.deadline || d.occasion);
+    const t = doc.text || '';
+    const at = CM.byteIndex(t);
+    const said = (d) => (at(d.start) !== null && at(d.end) !== null ? t.slice(at(d.start), at(d.end)) : CM.date(d.iso));
     if (!ds.length) return null;
     return el('section', { class: 'deadlines' }, el('h2', null, 'Thời hạn và ngày kỷ niệm'),
-      el('ul', null, ds.map((d) => el('li', null, el('strong', null, CM.date(d.iso || d.resolved)),
+      el('ul', null, ds.map((d) => el('li', null, el('strong', null, el('time', { datetime: d.resolved || null }, said(d))),
         d.recurrence ? ' (' + d.recurrence + ')' : '', ': ', el('bdi', null, d.task || d.occasion || d.context || ''),
         d.actor ? el('span', { class: 'muted' }, ' — ' + d.actor) : null))));
   }
@@ -121,7 +125,7 @@
     const depth = Math.min(3, Math.max(1, parseInt(p.get('depth') || '1', 10) || 1));
     const doc = await CM.api('/api/doc/' + encodeURIComponent(id));
     const self = doc.self || {};
-    box.append(
+    CM.add(box, 
       el('h1', { class: 'title' }, el('bdi', null, doc.title || doc.path)),
       el('p', { class: 'doc-meta' }, [doc.type, doc.number, CM.date(doc.date), self.issuer, self.place].filter(Boolean).join(' · '),
         doc.status ? [' ', CM.status(doc.status)] : null),

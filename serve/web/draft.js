@@ -11,7 +11,7 @@
 
   function check(c) {
     const precedents = c.cited_by || [];
-    return el('li', { class: 'card check status-' + (c.status || 'none'), data: { status: c.status || '', key: c.key || '' } },
+    return el('li', { class: 'card check check-' + (c.status || 'none'), data: { status: c.status || '', key: c.key || '' } },
       el('div', null, c.status ? CM.status(c.status) : null, ' ', el('strong', null, el('bdi', null, c.text || c.key || ''))),
       c.reference ? el('p', null, 'Trích dẫn chuẩn: ', el('bdi', { class: 'reference' }, c.reference)) : null,
       c.path ? el('p', null, el('a', { href: CM.docHref(c.path) }, 'Mở văn bản trong kho')) : null,
@@ -47,7 +47,7 @@
     const out = el('section', { id: 'checks', 'aria-live': 'polite' });
     const text = el('textarea', { id: 'draft-text', name: 'text', 'aria-label': 'Nội dung dự thảo', placeholder: 'Dán nội dung dự thảo vào đây…' });
     const file = el('input', { type: 'file', name: 'draft', accept: '.docx,.pdf,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain' });
-    box.append(el('h1', null, 'Kiểm tra dự thảo'),
+    CM.add(box, el('h1', null, 'Kiểm tra dự thảo'),
       el('form', { class: 'draftform', id: 'paste', on: { submit: (ev) => { ev.preventDefault(); run(out, { body: text.value, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }); } } },
         el('label', { for: 'draft-text' }, 'Dán dự thảo:'), text, el('div', null, el('button', { type: 'submit' }, 'Kiểm tra'))),
       el('form', { class: 'draftform', id: 'upload', enctype: 'multipart/form-data', on: { submit: (ev) => { ev.preventDefault(); if (file.files.length) run(out, { body: new FormData(ev.target) }); } } },

@@ -56,7 +56,7 @@
     const sel = el('select', { 'aria-label': 'Độ sâu' }, [1, 2, 3].map((d) => el('option', { value: d, selected: d === depth }, 'bậc ' + d)));
     sel.addEventListener('change', () => CM.go(CM.url({ graph: around, depth: sel.value > 1 ? sel.value : null })));
     box.graph = { nodes, edges, types, relations, around };
-    box.append(el('h1', null, 'Sơ đồ trích dẫn quanh ', el('bdi', null, around)),
+    CM.add(box, el('h1', null, 'Sơ đồ trích dẫn quanh ', el('bdi', null, around)),
       el('div', { class: 'toolbar' }, el('label', null, 'Độ sâu: ', sel),
         el('span', null, nodes.length + ' văn bản, ' + edges.length + ' quan hệ')),
       legend('Loại văn bản', types), legend('Quan hệ', relations),

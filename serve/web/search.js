@@ -66,7 +66,7 @@
         ul.append(el('li', null, el('a', { href: CM.url(next), class: on ? 'on' : null, 'aria-pressed': on ? 'true' : null, data: { facet: key, value: n } },
           el('bdi', null, n), ' (' + counts[n] + ')', on ? ' ✕' : '')));
       }
-      box.append(el('h2', null, label), ul);
+      CM.add(box, el('h2', null, label), ul);
     }
     return box;
   }
@@ -85,9 +85,9 @@
 
   CM.views.search = async function (box, p) {
     const s = state(p);
-    box.append(el('h1', null, 'Tìm văn bản'), form(s));
+    CM.add(box, el('h1', null, 'Tìm văn bản'), form(s));
     if (!s.q) {
-      box.append(el('p', { class: 'muted' }, 'Ví dụ: ', el('a', { href: CM.url({ q: 'dan van kheo' }) }, 'dan van kheo'), ', ',
+      CM.add(box, el('p', { class: 'muted' }, 'Ví dụ: ', el('a', { href: CM.url({ q: 'dan van kheo' }) }, 'dan van kheo'), ', ',
         el('a', { href: CM.url({ q: '25-NQ/TW' }) }, '25-NQ/TW')));
       return;
     }
@@ -96,7 +96,7 @@
     }).filter(([, v]) => v !== null && v !== undefined && v !== ''));
     const r = await CM.api(api);
     const list = el('ol', { class: 'hits', start: (s.page - 1) * perPage(s) + 1, data: { total: r.total } }, r.hits.map(hit));
-    box.append(el('div', { class: 'results' }, facets(s, r.facets),
+    CM.add(box, el('div', { class: 'results' }, facets(s, r.facets),
       el('section', { 'aria-label': 'Kết quả' },
         el('p', { class: 'muted' }, r.total + ' văn bản'),
         r.hits.length ? list : el('p', null, 'Không có văn bản nào.'),

@@ -12,7 +12,7 @@
 # listing the five sample documents, the month calendar, the .ics; the
 # draft check showing each citation's status; an index of hostile titles
 # and paths (<script>, "><img onerror>, U+202E) shown as text, with no
-# element injected; on a phone's screen too. No Content-Security-Policy
+# element injected (U+202E isolated: it turns no text around); on a phone's screen too. No Content-Security-Policy
 # violation or script error anywhere. Screenshots of each page are written
 # into the build folder (web-shots/).
 . "$(dirname "$0")/lib.sh"
@@ -202,7 +202,7 @@ wait_for "document.querySelector('main[data-ready=draft-checked]')"
 ev draft.statuses "$(texts '.checks > li' dataset.status)"
 ev draft.refs "$(texts '.checks .reference' textContent)"
 ev draft.problems "document.querySelectorAll('.checks .problems li').length"
-ev draft.colour "getComputedStyle(document.querySelector('.checks > li.status-in_corpus')).borderLeftColor + ' ' + getComputedStyle(document.querySelector('.checks > li.status-unknown')).borderLeftColor"
+ev draft.colour "getComputedStyle(document.querySelector('.checks > li.check-in_corpus')).borderLeftColor + ' ' + getComputedStyle(document.querySelector('.checks > li.check-unknown')).borderLeftColor"
 shot draft
 
 # on a phone's screen: one column, nothing wider than the screen
@@ -310,6 +310,7 @@ injected="document.querySelectorAll('main script, main img, main iframe, [onerro
 go "/?q=dan+van"
 ev h.search "$(texts '.hit h2' textContent)"
 ev h.searchdom "$injected"
+ev h.bidi "[...document.querySelectorAll('main .hit .bidi')].map(e => e.dataset.code + ':' + e.textContent.length).join(' ')"
 shot hostile-search
 go "/?doc=10-KH%2FBDVTU"
 ev h.doc "document.querySelector('h1').textContent + '\\n' + document.querySelector('.path').textContent"
@@ -329,6 +330,7 @@ same "hostile: no script error" "$(got error)" ""
 same "hostile: the titles, as text" "$(got h.search | sort)" "$("$CHIMUC" search --db "$WORK/hdb" --json dan van | jq -r .title | sort)"
 check "hostile: <script> shown literally" grep -qF '<script>window.pwned=1</script>' "$WORK/out"
 check "hostile: U+202E kept" grep -q "$(printf '\342\200\256')" "$WORK/out"
+same "hostile: U+202E isolated in its own span, shown by its code (title, snippet)" "$(got h.bidi)" "U+202E:1 U+202E:1"
 for l in h.searchdom h.docdom h.docdom9 h.graphdom h.dldom; do
     same "hostile: nothing injected ($l)" "$(got $l)" "0 undefined"
 done
