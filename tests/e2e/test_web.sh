@@ -34,13 +34,7 @@ trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$WORK"' EXIT
 # the samples, and two documents citing 004 (one directly, one through it)
 DB="$WORK/db"
 index_corpus "$DB"
-cat >"$WORK/citing.txt" <<'DOC'
-BAN DÂN VẬN TỈNH ỦY
-Số 7-KH/BDVTU
-KẾ HOẠCH
-Thực hiện Kế hoạch công tác dân vận năm 2018
-Căn cứ Kế hoạch số 1600-KH/BDVTW, ngày 28/02/2018 của Ban Dân vận Trung ương về công tác năm 2018, Ban Dân vận Tỉnh ủy xây dựng kế hoạch thực hiện như sau.
-DOC
+citing_doc "$WORK/citing.txt"
 cat >"$WORK/citing2.txt" <<'DOC'
 BAN DÂN VẬN HUYỆN ỦY
 Số 3-KH/BDVHU
@@ -49,22 +43,6 @@ Thực hiện Kế hoạch của Ban Dân vận Tỉnh ủy
 Thực hiện Kế hoạch số 7-KH/BDVTU, ngày 10/3/2018 của Ban Dân vận Tỉnh ủy, Ban Dân vận Huyện ủy xây dựng kế hoạch.
 DOC
 "$CHIMUC_INDEX" --db "$DB" "$WORK/citing.txt" "$WORK/citing2.txt" >/dev/null
-
-# start NAME ARGS...: chimuc serve on a free port; sets pid, URL.
-start() {
-    name=$1
-    shift
-    "$CHIMUC" serve --listen 127.0.0.1:0 "$@" 2>"$WORK/$name.log" &
-    pid=$!
-    pids="$pids $pid"
-    port=""
-    for _ in $(seq 1 100); do
-        port=$(sed -n 's/.* on port \([0-9]*\)$/\1/p' "$WORK/$name.log")
-        [ -n "$port" ] && break
-        sleep 0.1
-    done
-    URL="http://127.0.0.1:$port"
-}
 
 # cli CMD ARGS...: the CLI's --json lines.
 cli() {

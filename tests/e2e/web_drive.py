@@ -38,7 +38,7 @@ class Browser:
         self.proc = subprocess.Popen(
             [chromium, "--headless", "--remote-debugging-pipe", "--no-first-run",
              "--no-default-browser-check", "--disable-gpu", "--no-sandbox",
-             "--disable-extensions", "--disable-background-networking",
+             "--disable-extensions", "--disable-background-networking", "--disable-dev-shm-usage",
              "--disable-component-update", "--disable-sync", "--metrics-recording-only",
              "--user-data-dir=" + profile, "--window-size=1100,900", "about:blank"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
