@@ -83,6 +83,7 @@
       const items = byDay.get(d) || [];
       row.append(el('td', { data: { day: d, count: items.length } },
         el('a', { href: CM.url({ view: 'deadlines', on: d + '/' + m }), 'aria-label': 'Ngày ' + d + '/' + m + ' hằng năm' }, String(d)),
+        items.length ? el('span', { class: 'count', 'aria-hidden': 'true' }, String(items.length)) : null,
         items.length ? el('ul', null, items.map((i) => el('li', { title: i.task || i.occasion || '' },
           el('a', { href: CM.docHref(i.path) }, el('bdi', null, i.task || i.occasion || i.title || ''))))) : null));
       if ((first + d) % 7 === 0) {

@@ -79,6 +79,8 @@ check "no inline style in the page" sh -c "! grep -Eqi '<style| style=| on[a-z]+
 code() {
     curl -s --path-as-is -o "$WORK/body" -w '%{http_code}' "$URL$1"
 }
+same "HEAD of the page" "$(curl -s -I -o /dev/null -w '%{http_code}' "$URL/static/app.js")" 200
+same "POST on the page: 405" "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$URL/")" 405
 same "an unknown file: 404" "$(code /static/nothing.js)" 404
 same "an unknown page: 404" "$(code /index.html)" 404
 for p in "/static/../../etc/passwd" "/static/%2e%2e/%2e%2e/etc/passwd" "/static/vendor/..%2F..%2Fapp.js" \
