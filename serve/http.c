@@ -3,7 +3,8 @@
 /* http.c: the libmicrohttpd daemon of `chimuc serve` (http.h): one
  * exchange per request (its raw target from the URI log callback, its body
  * up to CM_SERVE_BODY_MAX), dispatched to the routes with an index handle
- * from the pool, answered with the security headers of an API. */
+ * from the pool (none for the page), answered with the security headers of
+ * an API, or the caching and policy the reply names (the page's files). */
 #include "http.h"
 
 #include <microhttpd.h>

@@ -2,8 +2,9 @@
 
 // draft.js: the draft check (/?view=draft): a draft pasted (POST /api/map
 // with its text) or a file uploaded (multipart/form-data, field "draft"),
-// and for each citation its status, formal reference, precedents and
-// problems, coloured by status.
+// and for each citation its status, formal reference, precedents,
+// problems, the documents it may mean and what is usually cited beside it,
+// coloured by status.
 'use strict';
 
 (function () {
@@ -18,7 +19,10 @@
       (c.problems || []).length ? el('ul', { class: 'problems' }, c.problems.map((p) => el('li', null, typeof p === 'string' ? p : JSON.stringify(p)))) : null,
       precedents.length ? el('details', null, el('summary', null, 'Tiền lệ: ' + (c.cited_by_total || precedents.length) + ' văn bản đã trích dẫn'),
         el('ul', null, precedents.map((r) => el('li', null, CM.docLink(r.path, r.title || r.path), el('span', { class: 'muted' }, ' ' + CM.date(r.date)))))) : null,
-      (c.candidates || []).length ? el('p', { class: 'muted' }, 'Có thể là: ', c.candidates.map((k) => el('bdi', null, (k.key || String(k)) + ' '))) : null);
+      c.status !== 'in_corpus' && (c.candidates || []).length ? el('div', null, 'Có thể là: ', el('ul', { class: 'candidates' }, c.candidates.map((k) =>
+        el('li', null, k.path ? CM.docLink(k.path, k.title || k.key) : el('bdi', null, k.key || ''), el('span', { class: 'muted' }, ' ' + CM.date(k.date)))))) : null,
+      (c.co_cited || []).length ? el('p', { class: 'muted' }, 'Thường được trích dẫn cùng: ',
+        c.co_cited.map((k, i) => [i ? ', ' : '', el('bdi', { title: k.why || '' }, k.key)])) : null);
   }
 
   function show(out, items) {
