@@ -83,7 +83,9 @@ int cm_jpeg_grey(unsigned char **grey, int *w, int *h, int *dpi, const char *dat
 	}
 	*w = (int)c.output_width;
 	*h = (int)c.output_height;
-	*dpi = c.density_unit == 1 ? c.X_density : c.density_unit == 2 ? c.X_density * 254 / 100 : 0;
+	*dpi = c.density_unit == 1   ? c.X_density
+	       : c.density_unit == 2 ? c.X_density * 254 / 100
+				     : 0;
 	*grey = pixels;
 	pixels = NULL;
 	rc = 0;

@@ -129,8 +129,7 @@ int cm_ocr_run_begin(cm_ocr **engine, cm_ocr_run *r, unsigned page, unsigned pag
 	return 0;
 }
 
-int cm_ocr_run_page(cm_textbuf *b, cm_ocr_run *r, const char *text, int confidence,
-		    unsigned page)
+int cm_ocr_run_page(cm_textbuf *b, cm_ocr_run *r, const char *text, int confidence, unsigned page)
 {
 	cm_extracted *x = r->x;
 	char *repaired;

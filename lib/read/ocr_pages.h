@@ -48,8 +48,7 @@ int cm_ocr_run_begin(cm_ocr **engine, cm_ocr_run *r, unsigned page, unsigned pag
 /* Appends what OCR read on page (1-based) with confidence to b, unless it
  * holds no readable text (CM_OCR_UNREADABLE, blank, mostly signs).
  * Errors: CM_ENOMEM. */
-int cm_ocr_run_page(cm_textbuf *b, cm_ocr_run *r, const char *text, int confidence,
-		    unsigned page);
+int cm_ocr_run_page(cm_textbuf *b, cm_ocr_run *r, const char *text, int confidence, unsigned page);
 
 /* Ends a page whose reading returned rc: CM_ENOMEM is returned, any other
  * failure is kept as the reason (r->error) and 0 returned, the page left

@@ -43,8 +43,7 @@ static int is_jpeg(const char *data, size_t len)
 
 static int is_tiff(const char *data, size_t len)
 {
-	return len >= 4 &&
-	       (memcmp(data, "II*\0", 4) == 0 || memcmp(data, "MM\0*", 4) == 0);
+	return len >= 4 && (memcmp(data, "II*\0", 4) == 0 || memcmp(data, "MM\0*", 4) == 0);
 }
 
 static uint32_t be32(const unsigned char *p)
@@ -75,7 +74,8 @@ static int png_whole(const char *data, size_t len)
 
 	for (size_t pos = 8; len - pos >= 12;) {
 		uint32_t n = be32(p + pos);
-		if (n > len - pos - 12 || crc32_of(p + pos + 4, (size_t)n + 4) != be32(p + pos + 8 + n))
+		if (n > len - pos - 12 ||
+		    crc32_of(p + pos + 4, (size_t)n + 4) != be32(p + pos + 8 + n))
 			return 0;
 		if (memcmp(p + pos + 4, "IDAT", 4) == 0)
 			image = 1;
@@ -116,6 +116,10 @@ int cm_image_pages(unsigned *pages, const char *data, size_t len)
 	*pages = 0;
 	if ((rc = load()) < 0)
 		return rc;
+	if (is_jpeg(data, len)) {
+		*pages = 1; /* jpeg.c reads its header */
+		return 0;
+	}
 	if (!is_tiff(data, len)) {
 		if (lept.pixReadHeaderMem(p, len, &format, &w, &h, &bps, &spp, &cmap) != 0)
 			return cm_error_set(CM_EUNSUPPORTED, "damaged image (unreadable header)");
@@ -158,10 +162,12 @@ static int decode(PIX **out, const char *data, size_t len, unsigned index)
 	if ((rc = header_size(&w, &h, data, len, index)) < 0)
 		return rc;
 	if (w <= 0 || h <= 0 || (double)w * h > (double)CM_OCR_PIXELS_MAX)
-		return cm_error_set(CM_ELIMIT, "image of %dx%d pixels, more than %ld to read by OCR",
-				    w, h, (long)CM_OCR_PIXELS_MAX);
+		return cm_error_set(CM_ELIMIT,
+				    "image of %dx%d pixels, more than %ld to read by OCR", w, h,
+				    (long)CM_OCR_PIXELS_MAX);
 	if (len >= 8 && memcmp(data, "\x89PNG", 4) == 0 && !png_whole(data, len))
-		return cm_error_set(CM_EUNSUPPORTED, "damaged PNG (cut short, or a chunk's CRC wrong)");
+		return cm_error_set(CM_EUNSUPPORTED,
+				    "damaged PNG (cut short, or a chunk's CRC wrong)");
 	pix = is_tiff(data, len) ? lept.pixReadMemTiff(p, len, (l_int32)index)
 				 : lept.pixReadMem(p, len);
 	if (!pix)

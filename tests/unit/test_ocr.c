@@ -563,3 +563,36 @@ Test(ocr, page_events)
 	cr_expect_str_eq(s.seen[1], "a.tif 2/2");
 	cr_expect_str_eq(s.seen[2], "b.docx 1/1");
 }
+
+/* Scanned images are told by their first bytes, whatever their name, and
+ * refused with the reason when damaged; what only starts like one is not
+ * taken for one. */
+static const struct {
+	const char *data;
+	size_t len;
+	int rc;
+	const char *why;
+} detected[] = {
+	{"\x89PNG\r\n\x1a\nrest of it", 18, CM_EUNSUPPORTED, "damaged image (unreadable header)"},
+	{"\xff\xd8\xff\xe0rest of it", 14, CM_EUNSUPPORTED, "a scanned image; damaged JPEG ("},
+	{"II*\0rest of it", 14, CM_EUNSUPPORTED, "damaged TIFF (no readable page)"},
+	{"MM\0*rest of it", 14, CM_EUNSUPPORTED, "damaged TIFF (no readable page)"},
+	{"\x89PNG and more", 13, 0, NULL}, /* not the whole PNG signature: text */
+	{"II* text", 8, 0, NULL},
+};
+
+Test(ocr, detection)
+{
+	for (size_t i = 0; i < sizeof detected / sizeof detected[0]; i++) {
+		cm_source *src = NULL;
+		int rc = cm_source_from_bytes(&src, detected[i].data, detected[i].len);
+		cr_expect_eq(rc, detected[i].rc, "case %zu: %s", i, cm_error_last());
+		if (detected[i].why)
+			cr_expect_eq(
+				strncmp(cm_error_last(), detected[i].why, strlen(detected[i].why)),
+				0, "case %zu: %s", i, cm_error_last());
+		else if (rc == 0)
+			cr_expect_str_eq(src->format, "text", "case %zu", i);
+		cm_source_free(src);
+	}
+}
