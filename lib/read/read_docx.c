@@ -221,16 +221,26 @@ static int is_w(const xmlNode *n, const char *name)
 	       strcmp((const char *)n->name, name) == 0;
 }
 
-/* The value of a w: attribute, borrowed from the tree, or NULL. */
+/* The value of attribute name of n in namespace ns or ns_strict (NULL: in
+ * none), borrowed from the tree, or NULL. */
+static const char *attr_in(const xmlNode *n, const char *name, const char *ns,
+			   const char *ns_strict)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		const char *href = a->ns && a->ns->href ? (const char *)a->ns->href : NULL;
+		if (strcmp((const char *)a->name, name) != 0 || !a->children ||
+		    a->children->type != XML_TEXT_NODE)
+			continue;
+		if (ns ? href && (strcmp(href, ns) == 0 || strcmp(href, ns_strict) == 0) : !a->ns)
+			return (const char *)a->children->content;
+	}
+	return NULL;
+}
+
+/* The value of a w: attribute, or NULL. */
 static const char *w_attr(const xmlNode *n, const char *name)
 {
-	for (const xmlAttr *a = n->properties; a; a = a->next)
-		if (a->ns && a->ns->href && strcmp((const char *)a->name, name) == 0 &&
-		    (strcmp((const char *)a->ns->href, NS_W) == 0 ||
-		     strcmp((const char *)a->ns->href, NS_W_STRICT) == 0) &&
-		    a->children && a->children->type == XML_TEXT_NODE)
-			return (const char *)a->children->content;
-	return NULL;
+	return attr_in(n, name, NS_W, NS_W_STRICT);
 }
 
 static const char *legacy_name(const char *font)
@@ -278,23 +288,7 @@ static const char *image_id(const xmlNode *n)
 		want = "id";
 	else
 		return NULL;
-	for (const xmlAttr *a = n->properties; a; a = a->next)
-		if (a->ns && a->ns->href && strcmp((const char *)a->name, want) == 0 &&
-		    (strcmp((const char *)a->ns->href, NS_R) == 0 ||
-		     strcmp((const char *)a->ns->href, NS_R_STRICT) == 0) &&
-		    a->children && a->children->type == XML_TEXT_NODE)
-			return (const char *)a->children->content;
-	return NULL;
-}
-
-/* The value of the attribute name (no namespace) of n, or NULL. */
-static const char *plain_attr(const xmlNode *n, const char *name)
-{
-	for (const xmlAttr *a = n->properties; a; a = a->next)
-		if (!a->ns && strcmp((const char *)a->name, name) == 0 && a->children &&
-		    a->children->type == XML_TEXT_NODE)
-			return (const char *)a->children->content;
-	return NULL;
+	return attr_in(n, want, NS_R, NS_R_STRICT);
 }
 
 /* *name = the entry (malloc'd) that relationship id of word/document.xml
@@ -308,12 +302,12 @@ static int image_entry(char **name, const xmlNode *rels, const char *id)
 	for (const xmlNode *c = rels ? rels->children : NULL; c && !target; c = c->next) {
 		const char *rid;
 		if (!is_ns(c, NS_RELS) || strcmp((const char *)c->name, "Relationship") != 0 ||
-		    !(rid = plain_attr(c, "Id")) || strcmp(rid, id) != 0)
+		    !(rid = attr_in(c, "Id", NULL, NULL)) || strcmp(rid, id) != 0)
 			continue;
-		mode = plain_attr(c, "TargetMode");
+		mode = attr_in(c, "TargetMode", NULL, NULL);
 		if (mode && strcmp(mode, "External") == 0)
 			return 0;
-		target = plain_attr(c, "Target");
+		target = attr_in(c, "Target", NULL, NULL);
 	}
 	if (!target || !*target)
 		return 0;

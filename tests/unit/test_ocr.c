@@ -245,33 +245,44 @@ static int entries(const char *dir)
 	return n;
 }
 
+/* Reads file twice with the cache at cache: the second read is the cache's. */
+static void cached_twice(const char *cache, const char *file, const char *format)
+{
+	cm_source_options opts = CM_SOURCE_OPTIONS_INIT;
+	cm_source *first, *second;
+
+	opts.ocr_cache = cache;
+	cr_assert_eq(cm_source_load_with(&first, path_of(file), &opts), 0, "%s", file);
+	cr_assert_eq(first->ocr_cached, 0, "%s", file);
+	cr_assert_gt(first->ocr_pages, 0, "%s", file);
+	cr_assert_eq(cm_source_load_with(&second, path_of(file), &opts), 0, "%s", file);
+	cr_assert_eq(second->ocr_cached, 1, "%s: the second read is the cache's", file);
+	cr_assert_eq(second->text_len, first->text_len);
+	cr_assert_str_eq(second->text, first->text);
+	cr_assert_eq(second->ocr_pages, first->ocr_pages);
+	cr_assert_eq(second->ocr_confidence, first->ocr_confidence);
+	cr_assert_str_eq(second->format, format);
+	cm_source_free(first);
+	cm_source_free(second);
+}
+
 Test(ocr, cache)
 {
 	char dir[] = "/tmp/chimuc-ocr-XXXXXX", cache[64];
 	cm_source_options opts = CM_SOURCE_OPTIONS_INIT;
-	cm_source *first, *second;
+	cm_source *first;
 
 	setenv("OMP_THREAD_LIMIT", "1", 1);
 	cr_assert_not_null(mkdtemp(dir));
 	snprintf(cache, sizeof cache, "%s/index.ocr", dir);
 	opts.ocr_cache = cache;
-	cr_assert_eq(cm_source_load_with(&first, path_of("d001_200_bw.pdf"), &opts), 0);
-	cr_assert_eq(first->ocr_cached, 0);
-	cr_assert_gt(first->ocr_pages, 0);
-	cr_assert_eq(cm_source_load_with(&second, path_of("d001_200_bw.pdf"), &opts), 0);
-	cr_assert_eq(second->ocr_cached, 1, "the second read is the cache's");
-	cr_assert_eq(second->text_len, first->text_len);
-	cr_assert_str_eq(second->text, first->text);
-	cr_assert_eq(second->ocr_pages, first->ocr_pages);
-	cr_assert_eq(second->ocr_confidence, first->ocr_confidence);
-	cr_assert_str_eq(second->format, "pdf");
-	cm_source_free(first);
-	cm_source_free(second);
+	cached_twice(cache, "d001_200_bw.pdf", "pdf");
+	cached_twice(cache, "d003_200_grey.jpg", "jpeg");
 	/* A scan OCR read nothing in: the cache keeps that too, and answers. */
 	cr_assert_eq(cm_source_load_with(&first, path_of("blank.pdf"), &opts), CM_EUNSUPPORTED);
 	cr_assert_str_eq(cm_error_last(),
 			 "no text layer (scanned?), and OCR found no readable text");
-	cr_assert_eq(entries(cache), 2);
+	cr_assert_eq(entries(cache), 3);
 	cr_assert_eq(cm_source_load_with(&first, path_of("blank.pdf"), &opts), CM_EUNSUPPORTED);
 	cr_assert_str_eq(cm_error_last(),
 			 "no text layer (scanned?), and OCR found no readable text");
@@ -319,6 +330,27 @@ static void index_folder(cm_indexer_counts *counts, const char *db, const char *
 	cm_indexer_free(ix);
 }
 
+/* A folder for scans (folder) and an index (db) in the new temporary
+ * folder dir; OCR's threads limited to one. */
+static void scan_folder(char *dir, char db[64], char folder[64])
+{
+	setenv("OMP_THREAD_LIMIT", "1", 1);
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(db, 64, "%s/index", dir);
+	snprintf(folder, 64, "%s/scans", dir);
+	cr_assert_eq(mkdir(folder, 0755), 0);
+}
+
+/* path = folder/name, a copy of the scan fixture. */
+static void put_scan(char path[96], const char *folder, const char *name, const char *fixture)
+{
+	char from[128];
+
+	snprintf(path, 96, "%s/%s", folder, name);
+	snprintf(from, sizeof from, "tests/data/scans/%s", fixture);
+	copy_file(from, path);
+}
+
 /* The indexer marks the document as read by OCR, and a renamed scan is not
  * read by OCR again: the cache beside the index answers. */
 Test(ocr, indexed)
@@ -328,14 +360,9 @@ Test(ocr, indexed)
 	cm_index *ix;
 	cm_docinfo *info;
 
-	setenv("OMP_THREAD_LIMIT", "1", 1);
-	cr_assert_not_null(mkdtemp(dir));
-	snprintf(db, sizeof db, "%s/index", dir);
-	snprintf(folder, sizeof folder, "%s/scans", dir);
-	snprintf(a, sizeof a, "%s/a.pdf", folder);
+	scan_folder(dir, db, folder);
+	put_scan(a, folder, "a.pdf", "d001_200_bw.pdf");
 	snprintf(b, sizeof b, "%s/b.pdf", folder);
-	cr_assert_eq(mkdir(folder, 0755), 0);
-	copy_file("tests/data/scans/d001_200_bw.pdf", a);
 	index_folder(&c, db, folder);
 	cr_expect_eq(c.added, 1);
 	cr_expect_eq(c.ocr_read, 1);
@@ -406,26 +433,6 @@ Test(ocr, docx_with_text)
 	cm_source_free(text);
 	cm_source_free(all);
 	free(truth);
-}
-
-Test(ocr, image_cache)
-{
-	char dir[] = "/tmp/chimuc-ocr-XXXXXX", cache[64];
-	cm_source_options opts = CM_SOURCE_OPTIONS_INIT;
-	cm_source *first, *second;
-
-	setenv("OMP_THREAD_LIMIT", "1", 1);
-	cr_assert_not_null(mkdtemp(dir));
-	snprintf(cache, sizeof cache, "%s/index.ocr", dir);
-	opts.ocr_cache = cache;
-	cr_assert_eq(cm_source_load_with(&first, path_of("d003_200_grey.jpg"), &opts), 0);
-	cr_assert_eq(first->ocr_cached, 0);
-	cr_assert_eq(cm_source_load_with(&second, path_of("d003_200_grey.jpg"), &opts), 0);
-	cr_expect_eq(second->ocr_cached, 1, "the second read is the cache's");
-	cr_expect_str_eq(second->text, first->text);
-	cr_expect_str_eq(second->format, "jpeg");
-	cm_source_free(first);
-	cm_source_free(second);
 }
 
 static void put32(unsigned char *p, uint32_t v)
@@ -536,15 +543,9 @@ Test(ocr, page_events)
 	const char *paths[1];
 	cm_indexer *ix;
 
-	setenv("OMP_THREAD_LIMIT", "1", 1);
-	cr_assert_not_null(mkdtemp(dir));
-	snprintf(db, sizeof db, "%s/index", dir);
-	snprintf(folder, sizeof folder, "%s/scans", dir);
-	snprintf(a, sizeof a, "%s/a.tif", folder);
-	snprintf(b, sizeof b, "%s/b.docx", folder);
-	cr_assert_eq(mkdir(folder, 0755), 0);
-	copy_file("tests/data/scans/d001_200_bw.tif", a);
-	copy_file("tests/data/scans/d002_scan.docx", b);
+	scan_folder(dir, db, folder);
+	put_scan(a, folder, "a.tif", "d001_200_bw.tif");
+	put_scan(b, folder, "b.docx", "d002_scan.docx");
 	paths[0] = folder;
 	o.jobs = 2;
 	o.on_event = on_page_event;
