@@ -97,7 +97,8 @@ int cm_source_from_bytes(cm_source **out, const char *data, size_t len);
  * PDF that needed OCR is taken from opts->ocr_cache when the same bytes were
  * read before with the same mode, and kept there otherwise (a cache that
  * cannot be written is only not used). Errors: cm_source_load's, CM_EINVAL
- * (an unknown opts->version), CM_EMISSING (a scan, and OCR not installed). */
+ * (an unknown opts->version), CM_EMISSING (a scan, and OCR not installed;
+ * a scanned image or a DOCX of only images with CM_OCR_NEVER). */
 int cm_source_load_with(cm_source **out, const char *path, const cm_source_options *opts);
 
 void cm_source_free(cm_source *src);

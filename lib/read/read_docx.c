@@ -615,7 +615,7 @@ int cm_read_docx_ocr(cm_extracted *out, const char *data, size_t len, const cm_o
 	    (rc = walk_with_images(&w, za, xmlDocGetRootElement(doc), out, ocr)) < 0)
 		goto cleanup;
 	if (ocr->mode == CM_OCR_NEVER && w.drawn > 0 && letters(w.b.p, w.b.len) == 0) {
-		rc = cm_error_set(CM_EUNSUPPORTED, "%s, read only by OCR (not with --ocr never)",
+		rc = cm_error_set(CM_EMISSING, "%s, read only by OCR (not with --ocr never)",
 				  CM_OCR_WHAT_DOCX);
 		goto cleanup;
 	}

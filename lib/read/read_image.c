@@ -232,7 +232,7 @@ int cm_read_image_ocr(cm_extracted *out, const char *data, size_t len, const cm_
 
 	memset(out, 0, sizeof *out);
 	if (r.req->mode == CM_OCR_NEVER)
-		return cm_error_set(CM_EUNSUPPORTED, "%s, read only by OCR (not with --ocr never)",
+		return cm_error_set(CM_EMISSING, "%s, read only by OCR (not with --ocr never)",
 				    CM_OCR_WHAT_IMAGE);
 	if ((rc = cm_image_pages(&pages, data, len)) < 0)
 		return rc;

@@ -393,12 +393,12 @@ Test(ocr, images_without_ocr)
 
 	opts.ocr = CM_OCR_NEVER;
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-		cr_assert_eq(cm_source_load_with(&src, path_of(files[i]), &opts), CM_EUNSUPPORTED,
-			     "%s", files[i]);
+		cr_assert_eq(cm_source_load_with(&src, path_of(files[i]), &opts), CM_EMISSING, "%s",
+			     files[i]);
 		cr_expect_str_eq(cm_error_last(),
 				 "a scanned image, read only by OCR (not with --ocr never)");
 	}
-	cr_assert_eq(cm_source_load_with(&src, path_of("d002_scan.docx"), &opts), CM_EUNSUPPORTED);
+	cr_assert_eq(cm_source_load_with(&src, path_of("d002_scan.docx"), &opts), CM_EMISSING);
 	cr_expect_str_eq(cm_error_last(),
 			 "no text but images, read only by OCR (not with --ocr never)");
 	cr_assert_null(src);
@@ -595,5 +595,28 @@ Test(ocr, detection)
 		else if (rc == 0)
 			cr_expect_str_eq(src->format, "text", "case %zu", i);
 		cm_source_free(src);
+	}
+}
+
+/* A scan skipped with --ocr never is not remembered as failed: a later
+ * run with OCR reads it. */
+Test(ocr, never_then_auto)
+{
+	char dir[] = "/tmp/chimuc-ocr-XXXXXX", db[64], folder[64], a[96];
+	cm_indexer_options o = CM_INDEXER_OPTIONS_INIT;
+	const char *paths[1];
+	cm_indexer *ix;
+
+	scan_folder(dir, db, folder);
+	put_scan(a, folder, "a.jpg", "d003_200_grey.jpg");
+	paths[0] = folder;
+	for (int run = 0; run < 2; run++) {
+		o.ocr = run == 0 ? CM_OCR_NEVER : CM_OCR_AUTO;
+		cr_assert_eq(cm_indexer_open(&ix, db, &o), 0, "%s", cm_error_last());
+		cr_assert_eq(cm_indexer_run(ix, paths, 1), 0, "%s", cm_error_last());
+		cr_assert_eq(cm_indexer_close(ix), 0, "%s", cm_error_last());
+		cr_expect_eq(cm_indexer_counts_get(ix)->skipped, run == 0, "run %d", run);
+		cr_expect_eq(cm_indexer_counts_get(ix)->added, run == 1, "run %d", run);
+		cm_indexer_free(ix);
 	}
 }
