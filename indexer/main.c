@@ -182,11 +182,14 @@ static void summary(const cm_indexer_counts *c)
 	putchar('\n');
 }
 
-/* Each event with a message is one line on standard error. */
+/* Each event with a message is one line on standard error; a page OCR
+ * starts on is shown on the progress line (data, when drawn). */
 static void on_event(const cm_indexer_event *ev, void *data)
 {
-	(void)data;
-	if (ev->message)
+	if (ev->kind == CM_INDEXER_OCR_PAGE) {
+		if (data)
+			cm_progress_ocr(data, ev->path, ev->page, ev->pages);
+	} else if (ev->message)
 		cm_diag(CM_INDEXER_PROGRAM, ev->path, "%s", ev->message);
 }
 
@@ -227,6 +230,7 @@ int main(int argc, char **argv)
 	if (isatty(STDERR_FILENO)) {
 		io.on_progress = on_progress;
 		io.progress_data = &progress;
+		io.event_data = &progress;
 	}
 	rc = cm_indexer_open(&ix, dbpath, &io);
 	if (rc == CM_ELOCKED) {

@@ -4,12 +4,17 @@
  * of the total, megabytes read per second and the time left, on one line of
  * standard error rewritten with \r a few times a second. The total is the
  * files a walk found (a new index), else the documents the index holds,
- * shown as "about" and growing with the files seen. */
+ * shown as "about" and growing with the files seen. While a file is read by
+ * OCR, the line says which page ("ocr FILE page 3/12"). The build's threads
+ * draw it too: one lock keeps the drawings whole. */
 #include "progress.h"
 
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <time.h>
+
+static pthread_mutex_t drawing = PTHREAD_MUTEX_INITIALIZER;
 
 static double seconds_since(const struct timespec *t)
 {
@@ -43,12 +48,15 @@ void cm_progress_show(cm_progress *p, unsigned long done, uint64_t bytes)
 {
 	double elapsed = seconds_since(&p->start), left;
 
+	pthread_mutex_lock(&drawing);
 	p->done = done;
 	p->bytes = bytes;
 	if (p->total < done)
 		p->total = done;
-	if (p->last >= 0 && elapsed - p->last < CM_PROGRESS_INTERVAL)
+	if (p->last >= 0 && elapsed - p->last < CM_PROGRESS_INTERVAL) {
+		pthread_mutex_unlock(&drawing);
 		return;
+	}
 	p->last = elapsed;
 	left = time_left(p, elapsed);
 	fprintf(stderr, "\r%s: %lu of %s%lu files, %.1f MB/s", CM_INDEXER_PROGRAM, done,
@@ -58,6 +66,16 @@ void cm_progress_show(cm_progress *p, unsigned long done, uint64_t bytes)
 		fprintf(stderr, ", %u:%02u left", (unsigned)(left / 60), (unsigned)left % 60);
 	fputs("\033[K", stderr);
 	fflush(stderr);
+	pthread_mutex_unlock(&drawing);
+}
+
+void cm_progress_ocr(cm_progress *p, const char *path, unsigned page, unsigned pages)
+{
+	pthread_mutex_lock(&drawing);
+	p->last = seconds_since(&p->start);
+	fprintf(stderr, "\r%s: ocr %s page %u/%u\033[K", CM_INDEXER_PROGRAM, path, page, pages);
+	fflush(stderr);
+	pthread_mutex_unlock(&drawing);
 }
 
 void cm_progress_end(const cm_progress *p)

@@ -26,6 +26,8 @@ typedef struct {
 void cm_progress_start(cm_progress *p, unsigned long total, uint64_t total_bytes, int estimated);
 /* done files of bytes so far: redraws the line, at most every interval. */
 void cm_progress_show(cm_progress *p, unsigned long done, uint64_t bytes);
+/* Draws "ocr PATH page PAGE/PAGES" on the line: OCR starts on that page. */
+void cm_progress_ocr(cm_progress *p, const char *path, unsigned page, unsigned pages);
 /* Clears the line, if it was ever drawn. */
 void cm_progress_end(const cm_progress *p);
 

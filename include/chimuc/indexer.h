@@ -36,15 +36,19 @@ typedef enum {
 	CM_INDEXER_UNCHANGED, /* the mtime and size stored: left alone */
 	CM_INDEXER_REMOVED,   /* gone from a walked folder: its document removed */
 	CM_INDEXER_SKIPPED,   /* not indexed (message: why) */
-	CM_INDEXER_WARNING    /* indexed, with a problem (message: which) */
+	CM_INDEXER_WARNING,   /* indexed, with a problem (message: which) */
+	CM_INDEXER_OCR_PAGE   /* OCR starts on page of pages of the file being
+			       * read (not counted: the file has its own) */
 } cm_indexer_event_kind;
 
 typedef struct {
 	cm_indexer_event_kind kind;
-	const char *path;    /* the file or folder (REMOVED: the path the
+	const char *path;     /* the file or folder (REMOVED: the path the
 			      * document was indexed under) */
-	const char *message; /* SKIPPED and WARNING: one line for the user
+	const char *message;  /* SKIPPED and WARNING: one line for the user
 			      * ("skipped: empty file"); else NULL */
+	unsigned page, pages; /* OCR_PAGE: the page (1-based) and the file's
+			       * pages; else 0 */
 } cm_indexer_event;
 
 typedef void (*cm_indexer_event_fn)(const cm_indexer_event *ev, void *data);

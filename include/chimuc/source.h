@@ -19,11 +19,13 @@ extern "C" {
 
 #define CM_SOURCE_MAX_DEFAULT (64u << 20) /* default --max-size: 64 MiB */
 
-/* When a PDF page is read by OCR (Tesseract, vie+eng, at 300 dpi). */
+/* When a PDF page, a scanned image (PNG, JPEG, TIFF) or the images of a
+ * DOCX are read by OCR (Tesseract, vie+eng; a PDF page at 300 dpi). */
 typedef enum {
-	CM_OCR_AUTO,  /* pages without a text layer only (the default) */
+	CM_OCR_AUTO,  /* pages without a text layer, scanned images, the
+			 images of a DOCX with almost no text (the default) */
 	CM_OCR_NEVER, /* none: a scan is skipped */
-	CM_OCR_ALWAYS /* every page, its text layer ignored */
+	CM_OCR_ALWAYS /* every page, its text layer ignored; a DOCX's images */
 } cm_ocr_mode;
 
 /* A page read by OCR with a mean word confidence (0-100) under this is
@@ -36,7 +38,8 @@ typedef struct {
 	char *text; /* decoded UTF-8, NUL-terminated */
 	size_t text_len;
 	size_t invalid;         /* invalid sequences replaced by U+FFFD */
-	const char *format;     /* "text", "html", "xml", "docx", "pdf" (static) */
+	const char *format;     /* "text", "html", "xml", "docx", "pdf", "png",
+				   "jpeg", "tiff" (static) */
 	const char *encoding;   /* of the bytes or of legacy-font text (static),
 				 NULL where the format fixes it (DOCX, PDF) */
 	int encoding_uncertain; /* the encoding is a guess on weak evidence */
@@ -55,20 +58,26 @@ typedef struct {
 	int ocr_cached;
 } cm_source;
 
-#define CM_SOURCE_OPTIONS_VERSION 1
+/* Told as OCR starts on page (1-based) of the pages of a file (a PDF's
+ * pages, a TIFF's, a DOCX's images), from the thread reading it. */
+typedef void (*cm_source_ocr_page_fn)(unsigned page, unsigned pages, void *data);
+
+#define CM_SOURCE_OPTIONS_VERSION 2
 
 typedef struct {
-	unsigned version;      /* CM_SOURCE_OPTIONS_VERSION */
-	uint64_t max_size;     /* larger files are refused */
-	int follow;            /* follow a final symbolic link */
-	cm_ocr_mode ocr;       /* which PDF pages OCR reads */
-	const char *ocr_cache; /* folder of OCR text by content hash, created
+	unsigned version;                  /* CM_SOURCE_OPTIONS_VERSION */
+	uint64_t max_size;                 /* larger files are refused */
+	int follow;                        /* follow a final symbolic link */
+	cm_ocr_mode ocr;                   /* which PDF pages OCR reads */
+	const char *ocr_cache;             /* folder of OCR text by content hash, created
 				  when needed; NULL: none */
+	cm_source_ocr_page_fn on_ocr_page; /* NULL: none */
+	void *ocr_page_data;               /* handed to on_ocr_page */
 } cm_source_options;
 
-#define CM_SOURCE_OPTIONS_INIT                                                         \
-	{                                                                              \
-		CM_SOURCE_OPTIONS_VERSION, CM_SOURCE_MAX_DEFAULT, 0, CM_OCR_AUTO, NULL \
+#define CM_SOURCE_OPTIONS_INIT                                                                     \
+	{                                                                                          \
+		CM_SOURCE_OPTIONS_VERSION, CM_SOURCE_MAX_DEFAULT, 0, CM_OCR_AUTO, NULL, NULL, NULL \
 	}
 
 /* Reads the regular file at path (never blocking on a FIFO or device, never
@@ -88,7 +97,8 @@ int cm_source_from_bytes(cm_source **out, const char *data, size_t len);
  * PDF that needed OCR is taken from opts->ocr_cache when the same bytes were
  * read before with the same mode, and kept there otherwise (a cache that
  * cannot be written is only not used). Errors: cm_source_load's, CM_EINVAL
- * (an unknown opts->version), CM_EMISSING (a scan, and OCR not installed). */
+ * (an unknown opts->version), CM_EMISSING (a scan, and OCR not installed;
+ * a scanned image or a DOCX of only images with CM_OCR_NEVER). */
 int cm_source_load_with(cm_source **out, const char *path, const cm_source_options *opts);
 
 void cm_source_free(cm_source *src);

@@ -68,6 +68,10 @@ void cm_build_event(cm_build *b, cm_indexer_event_kind kind, const char *path, c
 #endif
 	;
 
+/* Tells the caller (opts->on_event) that OCR starts on page of pages of
+ * the file at path (an OCR_PAGE event, not counted). */
+void cm_build_ocr_page(const cm_build *b, const char *path, unsigned page, unsigned pages);
+
 /* Tells the caller (opts->on_progress) how far the run is. */
 void cm_build_progress(const cm_build *b, const cm_indexer_progress *p);
 

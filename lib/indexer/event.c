@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
 /* event.c: what an indexing run tells its caller: one event per file or
- * folder (counted here, so that the counts and the events agree) and the
- * progress. */
+ * folder (counted here, so that the counts and the events agree), each page
+ * OCR starts on, and the progress. */
 #include "build.h"
 
 #include <stdarg.h>
@@ -18,18 +18,21 @@ static unsigned long *count_of(cm_indexer_counts *c, cm_indexer_event_kind kind)
 	case CM_INDEXER_REMOVED: return &c->removed;
 	case CM_INDEXER_SKIPPED: return &c->skipped;
 	case CM_INDEXER_WARNING: return &c->warnings;
+	case CM_INDEXER_OCR_PAGE: return NULL;
 	}
-	return &c->warnings;
+	return NULL;
 }
 
 void cm_build_event(cm_build *b, cm_indexer_event_kind kind, const char *path, const char *fmt, ...)
 {
 	char small[512], *message = NULL;
-	cm_indexer_event ev = {kind, path, NULL};
+	cm_indexer_event ev = {kind, path, NULL, 0, 0};
+	unsigned long *count = count_of(&b->counts, kind);
 	va_list ap;
 	int n;
 
-	(*count_of(&b->counts, kind))++;
+	if (count)
+		(*count)++;
 	if (!b->opts->on_event)
 		return;
 	if (fmt) {
@@ -46,6 +49,14 @@ void cm_build_event(cm_build *b, cm_indexer_event_kind kind, const char *path, c
 	}
 	b->opts->on_event(&ev, b->opts->event_data);
 	free(message);
+}
+
+void cm_build_ocr_page(const cm_build *b, const char *path, unsigned page, unsigned pages)
+{
+	cm_indexer_event ev = {CM_INDEXER_OCR_PAGE, path, NULL, page, pages};
+
+	if (b->opts->on_event)
+		b->opts->on_event(&ev, b->opts->event_data);
 }
 
 void cm_build_progress(const cm_build *b, const cm_indexer_progress *p)

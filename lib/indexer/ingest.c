@@ -107,6 +107,19 @@ static int skip(cm_build *b, const file_state *f, int code)
 	return cm_build_maybe_commit(b);
 }
 
+/* The build and the file whose pages OCR reads, for on_ocr_page. */
+typedef struct {
+	const cm_build *b;
+	const char *path;
+} ocr_reading;
+
+static void on_ocr_page(unsigned page, unsigned pages, void *data)
+{
+	const ocr_reading *r = data;
+
+	cm_build_ocr_page(r->b, r->path, page, pages);
+}
+
 /* Reads the file and replaces its document. */
 static int ingest(cm_build *b, const file_state *f)
 {
@@ -116,12 +129,15 @@ static int ingest(cm_build *b, const file_state *f)
 	cm_xdocid id;
 	char mtime[CM_MTIME_MAX];
 	cm_source_options so = CM_SOURCE_OPTIONS_INIT;
+	ocr_reading reading = {b, f->path};
 	int rc;
 
 	so.max_size = b->opts->max_size;
 	so.follow = b->opts->follow;
 	so.ocr = b->opts->ocr;
 	so.ocr_cache = b->ocr_cache;
+	so.on_ocr_page = on_ocr_page;
+	so.ocr_page_data = &reading;
 	if ((rc = cm_source_load_with(&src, f->path, &so)) < 0)
 		return fatal(rc) ? rc : skip(b, f, rc);
 	if (src->ocr_pages > 0) {

@@ -16,9 +16,11 @@
 
 #include "chimuc/error.h"
 
-/* File names the walk treats as documents. */
+/* File names the walk treats as documents (scanned images too: OCR reads
+ * them). */
 static const char *const document_suffixes[] = {".txt", ".md",    ".text", ".markdown", ".html",
-						".htm", ".xhtml", ".xml",  ".docx",     ".pdf"};
+						".htm", ".xhtml", ".xml",  ".docx",     ".pdf",
+						".png", ".jpg",   ".jpeg", ".tif",      ".tiff"};
 
 typedef struct visited {
 	dev_t dev;

@@ -25,6 +25,17 @@ int cm_ocr_new(cm_ocr **out);
 int cm_ocr_read(char **text, int *confidence, cm_ocr *o, const unsigned char *grey, int w, int h,
 		int stride, int dpi);
 
+/* The same for an image decoded by Leptonica (1 or 8 bits a pixel), which
+ * stays the caller's. */
+struct Pix;
+int cm_ocr_read_pix(char **text, int *confidence, cm_ocr *o, struct Pix *pix, int dpi);
+
 void cm_ocr_free(cm_ocr *o);
+
+/* For the fuzzers: engines made after this call (text not NULL) read every
+ * page as text, with that confidence, without Tesseract, so that what the
+ * readers do around OCR (decoding images, walking a DOCX) runs fast. NULL:
+ * Tesseract again. Not thread-safe: call it before any reading. */
+void cm_ocr_fake(const char *text, int confidence);
 
 #endif

@@ -5,7 +5,10 @@
  * row with its cells separated), then the footnotes; the title from
  * docProps/core.xml; whether a TCVN3 or VNI font is used. Entries are read
  * with hard limits against ZIP bombs, and XML with entity declarations is
- * refused. */
+ * refused. A body of (almost) no text whose drawings hold images is a scan
+ * pasted into Word: each image (a:blip r:embed, v:imagedata r:id, through
+ * word/_rels/document.xml.rels to word/media/…) is read by OCR where it
+ * stands, once however often it is drawn. */
 #include "read/reader.h"
 
 #include <libxml/parser.h>
@@ -17,7 +20,10 @@
 #include <strings.h>
 #include <zip.h>
 
+#include "chimuc/array.h"
 #include "chimuc/error.h"
+#include "read/image.h"
+#include "read/ocr_pages.h"
 #include "util/lazylib.h"
 
 /* The libzip functions used, found in the library loaded on first use
@@ -39,11 +45,30 @@ CM_LAZYLIB(lz, libzip, ZIP_FUNCTIONS, CM_LIBZIP_SONAME, "DOCX support");
 #define NS_W_STRICT "http://purl.oclc.org/ooxml/wordprocessingml/main"
 #define NS_MC "http://schemas.openxmlformats.org/markup-compatibility/2006"
 #define NS_DC "http://purl.org/dc/elements/1.1/"
+#define NS_A "http://schemas.openxmlformats.org/drawingml/2006/main"
+#define NS_V "urn:schemas-microsoft-com:vml"
+#define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS_R_STRICT "http://purl.oclc.org/ooxml/officeDocument/relationships"
+#define NS_RELS "http://schemas.openxmlformats.org/package/2006/relationships"
+#define RELS_ENTRY "word/_rels/document.xml.rels"
+
+/* The images of a DOCX read by OCR: each entry name once, in the order
+ * first drawn. */
+typedef struct {
+	zip_t *za;
+	const xmlNode *rels; /* the root of RELS_ENTRY */
+	cm_array_t(char *) names;
+	cm_array_t(int) done;
+	cm_ocr_run run;
+	int rc; /* CM_ENOMEM met */
+} docx_images;
 
 typedef struct {
 	cm_textbuf b;
 	int in_cell;             /* inside a table cell: paragraphs don't break */
 	const char *legacy_font; /* the first legacy font seen, or NULL */
+	size_t drawn;            /* images drawn (r:embed ids met) */
+	docx_images *images;     /* set: images are read by OCR where drawn */
 } walker;
 
 static int ratio_over(zip_uint64_t size, zip_uint64_t comp)
@@ -196,16 +221,26 @@ static int is_w(const xmlNode *n, const char *name)
 	       strcmp((const char *)n->name, name) == 0;
 }
 
-/* The value of a w: attribute, borrowed from the tree, or NULL. */
+/* The value of attribute name of n in namespace ns or ns_strict (NULL: in
+ * none), borrowed from the tree, or NULL. */
+static const char *attr_in(const xmlNode *n, const char *name, const char *ns,
+			   const char *ns_strict)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		const char *href = a->ns && a->ns->href ? (const char *)a->ns->href : NULL;
+		if (strcmp((const char *)a->name, name) != 0 || !a->children ||
+		    a->children->type != XML_TEXT_NODE)
+			continue;
+		if (ns ? href && (strcmp(href, ns) == 0 || strcmp(href, ns_strict) == 0) : !a->ns)
+			return (const char *)a->children->content;
+	}
+	return NULL;
+}
+
+/* The value of a w: attribute, or NULL. */
 static const char *w_attr(const xmlNode *n, const char *name)
 {
-	for (const xmlAttr *a = n->properties; a; a = a->next)
-		if (a->ns && a->ns->href && strcmp((const char *)a->name, name) == 0 &&
-		    (strcmp((const char *)a->ns->href, NS_W) == 0 ||
-		     strcmp((const char *)a->ns->href, NS_W_STRICT) == 0) &&
-		    a->children && a->children->type == XML_TEXT_NODE)
-			return (const char *)a->children->content;
-	return NULL;
+	return attr_in(n, name, NS_W, NS_W_STRICT);
 }
 
 static const char *legacy_name(const char *font)
@@ -241,6 +276,127 @@ static void add_text(walker *w, const xmlNode *t)
 
 static void walk(walker *w, const xmlNode *n);
 
+/* The relationship id of an image drawn (a:blip r:embed, v:imagedata
+ * r:id), or NULL. */
+static const char *image_id(const xmlNode *n)
+{
+	const char *name = (const char *)n->name, *want;
+
+	if (is_ns(n, NS_A) && strcmp(name, "blip") == 0)
+		want = "embed";
+	else if (is_ns(n, NS_V) && strcmp(name, "imagedata") == 0)
+		want = "id";
+	else
+		return NULL;
+	return attr_in(n, want, NS_R, NS_R_STRICT);
+}
+
+/* *name = the entry (malloc'd) that relationship id of word/document.xml
+ * targets inside the package, or NULL (none, or outside it). Errors:
+ * CM_ENOMEM. */
+static int image_entry(char **name, const xmlNode *rels, const char *id)
+{
+	const char *target = NULL, *base = "word/", *mode;
+
+	*name = NULL;
+	for (const xmlNode *c = rels ? rels->children : NULL; c && !target; c = c->next) {
+		const char *rid;
+		if (!is_ns(c, NS_RELS) || strcmp((const char *)c->name, "Relationship") != 0 ||
+		    !(rid = attr_in(c, "Id", NULL, NULL)) || strcmp(rid, id) != 0)
+			continue;
+		mode = attr_in(c, "TargetMode", NULL, NULL);
+		if (mode && strcmp(mode, "External") == 0)
+			return 0;
+		target = attr_in(c, "Target", NULL, NULL);
+	}
+	if (!target || !*target)
+		return 0;
+	if (*target == '/') {
+		base = "";
+		target++;
+	} else if (strncmp(target, "../", 3) == 0) {
+		base = "";
+		target += 3;
+	}
+	if (!(*name = malloc(strlen(base) + strlen(target) + 1)))
+		return cm_error_nomem();
+	strcpy(*name, base);
+	strcat(*name, target);
+	return 0;
+}
+
+/* The index in im->names of entry name, added if new (-1: out of memory
+ * or CM_OCR_PAGES_MAX reached, im->rc set). name is taken over. */
+static long image_index(docx_images *im, char *name)
+{
+	char **slot;
+	int *done;
+
+	for (size_t i = 0; i < im->names.size; i++)
+		if (strcmp(im->names.ptr[i], name) == 0) {
+			free(name);
+			return (long)i;
+		}
+	if (im->names.size >= CM_OCR_PAGES_MAX) {
+		free(name);
+		im->rc = cm_error_set(CM_ELIMIT, "DOCX draws more than %d images to read by OCR",
+				      CM_OCR_PAGES_MAX);
+		return -1;
+	}
+	if (!(slot = cm_array_alloc(im->names)) || !(done = cm_array_alloc(im->done))) {
+		if (slot)
+			im->names.size--;
+		free(name);
+		im->rc = cm_error_nomem();
+		return -1;
+	}
+	*slot = name;
+	return (long)im->names.size - 1;
+}
+
+/* Lists the image entries the ids drawn below n target, in order. */
+static void list_images(docx_images *im, const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c && im->rc == 0; c = c->next) {
+		const char *id;
+		char *name;
+		if (c->type != XML_ELEMENT_NODE ||
+		    (is_ns(c, NS_MC) && strcmp((const char *)c->name, "Fallback") == 0))
+			continue;
+		if ((id = image_id(c)) != NULL) {
+			if ((im->rc = image_entry(&name, im->rels, id)) == 0 && name)
+				image_index(im, name);
+		}
+		list_images(im, c);
+	}
+}
+
+/* Reads the image drawn with relationship id by OCR into w's text, where
+ * it stands, unless it was read already. */
+static void read_image(walker *w, const char *id)
+{
+	docx_images *im = w->images;
+	char *name, *data = NULL;
+	size_t len;
+	zip_int64_t index;
+	long i;
+	int rc;
+
+	if (im->rc < 0 || (im->rc = image_entry(&name, im->rels, id)) < 0 || !name ||
+	    (i = image_index(im, name)) < 0 || im->done.ptr[i])
+		return;
+	im->done.ptr[i] = 1;
+	name = im->names.ptr[i];
+	if ((index = lz.zip_name_locate(im->za, name, 0)) < 0)
+		rc = cm_error_set(CM_EUNSUPPORTED, "DOCX has no entry %s", name);
+	else if ((rc = read_index(im->za, index, name, &data, &len)) == 0)
+		rc = cm_image_ocr_page(&w->b, &im->run, data, len, 0, (unsigned)i + 1,
+				       (unsigned)im->names.size);
+	free(data);
+	if (rc < 0 && (rc = cm_ocr_run_end(&im->run, rc)) < 0)
+		im->rc = rc;
+}
+
 static void walk_children(walker *w, const xmlNode *n)
 {
 	for (const xmlNode *c = n->children; c; c = c->next)
@@ -268,9 +424,15 @@ static int skipped(const xmlNode *n)
 
 static void walk(walker *w, const xmlNode *n)
 {
+	const char *id;
+
 	if (skipped(n))
 		return;
-	if (is_w(n, "rPr")) {
+	if ((id = image_id(n)) != NULL) {
+		w->drawn++;
+		if (w->images)
+			read_image(w, id);
+	} else if (is_w(n, "rPr")) {
 		note_fonts(w, n);
 	} else if (is_w(n, "t")) {
 		add_text(w, n);
@@ -364,7 +526,66 @@ static int open_zip(zip_t **za, const char *data, size_t len)
 	return rc;
 }
 
+/* The letters and digits (a character outside ASCII counted as one) of the
+ * n bytes at s. */
+static size_t letters(const char *s, size_t n)
+{
+	size_t count = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		count += (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+			 c >= 0xC0;
+	}
+	return count;
+}
+
+/* Whether the images drawn are read by OCR, the body (in b) having been
+ * walked. */
+static int wants_ocr(const walker *w, const cm_ocr_request *ocr)
+{
+	if (w->drawn == 0 || ocr->mode == CM_OCR_NEVER)
+		return 0;
+	return ocr->mode == CM_OCR_ALWAYS || letters(w->b.p, w->b.len) < CM_DOCX_OCR_TEXT_MIN;
+}
+
+/* Walks the body again, its images read by OCR where drawn. */
+static int walk_with_images(walker *w, zip_t *za, const xmlNode *body, cm_extracted *out,
+			    const cm_ocr_request *ocr)
+{
+	docx_images im = {.za = za, .run = {.req = ocr, .x = out}};
+	xmlDoc *rels = NULL;
+	int rc;
+
+	if ((rc = parse_entry(za, RELS_ENTRY, &rels)) < 0)
+		return rc;
+	im.rels = rels ? xmlDocGetRootElement(rels) : NULL;
+	list_images(&im, body);
+	if ((rc = im.rc) < 0)
+		goto cleanup;
+	cm_textbuf_free(&w->b);
+	memset(&w->b, 0, sizeof w->b);
+	w->images = &im;
+	walk(w, body);
+	w->images = NULL;
+	if ((rc = im.rc) == 0 && letters(w->b.p, w->b.len) == 0 && im.run.wanted)
+		rc = cm_ocr_run_nothing(&im.run, CM_OCR_WHAT_DOCX);
+cleanup:
+	cm_ocr_run_free(&im.run);
+	for (size_t i = 0; i < im.names.size; i++)
+		free(im.names.ptr[i]);
+	cm_array_clear(im.names);
+	cm_array_clear(im.done);
+	xmlFreeDoc(rels);
+	return rc;
+}
+
 int cm_read_docx(cm_extracted *out, const char *data, size_t len)
+{
+	return cm_read_docx_ocr(out, data, len, NULL);
+}
+
+int cm_read_docx_ocr(cm_extracted *out, const char *data, size_t len, const cm_ocr_request *ocr)
 {
 	walker w = {0};
 	zip_t *za = NULL;
@@ -372,6 +593,8 @@ int cm_read_docx(cm_extracted *out, const char *data, size_t len)
 	int rc;
 
 	memset(out, 0, sizeof *out);
+	if (!ocr)
+		ocr = &cm_ocr_request_auto;
 	if ((rc = cm_lazylib_load(&libzip)) < 0)
 		return rc;
 	cm_reader_xml_init();
@@ -388,6 +611,14 @@ int cm_read_docx(cm_extracted *out, const char *data, size_t len)
 	    (rc = parse_entry(za, "docProps/core.xml", &core)) < 0)
 		goto cleanup;
 	walk(&w, xmlDocGetRootElement(doc));
+	if (wants_ocr(&w, ocr) &&
+	    (rc = walk_with_images(&w, za, xmlDocGetRootElement(doc), out, ocr)) < 0)
+		goto cleanup;
+	if (ocr->mode == CM_OCR_NEVER && w.drawn > 0 && letters(w.b.p, w.b.len) == 0) {
+		rc = cm_error_set(CM_EMISSING, "%s, read only by OCR (not with --ocr never)",
+				  CM_OCR_WHAT_DOCX);
+		goto cleanup;
+	}
 	if (notes) {
 		cm_textbuf_break(&w.b, 1);
 		walk_footnotes(&w, xmlDocGetRootElement(notes));

@@ -23,8 +23,7 @@
 #include <string.h>
 
 #include "chimuc/error.h"
-#include "read/ocr.h"
-#include "read/ocr_repair.h"
+#include "read/ocr_pages.h"
 #include "util/lazylib.h"
 
 #define PAGES_MAX 10000
@@ -54,7 +53,6 @@ CM_LAZYLIB(pdf, poppler, PDF_FUNCTIONS, CM_POPPLER_SONAME, "PDF support");
 CM_LAZYLIB(cr, cairo, CAIRO_FUNCTIONS, CM_CAIRO_SONAME, "OCR page rendering");
 
 #define OCR_DPI 300
-#define OCR_PIXELS_MAX (40L << 20) /* a larger page is rendered at a lower dpi */
 
 /* The UTF-8 character after the one at p. */
 static const char *next_char(const char *p)
@@ -63,16 +61,6 @@ static const char *next_char(const char *p)
 		p++;
 	while (((unsigned char)*p & 0xC0) == 0x80);
 	return p;
-}
-
-/* The number of characters in the n bytes of UTF-8 at s. */
-static size_t count_chars(const char *s, size_t n)
-{
-	size_t chars = 0;
-
-	for (size_t i = 0; i < n; i++)
-		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return chars;
 }
 
 /* Where the n characters of a line (placed by rect) end on the page. */
@@ -101,25 +89,6 @@ static double first_word(const char *text, size_t n, const PopplerRectangle *rec
 	return (rect - 1)->x2 - first->x1 + ((rect - 1)->x2 - first->x1) / glyphs;
 }
 
-/* A line that opens an item of its own: "- ", "+ ", "• ", "1. ", "1.2. ",
- * "2) ", "a) ", "II - " and the like (but not "2016 và…"). */
-static int opens_item(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	if (n >= 2 && (s[0] == '-' || s[0] == '+') && s[1] == ' ')
-		return 1;
-	if (n >= 3 && (memcmp(s, "•", 3) == 0 || memcmp(s, "–", 3) == 0))
-		return 1;
-	while (i < n && i < 8 &&
-	       ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == 'I' || s[i] == 'V' ||
-		s[i] == 'X'))
-		i++;
-	if (i == 0 || i == n)
-		return n >= 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] == ')';
-	return s[i] == ')' || (s[i] == ' ' && (s[i - 1] == '.' || (i + 1 < n && s[i + 1] == '-')));
-}
-
 /* Appends a page's text and a blank line. poppler ends every line it laid
  * out; a line that ends too near the right margin for the next line's first
  * word to fit was wrapped there, so it is joined to the next unless that one
@@ -130,7 +99,7 @@ static void add_page(cm_textbuf *b, const char *text, const PopplerRectangle *re
 	double margin = 0;
 	const char *line = text;
 	const PopplerRectangle *rect = rects;
-	int layout = rects && n_rects == count_chars(text, strlen(text));
+	int layout = rects && n_rects == cm_utf8_chars(text, strlen(text));
 
 	for (const char *p = text; layout && *p; p = next_char(p), rect++)
 		if (*p != '\n' && *p != ' ' && rect->x2 > margin)
@@ -140,83 +109,15 @@ static void add_page(cm_textbuf *b, const char *text, const PopplerRectangle *re
 		size_t n = strcspn(line, "\n"), n_next;
 		const char *next = line + n + (line[n] == '\n');
 		const PopplerRectangle *rect_next =
-			rect + (layout ? count_chars(line, (size_t)(next - line)) : 0);
+			rect + (layout ? cm_utf8_chars(line, (size_t)(next - line)) : 0);
 		n_next = strcspn(next, "\n");
 		cm_textbuf_text(b, line, n);
-		if (layout && n_next > 0 && !opens_item(next, n_next) &&
+		if (layout && n_next > 0 && !cm_reader_opens_item(next, n_next) &&
 		    margin - right_of(line, n, rect) < first_word(next, n_next, rect_next))
 			cm_textbuf_text(b, " ", 1);
 		else
 			cm_textbuf_break(b, 0);
 		rect = rect_next;
-		line = next;
-	}
-	cm_textbuf_break(b, 1);
-}
-
-static int blank(const char *s)
-{
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\n' && *s != '\t' && *s != '\r' && *s != '\f')
-			return 0;
-	return 1;
-}
-
-/* Whether most characters (not spaces) of what OCR read are letters or
- * digits (Latin, with Vietnamese ones): speckles read as text are mostly
- * dots, ticks and signs. */
-static int mostly_letters(const char *s)
-{
-	size_t letters = 0, chars = 0;
-
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == ' ' || *p == '\n' || (*p & 0xC0) == 0x80)
-			continue;
-		chars++;
-		if ((*p < 0x80 &&
-		     ((unsigned)((*p | 0x20) - 'a') < 26u || (unsigned)(*p - '0') < 10u)) ||
-		    (*p >= 0xC3 && *p <= 0xC9) || (*p == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB))
-			letters++;
-	}
-	return letters * 10 >= chars * 7;
-}
-
-/* The characters of the longest line of text. */
-static size_t longest_line(const char *text)
-{
-	size_t longest = 0;
-
-	for (const char *line = text; *line;) {
-		size_t n = strcspn(line, "\n"), chars = count_chars(line, n);
-		if (chars > longest)
-			longest = chars;
-		line += n + (line[n] == '\n');
-	}
-	return longest;
-}
-
-/* Appends the text OCR read on a page and a blank line: a line that runs
- * to near the right margin (three quarters of the longest line at least)
- * was wrapped there and is joined to the next (with no space after a
- * hyphen that ends a word), unless that one opens an item; a blank line
- * ends a block; headings and other short lines stay lines. */
-static void add_ocr_page(cm_textbuf *b, const char *text)
-{
-	const char *line = text;
-	size_t longest = longest_line(text);
-
-	while (*line) {
-		size_t n = strcspn(line, "\n"), n_next;
-		const char *next = line + n + (line[n] == '\n');
-		while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\r'))
-			n--;
-		n_next = strcspn(next, "\n");
-		cm_textbuf_text(b, line, n);
-		if (n_next == 0 || n == 0 || opens_item(next, n_next) ||
-		    count_chars(line, n) * 4 < longest * 3)
-			cm_textbuf_break(b, n_next == 0);
-		else if (!(n >= 2 && line[n - 1] == '-' && line[n - 2] != ' '))
-			cm_textbuf_text(b, " ", 1);
 		line = next;
 	}
 	cm_textbuf_break(b, 1);
@@ -233,10 +134,10 @@ static int render(cairo_surface_t **out, int *dpi, PopplerPage *page)
 	*out = NULL;
 	pdf.poppler_page_get_size(page, &w, &h);
 	*dpi = OCR_DPI;
-	while (*dpi > 50 && (w * *dpi / 72) * (h * *dpi / 72) > (double)OCR_PIXELS_MAX)
+	while (*dpi > 50 && (w * *dpi / 72) * (h * *dpi / 72) > (double)CM_OCR_PIXELS_MAX)
 		*dpi /= 2;
 	scale = *dpi / 72.0;
-	if (w <= 0 || h <= 0 || (w * scale) * (h * scale) > (double)OCR_PIXELS_MAX)
+	if (w <= 0 || h <= 0 || (w * scale) * (h * scale) > (double)CM_OCR_PIXELS_MAX)
 		return cm_error_set(CM_ELIMIT, "PDF page too large to read by OCR");
 	s = cr.cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(w * scale + 0.5),
 					  (int)(h * scale + 0.5));
@@ -271,66 +172,31 @@ static void to_grey(unsigned char *data, int w, int h, int stride)
 	}
 }
 
-/* What OCR of a document's pages needs and found. */
-typedef struct {
-	cm_ocr *engine; /* set up for the first page that needs it */
-	int failed;     /* OCR could not be set up: why is in error */
-	char error[256];
-	cm_extracted *x; /* its ocr_* fields counted here */
-	long confidence_sum;
-} ocr_state;
-
-/* Reads page i (0-based) by OCR into b; a page with no readable text adds
- * nothing. Only CM_ENOMEM is returned: any other failure leaves the page
- * out, its reason kept in st for a document left without text. */
-static int ocr_page(cm_textbuf *b, ocr_state *st, PopplerPage *page, int i)
+/* Reads page i (0-based) of pages by OCR into b; a page with no readable
+ * text adds nothing. Only CM_ENOMEM is returned: any other failure leaves
+ * the page out, its reason kept in r for a document left without text. */
+static int ocr_page(cm_textbuf *b, cm_ocr_run *r, PopplerPage *page, int i, int pages)
 {
 	cairo_surface_t *s = NULL;
-	char *text = NULL, *repaired = NULL;
-	size_t n;
-	unsigned repairs;
-	int rc = 0, dpi, conf, w, h, stride;
-	cm_extracted *x = st->x;
+	cm_ocr *engine;
+	char *text = NULL;
+	int rc, dpi, conf, w, h, stride;
 
-	if (st->failed)
-		return 0;
-	if (!st->engine &&
-	    ((rc = cm_lazylib_load(&cairo)) < 0 || (rc = cm_ocr_new(&st->engine)) < 0)) {
-		st->failed = 1;
-		goto cleanup;
-	}
-	if ((rc = render(&s, &dpi, page)) < 0)
+	if ((rc = cm_ocr_run_begin(&engine, r, (unsigned)i + 1, (unsigned)pages)) < 0 ||
+	    (rc = cm_lazylib_load(&cairo)) < 0 || (rc = render(&s, &dpi, page)) < 0)
 		goto cleanup;
 	w = cr.cairo_image_surface_get_width(s);
 	h = cr.cairo_image_surface_get_height(s);
 	stride = cr.cairo_image_surface_get_stride(s);
 	to_grey(cr.cairo_image_surface_get_data(s), w, h, stride);
-	if ((rc = cm_ocr_read(&text, &conf, st->engine, cr.cairo_image_surface_get_data(s), w, h,
-			      stride, dpi)) < 0)
-		goto cleanup;
-	if (conf < CM_OCR_UNREADABLE || blank(text) || !mostly_letters(text))
-		goto cleanup;
-	x->ocr_pages++;
-	st->confidence_sum += conf;
-	x->ocr_confidence = (int)(st->confidence_sum / x->ocr_pages);
-	if (conf < CM_OCR_LOW_CONFIDENCE) {
-		if (!x->ocr_low_pages++ || conf < x->ocr_lowest_confidence) {
-			x->ocr_lowest_page = (unsigned)i + 1;
-			x->ocr_lowest_confidence = conf;
-		}
-	}
-	if ((rc = cm_ocr_repair(&repaired, &n, &repairs, text, strlen(text))) < 0)
-		goto cleanup;
-	x->ocr_repairs += repairs;
-	add_ocr_page(b, repaired);
+	if ((rc = cm_ocr_read(&text, &conf, engine, cr.cairo_image_surface_get_data(s), w, h,
+			      stride, dpi)) == 0)
+		rc = cm_ocr_run_page(b, r, text, conf, (unsigned)i + 1);
 cleanup:
-	free(repaired);
-	if (rc < 0 && rc != CM_ENOMEM)
-		snprintf(st->error, sizeof st->error, "%s", cm_error_last());
 	free(text);
 	if (s)
 		cr.cairo_surface_destroy(s);
-	return rc == CM_ENOMEM ? rc : 0;
+	return cm_ocr_run_end(r, rc);
 }
 
 /* Whether the page draws an image (a scan does; an empty page has nothing
@@ -350,13 +216,14 @@ static int wants_ocr(PopplerPage *page, const char *text, cm_ocr_mode mode)
 {
 	if (mode == CM_OCR_ALWAYS)
 		return 1;
-	return mode == CM_OCR_AUTO && (!text || blank(text)) && has_images(page);
+	return mode == CM_OCR_AUTO && (!text || cm_ocr_blank(text)) && has_images(page);
 }
 
-static int read_pages(cm_textbuf *b, cm_extracted *x, PopplerDocument *doc, cm_ocr_mode mode)
+static int read_pages(cm_textbuf *b, cm_extracted *x, PopplerDocument *doc,
+		      const cm_ocr_request *req)
 {
-	int pages = pdf.poppler_document_get_n_pages(doc), rc = 0, wanted = 0;
-	ocr_state st = {.x = x};
+	int pages = pdf.poppler_document_get_n_pages(doc), rc = 0;
+	cm_ocr_run r = {.req = req, .x = x};
 
 	if (pages > PAGES_MAX)
 		return cm_error_set(CM_ELIMIT, "PDF has %d pages, more than %d", pages, PAGES_MAX);
@@ -365,9 +232,8 @@ static int read_pages(cm_textbuf *b, cm_extracted *x, PopplerDocument *doc, cm_o
 		char *text = page ? pdf.poppler_page_get_text(page) : NULL;
 		PopplerRectangle *rects = NULL;
 		guint n_rects = 0;
-		if (page && wants_ocr(page, text, mode)) {
-			wanted = 1;
-			rc = ocr_page(b, &st, page, i);
+		if (page && wants_ocr(page, text, req->mode)) {
+			rc = ocr_page(b, &r, page, i, pages);
 		} else if (text) {
 			if (!pdf.poppler_page_get_text_layout(page, &rects, &n_rects))
 				rects = NULL;
@@ -380,17 +246,13 @@ static int read_pages(cm_textbuf *b, cm_extracted *x, PopplerDocument *doc, cm_o
 		if (rc == 0 && b->len > TEXT_MAX)
 			rc = cm_error_set(CM_ELIMIT, "PDF text is more than 256 MiB");
 	}
-	cm_ocr_free(st.engine);
+	cm_ocr_run_free(&r);
 	if (rc < 0 || b->len > 0)
 		return rc;
 	/* No page had anything but white space. */
-	if (!wanted)
-		return cm_error_set(CM_EUNSUPPORTED, "no text layer (scanned?)");
-	if (st.failed)
-		return cm_error_set(CM_EMISSING, "no text layer (scanned?); %s", st.error);
-	if (st.error[0])
-		return cm_error_set(CM_EUNSUPPORTED, "no text layer (scanned?); %s", st.error);
-	return cm_error_set(CM_EUNSUPPORTED, "%s", CM_OCR_NOTHING);
+	if (!r.wanted)
+		return cm_error_set(CM_EUNSUPPORTED, "%s", CM_OCR_WHAT_PDF);
+	return cm_ocr_run_nothing(&r, CM_OCR_WHAT_PDF);
 }
 
 /* The title of the document information, white space folded, or NULL. */
@@ -405,10 +267,10 @@ static int pdf_title(char **title, PopplerDocument *doc)
 
 int cm_read_pdf(cm_extracted *out, const char *data, size_t len)
 {
-	return cm_read_pdf_ocr(out, data, len, CM_OCR_AUTO);
+	return cm_read_pdf_ocr(out, data, len, NULL);
 }
 
-int cm_read_pdf_ocr(cm_extracted *out, const char *data, size_t len, cm_ocr_mode ocr)
+int cm_read_pdf_ocr(cm_extracted *out, const char *data, size_t len, const cm_ocr_request *ocr)
 {
 	cm_textbuf b = {0};
 	GBytes *bytes;
@@ -417,6 +279,8 @@ int cm_read_pdf_ocr(cm_extracted *out, const char *data, size_t len, cm_ocr_mode
 	int rc;
 
 	memset(out, 0, sizeof *out);
+	if (!ocr)
+		ocr = &cm_ocr_request_auto;
 	if ((rc = cm_lazylib_load(&poppler)) < 0)
 		return rc;
 	bytes = pdf.g_bytes_new_static(data, len);

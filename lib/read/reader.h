@@ -108,11 +108,33 @@ int cm_read_html(cm_extracted *out, const char *data, size_t len);
 int cm_read_xml(cm_extracted *out, const char *data, size_t len);
 int cm_read_docx(cm_extracted *out, const char *data, size_t len);
 int cm_read_pdf(cm_extracted *out, const char *data, size_t len);
-/* Why a PDF is refused whose pages OCR read nothing on. */
-#define CM_OCR_NOTHING "no text layer (scanned?), and OCR found no readable text"
+/* How the reason for a file refused ends when OCR read nothing on the
+ * pages it was given. */
+#define CM_OCR_NOTHING ", and OCR found no readable text"
+/* How those reasons start for a PDF, a scanned image and a DOCX. */
+#define CM_OCR_WHAT_PDF "no text layer (scanned?)"
+#define CM_OCR_WHAT_IMAGE "a scanned image"
+#define CM_OCR_WHAT_DOCX "no text but images"
 
-/* cm_read_pdf (which is CM_OCR_AUTO) with the pages OCR reads chosen by
- * ocr; CM_EMISSING when pages needed OCR and none could be read. */
-int cm_read_pdf_ocr(cm_extracted *out, const char *data, size_t len, cm_ocr_mode ocr);
+struct cm_ocr_request;
+/* The readers of the formats OCR may read, with the pages it reads chosen
+ * by ocr (NULL: CM_OCR_AUTO, no progress): cm_read_pdf is that of a PDF;
+ * an image (PNG, JPEG, TIFF of one or more pages) is read by OCR only, and
+ * refused with CM_OCR_NEVER; a DOCX's images (word/media) are read after
+ * its text when the body has less than CM_DOCX_OCR_TEXT_MIN letters or
+ * digits (CM_OCR_AUTO) or always (CM_OCR_ALWAYS). CM_EMISSING when pages
+ * needed OCR and none could be read for want of it, and for an image or a
+ * DOCX of only images with CM_OCR_NEVER (so that the indexer reads it again
+ * on a run with OCR, not remembering it as failed). */
+int cm_read_pdf_ocr(cm_extracted *out, const char *data, size_t len,
+		    const struct cm_ocr_request *ocr);
+int cm_read_image_ocr(cm_extracted *out, const char *data, size_t len,
+		      const struct cm_ocr_request *ocr);
+int cm_read_docx_ocr(cm_extracted *out, const char *data, size_t len,
+		     const struct cm_ocr_request *ocr);
+
+/* A DOCX body with fewer letters and digits than this is taken for a
+ * scan pasted into Word: its images are read by OCR (CM_OCR_AUTO). */
+#define CM_DOCX_OCR_TEXT_MIN 200
 
 #endif

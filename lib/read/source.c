@@ -19,28 +19,47 @@
 #include "chimuc/hash.h"
 #include "chimuc/text.h"
 #include "read/ocr_cache.h"
+#include "read/ocr_pages.h"
 #include "read/reader.h"
 
 typedef int (*reader_fn)(cm_extracted *out, const char *data, size_t len);
+typedef int (*ocr_reader_fn)(cm_extracted *out, const char *data, size_t len,
+			     const cm_ocr_request *ocr);
 
-/* Formats told by their first bytes: the format's name for the index, or
- * the reason for refusing those with no reader. */
-static const struct {
+/* Formats told by their first bytes: the format's name for the index and
+ * its reader (those OCR may read: how their reason starts when it read
+ * nothing), or the reason for refusing those with no reader. */
+typedef struct {
 	const char *magic;
 	size_t len;
 	const char *name;
-	reader_fn read;
-} signatures[] = {
+	ocr_reader_fn read;
+	const char *ocr_what;
+} signature;
+
+static const signature signatures[] = {
 	/* clang-format off */
-	{"%PDF-", 5, "pdf", cm_read_pdf},
-	{"PK\x03\x04", 4, "docx", cm_read_docx},
-	{"\xd0\xcf\x11\xe0", 4, "OLE2 (DOC, XLS…)", NULL},
-	{"\x89PNG", 4, "PNG image", NULL},
-	{"\xff\xd8\xff", 3, "JPEG image", NULL},
-	{"\x7f" "ELF", 4, "ELF executable", NULL},
-	{"\x1f\x8b", 2, "gzip", NULL},
+	{"%PDF-", 5, "pdf", cm_read_pdf_ocr, CM_OCR_WHAT_PDF},
+	{"PK\x03\x04", 4, "docx", cm_read_docx_ocr, CM_OCR_WHAT_DOCX},
+	{"\x89PNG\r\n\x1a\n", 8, "png", cm_read_image_ocr, CM_OCR_WHAT_IMAGE},
+	{"\xff\xd8\xff", 3, "jpeg", cm_read_image_ocr, CM_OCR_WHAT_IMAGE},
+	{"II*\0", 4, "tiff", cm_read_image_ocr, CM_OCR_WHAT_IMAGE},
+	{"MM\0*", 4, "tiff", cm_read_image_ocr, CM_OCR_WHAT_IMAGE},
+	{"\xd0\xcf\x11\xe0", 4, "OLE2 (DOC, XLS…)", NULL, NULL},
+	{"\x7f" "ELF", 4, "ELF executable", NULL, NULL},
+	{"\x1f\x8b", 2, "gzip", NULL, NULL},
 	/* clang-format on */
 };
+
+/* The signature the bytes open with, or NULL. */
+static const signature *signature_of(const char *data, size_t len)
+{
+	for (size_t i = 0; i < sizeof signatures / sizeof signatures[0]; i++)
+		if (len >= signatures[i].len &&
+		    !memcmp(data, signatures[i].magic, signatures[i].len))
+			return &signatures[i];
+	return NULL;
+}
 
 /* How far into a file markup is looked for. */
 #define SNIFF_WINDOW 4096
@@ -100,23 +119,19 @@ html:
 	return cm_read_html;
 }
 
-/* The text of the bytes, by the reader their content calls for (a PDF's
- * pages read by OCR as ocr says). */
+/* The text of the bytes, by the reader their content calls for (those of
+ * the formats OCR may read with the request ocr). */
 static int extract(cm_extracted *x, const char **format, const char *data, size_t len,
-		   cm_ocr_mode ocr)
+		   const cm_ocr_request *ocr)
 {
+	const signature *sig = signature_of(data, len);
 	reader_fn read;
 
-	for (size_t i = 0; i < sizeof signatures / sizeof signatures[0]; i++) {
-		if (len < signatures[i].len || memcmp(data, signatures[i].magic, signatures[i].len))
-			continue;
-		if (!signatures[i].read)
-			return cm_error_set(CM_EUNSUPPORTED, "unsupported format: %s",
-					    signatures[i].name);
-		*format = signatures[i].name;
-		if (signatures[i].read == cm_read_pdf)
-			return cm_read_pdf_ocr(x, data, len, ocr);
-		return signatures[i].read(x, data, len);
+	if (sig) {
+		if (!sig->read)
+			return cm_error_set(CM_EUNSUPPORTED, "unsupported format: %s", sig->name);
+		*format = sig->name;
+		return sig->read(x, data, len, ocr);
 	}
 	if (!has_utf16_bom(data, len) && memchr(data, '\0', len))
 		return cm_error_set(CM_EUNSUPPORTED, "binary file (contains NUL bytes)");
@@ -154,31 +169,42 @@ static int only_space(const char *s, size_t n)
 	return 1;
 }
 
-/* extract(), a PDF that needed OCR taken from the OCR cache (*cached set)
- * or kept there; so is a scan OCR read nothing in. */
+/* Whether the reason of a file refused is that OCR read nothing in it. */
+static int read_nothing(int rc)
+{
+	const char *why = cm_error_last();
+	size_t n = strlen(why), k = strlen(CM_OCR_NOTHING);
+
+	return rc == CM_EUNSUPPORTED && n >= k && strcmp(why + n - k, CM_OCR_NOTHING) == 0;
+}
+
+/* extract(), the text of a file that needed OCR taken from the OCR cache
+ * (*cached set) or kept there; so is a scan OCR read nothing in. */
 static int extract_cached(cm_extracted *x, const char **format, int *cached, const char *data,
 			  size_t len, const cm_source_options *opts)
 {
-	int pdf = len >= 5 && memcmp(data, "%PDF-", 5) == 0, rc;
+	const signature *sig = signature_of(data, len);
+	cm_ocr_request req = {opts->ocr, opts->on_ocr_page, opts->ocr_page_data};
 	uint64_t hash;
+	int rc;
 
 	*cached = 0;
-	if (!opts->ocr_cache || !pdf || opts->ocr == CM_OCR_NEVER)
-		return extract(x, format, data, len, opts->ocr);
+	if (!opts->ocr_cache || !sig || !sig->ocr_what || opts->ocr == CM_OCR_NEVER)
+		return extract(x, format, data, len, &req);
 	hash = cm_hash64(data, len);
 	if ((rc = cm_ocr_cache_get(x, opts->ocr_cache, hash, len, opts->ocr)) != 0) {
 		if (rc < 0)
 			return rc;
-		*format = "pdf";
+		*format = sig->name;
 		*cached = 1;
 		if (x->ocr_pages == 0)
-			return cm_error_set(CM_EUNSUPPORTED, "%s", CM_OCR_NOTHING);
+			return cm_error_set(CM_EUNSUPPORTED, "%s" CM_OCR_NOTHING, sig->ocr_what);
 		return 0;
 	}
-	rc = extract(x, format, data, len, opts->ocr);
+	rc = extract(x, format, data, len, &req);
 	if (rc == 0 && x->ocr_pages > 0) {
 		cm_ocr_cache_put(opts->ocr_cache, hash, len, opts->ocr, x);
-	} else if (rc == CM_EUNSUPPORTED && strcmp(cm_error_last(), CM_OCR_NOTHING) == 0) {
+	} else if (read_nothing(rc)) {
 		cm_extracted nothing = {0};
 		cm_ocr_cache_put(opts->ocr_cache, hash, len, opts->ocr, &nothing);
 	}

@@ -4,7 +4,8 @@
 # gives one) standard error shows the files done of the total (those a
 # walk found for a new index, about the documents of the index for an
 # update), the MB/s and the time left, on one line rewritten with \r and
-# cleared at the end; when standard error is not a terminal, nothing.
+# cleared at the end; while a scan is read by OCR, the page ("ocr FILE page
+# 1/2"); when standard error is not a terminal, nothing.
 . "$(dirname "$0")/lib.sh"
 
 if ! command -v script >/dev/null; then
@@ -38,6 +39,17 @@ same "update on a terminal: exit 0" $? 0
 check "update: about the documents of the index as the total" \
     grep -qE "[0-9]+ of about $n files, [0-9.]+ MB/s, [0-9]+:[0-9]{2} left" "$WORK/update.tty"
 check "update: the summary follows" grep -q "$n seen: [0-9]* indexed, [0-9]* unchanged" "$WORK/update.tty"
+
+scans="$WORK/scan folder"
+mkdir "$scans"
+cp "$CM_SOURCE_DIR/tests/data/scans/d001_200_bw.tif" "$scans/two pages.tif"
+OMP_THREAD_LIMIT=1 on_tty "$WORK/ocr.tty" "$CHIMUC_INDEX" --db "$WORK/db-ocr" "$scans"
+same "a scan on a terminal: exit 0" $? 0
+for page in 1 2; do
+    check "a scan: OCR's page $page of 2 on the line" \
+        grep -qF "chimuc-index: ocr $scans/two pages.tif page $page/2" "$WORK/ocr.tty"
+done
+check "a scan: indexed" grep -q "1 seen: 1 indexed" "$WORK/ocr.tty"
 
 touch "$docs"/doc2*.txt
 "$CHIMUC_INDEX" --db "$WORK/db" "$docs" >"$WORK/plain.out" 2>"$WORK/plain.err"

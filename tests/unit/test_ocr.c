@@ -20,6 +20,8 @@
  * spin for most of the time. */
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,21 +169,29 @@ static void keys_free(keys *k)
 	free(k->v);
 }
 
+/* Each scan (its file and its true text's name) and its targets; the
+ * images and the DOCX are held to those of their dpi (200 dpi grey to
+ * bitonal's). */
 static const struct {
-	const char *name;
+	const char *file, *name, *format;
 	double cer_max, cites_min;
 } scans[] = {
-	{"d001_300_grey", 0.02, 0.95},
-	{"d001_200_bw", 0.05, 0.9},
-	{"d000_300_skew", 0.02, 0.95},
-	{"d000_200_noise", 0.05, 0.9},
+	{"d001_300_grey.pdf", "d001_300_grey", "pdf", 0.02, 0.95},
+	{"d001_200_bw.pdf", "d001_200_bw", "pdf", 0.05, 0.9},
+	{"d000_300_skew.pdf", "d000_300_skew", "pdf", 0.02, 0.95},
+	{"d000_200_noise.pdf", "d000_200_noise", "pdf", 0.05, 0.9},
+	{"d002_300_grey.png", "d002_300_grey", "png", 0.02, 0.95},
+	{"d001_200_bw.tif", "d001_200_bw", "tiff", 0.05, 0.9},
+	{"d003_200_grey.jpg", "d003_200_grey", "jpeg", 0.05, 0.9},
+	{"d002_scan.docx", "d002_scan", "docx", 0.02, 0.95},
 };
 
 Test(ocr, accuracy)
 {
 	setenv("OMP_THREAD_LIMIT", "1", 1);
 	for (size_t s = 0; s < sizeof scans / sizeof scans[0]; s++) {
-		char name[64], rel[128];
+		const char *name = scans[s].file;
+		char rel[128];
 		cm_source *src;
 		char *truth;
 		size_t tlen, nt, no;
@@ -189,12 +199,12 @@ Test(ocr, accuracy)
 		keys tc = {0}, td = {0}, oc = {0}, od = {0};
 		double cer, rc, rd;
 
-		snprintf(name, sizeof name, "%s.pdf", scans[s].name);
 		snprintf(rel, sizeof rel, "tests/data/scans/%s.txt", scans[s].name);
 		truth = cm_test_read(rel, &tlen);
 		cr_assert_eq(cm_source_load(&src, path_of(name), CM_SOURCE_MAX_DEFAULT, 0), 0,
 			     "%s: %s", name, cm_error_last());
 		cr_assert_gt(src->ocr_pages, 0, "%s", name);
+		cr_expect_str_eq(src->format, scans[s].format, "%s", name);
 		t = code_points(&nt, truth, tlen);
 		o = code_points(&no, src->text, src->text_len);
 		cer = (double)distance(o, no, t, nt) / (double)nt;
@@ -205,7 +215,7 @@ Test(ocr, accuracy)
 		fprintf(stderr,
 			"acceptance scan %s: CER %.4f | citations R %.3f (%zu/%zu) | dates R %.3f "
 			"(%zu/%zu) | confidence %d\n",
-			scans[s].name, cer, rc, found(&tc, &oc), tc.n, rd, found(&td, &od), td.n,
+			name, cer, rc, found(&tc, &oc), tc.n, rd, found(&td, &od), td.n,
 			src->ocr_confidence);
 		cr_expect_leq(cer, scans[s].cer_max, "%s: CER %.4f", scans[s].name, cer);
 		cr_expect_geq(rc, scans[s].cites_min, "%s: citation recall %.3f", scans[s].name,
@@ -235,33 +245,44 @@ static int entries(const char *dir)
 	return n;
 }
 
+/* Reads file twice with the cache at cache: the second read is the cache's. */
+static void cached_twice(const char *cache, const char *file, const char *format)
+{
+	cm_source_options opts = CM_SOURCE_OPTIONS_INIT;
+	cm_source *first, *second;
+
+	opts.ocr_cache = cache;
+	cr_assert_eq(cm_source_load_with(&first, path_of(file), &opts), 0, "%s", file);
+	cr_assert_eq(first->ocr_cached, 0, "%s", file);
+	cr_assert_gt(first->ocr_pages, 0, "%s", file);
+	cr_assert_eq(cm_source_load_with(&second, path_of(file), &opts), 0, "%s", file);
+	cr_assert_eq(second->ocr_cached, 1, "%s: the second read is the cache's", file);
+	cr_assert_eq(second->text_len, first->text_len);
+	cr_assert_str_eq(second->text, first->text);
+	cr_assert_eq(second->ocr_pages, first->ocr_pages);
+	cr_assert_eq(second->ocr_confidence, first->ocr_confidence);
+	cr_assert_str_eq(second->format, format);
+	cm_source_free(first);
+	cm_source_free(second);
+}
+
 Test(ocr, cache)
 {
 	char dir[] = "/tmp/chimuc-ocr-XXXXXX", cache[64];
 	cm_source_options opts = CM_SOURCE_OPTIONS_INIT;
-	cm_source *first, *second;
+	cm_source *first;
 
 	setenv("OMP_THREAD_LIMIT", "1", 1);
 	cr_assert_not_null(mkdtemp(dir));
 	snprintf(cache, sizeof cache, "%s/index.ocr", dir);
 	opts.ocr_cache = cache;
-	cr_assert_eq(cm_source_load_with(&first, path_of("d001_200_bw.pdf"), &opts), 0);
-	cr_assert_eq(first->ocr_cached, 0);
-	cr_assert_gt(first->ocr_pages, 0);
-	cr_assert_eq(cm_source_load_with(&second, path_of("d001_200_bw.pdf"), &opts), 0);
-	cr_assert_eq(second->ocr_cached, 1, "the second read is the cache's");
-	cr_assert_eq(second->text_len, first->text_len);
-	cr_assert_str_eq(second->text, first->text);
-	cr_assert_eq(second->ocr_pages, first->ocr_pages);
-	cr_assert_eq(second->ocr_confidence, first->ocr_confidence);
-	cr_assert_str_eq(second->format, "pdf");
-	cm_source_free(first);
-	cm_source_free(second);
+	cached_twice(cache, "d001_200_bw.pdf", "pdf");
+	cached_twice(cache, "d003_200_grey.jpg", "jpeg");
 	/* A scan OCR read nothing in: the cache keeps that too, and answers. */
 	cr_assert_eq(cm_source_load_with(&first, path_of("blank.pdf"), &opts), CM_EUNSUPPORTED);
 	cr_assert_str_eq(cm_error_last(),
 			 "no text layer (scanned?), and OCR found no readable text");
-	cr_assert_eq(entries(cache), 2);
+	cr_assert_eq(entries(cache), 3);
 	cr_assert_eq(cm_source_load_with(&first, path_of("blank.pdf"), &opts), CM_EUNSUPPORTED);
 	cr_assert_str_eq(cm_error_last(),
 			 "no text layer (scanned?), and OCR found no readable text");
@@ -309,6 +330,27 @@ static void index_folder(cm_indexer_counts *counts, const char *db, const char *
 	cm_indexer_free(ix);
 }
 
+/* A folder for scans (folder) and an index (db) in the new temporary
+ * folder dir; OCR's threads limited to one. */
+static void scan_folder(char *dir, char db[64], char folder[64])
+{
+	setenv("OMP_THREAD_LIMIT", "1", 1);
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(db, 64, "%s/index", dir);
+	snprintf(folder, 64, "%s/scans", dir);
+	cr_assert_eq(mkdir(folder, 0755), 0);
+}
+
+/* path = folder/name, a copy of the scan fixture. */
+static void put_scan(char path[96], const char *folder, const char *name, const char *fixture)
+{
+	char from[128];
+
+	snprintf(path, 96, "%s/%s", folder, name);
+	snprintf(from, sizeof from, "tests/data/scans/%s", fixture);
+	copy_file(from, path);
+}
+
 /* The indexer marks the document as read by OCR, and a renamed scan is not
  * read by OCR again: the cache beside the index answers. */
 Test(ocr, indexed)
@@ -318,14 +360,9 @@ Test(ocr, indexed)
 	cm_index *ix;
 	cm_docinfo *info;
 
-	setenv("OMP_THREAD_LIMIT", "1", 1);
-	cr_assert_not_null(mkdtemp(dir));
-	snprintf(db, sizeof db, "%s/index", dir);
-	snprintf(folder, sizeof folder, "%s/scans", dir);
-	snprintf(a, sizeof a, "%s/a.pdf", folder);
+	scan_folder(dir, db, folder);
+	put_scan(a, folder, "a.pdf", "d001_200_bw.pdf");
 	snprintf(b, sizeof b, "%s/b.pdf", folder);
-	cr_assert_eq(mkdir(folder, 0755), 0);
-	copy_file("tests/data/scans/d001_200_bw.pdf", a);
 	index_folder(&c, db, folder);
 	cr_expect_eq(c.added, 1);
 	cr_expect_eq(c.ocr_read, 1);
@@ -343,4 +380,243 @@ Test(ocr, indexed)
 	cr_expect_eq(c.removed, 1, "its old name");
 	cr_expect_eq(c.ocr_read, 1);
 	cr_expect_eq(c.ocr_cached, 1, "the OCR cache answered");
+}
+
+/* A scanned image or a DOCX of images is read only by OCR: with it off,
+ * each is refused with a reason that names --ocr. */
+Test(ocr, images_without_ocr)
+{
+	static const char *const files[] = {"d002_300_grey.png", "d001_200_bw.tif",
+					    "d003_200_grey.jpg"};
+	cm_source_options opts = CM_SOURCE_OPTIONS_INIT;
+	cm_source *src = NULL;
+
+	opts.ocr = CM_OCR_NEVER;
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		cr_assert_eq(cm_source_load_with(&src, path_of(files[i]), &opts), CM_EMISSING, "%s",
+			     files[i]);
+		cr_expect_str_eq(cm_error_last(),
+				 "a scanned image, read only by OCR (not with --ocr never)");
+	}
+	cr_assert_eq(cm_source_load_with(&src, path_of("d002_scan.docx"), &opts), CM_EMISSING);
+	cr_expect_str_eq(cm_error_last(),
+			 "no text but images, read only by OCR (not with --ocr never)");
+	cr_assert_null(src);
+}
+
+/* A DOCX with text of its own: its image is read only with --ocr always,
+ * where it is drawn (after the text here). */
+Test(ocr, docx_with_text)
+{
+	cm_source_options opts = CM_SOURCE_OPTIONS_INIT;
+	cm_source *text, *all;
+	size_t tlen;
+	char *truth = cm_test_read("tests/data/scans/d003_text.txt", &tlen);
+	char first[64];
+
+	setenv("OMP_THREAD_LIMIT", "1", 1);
+	cr_assert_eq(cm_source_load_with(&text, path_of("d003_text.docx"), &opts), 0, "%s",
+		     cm_error_last());
+	cr_expect_eq(text->ocr_pages, 0, "enough text: the image is not read");
+	cr_expect_str_eq(text->format, "docx");
+	opts.ocr = CM_OCR_ALWAYS;
+	cr_assert_eq(cm_source_load_with(&all, path_of("d003_text.docx"), &opts), 0, "%s",
+		     cm_error_last());
+	cr_expect_eq(all->ocr_pages, 1);
+	cr_expect_gt(all->text_len, text->text_len);
+	cr_expect_eq(strncmp(all->text, text->text, text->text_len - 1), 0,
+		     "the body's text comes first");
+	/* The image is the top of the page those lines were set on. */
+	snprintf(first, sizeof first, "%.*s", (int)strcspn(truth, "\n"), truth);
+	cr_expect(strstr(all->text + text->text_len, first), "OCR read \"%s\" in:\n%s", first,
+		  all->text + text->text_len);
+	cm_source_free(text);
+	cm_source_free(all);
+	free(truth);
+}
+
+static void put32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+static uint32_t crc32_of(const unsigned char *p, size_t n)
+{
+	uint32_t c = 0xFFFFFFFFu;
+
+	for (size_t i = 0; i < n; i++) {
+		c ^= p[i];
+		for (int k = 0; k < 8; k++)
+			c = (c & 1) ? (c >> 1) ^ 0xEDB88320u : c >> 1;
+	}
+	return c ^ 0xFFFFFFFFu;
+}
+
+/* A PNG of a header claiming width x height and an end, no image data. */
+static size_t png_header(unsigned char *out, unsigned width, unsigned height)
+{
+	static const unsigned char iend[] = {0,   0,   0,    0,    'I',  'E',
+					     'N', 'D', 0xAE, 0x42, 0x60, 0x82};
+
+	memset(out, 0, 64);
+	memcpy(out, "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16);
+	put32(out + 16, width);
+	put32(out + 20, height);
+	out[24] = 8; /* 8-bit grey */
+	put32(out + 29, crc32_of(out + 12, 17));
+	memcpy(out + 33, iend, sizeof iend);
+	return 33 + sizeof iend;
+}
+
+/* A damaged image, or one too large to read, is refused with its reason,
+ * and nothing is printed (libpng would). */
+Test(ocr, damaged_images)
+{
+	unsigned char png[64];
+	size_t len, n;
+	char *data;
+	cm_source *src = NULL;
+
+	setenv("OMP_THREAD_LIMIT", "1", 1);
+	n = png_header(png, 6000, 7000);
+	cr_assert_eq(cm_source_from_bytes(&src, (const char *)png, n), CM_EUNSUPPORTED);
+	cr_expect_str_eq(cm_error_last(), "a scanned image; image of 6000x7000 pixels, more "
+					  "than 41943040 to read by OCR");
+	n = png_header(png, 6000, 6990);
+	cr_assert_eq(cm_source_from_bytes(&src, (const char *)png, n), CM_EUNSUPPORTED);
+	cr_expect_str_eq(cm_error_last(),
+			 "a scanned image; damaged PNG (cut short, or a chunk's CRC wrong)",
+			 "at the limit, past the size check: %s", cm_error_last());
+	data = cm_test_read("tests/data/scans/d002_300_grey.png", &len);
+	cr_assert_eq(cm_source_from_bytes(&src, data, len / 2), CM_EUNSUPPORTED);
+	cr_expect_str_eq(cm_error_last(),
+			 "a scanned image; damaged PNG (cut short, or a chunk's CRC wrong)");
+	data[len / 2] ^= 1;
+	cr_assert_eq(cm_source_from_bytes(&src, data, len), CM_EUNSUPPORTED);
+	cr_expect_str_eq(cm_error_last(),
+			 "a scanned image; damaged PNG (cut short, or a chunk's CRC wrong)");
+	cr_assert_eq(cm_source_from_bytes(&src, data, 20), CM_EUNSUPPORTED);
+	cr_expect_str_eq(cm_error_last(), "damaged image (unreadable header)");
+	cr_assert_null(src);
+	free(data);
+}
+
+/* The pages OCR starts on, as the indexer's events tell them. */
+typedef struct {
+	pthread_mutex_t lock;
+	char seen[8][128];
+	size_t n;
+} pages_seen;
+
+static void on_page_event(const cm_indexer_event *ev, void *data)
+{
+	pages_seen *s = data;
+	const char *base = strrchr(ev->path, '/');
+
+	if (ev->kind != CM_INDEXER_OCR_PAGE) {
+		cr_expect_eq(ev->page, 0);
+		return;
+	}
+	cr_expect_null(ev->message);
+	pthread_mutex_lock(&s->lock);
+	cr_assert_lt(s->n, 8);
+	snprintf(s->seen[s->n++], sizeof s->seen[0], "%s %u/%u", base ? base + 1 : ev->path,
+		 ev->page, ev->pages);
+	pthread_mutex_unlock(&s->lock);
+}
+
+static int by_text(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* Each page OCR reads is an event, from the build's threads (two jobs
+ * here); the counts do not count them; a second run reads nothing. */
+Test(ocr, page_events)
+{
+	char dir[] = "/tmp/chimuc-ocr-XXXXXX", db[64], folder[64], a[96], b[96];
+	pages_seen s = {.lock = PTHREAD_MUTEX_INITIALIZER};
+	cm_indexer_options o = CM_INDEXER_OPTIONS_INIT;
+	const char *paths[1];
+	cm_indexer *ix;
+
+	scan_folder(dir, db, folder);
+	put_scan(a, folder, "a.tif", "d001_200_bw.tif");
+	put_scan(b, folder, "b.docx", "d002_scan.docx");
+	paths[0] = folder;
+	o.jobs = 2;
+	o.on_event = on_page_event;
+	o.event_data = &s;
+	for (int run = 0; run < 2; run++) {
+		cr_assert_eq(cm_indexer_open(&ix, db, &o), 0, "%s", cm_error_last());
+		cr_assert_eq(cm_indexer_run(ix, paths, 1), 0, "%s", cm_error_last());
+		cr_assert_eq(cm_indexer_close(ix), 0, "%s", cm_error_last());
+		cr_expect_eq(cm_indexer_counts_get(ix)->seen, 2);
+		cr_expect_eq(cm_indexer_counts_get(ix)->warnings, 0);
+		cm_indexer_free(ix);
+		cr_assert_eq(s.n, 3, "run %d: %zu pages told", run, s.n);
+	}
+	qsort(s.seen, s.n, sizeof s.seen[0], by_text);
+	cr_expect_str_eq(s.seen[0], "a.tif 1/2");
+	cr_expect_str_eq(s.seen[1], "a.tif 2/2");
+	cr_expect_str_eq(s.seen[2], "b.docx 1/1");
+}
+
+/* Scanned images are told by their first bytes, whatever their name, and
+ * refused with the reason when damaged; what only starts like one is not
+ * taken for one. */
+static const struct {
+	const char *data;
+	size_t len;
+	int rc;
+	const char *why;
+} detected[] = {
+	{"\x89PNG\r\n\x1a\nrest of it", 18, CM_EUNSUPPORTED, "damaged image (unreadable header)"},
+	{"\xff\xd8\xff\xe0rest of it", 14, CM_EUNSUPPORTED, "a scanned image; damaged JPEG ("},
+	{"II*\0rest of it", 14, CM_EUNSUPPORTED, "damaged TIFF (no readable page)"},
+	{"MM\0*rest of it", 14, CM_EUNSUPPORTED, "damaged TIFF (no readable page)"},
+	{"\x89PNG and more", 13, 0, NULL}, /* not the whole PNG signature: text */
+	{"II* text", 8, 0, NULL},
+};
+
+Test(ocr, detection)
+{
+	for (size_t i = 0; i < sizeof detected / sizeof detected[0]; i++) {
+		cm_source *src = NULL;
+		int rc = cm_source_from_bytes(&src, detected[i].data, detected[i].len);
+		cr_expect_eq(rc, detected[i].rc, "case %zu: %s", i, cm_error_last());
+		if (detected[i].why)
+			cr_expect_eq(
+				strncmp(cm_error_last(), detected[i].why, strlen(detected[i].why)),
+				0, "case %zu: %s", i, cm_error_last());
+		else if (rc == 0)
+			cr_expect_str_eq(src->format, "text", "case %zu", i);
+		cm_source_free(src);
+	}
+}
+
+/* A scan skipped with --ocr never is not remembered as failed: a later
+ * run with OCR reads it. */
+Test(ocr, never_then_auto)
+{
+	char dir[] = "/tmp/chimuc-ocr-XXXXXX", db[64], folder[64], a[96];
+	cm_indexer_options o = CM_INDEXER_OPTIONS_INIT;
+	const char *paths[1];
+	cm_indexer *ix;
+
+	scan_folder(dir, db, folder);
+	put_scan(a, folder, "a.jpg", "d003_200_grey.jpg");
+	paths[0] = folder;
+	for (int run = 0; run < 2; run++) {
+		o.ocr = run == 0 ? CM_OCR_NEVER : CM_OCR_AUTO;
+		cr_assert_eq(cm_indexer_open(&ix, db, &o), 0, "%s", cm_error_last());
+		cr_assert_eq(cm_indexer_run(ix, paths, 1), 0, "%s", cm_error_last());
+		cr_assert_eq(cm_indexer_close(ix), 0, "%s", cm_error_last());
+		cr_expect_eq(cm_indexer_counts_get(ix)->skipped, run == 0, "run %d", run);
+		cr_expect_eq(cm_indexer_counts_get(ix)->added, run == 1, "run %d", run);
+		cm_indexer_free(ix);
+	}
 }

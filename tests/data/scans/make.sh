@@ -17,7 +17,20 @@
 #   *.txt               the true text of each: the lines that were set,
 #                       white space folded
 #   blank.pdf           a page with nothing but speckles
+#   d002_300_grey.png   corpus/002_*.txt (its first 10 lines), one PNG page,
+#                       300 dpi, 8-bit grey
+#   d001_200_bw.tif     corpus/001_*.txt, a TIFF of two pages, 200 dpi,
+#                       bitonal (CCITT Group 4)
+#   d003_200_grey.jpg   corpus/003_*.txt (its first 7 lines), one JPEG page,
+#                       200 dpi grey
+#   d002_scan.docx      a DOCX whose body is only the PNG above, drawn
+#                       (a:blip r:embed) as Word pastes a scan
+#   d003_text.docx      a DOCX whose body is corpus/003_*.txt's first 7
+#                       lines as text, then an image of the top of their
+#                       page (bitonal): OCR reads it only with --ocr always
 #
+# An output ending in .png, .jpg or .tif is the page images themselves;
+# one in .docx, a minimal DOCX (python3's zipfile) drawing the one page.
 # ImageMagick's policy refuses to write PDFs, so the PDFs are written here:
 # each page is a PNG (unfiltered rows, not interlaced) whose compressed data
 # is the image's FlateDecode stream with PNG predictors, as PDF reads them.
@@ -35,7 +48,7 @@ tmp, here, out, src, nlines, dpi, kind = sys.argv[1:8]
 degrade, dpi = sys.argv[8:], int(dpi)
 lines = [re.sub(r"\s+", " ", l).strip() for l in open(src, encoding="utf-8")]
 lines = [l for l in lines if l][: int(nlines)]
-open("%s/%s.txt" % (here, out[:-4]), "w", encoding="utf-8").write("\n".join(lines) + "\n")
+open("%s/%s.txt" % (here, out.rsplit(".", 1)[0]), "w", encoding="utf-8").write("\n".join(lines) + "\n")
 # Pages of about 2,000 characters; paragraphs set in pieces of at most 500
 # (caption: refuses longer ones).
 pages, page, size = [], [], 0
@@ -66,6 +79,53 @@ for i, p in enumerate(pages):
     cmd += ["-define", "png:color-type=0", "-define", "png:compression-filter=0", png]
     subprocess.run(cmd, check=True)
     pngs.append(png)
+
+res = ["-units", "PixelsPerInch", "-density", str(dpi), "-define", "png:exclude-chunks=date,time"]
+if out.endswith(".png"):
+    subprocess.run(["convert", pngs[0]] + res + [here + "/" + out], check=True)
+if out.endswith(".jpg"):
+    subprocess.run(["convert", pngs[0], "-quality", "75"] + res + [here + "/" + out], check=True)
+if out.endswith(".tif"):
+    subprocess.run(["convert"] + pngs + ["-compress", "Group4"] + res + [here + "/" + out],
+                   check=True)
+if out.endswith(".docx"):
+    import zipfile
+    text = out.endswith("_text.docx")
+    crop = ["-crop", "%dx%d+0+0" % (w, dpi * 2), "-threshold", "55%", "-define",
+            "png:bit-depth=1"] if text else []
+    subprocess.run(["convert", pngs[0]] + crop + res + [tmp + "/scan.png"], check=True)
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    pic = ('<w:p><w:r><w:drawing><wp:inline><wp:extent cx="5943600" cy="8401050"/>'
+           '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+           '<pic:pic><pic:blipFill><a:blip r:embed="rIdScan"/></pic:blipFill></pic:pic>'
+           '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>')
+    doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document '
+           'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+           'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+           'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
+           'xmlns:r="%s"><w:body>%s%s<w:sectPr/></w:body></w:document>'
+           % (rel, "".join("<w:p><w:r><w:t>%s</w:t></w:r></w:p>" % l.replace("&", "&amp;")
+                           .replace("<", "&lt;") for l in lines) if text else "", pic))
+    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
+            'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rIdScan" Type="%s/image" Target="media/image1.png"/>'
+            '</Relationships>' % rel)
+    types = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types '
+             'xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+             '<Default Extension="png" ContentType="image/png"/>'
+             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+             '<Override PartName="/word/document.xml" ContentType="application/'
+             'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+    with zipfile.ZipFile(here + "/" + out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in (("[Content_Types].xml", types), ("word/document.xml", doc),
+                           ("word/_rels/document.xml.rels", rels)):
+            z.writestr(zipfile.ZipInfo(name, (2026, 1, 1, 0, 0, 0)), data,
+                       zipfile.ZIP_DEFLATED)
+        z.writestr(zipfile.ZipInfo("word/media/image1.png", (2026, 1, 1, 0, 0, 0)),
+                   open(tmp + "/scan.png", "rb").read(), zipfile.ZIP_STORED)
+if not out.endswith(".pdf"):
+    sys.exit(0)
 
 objs = []
 def obj(b):
@@ -118,6 +178,11 @@ scan d001_300_grey.pdf "$d001" 100 300 grey
 scan d001_200_bw.pdf "$d001" 100 200 bw
 scan d000_300_skew.pdf "$d000" 16 300 grey -background white -rotate 2
 scan d000_200_noise.pdf "$d000" 16 200 bw -attenuate 0.03 +noise Impulse
+scan d002_300_grey.png "$(echo "$root"/corpus/002_*.txt)" 10 300 grey
+scan d002_scan.docx "$(echo "$root"/corpus/002_*.txt)" 10 300 grey
+scan d003_text.docx "$(echo "$root"/corpus/003_*.txt)" 7 300 grey
+scan d001_200_bw.tif "$d001" 100 200 bw
+scan d003_200_grey.jpg "$(echo "$root"/corpus/003_*.txt)" 7 200 grey
 # A scan with nothing to read: the page blanked, its speckles left.
 scan blank.pdf "$d000" 3 100 bw -fill white -colorize 100 -attenuate 0.3 +noise Impulse
 rm "$here/blank.txt"
