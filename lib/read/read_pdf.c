@@ -210,19 +210,26 @@ static int has_images(PopplerPage *page)
 	return any;
 }
 
+/* Whether the page is a scan: no text, but an image. */
+static int is_scan(PopplerPage *page, const char *text)
+{
+	return (!text || cm_ocr_blank(text)) && has_images(page);
+}
+
 /* Whether OCR reads the page: every page with CM_OCR_ALWAYS; with
  * CM_OCR_AUTO one with no text but an image. */
 static int wants_ocr(PopplerPage *page, const char *text, cm_ocr_mode mode)
 {
 	if (mode == CM_OCR_ALWAYS)
 		return 1;
-	return mode == CM_OCR_AUTO && (!text || cm_ocr_blank(text)) && has_images(page);
+	return mode == CM_OCR_AUTO && is_scan(page, text);
 }
 
 static int read_pages(cm_textbuf *b, cm_extracted *x, PopplerDocument *doc,
 		      const cm_ocr_request *req)
 {
 	int pages = pdf.poppler_document_get_n_pages(doc), rc = 0;
+	int scans = 0; /* pages left to OCR by CM_OCR_NEVER */
 	cm_ocr_run r = {.req = req, .x = x};
 
 	if (pages > PAGES_MAX)
@@ -232,6 +239,8 @@ static int read_pages(cm_textbuf *b, cm_extracted *x, PopplerDocument *doc,
 		char *text = page ? pdf.poppler_page_get_text(page) : NULL;
 		PopplerRectangle *rects = NULL;
 		guint n_rects = 0;
+		if (page && req->mode == CM_OCR_NEVER && is_scan(page, text))
+			scans++;
 		if (page && wants_ocr(page, text, req->mode)) {
 			rc = ocr_page(b, &r, page, i, pages);
 		} else if (text) {
@@ -249,7 +258,12 @@ static int read_pages(cm_textbuf *b, cm_extracted *x, PopplerDocument *doc,
 	cm_ocr_run_free(&r);
 	if (rc < 0 || b->len > 0)
 		return rc;
-	/* No page had anything but white space. */
+	/* No page had anything but white space. Scanned pages that --ocr never
+	 * left unread make the file missing, as a scanned image: a run with OCR
+	 * reads it again. */
+	if (scans)
+		return cm_error_set(CM_EMISSING, "%s, read only by OCR (not with --ocr never)",
+				    CM_OCR_WHAT_PDF);
 	if (!r.wanted)
 		return cm_error_set(CM_EUNSUPPORTED, "%s", CM_OCR_WHAT_PDF);
 	return cm_ocr_run_nothing(&r, CM_OCR_WHAT_PDF);

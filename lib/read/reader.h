@@ -123,9 +123,9 @@ struct cm_ocr_request;
  * refused with CM_OCR_NEVER; a DOCX's images (word/media) are read after
  * its text when the body has less than CM_DOCX_OCR_TEXT_MIN letters or
  * digits (CM_OCR_AUTO) or always (CM_OCR_ALWAYS). CM_EMISSING when pages
- * needed OCR and none could be read for want of it, and for an image or a
- * DOCX of only images with CM_OCR_NEVER (so that the indexer reads it again
- * on a run with OCR, not remembering it as failed). */
+ * needed OCR and none could be read for want of it, and for an image, a
+ * DOCX of only images or a PDF without text with CM_OCR_NEVER (so that the
+ * indexer reads it again on a run with OCR, not remembering it as failed). */
 int cm_read_pdf_ocr(cm_extracted *out, const char *data, size_t len,
 		    const struct cm_ocr_request *ocr);
 int cm_read_image_ocr(cm_extracted *out, const char *data, size_t len,

@@ -301,8 +301,9 @@ Test(ocr, unreadable)
 	cm_source_free(src);
 	src = NULL;
 	opts.ocr = CM_OCR_NEVER;
-	cr_assert_eq(cm_source_load_with(&src, path_of("d001_200_bw.pdf"), &opts), CM_EUNSUPPORTED);
-	cr_assert_str_eq(cm_error_last(), "no text layer (scanned?)");
+	cr_assert_eq(cm_source_load_with(&src, path_of("d001_200_bw.pdf"), &opts), CM_EMISSING);
+	cr_assert_str_eq(cm_error_last(),
+			 "no text layer (scanned?), read only by OCR (not with --ocr never)");
 }
 
 static void copy_file(const char *from, const char *to)
@@ -599,24 +600,31 @@ Test(ocr, detection)
 }
 
 /* A scan skipped with --ocr never is not remembered as failed: a later
- * run with OCR reads it. */
+ * run with OCR reads it (an image, and a PDF of scanned pages). */
 Test(ocr, never_then_auto)
 {
-	char dir[] = "/tmp/chimuc-ocr-XXXXXX", db[64], folder[64], a[96];
-	cm_indexer_options o = CM_INDEXER_OPTIONS_INIT;
-	const char *paths[1];
-	cm_indexer *ix;
+	static const char *const cases[][2] = {{"a.jpg", "d003_200_grey.jpg"},
+					       {"a.pdf", "d001_200_bw.pdf"}};
 
-	scan_folder(dir, db, folder);
-	put_scan(a, folder, "a.jpg", "d003_200_grey.jpg");
-	paths[0] = folder;
-	for (int run = 0; run < 2; run++) {
-		o.ocr = run == 0 ? CM_OCR_NEVER : CM_OCR_AUTO;
-		cr_assert_eq(cm_indexer_open(&ix, db, &o), 0, "%s", cm_error_last());
-		cr_assert_eq(cm_indexer_run(ix, paths, 1), 0, "%s", cm_error_last());
-		cr_assert_eq(cm_indexer_close(ix), 0, "%s", cm_error_last());
-		cr_expect_eq(cm_indexer_counts_get(ix)->skipped, run == 0, "run %d", run);
-		cr_expect_eq(cm_indexer_counts_get(ix)->added, run == 1, "run %d", run);
-		cm_indexer_free(ix);
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char dir[] = "/tmp/chimuc-ocr-XXXXXX", db[64], folder[64], a[96];
+		cm_indexer_options o = CM_INDEXER_OPTIONS_INIT;
+		const char *paths[1];
+		cm_indexer *ix;
+
+		scan_folder(dir, db, folder);
+		put_scan(a, folder, cases[k][0], cases[k][1]);
+		paths[0] = folder;
+		for (int run = 0; run < 2; run++) {
+			o.ocr = run == 0 ? CM_OCR_NEVER : CM_OCR_AUTO;
+			cr_assert_eq(cm_indexer_open(&ix, db, &o), 0, "%s", cm_error_last());
+			cr_assert_eq(cm_indexer_run(ix, paths, 1), 0, "%s", cm_error_last());
+			cr_assert_eq(cm_indexer_close(ix), 0, "%s", cm_error_last());
+			cr_expect_eq(cm_indexer_counts_get(ix)->skipped, run == 0, "%s run %d",
+				     cases[k][1], run);
+			cr_expect_eq(cm_indexer_counts_get(ix)->added, run == 1, "%s run %d",
+				     cases[k][1], run);
+			cm_indexer_free(ix);
+		}
 	}
 }
