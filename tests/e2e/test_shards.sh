@@ -5,8 +5,9 @@
 # and into four shards (each built by chimuc-index from its part of the same
 # files), are read through --db repeated, a stub file of local shards
 # (`auto`, paths with spaces) and stub files of shards served by
-# xapian-tcpsrv on free loopback ports; every reading command's --json
-# lines (the "shard" field taken out) equal those of the union. Then:
+# xapian-tcpsrv on free loopback ports (and one by xapian-progsrv); every
+# reading command's --json lines (the "shard" field taken out) equal those
+# of the union. Then:
 # `dan van kheo` over remote shards (which serve no synonyms); a shard
 # killed (a one-line warning naming it, a "partial" last line, the
 # documents of the others; --all-shards fails); `chimuc serve` over remote
@@ -188,6 +189,16 @@ same_answers "four remote shards" --db "$WORK/four.stub"
 printf 'remote 127.0.0.1:%s\nauto four 1\n' "$f0_port" >"$WORK/mixed.stub"
 same_answers "a remote and a local shard (2 of 4)" --db "$WORK/mixed.stub" \
     --db "$WORK/four 2" --db "$WORK/four 3"
+
+# A shard through xapian-progsrv (what `remote :ssh HOST xapian-progsrv
+# PATH` runs on the other end; its arguments are split at spaces).
+ln -s "$WORK/two 1" "$WORK/two-1"
+printf 'auto two 0\nremote :xapian-progsrv %s\n' "$WORK/two-1" >"$WORK/prog.stub"
+for question in 'search|--json|dan van kheo' 'cited-by|--json|--depth|2|25-NQ/TW@2013' \
+    'top-cited|--json|--limit|5' 'stats|--json'; do
+    same "xapian-progsrv shard: $question" "$(answer --db "$WORK/prog.stub" -- "$question")" \
+        "$(answer --db "$WORK/union" -- "$question")"
+done
 
 # A word typed without diacritics over shards that serve no synonyms.
 n=$("$CHIMUC" search --db "$WORK/four.stub" --count "dan van kheo")
