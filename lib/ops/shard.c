@@ -77,13 +77,14 @@ static int add_remote(cm_shards *out, const char *target)
 		    (unsigned)port);
 }
 
-/* One line of the stub file stub: 0, -1 if not understood, or a CM_E code. */
+/* One line of the stub file stub, NUL-terminated and without its newline:
+ * 0, -1 if not understood, or a CM_E code. */
 static int stub_line(cm_shards *out, const char *stub, char *line, int depth)
 {
 	char *sp, *path = NULL;
 	int rc;
 
-	line[strcspn(line, "\r\n")] = '\0';
+	line[strcspn(line, "\r")] = '\0';
 	line += strspn(line, " \t");
 	if (!*line || *line == '#')
 		return 0;
@@ -103,30 +104,63 @@ static int stub_line(cm_shards *out, const char *stub, char *line, int depth)
 	return rc;
 }
 
-static int add_stub(cm_shards *out, const char *stub, int depth)
+static int parse_stub(cm_shards *out, const char *stub, const char *text, size_t len, int depth)
 {
-	FILE *f;
-	char *line = NULL;
-	size_t cap = 0, before = out->size;
+	size_t before = out->size, at = 0;
 	int rc = 0, n = 0;
 
 	if (depth > CM_STUB_DEPTH_MAX)
 		return cm_error_set(CM_ELIMIT, "%s: stub files nested more than %d deep", stub,
 				    CM_STUB_DEPTH_MAX);
-	if (!(f = fopen(stub, "r")))
-		return cm_error_set(CM_EIO, "%s: cannot read this stub file", stub);
-	while (rc == 0 && getline(&line, &cap, f) != -1) {
+	while (rc == 0 && at < len) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		char *line = strndup(text + at, end - at);
 		n++;
-		if ((rc = stub_line(out, stub, line, depth)) == -1)
+		if (!line)
+			return cm_error_nomem();
+		rc = strlen(line) < end - at ? -1 : stub_line(out, stub, line, depth);
+		free(line);
+		if (rc == -1)
 			rc = cm_error_set(CM_EPARSE,
 					  "%s:%d: not a stub line (auto PATH, remote HOST:PORT or "
 					  "remote :PROGRAM ARGS)",
 					  stub, n);
+		at = end + 1;
 	}
-	free(line);
-	fclose(f);
 	if (rc == 0 && out->size == before)
 		rc = cm_error_set(CM_EPARSE, "%s: a stub file naming no database", stub);
+	return rc;
+}
+
+int cm_shards_parse_stub(cm_shards *out, const char *stub, const char *text, size_t len)
+{
+	return parse_stub(out, stub, text, len, 0);
+}
+
+static int add_stub(cm_shards *out, const char *stub, int depth)
+{
+	FILE *f = fopen(stub, "rb");
+	char *text = NULL;
+	size_t len;
+	int rc;
+
+	if (!f)
+		return cm_error_set(CM_EIO, "%s: cannot read this stub file", stub);
+	if (!(text = malloc(CM_STUB_MAX_BYTES + 1))) {
+		fclose(f);
+		return cm_error_nomem();
+	}
+	len = fread(text, 1, CM_STUB_MAX_BYTES + 1, f);
+	if (ferror(f))
+		rc = cm_error_set(CM_EIO, "%s: cannot read this stub file", stub);
+	else if (len > CM_STUB_MAX_BYTES)
+		rc = cm_error_set(CM_ELIMIT, "%s: a stub file larger than %d bytes (not a stub?)",
+				  stub, CM_STUB_MAX_BYTES);
+	else
+		rc = parse_stub(out, stub, text, len, depth);
+	free(text);
+	fclose(f);
 	return rc;
 }
 

@@ -18,6 +18,8 @@
 
 /* How deep stub files may name other stub files. */
 #define CM_STUB_DEPTH_MAX 8
+/* The largest stub file read (a --db naming a big file is no stub). */
+#define CM_STUB_MAX_BYTES (1 << 20)
 
 typedef enum { CM_SHARD_LOCAL, CM_SHARD_TCP, CM_SHARD_PROGRAM } cm_shard_kind;
 
@@ -38,6 +40,10 @@ typedef cm_array_t(cm_shard) cm_shards;
  * its file and line), CM_ELIMIT (stubs nested past CM_STUB_DEPTH_MAX),
  * CM_EIO, CM_ENOMEM. */
 int cm_shards_add(cm_shards *out, const char *arg);
+
+/* Appends the shards of the stub file text[0..len) (named stub, whose
+ * folder relative paths start from) to out. Errors as cm_shards_add's. */
+int cm_shards_parse_stub(cm_shards *out, const char *stub, const char *text, size_t len);
 
 /* Opens s (a remote one waiting at most timeout_ms) and checks its format:
  * 0; CM_EIO when a remote shard does not answer; CM_ENOTFOUND,

@@ -207,6 +207,9 @@ same "dan van kheo over four remote shards" "$n" \
 check "(and finds some)" test "$n" -gt 0
 check "a hit says its shard" sh -c '"$1" search --db "$2" --json "dan van kheo" |
     jq -e -s "all(.shard | test(\"^127.0.0.1:[0-9]+\$\"))" >/dev/null' sh "$CHIMUC" "$WORK/four.stub"
+check "citing documents say their shards" sh -c '"$1" cited-by --db "$2" --db "$3" --json \
+    35-CT/TW@2019 | jq -e -s "(map(.shard) | unique) == ([\$a, \$b] | sort)" \
+    --arg a "$2" --arg b "$3" >/dev/null' sh "$CHIMUC" "$WORK/two 0" "$WORK/two 1"
 one=$("$CHIMUC" search --db "$WORK/union" --json "dan van kheo" | jq -s 'map(has("shard")) | any')
 same "one index's hits have no shard field" "$one" false
 
