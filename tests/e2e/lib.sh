@@ -65,6 +65,17 @@ copy_corpus() {
     done
 }
 
+# serve_port LOG: waits (up to 10 s) for chimuc serve to write the port it
+# listens on to LOG, and prints it.
+serve_port() {
+    for _ in $(seq 1 100); do
+        p=$(sed -n 's/.* on port \([0-9]*\)$/\1/p' "$1")
+        [ -n "$p" ] && break
+        sleep 0.1
+    done
+    echo "$p"
+}
+
 finish() {
     echo "$passed passed, $failed failed"
     [ "$failed" -eq 0 ]

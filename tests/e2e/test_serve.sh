@@ -30,12 +30,7 @@ start() {
     "$CHIMUC" serve --listen 127.0.0.1:0 "$@" 2>"$WORK/$name.log" &
     pid=$!
     pids="$pids $pid"
-    port=""
-    for _ in $(seq 1 100); do
-        port=$(sed -n 's/.* on port \([0-9]*\)$/\1/p' "$WORK/$name.log")
-        [ -n "$port" ] && break
-        sleep 0.1
-    done
+    port=$(serve_port "$WORK/$name.log")
     URL="http://127.0.0.1:$port"
 }
 

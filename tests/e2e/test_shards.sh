@@ -239,12 +239,7 @@ check "(with the warning)" grep -q "did not answer" "$WORK/cb.err"
     2>"$WORK/serve.log" &
 spid=$!
 pids="$pids $spid"
-for _ in $(seq 1 100); do
-    sport=$(sed -n 's/.* on port \([0-9]*\)$/\1/p' "$WORK/serve.log")
-    [ -n "$sport" ] && break
-    sleep 0.1
-done
-URL="http://127.0.0.1:$sport"
+URL="http://127.0.0.1:$(serve_port "$WORK/serve.log")"
 total=$(curl -s "$URL/api/search?q=dan+van+kheo" | jq .total)
 same "serve: dan van kheo over remote shards" "$total" "$n"
 same "serve: whole" "$(curl -s "$URL/api/stats" | jq -c '[.documents, .partial]')" "[$docs,null]"
