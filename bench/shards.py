@@ -13,6 +13,9 @@ an untimed warm-up; the median wall time is reported, for the remote shards
 and for the same shards read locally (`auto PATH` lines). Every answer is
 checked to be the same for every configuration.
 
+Writes its table as the section "Fan-out over shards" of bench/RESULTS.md
+(--out), replacing the last one.
+
 Usage: bench/shards.py --docs DIR [--work DIR] [--bin DIR] [--shards 1,2,4,8,16]
                        [--runs N] [--out FILE]
 """
@@ -115,7 +118,8 @@ def main():
     ap.add_argument("--bin", default="build/release")
     ap.add_argument("--shards", default="1,2,4,8,16")
     ap.add_argument("--runs", type=int, default=7)
-    ap.add_argument("--out", default=None)
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                  "RESULTS.md"))
     a = ap.parse_args()
     ks = [int(k) for k in a.shards.split(",")]
     os.makedirs(a.work, exist_ok=True)
@@ -160,9 +164,32 @@ def main():
             "shards (xapian-tcpsrv on loopback), in parentheses the same shards local "
             "(stub file of `auto` lines)\n\n" % (ndocs, a.runs)) + "\n".join(lines) + "\n"
     if a.out:
-        with open(a.out, "w") as f:
-            f.write(text)
+        write_section(a.out, text, a)
     print(text)
+
+
+BEGIN, END = "<!-- shards: begin (bench/shards.py) -->", "<!-- shards: end -->"
+
+
+def write_section(path, table, a):
+    """The section "Fan-out over shards" of RESULTS.md (between BEGIN and
+    END, replaced by each run; the rest of the file is kept)."""
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE,
+                            text=True).stdout.strip()
+    text = "%s\n## Fan-out over shards\n\n`bench/shards.py --docs %s --runs %d`, %s UTC, chimuc %s " \
+           "(`%s`); load average at the end %.1f on %d cores.\n\n%s%s\n" % (
+               BEGIN, a.docs, a.runs, time.strftime("%Y-%m-%d %H:%M", time.gmtime()), commit,
+               a.bin, os.getloadavg()[0], os.cpu_count(), table, END)
+    old = ""
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            old = f.read()
+    if BEGIN in old and END in old:
+        new = old[:old.index(BEGIN)] + text + old[old.index(END) + len(END) + 1:]
+    else:
+        new = old + ("\n" if old and not old.endswith("\n\n") else "") + text
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(new)
 
 
 if __name__ == "__main__":
