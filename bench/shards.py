@@ -22,12 +22,14 @@ Usage: bench/shards.py --docs DIR [--work DIR] [--bin DIR] [--shards 1,2,4,8,16]
 import argparse
 import json
 import os
-import shutil
 import socket
 import statistics
 import subprocess
 import sys
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import mission  # noqa: E402
 
 QUESTIONS = [
     ("search (10 hits)", ["search", "--json", "--limit", "10", "dân vận"]),
@@ -180,16 +182,7 @@ def write_section(path, table, a):
            "(`%s`); load average at the end %.1f on %d cores.\n\n%s%s\n" % (
                BEGIN, a.docs, a.runs, time.strftime("%Y-%m-%d %H:%M", time.gmtime()), commit,
                a.bin, os.getloadavg()[0], os.cpu_count(), table, END)
-    old = ""
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as f:
-            old = f.read()
-    if BEGIN in old and END in old:
-        new = old[:old.index(BEGIN)] + text + old[old.index(END) + len(END) + 1:]
-    else:
-        new = old + ("\n" if old and not old.endswith("\n\n") else "") + text
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(new)
+    mission.write_section(path, text, BEGIN, END)
 
 
 if __name__ == "__main__":

@@ -65,15 +65,34 @@ copy_corpus() {
     done
 }
 
-# serve_port LOG: waits (up to 10 s) for chimuc serve to write the port it
-# listens on to LOG, and prints it.
-serve_port() {
+# citing_doc FILE: writes a directive (7-KH/BDVTU) citing sample 004
+# (1600-KH/BDVTW of 28/02/2018) into FILE.
+citing_doc() {
+    cat >"$1" <<'DOC'
+BAN DÂN VẬN TỈNH ỦY
+Số 7-KH/BDVTU
+KẾ HOẠCH
+Thực hiện Kế hoạch công tác dân vận năm 2018
+Căn cứ Kế hoạch số 1600-KH/BDVTW, ngày 28/02/2018 của Ban Dân vận Trung ương về công tác năm 2018, Ban Dân vận Tỉnh ủy xây dựng kế hoạch thực hiện như sau.
+DOC
+}
+
+# start NAME ARGS...: starts chimuc serve on a free loopback port, its
+# stderr in $WORK/NAME.log; sets pid, port, URL and adds pid to pids (the
+# caller's trap stops them).
+start() {
+    name=$1
+    shift
+    "$CHIMUC" serve --listen 127.0.0.1:0 "$@" 2>"$WORK/$name.log" &
+    pid=$!
+    pids="$pids $pid"
+    port=""
     for _ in $(seq 1 100); do
-        p=$(sed -n 's/.* on port \([0-9]*\)$/\1/p' "$1")
-        [ -n "$p" ] && break
+        port=$(sed -n 's/.* on port \([0-9]*\)$/\1/p' "$WORK/$name.log")
+        [ -n "$port" ] && break
         sleep 0.1
     done
-    echo "$p"
+    URL="http://127.0.0.1:$port"
 }
 
 finish() {

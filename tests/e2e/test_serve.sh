@@ -23,17 +23,6 @@ index_corpus "$DB"
 pids=""
 trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$WORK"' EXIT
 
-# start NAME ARGS...: starts chimuc serve on a free port; sets pid, port, URL.
-start() {
-    name=$1
-    shift
-    "$CHIMUC" serve --listen 127.0.0.1:0 "$@" 2>"$WORK/$name.log" &
-    pid=$!
-    pids="$pids $pid"
-    port=$(serve_port "$WORK/$name.log")
-    URL="http://127.0.0.1:$port"
-}
-
 # status PATH [CURL ARGS...]: the HTTP status of a request; its body in $WORK/body.
 status() {
     p=$1
@@ -244,13 +233,7 @@ same "404 still for no endpoint" "$(status /api/nothing)" 404
 index_corpus "$WORK/later"
 same "200 once built" "$(status /api/stats)" 200
 # a document citing one of the corpus: its citation resolved, and the other way
-cat >"$WORK/citing.txt" <<'DOC'
-BAN DÂN VẬN TỈNH ỦY
-Số 7-KH/BDVTU
-KẾ HOẠCH
-Thực hiện Kế hoạch công tác dân vận năm 2018
-Căn cứ Kế hoạch số 1600-KH/BDVTW, ngày 28/02/2018 của Ban Dân vận Trung ương về công tác năm 2018, Ban Dân vận Tỉnh ủy xây dựng kế hoạch thực hiện như sau.
-DOC
+citing_doc "$WORK/citing.txt"
 "$CHIMUC_INDEX" --db "$WORK/later" "$WORK/citing.txt" >/dev/null
 citing=$(curl -s "$URL/api/doc/$(uri "$WORK/citing.txt")")
 same "doc: a citation in the corpus, resolved" \

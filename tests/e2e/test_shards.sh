@@ -235,11 +235,7 @@ same "cited-by with a shard down succeeds" $? 0
 check "(with the warning)" grep -q "did not answer" "$WORK/cb.err"
 
 # chimuc serve over the two remote shards: one killed mid-run, then back.
-"$CHIMUC" serve --db "$WORK/two.stub" --shard-timeout 2 --listen 127.0.0.1:0 \
-    2>"$WORK/serve.log" &
-spid=$!
-pids="$pids $spid"
-URL="http://127.0.0.1:$(serve_port "$WORK/serve.log")"
+start serve --db "$WORK/two.stub" --shard-timeout 2
 total=$(curl -s "$URL/api/search?q=dan+van+kheo" | jq .total)
 same "serve: dan van kheo over remote shards" "$total" "$n"
 same "serve: whole" "$(curl -s "$URL/api/stats" | jq -c '[.documents, .partial]')" "[$docs,null]"
