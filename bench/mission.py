@@ -517,13 +517,15 @@ def targets(ctx):
     return out
 
 
-def write_section(path, text):
+def write_section(path, text, begin=BEGIN, end=END):
+    """Puts text in place of the section from begin to end of the file at
+    path (appended when there is none), keeping the rest."""
     old = ""
     if os.path.exists(path):
         with open(path, encoding="utf-8") as f:
             old = f.read()
-    if BEGIN in old and END in old:
-        new = old[:old.index(BEGIN)] + text + old[old.index(END) + len(END) + 1:]
+    if begin in old and end in old:
+        new = old[:old.index(begin)] + text + old[old.index(end) + len(end) + 1:]
     else:
         new = old + ("\n" if old and not old.endswith("\n\n") else "") + text
     with open(path, "w", encoding="utf-8") as f:

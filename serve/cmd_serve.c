@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "chimuc/dbpath.h"
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
 #include "cli.h"
@@ -25,7 +24,8 @@ static const char usage_text[] =
 	"/api/map), reading the index; documents the indexer adds appear without\n"
 	"a restart. SIGTERM or SIGINT ends it after the requests in flight.\n"
 	"\n"
-	"  --db DIR             the index\n"
+	"  --db DIR             the index (repeated, or a Xapian stub file: many\n"
+	"                       shards; --shard-timeout SECONDS, --all-shards)\n"
 	"  --listen ADDR:PORT   where to listen (default " CM_SERVE_LISTEN_DEFAULT "; port 0:\n"
 	"                       any free one; [::1]:PORT for IPv6)\n"
 	"  --threads N          worker threads (default 4, at most 64)\n"
@@ -109,7 +109,7 @@ int cm_cmd_serve(cm_cmd_ctx *ctx, int argc, char **argv)
 	cm_serve_config cfg = {0};
 	cm_serve_pool *pool = NULL;
 	cm_serve_auth *auth = NULL;
-	char *db = NULL;
+	cm_index_options io;
 	options o;
 	int status;
 
@@ -123,19 +123,17 @@ int cm_cmd_serve(cm_cmd_ctx *ctx, int argc, char **argv)
 					  "read the index; give --auth FILE, or --no-auth",
 					  o.listen);
 	if ((o.auth && cm_serve_auth_load(&auth, o.auth) < 0) ||
-	    cm_dbpath_resolve(&db, ctx->db_path) < 0 || cm_serve_pool_new(&pool, db) < 0) {
+	    cm_cmd_index_options(&io, ctx) < 0 || cm_serve_pool_new(&pool, &io) < 0) {
 		cm_diag(CM_PROGRAM, NULL, "%s", cm_error_last());
 		cm_serve_auth_free(auth);
-		free(db);
 		return CM_EXIT_FAIL;
 	}
 	cfg.addr = (struct sockaddr *)&addr;
 	cfg.threads = o.threads;
 	cfg.pool = pool;
 	cfg.auth = auth;
-	status = run(&cfg, o.listen, db);
+	status = run(&cfg, o.listen, io.paths[0]);
 	cm_serve_pool_free(pool);
 	cm_serve_auth_free(auth);
-	free(db);
 	return status;
 }

@@ -189,7 +189,8 @@ static int answer(cm_serve_reply *rep, cm_serve_server *s, exchange *x, const ch
 		/* a failure of the index (not of the question): a new handle next time */
 		broken = cm_serve_status_of(rc) >= 500;
 		rc = cm_serve_reply_failed(rep, rc);
-	}
+	} else
+		rc = cm_serve_reply_mark_partial(rep, ix);
 	cm_serve_pool_give(s->pool, ix, broken);
 cleanup:
 	cm_serve_request_release(&req);

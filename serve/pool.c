@@ -13,19 +13,35 @@
 
 struct cm_serve_pool {
 	pthread_mutex_t lock;
-	char *path;
+	cm_index_options o;
+	char **paths; /* o's, copied */
 	cm_array_t(cm_index *) free;
 };
 
-int cm_serve_pool_new(cm_serve_pool **out, const char *path)
+static void free_paths(cm_serve_pool *p)
+{
+	for (size_t i = 0; i < p->o.n; i++)
+		free(p->paths[i]);
+	free(p->paths);
+}
+
+int cm_serve_pool_new(cm_serve_pool **out, const cm_index_options *o)
 {
 	cm_serve_pool *p = calloc(1, sizeof *p);
 
 	*out = NULL;
-	if (!p || !(p->path = strdup(path))) {
+	if (!p || !(p->paths = calloc(o->n, sizeof *p->paths))) {
 		free(p);
 		return cm_error_nomem();
 	}
+	p->o = *o;
+	p->o.paths = (const char *const *)p->paths;
+	for (size_t i = 0; i < o->n; i++)
+		if (!(p->paths[i] = strdup(o->paths[i]))) {
+			free_paths(p);
+			free(p);
+			return cm_error_nomem();
+		}
 	pthread_mutex_init(&p->lock, NULL);
 	*out = p;
 	return 0;
@@ -39,7 +55,7 @@ void cm_serve_pool_free(cm_serve_pool *p)
 		cm_index_free(p->free.ptr[i]);
 	cm_array_clear(p->free);
 	pthread_mutex_destroy(&p->lock);
-	free(p->path);
+	free_paths(p);
 	free(p);
 }
 
@@ -58,7 +74,7 @@ int cm_serve_pool_take(cm_index **out, cm_serve_pool *p)
 		return 0;
 	}
 	cm_index_free(ix); /* gone or replaced under it: open it anew */
-	if ((rc = cm_index_open(&ix, p->path)) < 0)
+	if ((rc = cm_index_open_many(&ix, &p->o)) < 0)
 		return rc;
 	*out = ix;
 	return 0;

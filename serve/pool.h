@@ -15,8 +15,8 @@
 
 typedef struct cm_serve_pool cm_serve_pool;
 
-/* A pool of the index at path (copied). 0 or CM_ENOMEM. */
-int cm_serve_pool_new(cm_serve_pool **out, const char *path);
+/* A pool of the index that o opens (copied). 0 or CM_ENOMEM. */
+int cm_serve_pool_new(cm_serve_pool **out, const cm_index_options *o);
 void cm_serve_pool_free(cm_serve_pool *p);
 
 /* A handle at the index's latest commit. Errors: cm_index_open's

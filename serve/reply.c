@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "chimuc/error.h"
+#include "chimuc/index.h"
 
 int cm_serve_mem_open(cm_serve_mem *m)
 {
@@ -66,6 +67,26 @@ int cm_serve_reply_json(cm_serve_reply *rep, unsigned status, json_object *o)
 	*rep = (cm_serve_reply){
 		.status = status, .type = CM_SERVE_JSON, .body = body, .len = n + 1};
 	return 0;
+}
+
+int cm_serve_reply_mark_partial(cm_serve_reply *rep, const cm_index *ix)
+{
+	json_object *o, *missing;
+
+	if (!cm_index_shards_down(ix) || !rep->body || strcmp(rep->type, CM_SERVE_JSON))
+		return 0;
+	if (!(o = json_tokener_parse(rep->body)) || !json_object_is_type(o, json_type_object) ||
+	    !(missing = json_object_new_array())) {
+		json_object_put(o);
+		return 0;
+	}
+	for (size_t i = 0; i < cm_index_shards(ix); i++)
+		if (cm_index_shard_down(ix, i))
+			json_object_array_add(missing,
+					      json_object_new_string(cm_index_shard_name(ix, i)));
+	json_object_object_add(o, "partial", json_object_new_boolean(1));
+	json_object_object_add(o, "missing", missing);
+	return cm_serve_reply_json(rep, rep->status, o);
 }
 
 int cm_serve_reply_error(cm_serve_reply *rep, unsigned status, const char *message)

@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "chimuc/index.h"
+
 #define CM_SERVE_JSON "application/json; charset=utf-8"
 
 typedef struct {
@@ -43,6 +45,10 @@ void cm_serve_reply_take(cm_serve_reply *rep, cm_serve_mem *m, const char *type)
 
 /* o serialized as the body (o released): 0 or CM_ENOMEM (o NULL too). */
 int cm_serve_reply_json(cm_serve_reply *rep, unsigned status, json_object *o);
+
+/* With shards of ix down, a JSON object body gets "partial": true and
+ * "missing": [their names]. 0 or CM_ENOMEM. */
+int cm_serve_reply_mark_partial(cm_serve_reply *rep, const cm_index *ix);
 
 /* {"error": message} with status. 0 or CM_ENOMEM. */
 int cm_serve_reply_error(cm_serve_reply *rep, unsigned status, const char *message);

@@ -51,6 +51,9 @@ typedef struct {
 	const char *relation;             /* its cue ("thực hiện") */
 	const char *context;              /* the citing sentence, on one line */
 	unsigned depth;                   /* 1: cites the reference itself */
+	cm_xdocid docid;                  /* the citing document's id in the index */
+	const char *shard;                /* the shard holding it (cm_index_shard_name, borrowed
+			    * from the index); NULL when the index has one */
 } cm_cited_by_item;
 
 typedef struct cm_cited_by_result cm_cited_by_result;

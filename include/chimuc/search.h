@@ -57,6 +57,9 @@ typedef struct {
 	 * and ISO date; NULL when it has none or brief (not in the writers'
 	 * output) */
 	const char *type, *number, *date;
+	cm_xdocid docid;   /* its id in the index */
+	const char *shard; /* the shard holding it (cm_index_shard_name, borrowed
+			    * from the index); NULL when the index has one */
 } cm_search_item;
 
 typedef struct cm_search_result cm_search_result;

@@ -30,16 +30,19 @@ typedef struct {
 
 typedef struct {
 	unsigned documents;
-	uint64_t bytes;   /* of the regular files directly in the index's folder */
+	uint64_t bytes;   /* of the regular files directly in the index's folder
+			   * (of every local shard's; a remote one counts 0) */
 	const char *path; /* the index's (cm_index_path) */
+	size_t shards;    /* how many (cm_index_shards) */
 } cm_stats_info;
 
 /* The figures of ix (opts NULL: the defaults). Errors: CM_EINVAL (an
  * unknown opts->version), the index's. */
 int cm_stats(cm_stats_info *out, cm_index *ix, const cm_stats_options *opts);
 
-/* "documents: N", "bytes: N", "db: PATH", one a line; one JSON object
- * (documents, bytes, db) on one line. 0, or CM_EIO, CM_ENOMEM. */
+/* "documents: N", "bytes: N", "db: PATH" (and "shards: N" when more than
+ * one), one a line; one JSON object (documents, bytes, db, and shards when
+ * more than one) on one line. 0, or CM_EIO, CM_ENOMEM. */
 int cm_stats_write_text(FILE *f, const cm_stats_info *s);
 int cm_stats_write_json(FILE *f, const cm_stats_info *s);
 

@@ -14,7 +14,8 @@
  * CM_ELOCKED, DatabaseModifiedError to CM_EMODIFIED, DatabaseCorruptError to
  * CM_ECORRUPT, DatabaseNotFoundError and DocNotFoundError to CM_ENOTFOUND,
  * InvalidArgumentError, InvalidOperationError and RangeError to CM_EINVAL,
- * QueryParserError to CM_EPARSE, other DatabaseError to CM_EIO,
+ * QueryParserError to CM_EPARSE, other DatabaseError and NetworkError
+ * (a remote database that did not answer) to CM_EIO,
  * std::bad_alloc to CM_ENOMEM, anything else to CM_ERROR. No exception ever
  * crosses this interface. Out-parameters are written only on success.
  *
@@ -44,6 +45,31 @@ typedef struct cm_xpositions cm_xpositions; /* position-list iterator */
 
 /* Opens the database at path read-only. CM_ENOTFOUND if there is none. */
 int cm_xdb_open(cm_xdb **out, const char *path);
+
+/* Opens the remote database served by xapian-tcpsrv at host:port, or by
+ * xapian-progsrv started as `program args` (split at spaces, as Xapian
+ * does); a connection or a call taking longer than timeout_ms fails with
+ * CM_EIO. */
+int cm_xdb_open_remote(cm_xdb **out, const char *host, unsigned port, unsigned timeout_ms);
+int cm_xdb_open_remote_program(cm_xdb **out, const char *program, const char *args,
+			       unsigned timeout_ms);
+/* An empty database in memory (it stands in for one that is missing). */
+int cm_xdb_open_empty(cm_xdb **out);
+/* One read-only database over the n databases subs (which stay the
+ * caller's and must outlive it): document d of subs[i] is document
+ * (d - 1) * n + i + 1; statistics are combined; user metadata comes from
+ * subs[0] only; a remote sub-database gives no synonyms. */
+int cm_xdb_combine(cm_xdb **out, cm_xdb *const *subs, size_t n);
+/* Keeps synonym as a synonym of term in memory: cm_xdb_synonyms gives it
+ * with those stored (sorted, each once). For databases that cannot serve
+ * their synonyms (remote ones). */
+int cm_xdb_keep_synonym(cm_xdb *db, const char *term, size_t len, const char *synonym,
+			size_t synonym_len);
+
+/* Has load(ctx, db) run once before the first cm_xdb_synonyms of db (to
+ * keep synonyms there lazily); its error is that call's, and it runs again
+ * on the next. */
+void cm_xdb_on_first_synonyms(cm_xdb *db, int (*load)(void *ctx, cm_xdb *db), void *ctx);
 
 typedef enum {
 	CM_XDB_CREATE_OR_OPEN = 0, /* create it if missing */
@@ -157,6 +183,9 @@ int cm_xdb_allterms(cm_xterms **out, cm_xdb *db, const char *prefix, size_t len)
 int cm_xdb_synonyms(cm_xterms **out, cm_xdb *db, const char *term, size_t len);
 /* 1 and the next term (borrowed) with its count, or 0 at the end. */
 int cm_xterms_next(const char **term, size_t *len, unsigned *count, cm_xterms *it);
+/* Moves the iterator of cm_xdb_allterms to the first term at or after
+ * term. */
+int cm_xterms_skip_to(cm_xterms *it, const char *term, size_t len);
 void cm_xterms_free(cm_xterms *it);
 
 /* The documents containing term, in docid order. */

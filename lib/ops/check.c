@@ -196,6 +196,37 @@ static int check_docs(void *ctx, cm_xdb *db)
 	return 0;
 }
 
+/* Xapian's checker on the folder of every local shard (a remote one cannot
+ * be checked from here), the errors summed, the reports joined. */
+static int check_folders(cm_check_result *r, cm_index *ix)
+{
+	for (size_t i = 0; i < cm_index_shards(ix); i++) {
+		const char *folder = cm_index_shard_folder(ix, i);
+		char *report = NULL, *joined;
+		size_t errors, had;
+		int rc;
+		if (!folder)
+			continue;
+		if ((rc = cm_xdb_check(&errors, &report, folder)) < 0)
+			return rc;
+		r->errors += errors;
+		if (!r->report) {
+			r->report = report;
+			continue;
+		}
+		had = strlen(r->report);
+		joined = realloc(r->report, had + strlen(report) + 1);
+		if (!joined) {
+			free(report);
+			return cm_error_nomem();
+		}
+		strcpy(joined + had, report);
+		r->report = joined;
+		free(report);
+	}
+	return 0;
+}
+
 int cm_check(cm_check_result **out, cm_index *ix, const cm_check_options *opts)
 {
 	static const cm_check_options defaults = CM_CHECK_OPTIONS_INIT;
@@ -208,7 +239,7 @@ int cm_check(cm_check_result **out, cm_index *ix, const cm_check_options *opts)
 	if (!(c.r = calloc(1, sizeof *c.r)))
 		return cm_error_nomem();
 	c.r->path = cm_index_path(ix);
-	if ((rc = cm_xdb_check(&c.r->errors, &c.r->report, c.r->path)) == 0)
+	if ((rc = check_folders(c.r, ix)) == 0)
 		rc = cm_index_read(ix, check_docs, &c);
 	if (rc < 0)
 		cm_check_free(c.r);

@@ -214,7 +214,7 @@ static int add_item(walk *w, const hit *h)
 		rc = cm_error_nomem();
 		goto cleanup;
 	}
-	*it = (cm_cited_by_item){.depth = t->depth};
+	*it = (cm_cited_by_item){.depth = t->depth, .docid = h->id};
 	if ((rc = cm_docinfo_excerpt(&context, info, c->ctx_start, c->ctx_end)) < 0)
 		goto cleanup;
 	it->context = context;
@@ -296,6 +296,9 @@ int cm_cited_by(cm_cited_by_result **out, cm_index *ix, const char *ref,
 	}
 	if ((rc = prepare(&w, ref, w.o)) == 0)
 		rc = cm_index_read(ix, run, &w);
+	for (size_t i = 0; rc == 0 && cm_index_shards(ix) > 1 && i < r->items.size; i++)
+		r->items.ptr[i].shard =
+			cm_index_shard_name(ix, cm_index_shard_of(ix, r->items.ptr[i].docid));
 cleanup:
 	cm_array_clear(w.queue);
 	cm_array_clear(w.hits);

@@ -136,6 +136,7 @@ static int page(search *s, cm_xdb *db, const cm_query *q)
 		    (rc = cm_xmset_document(&doc, m, i)) == 0)
 			rc = s->o->brief ? fill_brief(it, doc) : fill_whole(it, doc, q);
 		it->rank = (size_t)rank + 1;
+		it->docid = docid;
 		cm_xdoc_free(doc);
 		if (rc < 0)
 			break;
@@ -193,11 +194,15 @@ int cm_search(cm_search_result **out, cm_index *ix, const char *query, size_t le
 	if (!(s.r = calloc(1, sizeof *s.r)))
 		return cm_error_nomem();
 	s.r->brief = s.o->brief;
-	if ((rc = cm_index_read(ix, run, &s)) < 0)
+	if ((rc = cm_index_read(ix, run, &s)) < 0) {
 		cm_search_free(s.r);
-	else
-		*out = s.r;
-	return rc;
+		return rc;
+	}
+	for (size_t i = 0; cm_index_shards(ix) > 1 && i < s.r->items.size; i++)
+		s.r->items.ptr[i].shard =
+			cm_index_shard_name(ix, cm_index_shard_of(ix, s.r->items.ptr[i].docid));
+	*out = s.r;
+	return 0;
 }
 
 void cm_search_free(cm_search_result *r)

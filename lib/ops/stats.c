@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
 /* stats.c: the stats operation (chimuc/stats.h): the number of documents,
- * read through cm_index_read, and the size of the index's folder. */
+ * read through cm_index_read, and the size of the index's folders. */
 #include "chimuc/stats.h"
 
 #include <dirent.h>
@@ -45,6 +45,9 @@ int cm_stats(cm_stats_info *out, cm_index *ix, const cm_stats_options *opts)
 		return cm_error_version("stats", opts->version, CM_STATS_OPTIONS_VERSION);
 	if ((rc = cm_index_read(ix, count, &out->documents)) < 0)
 		return rc;
-	out->bytes = folder_bytes(out->path);
+	out->shards = cm_index_shards(ix);
+	for (size_t i = 0; i < out->shards; i++)
+		if (cm_index_shard_folder(ix, i))
+			out->bytes += folder_bytes(cm_index_shard_folder(ix, i));
 	return 0;
 }

@@ -31,6 +31,8 @@ int cm_cited_by_write_json(FILE *f, const cm_cited_by_result *r)
 		const cm_cited_by_item *it = cm_cited_by_get(r, i);
 		json_object *j = json_object_new_object();
 		json_object_object_add(j, "path", json_object_new_string(it->path));
+		if (it->shard)
+			json_object_object_add(j, "shard", json_object_new_string(it->shard));
 		json_object_object_add(j, "title", json_object_new_string(it->title));
 		json_object_object_add(j, "type", cm_out_json_string(it->type));
 		json_object_object_add(j, "number", cm_out_json_string(it->number));

@@ -67,6 +67,8 @@ int cm_search_write_json(FILE *f, const cm_search_result *r)
 		json_object_object_add(j, "rank", json_object_new_int((int)it->rank));
 		json_object_object_add(j, "score", json_object_new_double(it->score));
 		json_object_object_add(j, "path", json_object_new_string(it->path));
+		if (it->shard)
+			json_object_object_add(j, "shard", json_object_new_string(it->shard));
 		if (!cm_search_brief(r))
 			json_object_object_add(j, "format", cm_out_json_string(it->format));
 		json_object_object_add(j, "title", json_object_new_string(it->title));

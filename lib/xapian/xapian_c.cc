@@ -10,8 +10,10 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <new>
 #include <sstream>
@@ -37,6 +39,15 @@ extern "C" const char *__asan_default_options(void)
 struct cm_xdb {
 	Xapian::Database *db; /* points to a WritableDatabase when writable */
 	bool writable;
+	/* synonyms kept in memory (cm_xdb_keep_synonym), merged into
+	 * cm_xdb_synonyms: for sub-databases that cannot serve theirs */
+	std::map<std::string, std::vector<std::string>> kept;
+	int (*load)(void *ctx, cm_xdb *db); /* run before the first cm_xdb_synonyms */
+	void *load_ctx;
+
+	cm_xdb(Xapian::Database *d, bool w) : db(d), writable(w), load(nullptr), load_ctx(nullptr)
+	{
+	}
 };
 
 struct cm_xdoc {
@@ -60,6 +71,14 @@ struct cm_xterms {
 	Xapian::TermIterator it, end;
 	enum { WDF, TERMFREQ, NONE } count; /* what cm_xterms_next counts */
 	std::string current;                /* the term last returned (borrowed by the caller) */
+	std::vector<std::string> list;      /* when not empty: the terms, instead of it */
+	size_t at;                          /* the next one of list */
+
+	cm_xterms(const Xapian::Document &d, const Xapian::TermIterator &b,
+		  const Xapian::TermIterator &e, decltype(count) c, const char *cur)
+	    : doc(d), it(b), end(e), count(c), current(cur), at(0)
+	{
+	}
 };
 
 struct cm_xpostings {
@@ -102,6 +121,8 @@ int map_exception() noexcept
 	} catch (const Xapian::QueryParserError &e) {
 		return fail(CM_EPARSE, e);
 	} catch (const Xapian::DatabaseError &e) {
+		return fail(CM_EIO, e);
+	} catch (const Xapian::NetworkError &e) {
 		return fail(CM_EIO, e);
 	} catch (const Xapian::Error &e) {
 		return fail(CM_ERROR, e);
@@ -170,6 +191,57 @@ int cm_xdb_open(cm_xdb **out, const char *path)
 	});
 }
 
+int cm_xdb_open_remote(cm_xdb **out, const char *host, unsigned port, unsigned timeout_ms)
+{
+	return guard([&] {
+		std::unique_ptr<Xapian::Database> db(new Xapian::Database(
+			Xapian::Remote::open(host, port, timeout_ms, timeout_ms)));
+		*out = new cm_xdb{db.get(), false};
+		db.release();
+		return 0;
+	});
+}
+
+int cm_xdb_open_remote_program(cm_xdb **out, const char *program, const char *args,
+			       unsigned timeout_ms)
+{
+	return guard([&] {
+		std::unique_ptr<Xapian::Database> db(
+			new Xapian::Database(Xapian::Remote::open(program, args, timeout_ms)));
+		*out = new cm_xdb{db.get(), false};
+		db.release();
+		return 0;
+	});
+}
+
+int cm_xdb_open_empty(cm_xdb **out)
+{
+	return guard([&] {
+/* InMemory is deprecated in 1.4 but is the one empty database that takes
+ * no file. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+		std::unique_ptr<Xapian::Database> db(
+			new Xapian::Database(Xapian::InMemory::open()));
+#pragma GCC diagnostic pop
+		*out = new cm_xdb{db.get(), false};
+		db.release();
+		return 0;
+	});
+}
+
+int cm_xdb_combine(cm_xdb **out, cm_xdb *const *subs, size_t n)
+{
+	return guard([&] {
+		std::unique_ptr<Xapian::Database> db(new Xapian::Database());
+		for (size_t i = 0; i < n; i++)
+			db->add_database(*subs[i]->db);
+		*out = new cm_xdb{db.get(), false};
+		db.release();
+		return 0;
+	});
+}
+
 int cm_xdb_open_writable(cm_xdb **out, const char *path, int mode)
 {
 	return guard([&] {
@@ -191,8 +263,10 @@ int cm_xdb_free(cm_xdb *db)
 {
 	if (!db)
 		return 0;
-	/* close() aborts an open transaction, otherwise commits. */
-	int rc = guard([&] {
+	/* close() aborts an open transaction, otherwise commits. A reader is
+	 * not closed: a combined database shares its sub-databases, which
+	 * close() would close too. */
+	int rc = !db->writable ? 0 : guard([&] {
 		db->db->close();
 		return 0;
 	});
@@ -507,10 +581,39 @@ int cm_xdb_allterms(cm_xterms **out, cm_xdb *db, const char *prefix, size_t len)
 
 int cm_xdb_synonyms(cm_xterms **out, cm_xdb *db, const char *term, size_t len)
 {
+	if (db->load) {
+		int (*load)(void *, cm_xdb *) = db->load;
+		int rc;
+		db->load = nullptr;
+		if ((rc = load(db->load_ctx, db)) < 0) {
+			db->load = load;
+			return rc;
+		}
+	}
 	return guard([&] {
 		std::string t(term, len);
-		*out = new cm_xterms{Xapian::Document(), db->db->synonyms_begin(t),
-				     db->db->synonyms_end(t), cm_xterms::NONE, ""};
+		std::unique_ptr<cm_xterms> it(
+			new cm_xterms{Xapian::Document(), db->db->synonyms_begin(t),
+				      db->db->synonyms_end(t), cm_xterms::NONE, ""});
+		auto kept = db->kept.find(t);
+		if (kept != db->kept.end()) {
+			std::vector<std::string> &v = it->list;
+			v.assign(it->it, it->end);
+			v.insert(v.end(), kept->second.begin(), kept->second.end());
+			std::sort(v.begin(), v.end());
+			v.erase(std::unique(v.begin(), v.end()), v.end());
+			it->at = 0;
+		}
+		*out = it.release();
+		return 0;
+	});
+}
+
+int cm_xdb_keep_synonym(cm_xdb *db, const char *term, size_t len, const char *synonym,
+			size_t synonym_len)
+{
+	return guard([&] {
+		db->kept[std::string(term, len)].emplace_back(synonym, synonym_len);
 		return 0;
 	});
 }
@@ -537,6 +640,15 @@ int cm_xdb_metadata_keys(cm_xterms **out, cm_xdb *db, const char *prefix, size_t
 int cm_xterms_next(const char **term, size_t *len, unsigned *count, cm_xterms *it)
 {
 	return guard([&] {
+		if (!it->list.empty()) {
+			if (it->at == it->list.size())
+				return 0;
+			it->current = it->list[it->at++];
+			*term = it->current.c_str();
+			*len = it->current.size();
+			*count = 0;
+			return 1;
+		}
 		if (it->it == it->end)
 			return 0;
 		it->current = *it->it;
@@ -548,6 +660,22 @@ int cm_xterms_next(const char **term, size_t *len, unsigned *count, cm_xterms *i
 		*len = it->current.size();
 		*count = c;
 		return 1;
+	});
+}
+
+void cm_xdb_on_first_synonyms(cm_xdb *db, int (*load)(void *ctx, cm_xdb *db), void *ctx)
+{
+	db->load = load;
+	db->load_ctx = ctx;
+}
+
+int cm_xterms_skip_to(cm_xterms *it, const char *term, size_t len)
+{
+	return guard([&] {
+		if (!it->list.empty())
+			return cm_error_set(CM_EINVAL, "a merged term list cannot skip");
+		it->it.skip_to(std::string(term, len));
+		return 0;
 	});
 }
 

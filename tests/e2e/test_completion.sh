@@ -27,6 +27,8 @@ complete_words() {
 same "chimuc ci<TAB>" "$(complete_words _chimuc chimuc ci)" "cited-by cites "
 same "chimuc se<TAB>" "$(complete_words _chimuc chimuc se)" "search serve "
 same "chimuc serve --li<TAB>" "$(complete_words _chimuc chimuc serve --li)" "--listen "
+same "chimuc serve --sh<TAB>" "$(complete_words _chimuc chimuc serve --sh)" "--shard-timeout "
+same "chimuc serve --shard-timeout <TAB>: a number" "$(complete_words _chimuc chimuc serve --shard-timeout "")" " "
 same "chimuc zz<TAB>: nothing" "$(complete_words _chimuc chimuc zz)" " "
 same "chimuc search --li<TAB>" "$(complete_words _chimuc chimuc search --li)" "--limit "
 same "chimuc search --br<TAB>" "$(complete_words _chimuc chimuc search --br)" "--brief "

@@ -4,7 +4,9 @@
  * temporary directory per test: every function, the exception-to-code
  * mapping on error paths, and what Xapian's operators, weights, paging,
  * iterators, transactions, check and compact actually do through it. It
- * does not test Xapian's own ranking formulas beyond their direction. */
+ * does not test Xapian's own ranking formulas beyond their direction. Also
+ * what many databases combined do: ids interleaved, metadata of the first,
+ * synonyms kept in memory. */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include <criterion/criterion.h>
 #include <ftw.h>
@@ -1255,4 +1257,107 @@ Test(xapian, check_and_compact)
 		cm_xdb_free(c);
 		cr_expect_eq(cm_xdb_merge(srcs, 2, merged), CM_EINVAL, "dst exists now");
 	}
+}
+
+/* The synonyms of term in db, joined by spaces. */
+static void synonyms_of(char *out, size_t cap, cm_xdb *db, const char *t)
+{
+	cm_xterms *it;
+	const char *s;
+	size_t len, at = 0;
+	unsigned c;
+
+	cr_assert_eq(cm_xdb_synonyms(&it, db, T(t)), 0, "%s", cm_error_last());
+	out[0] = '\0';
+	while (cm_xterms_next(&s, &len, &c, it) == 1)
+		at += (size_t)snprintf(out + at, cap - at, "%s%.*s", at ? " " : "", (int)len, s);
+	cm_xterms_free(it);
+}
+
+static int loads;
+
+static int load_kept(void *ctx, cm_xdb *db)
+{
+	(void)ctx;
+	loads++;
+	return cm_xdb_keep_synonym(db, T("dan"), T("dần"));
+}
+
+/* Two databases combined: ids interleave, metadata is the first's, and
+ * synonyms kept in memory merge with the stored ones, loaded once. */
+Test(xapian, combine_and_kept_synonyms)
+{
+	static const struct {
+		const char *term, *want;
+	} cases[] = {
+		{"dan", "dân dần"}, /* stored, kept, and one kept twice */
+		{"van", "vận"},     /* kept only */
+		{"kheo", "khéo"},   /* stored only */
+		{"none", ""},
+	};
+	cm_xdb *w = fill(), *a, *b, *subs[3], *m;
+	char p2[320], got[128], *v;
+	const char *t;
+	size_t n;
+	unsigned c;
+	cm_xdoc *d;
+	cm_xterms *it;
+	cm_xdocid id;
+
+	cr_assert_eq(cm_xdb_add_synonym(w, T("dan"), T("dân")), 0);
+	cr_assert_eq(cm_xdb_add_synonym(w, T("kheo"), T("khéo")), 0);
+	cr_assert_eq(cm_xdb_set_metadata(w, "k", T("first")), 0);
+	cm_xdb_free(w);
+	snprintf(p2, sizeof p2, "%s/db2", dir);
+	cr_assert_eq(cm_xdb_open_writable(&w, p2, CM_XDB_CREATE), 0);
+	d = make_doc("Qz", "khác", "20250101");
+	cr_assert_eq(cm_xdb_add_document(&id, w, d), 0);
+	cm_xdoc_free(d);
+	cr_assert_eq(cm_xdb_set_metadata(w, "k", T("second")), 0);
+	cm_xdb_free(w);
+
+	cr_assert_eq(cm_xdb_open(&a, path), 0);
+	cr_assert_eq(cm_xdb_open(&b, p2), 0);
+	cr_assert_eq(cm_xdb_open_empty(&subs[2]), 0);
+	subs[0] = a;
+	subs[1] = b;
+	cr_assert_eq(cm_xdb_combine(&m, subs, 3), 0, "%s", cm_error_last());
+	/* document d of sub-database i is (d - 1) * 3 + i + 1 */
+	cr_assert_eq(cm_xdb_get_document(&d, m, 2), 0);
+	cr_assert_eq(cm_xdoc_get_data(&v, &n, d), 0);
+	cr_expect_str_eq(v, "Qz");
+	free(v);
+	cm_xdoc_free(d);
+	cr_assert_eq(cm_xdb_get_document(&d, m, 4), 0);
+	cr_assert_eq(cm_xdoc_get_data(&v, &n, d), 0);
+	cr_expect_str_eq(v, "Qb");
+	free(v);
+	cm_xdoc_free(d);
+	cr_expect_eq(cm_xdb_get_document(&d, m, 3), CM_ENOTFOUND, "the empty one has none");
+	cr_assert_eq(cm_xdb_get_metadata(&v, &n, m, "k"), 0);
+	cr_expect_str_eq(v, "first", "metadata: the first sub-database's only");
+	free(v);
+
+	cm_xdb_on_first_synonyms(m, load_kept, NULL);
+	cr_assert_eq(cm_xdb_keep_synonym(m, T("dan"), T("dân")), 0);
+	cr_assert_eq(cm_xdb_keep_synonym(m, T("van"), T("vận")), 0);
+	for (size_t i = 0; i < N_ELEMS(cases); i++) {
+		synonyms_of(got, sizeof got, m, cases[i].term);
+		cr_expect_str_eq(got, cases[i].want, "%s", cases[i].term);
+	}
+	cr_expect_eq(loads, 1, "the hook runs once");
+
+	/* skip_to: from the first term to the first at or after "n" */
+	cr_assert_eq(cm_xdb_allterms(&it, m, "", 0), 0);
+	cr_assert_eq(cm_xterms_skip_to(it, T("n")), 0);
+	cr_assert_eq(cm_xterms_next(&t, &n, &c, it), 1);
+	cr_expect_str_eq(t, "nhà");
+	cm_xterms_free(it);
+
+	cm_xdb_free(m);
+	cm_xdb_free(subs[2]);
+	cr_assert_eq(cm_xdb_get_document(&d, a, 1), 0, "a sub-database outlives the combined one");
+	cm_xdoc_free(d);
+	cm_xdb_free(a);
+	cm_xdb_free(b);
 }
