@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0-or-later
+
 """shards.py: fan-out latency of chimuc over 1 to 16 shards on loopback.
 
 The documents of a corpus (bench/make_corpus.py's docs/) are dealt in turn
