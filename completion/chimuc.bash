@@ -25,7 +25,8 @@ _chimuc_value()
     --by)
         mapfile -t COMPREPLY < <(compgen -W "actor" -- "$2") ;;
     --type | --relation | --depth | --limit | --offset | --on | --from | --to | \
-    --around | --max-size | --batch | --jobs | --actor | --recipient | --listen | --threads)
+    --around | --max-size | --batch | --jobs | --actor | --recipient | --listen | --threads | \
+    --today)
         COMPREPLY=() ;;
     *)
         return 1 ;;

@@ -34,6 +34,8 @@ static const command commands[] = {
 	 "the citation map (--format dot|graphml|json)"},
 	{"map", cm_cmd_map, CM_CMD_INDEX | CM_CMD_JSON, "map DRAFT",
 	 "check a draft's citations: status, reference, precedents"},
+	{"status", cm_cmd_status, CM_CMD_INDEX | CM_CMD_JSON, "status REF...",
+	 "in force, amended, replaced, repealed? (--today DATE)"},
 	{"deadlines", cm_cmd_deadlines, CM_CMD_INDEX | CM_CMD_JSON, "deadlines",
 	 "deadlines and occasions by date (--on 15/10, --ics)"},
 	{"serve", cm_cmd_serve, CM_CMD_INDEX, "serve",

@@ -48,13 +48,13 @@ typedef enum cm_relation_kind {
 
 typedef struct {
 	cm_relation_kind kind;
-	int own;                  /* the source is the document itself */
-	char source[CM_KEY_MAX];  /* the source's key; own: the document's, or "" */
-	char target[CM_KEY_MAX];  /* the target's key, never "" */
-	char part[CM_PART_MAX];   /* "khoản 7 Điều 15", or "" for the whole */
-	char date[CM_ISO_MAX];    /* when it takes effect, or "" */
-	size_t start, end;        /* the cue's bytes in the input */
-	size_t target_start;      /* where the target's citation starts */
+	int own;                 /* the source is the document itself */
+	char source[CM_KEY_MAX]; /* the source's key; own: the document's, or "" */
+	char target[CM_KEY_MAX]; /* the target's key, never "" */
+	char part[CM_PART_MAX];  /* "khoản 7 Điều 15", or "" for the whole */
+	char date[CM_ISO_MAX];   /* when it takes effect, or "" */
+	size_t start, end;       /* the cue's bytes in the input */
+	size_t target_start;     /* where the target's citation starts */
 } cm_relation;
 
 typedef struct {

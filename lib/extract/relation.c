@@ -202,7 +202,8 @@ static int opens_provision(const ctx *x, size_t from, size_t to)
 
 	if (i < to && (x->lw[i] == '-' || x->lw[i] == '+'))
 		i = skip_spaces(x, i + 1);
-	while (i < to && ((x->lw[i] >= '0' && x->lw[i] <= '9') || x->lw[i] == '.' || x->lw[i] == ')'))
+	while (i < to &&
+	       ((x->lw[i] >= '0' && x->lw[i] <= '9') || x->lw[i] == '.' || x->lw[i] == ')'))
 		i++;
 	i = skip_spaces(x, i);
 	if (word_at(x, i, "nay"))
@@ -244,8 +245,8 @@ static size_t part_at(const ctx *x, size_t i, char part[CM_PART_MAX], const char
 		if (!u)
 			break;
 		p = skip_spaces(x, p + u);
-		if (p >= x->n || !(is_letter((unsigned char)x->lw[p]) ||
-				   (x->lw[p] >= '0' && x->lw[p] <= '9')))
+		if (p >= x->n ||
+		    !(is_letter((unsigned char)x->lw[p]) || (x->lw[p] >= '0' && x->lw[p] <= '9')))
 			break;
 		while (p < x->n && !is_space(x->lw[p]) && x->lw[p] != ',')
 			p++;
@@ -306,8 +307,9 @@ static int targets(ctx *x, size_t i, cm_relation_kind kind, int own, const char 
 		return 0;
 	if ((rc = push(x, kind, own, source, t, part, date, cue, cue_end)) < 0)
 		return rc;
-	while ((t->flags & CM_CITE_IN_LIST) && t + 1 < x->c + x->nc && (t[1].flags & CM_CITE_IN_LIST) &&
-	       !has(x, t->e, t[1].s, "căn cứ") && t[1].s - t->e < 240) {
+	while ((t->flags & CM_CITE_IN_LIST) && t + 1 < x->c + x->nc &&
+	       (t[1].flags & CM_CITE_IN_LIST) && !has(x, t->e, t[1].s, "căn cứ") &&
+	       t[1].s - t->e < 240) {
 		t++;
 		if ((rc = push(x, kind, own, source, t, part, date, cue, cue_end)) < 0)
 			return rc;
@@ -439,7 +441,8 @@ static int passive(ctx *x, size_t p, size_t q, cm_relation_kind kind, const char
 		for (size_t k = 0; k < x->nc && !target; k++)
 			if (x->c[k].s >= sentence && x->c[k].e <= p)
 				target = &x->c[k];
-		return target ? push(x, kind, 0, y->key, target, part, from_date(x, sentence, x->n), p, q)
+		return target ? push(x, kind, 0, y->key, target, part, from_date(x, sentence, x->n),
+				     p, q)
 			      : 0;
 	}
 	if (!(y = cite_at(x, i)) || !(target = history_of(x, p)))
@@ -484,7 +487,8 @@ static int cue(ctx *x, size_t p, size_t q, cm_relation_kind kind, const char *ef
 		a = cite_ending(x, start, p);
 		if (!a || !source_gap(x, a->e, p) || !strcmp(a->key, x->self_key))
 			return 0;
-		return push(x, kind, 1, x->self_key, a, "", from_date(x, q, q + 60) ? from_date(x, q, q + 60) : eff, p, q);
+		return push(x, kind, 1, x->self_key, a, "",
+			    from_date(x, q, q + 60) ? from_date(x, q, q + 60) : eff, p, q);
 	}
 	if (own_named(x, start, p) || opens_provision(x, start, p))
 		return targets(x, q, kind, 1, x->self_key, eff, p, q, s);
@@ -545,10 +549,10 @@ static int load(ctx *x, const cm_citations *c, const cm_dates *d, const size_t *
 		const cm_citation *ci = &c->v[i];
 		if (ci->kind == CM_CITE_SHORT_REF)
 			continue;
-		x->c[x->nc] = (cite){to_canon(map, x->n, ci->start), to_canon(map, x->n, ci->end),
-				     ci->kind == CM_CITE_SELF_MENTION && c->self.key[0] ? c->self.key
-											: ci->key,
-				     ci->flags};
+		x->c[x->nc] = (cite){
+			to_canon(map, x->n, ci->start), to_canon(map, x->n, ci->end),
+			ci->kind == CM_CITE_SELF_MENTION && c->self.key[0] ? c->self.key : ci->key,
+			ci->flags};
 		x->nc++;
 	}
 	if (c->self.key[0] && c->self.end > c->self.start)
@@ -589,7 +593,9 @@ int cm_relations_extract(cm_relations **out, const char *text, size_t len, const
 	cm_ctext_lower(lw, canon, x.n);
 	x.lw = lw;
 	x.self_key = c->self.key;
-	x.doc_date = c->self.date[0] ? c->self.date : d->doc_date;
+	x.doc_date = strlen(c->self.date) == 10  ? c->self.date
+		     : strlen(d->doc_date) == 10 ? d->doc_date
+						 : "";
 	if ((rc = load(&x, c, d, map)) < 0 || (rc = scan(&x, r, canon)) < 0)
 		goto cleanup;
 	r->v = x.out.ptr;

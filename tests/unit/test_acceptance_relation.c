@@ -69,7 +69,8 @@ static int same_source(const cm_relation *r, const char *gold)
 
 static int swapped(const cm_relation *r, const char *src, const char *tgt)
 {
-	return strcmp(src, "self") && !r->own && same_key(r->source, tgt) && same_key(r->target, src);
+	return strcmp(src, "self") && !r->own && same_key(r->source, tgt) &&
+	       same_key(r->target, src);
 }
 
 static void measure_doc(figures *f, const cm_gold *g, const char *doc)
@@ -96,7 +97,8 @@ static void measure_doc(figures *f, const cm_gold *g, const char *doc)
 		tgt = or_empty(cm_gold_str(r, "target"));
 		part = or_empty(cm_gold_str(r, "part"));
 		date = or_empty(cm_gold_str(r, "date"));
-		cr_assert_eq(cm_relation_from_name(&kind, cm_gold_str(r, "relation")), 0, "%s", doc);
+		cr_assert_eq(cm_relation_from_name(&kind, cm_gold_str(r, "relation")), 0, "%s",
+			     doc);
 		for (k = 0; k < rel->n; k++)
 			if (!used[k] && rel->v[k].kind == kind && same_key(rel->v[k].target, tgt) &&
 			    same_source(&rel->v[k], src))
@@ -105,8 +107,8 @@ static void measure_doc(figures *f, const cm_gold *g, const char *doc)
 			f->kind[kind].fn++;
 			for (size_t j = 0; j < rel->n; j++)
 				f->swapped += swapped(&rel->v[j], src, tgt);
-			cr_log_info("acceptance relations %s: %s@%zu: missed %s %s -> %s", f->set, doc,
-				    r->start, cm_relation_name(kind), src, tgt);
+			cr_log_info("acceptance relations %s: %s@%zu: missed %s %s -> %s", f->set,
+				    doc, r->start, cm_relation_name(kind), src, tgt);
 			continue;
 		}
 		used[k] = 1;
@@ -116,15 +118,17 @@ static void measure_doc(figures *f, const cm_gold *g, const char *doc)
 		f->dates++;
 		f->dates_right += !strcmp(rel->v[k].date, date);
 		if (strcmp(rel->v[k].date, date) || strcmp(rel->v[k].part, part))
-			cr_log_info("acceptance relations %s: %s@%zu: part «%s» date «%s», gold «%s» «%s»",
-				    f->set, doc, r->start, rel->v[k].part, rel->v[k].date, part, date);
+			cr_log_info(
+				"acceptance relations %s: %s@%zu: part «%s» date «%s», gold «%s» «%s»",
+				f->set, doc, r->start, rel->v[k].part, rel->v[k].date, part, date);
 	}
 	for (size_t k = 0; k < rel->n; k++)
 		if (!used[k]) {
 			f->kind[rel->v[k].kind].fp++;
-			cr_log_info("acceptance relations %s: %s@%zu: false %s %s%s -> %s", f->set, doc,
-				    rel->v[k].start, cm_relation_name(rel->v[k].kind),
-				    rel->v[k].own ? "self:" : "", rel->v[k].source, rel->v[k].target);
+			cr_log_info("acceptance relations %s: %s@%zu: false %s %s%s -> %s", f->set,
+				    doc, rel->v[k].start, cm_relation_name(rel->v[k].kind),
+				    rel->v[k].own ? "self:" : "", rel->v[k].source,
+				    rel->v[k].target);
 		}
 	free(used);
 	cm_relations_free(rel);
