@@ -59,5 +59,6 @@ int cm_cmd_cites(cm_cmd_ctx *ctx, int argc, char **argv);
 int cm_cmd_top_cited(cm_cmd_ctx *ctx, int argc, char **argv);
 int cm_cmd_deadlines(cm_cmd_ctx *ctx, int argc, char **argv);
 int cm_cmd_status(cm_cmd_ctx *ctx, int argc, char **argv);
+int cm_cmd_stale(cm_cmd_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -46,7 +46,8 @@ int cm_cmd_status(cm_cmd_ctx *ctx, int argc, char **argv)
 		return cm_cli_usage_error("status", "give at least one REF");
 	if ((status = cm_cmd_open(ctx)) >= 0)
 		return status;
-	rc = cm_status(&r, ctx->ix, (const char *const *)argv + optind, (size_t)(argc - optind), &o);
+	rc = cm_status(&r, ctx->ix, (const char *const *)argv + optind, (size_t)(argc - optind),
+		       &o);
 	if (rc == 0)
 		rc = ctx->json ? cm_status_write_json(stdout, r) : cm_status_write_text(stdout, r);
 	cm_status_free(r);

@@ -36,6 +36,8 @@ static const command commands[] = {
 	 "check a draft's citations: status, reference, precedents"},
 	{"status", cm_cmd_status, CM_CMD_INDEX | CM_CMD_JSON, "status REF...",
 	 "in force, amended, replaced, repealed? (--today DATE)"},
+	{"stale", cm_cmd_stale, CM_CMD_INDEX | CM_CMD_JSON, "stale",
+	 "documents still cited after they were replaced or repealed"},
 	{"deadlines", cm_cmd_deadlines, CM_CMD_INDEX | CM_CMD_JSON, "deadlines",
 	 "deadlines and occasions by date (--on 15/10, --ics)"},
 	{"serve", cm_cmd_serve, CM_CMD_INDEX, "serve",

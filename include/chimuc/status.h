@@ -38,8 +38,8 @@ typedef struct {
 	const char *today; /* "YYYY-MM-DD"; NULL: the current date (UTC) */
 } cm_status_options;
 
-#define CM_STATUS_OPTIONS_INIT                   \
-	{                                        \
+#define CM_STATUS_OPTIONS_INIT                  \
+	{                                       \
 		CM_STATUS_OPTIONS_VERSION, NULL \
 	}
 
@@ -55,21 +55,21 @@ typedef enum cm_status_kind {
 
 /* One claim: the document key (source) replaces, repeals… the asked one. */
 typedef struct {
-	const char *key;      /* the source's key; NULL when it has no number */
-	unsigned id;          /* the stating document's id in the index */
-	const char *path;     /* the stating document's path */
+	const char *key;  /* the source's key; NULL when it has no number */
+	unsigned id;      /* the stating document's id in the index */
+	const char *path; /* the stating document's path */
 	cm_relation_kind relation;
-	const char *part;     /* "khoản 7 Điều 15", or NULL: the whole */
-	const char *date;     /* from when, or NULL */
-	const char *context;  /* the sentence that says it, on one line */
-	const char *by_path;  /* the source's own file in the index, or NULL */
+	const char *part;    /* "khoản 7 Điều 15", or NULL: the whole */
+	const char *date;    /* from when, or NULL */
+	const char *context; /* the sentence that says it, on one line */
+	const char *by_path; /* the source's own file in the index, or NULL */
 } cm_status_claim;
 
 typedef struct {
-	const char *key; /* as asked, without "@year" when none was given */
+	const char *key;  /* as asked, without "@year" when none was given */
 	const char *path; /* the document in the index, or NULL: only cited */
 	cm_status_kind status;
-	const char *since; /* the date of the deciding claim, or NULL */
+	const char *since;         /* the date of the deciding claim, or NULL */
 	const cm_status_claim *by; /* every claim, by date (undated last) */
 	size_t nby;
 	const cm_status_claim *const *conflicts; /* whole claims that disagree */

@@ -129,7 +129,7 @@ const cm_status_claim *cm_validity_decider(const cm_validity *v)
 
 static cm_status_kind ending_status(cm_relation_kind k)
 {
-	return k == CM_REL_REPLACES ? CM_STATUS_REPLACED
+	return k == CM_REL_REPLACES  ? CM_STATUS_REPLACED
 	       : k == CM_REL_REPEALS ? CM_STATUS_REPEALED
 				     : CM_STATUS_EXPIRED;
 }

@@ -16,7 +16,7 @@
 typedef struct {
 	cm_status_kind status;
 	char since[CM_ISO_MAX];
-	char *path;   /* the document with the key in the index, or NULL */
+	char *path;                         /* the document with the key in the index, or NULL */
 	cm_array_t(cm_status_claim) claims; /* by date, undated last */
 	cm_array_t(const cm_status_claim *) conflicts;
 	cm_array_t(char *) strs; /* what the claims' strings point into */

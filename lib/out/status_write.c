@@ -49,7 +49,8 @@ static json_object *claim_json(const cm_status_claim *c)
 	json_object_object_add(j, "key", cm_out_json_string(c->key));
 	json_object_object_add(j, "id", json_object_new_int64((int64_t)c->id));
 	json_object_object_add(j, "path", cm_out_json_string(c->path));
-	json_object_object_add(j, "relation", json_object_new_string(cm_relation_name(c->relation)));
+	json_object_object_add(j, "relation",
+			       json_object_new_string(cm_relation_name(c->relation)));
 	json_object_object_add(j, "part", cm_out_json_string(c->part));
 	json_object_object_add(j, "date", cm_out_json_string(c->date));
 	json_object_object_add(j, "context", cm_out_json_string(c->context));
@@ -66,7 +67,8 @@ int cm_status_write_json(FILE *f, const cm_status_result *r)
 		json_object *j = json_object_new_object(), *by = json_object_new_array(),
 			    *conf = json_object_new_array();
 		json_object_object_add(j, "key", cm_out_json_string(it->key));
-		json_object_object_add(j, "status", json_object_new_string(cm_status_name(it->status)));
+		json_object_object_add(j, "status",
+				       json_object_new_string(cm_status_name(it->status)));
 		json_object_object_add(j, "since", cm_out_json_string(it->since));
 		json_object_object_add(j, "path", cm_out_json_string(it->path));
 		for (size_t k = 0; k < it->nby; k++)

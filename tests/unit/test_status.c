@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "chimuc/error.h"
+#include "chimuc/map.h"
+#include "chimuc/stale.h"
 #include "chimuc/status.h"
 #include "test_index.h"
 
@@ -16,8 +18,8 @@ static cm_index *ix;
 
 static void open_index(void)
 {
-	static const char *const paths[] = {"tests/data/validity/corpus", "tests/data/validity/more",
-					    "tests/data/real/validity"};
+	static const char *const paths[] = {"tests/data/validity/corpus",
+					    "tests/data/validity/more", "tests/data/real/validity"};
 	char *path = cm_test_index(paths, 3);
 
 	cr_assert_eq(cm_index_open(&ix, path), 0, "%s", cm_error_last());
@@ -71,8 +73,8 @@ Test(status, table)
 		cr_assert_eq(cm_status(&r, ix, &w->ref, 1, &o), 0, "%s", cm_error_last());
 		cr_assert_eq(cm_status_size(r), 1);
 		it = cm_status_get(r, 0);
-		cr_expect_str_eq(cm_status_name(it->status), cm_status_name(w->status), "row %zu %s",
-				 i, w->ref);
+		cr_expect_str_eq(cm_status_name(it->status), cm_status_name(w->status),
+				 "row %zu %s", i, w->ref);
 		if (w->since)
 			cr_expect(it->since && !strcmp(it->since, w->since), "row %zu since %s", i,
 				  it->since ? it->since : "(none)");
@@ -105,4 +107,68 @@ Test(status, errors)
 	o.version = 99;
 	cr_expect_eq(cm_status(&r, ix, &good, 1, &o), CM_EINVAL);
 	cr_expect_null(cm_status_name((cm_status_kind)99));
+}
+
+/* The map of a draft citing the replaced decision names the replacement; one
+ * citing the amended plan gets a note; a draft that is itself the
+ * replacing decision gets none. */
+Test(status, map_names_the_replacement)
+{
+	static const char draft[] = "Số: 200/KH-UBND\nLạng Sơn, ngày 05 tháng 3 năm 2026\n"
+				    "Căn cứ Quyết định số 3080/QĐ-UBND ngày 05/10/2023;\n"
+				    "Căn cứ Kế hoạch số 45/KH-UBND ngày 12/3/2024;\n";
+	static const char self[] = "Số: 3218/QĐ-UBND\nLạng Sơn, ngày 18 tháng 11 năm 2024\n"
+				   "Quyết định này thay thế Quyết định số 3080/QĐ-UBND.\n";
+	cm_map_options o = CM_MAP_OPTIONS_INIT;
+	cm_map_result *r = NULL;
+	char *msg = NULL;
+
+	o.today = "2026-01-01";
+	cr_assert_eq(cm_map(&r, ix, draft, strlen(draft), &o), 0, "%s", cm_error_last());
+	cr_assert_eq(cm_map_size(r), 2);
+	cr_expect(cm_map_get(r, 0)->problems & CM_MAP_SUPERSEDED);
+	cr_expect_eq(cm_map_get(r, 0)->validity, CM_STATUS_REPLACED);
+	cr_assert_eq(cm_map_problem_message(&msg, cm_map_get(r, 0), CM_MAP_SUPERSEDED), 0);
+	cr_expect_str_eq(msg, "3080/QĐ-UBND was replaced by 3218/QĐ-UBND from 18/11/2024: cite "
+			      "that instead");
+	free(msg);
+	cr_expect(cm_map_get(r, 1)->problems & CM_MAP_AMENDED);
+	cr_assert_eq(cm_map_problem_message(&msg, cm_map_get(r, 1), CM_MAP_AMENDED), 0);
+	cr_expect_str_eq(msg, "Điều 2 of 45/KH-UBND was amended by 9/QĐ-UBND from 02/04/2024: "
+			      "cite it with the amendment");
+	free(msg);
+	cm_map_free(r);
+	o.today = "2024-01-01"; /* before: nothing to say */
+	cr_assert_eq(cm_map(&r, ix, draft, strlen(draft), &o), 0);
+	cr_expect_not(cm_map_get(r, 0)->problems & (CM_MAP_SUPERSEDED | CM_MAP_AMENDED));
+	cm_map_free(r);
+	o.today = "2026-01-01";
+	cr_assert_eq(cm_map(&r, ix, self, strlen(self), &o), 0);
+	cr_expect_not(cm_map_get(r, 0)->problems & CM_MAP_SUPERSEDED, "its own claim");
+	cm_map_free(r);
+}
+
+/* stale lists the replaced decision with the plan citing it after, not the
+ * plan citing it before nor the documents that replace or repeal it. */
+Test(status, stale)
+{
+	cm_stale_options o = CM_STALE_OPTIONS_INIT;
+	cm_stale_result *r = NULL;
+	const cm_stale_item *it = NULL;
+
+	o.today = "2026-01-01";
+	cr_assert_eq(cm_stale(&r, ix, &o), 0, "%s", cm_error_last());
+	for (size_t i = 0; i < cm_stale_size(r); i++)
+		if (!strcmp(cm_stale_get(r, i)->key, "3080/QĐ-UBND"))
+			it = cm_stale_get(r, i);
+	cr_assert(it);
+	cr_expect_str_eq(it->since, "2024-11-18");
+	cr_expect_eq(it->nciting, 1);
+	cr_expect_str_eq(cm_test_base(it->citing[0].path), "c-kh-150-sau.txt");
+	cm_stale_free(r);
+	o.today = "2024-01-01";
+	cr_assert_eq(cm_stale(&r, ix, &o), 0);
+	for (size_t i = 0; i < cm_stale_size(r); i++)
+		cr_expect_str_neq(cm_stale_get(r, i)->key, "3080/QĐ-UBND");
+	cm_stale_free(r);
 }
