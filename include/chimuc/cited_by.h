@@ -51,6 +51,9 @@ typedef struct {
 	const char *relation;             /* its cue ("thực hiện") */
 	const char *context;              /* the citing sentence, on one line */
 	unsigned depth;                   /* 1: cites the reference itself */
+	/* the citing document's validity today (chimuc/status.h) and since
+	 * when; NULL when it has no number */
+	const char *status, *status_since;
 } cm_cited_by_item;
 
 typedef struct cm_cited_by_result cm_cited_by_result;

@@ -70,16 +70,20 @@ typedef enum {
 	CM_SLOT_HASH = 2,  /* the stored hash form, of the file's bytes */
 	CM_SLOT_PATH = 3,  /* as in the data: a list of hits reads no data */
 	CM_SLOT_TITLE = 4,
-	CM_SLOT_SELF = 5, /* one slot line of CM_SELF_FIELDS: KEY TYPE DATE */
-	CM_SLOT_CITES = 6 /* per citation (not self mentions), in text order, a
-			   * slot line of CM_CITE_FIELDS:
-			   * KEY RELATION TYPE DATE ISSUER TERM, each ended by "\n" */
+	CM_SLOT_SELF = 5,     /* one slot line of CM_SELF_FIELDS: KEY TYPE DATE */
+	CM_SLOT_CITES = 6,    /* per citation (not self mentions), in text order, a
+			    * slot line of CM_CITE_FIELDS:
+			    * KEY RELATION TYPE DATE ISSUER TERM, each ended by "\n" */
+	CM_SLOT_RELATIONS = 7 /* per relation the text states (chimuc/relation.h), a
+			       * slot line of CM_REL_FIELDS: KIND ("replaces"…)
+			       * OWN ("1" or "") SOURCE TARGET, each ended by "\n" */
 } cm_slot;
 
 /* A slot line: fields separated by tabs; an unknown field is empty, and a
  * tab or line break inside a field is written as a space. */
 #define CM_SELF_FIELDS 3
 #define CM_CITE_FIELDS 6
+#define CM_REL_FIELDS 4
 
 /* The longest id term; Xapian's own limit is 245 bytes. */
 #define CM_ID_TERM_MAX 240

@@ -57,6 +57,9 @@ typedef struct {
 	 * and ISO date; NULL when it has none or brief (not in the writers'
 	 * output) */
 	const char *type, *number, *date;
+	/* its validity today (chimuc/status.h: "replaced"…) and since when;
+	 * NULL when brief or it has no number */
+	const char *status, *status_since;
 } cm_search_item;
 
 typedef struct cm_search_result cm_search_result;

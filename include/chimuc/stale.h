@@ -27,8 +27,8 @@ typedef struct {
 	const char *today; /* "YYYY-MM-DD" the status is judged on; NULL: today */
 } cm_stale_options;
 
-#define CM_STALE_OPTIONS_INIT                   \
-	{                                       \
+#define CM_STALE_OPTIONS_INIT                  \
+	{                                      \
 		CM_STALE_OPTIONS_VERSION, NULL \
 	}
 
@@ -38,10 +38,10 @@ typedef struct {
 } cm_stale_citing;
 
 typedef struct {
-	const char *key;  /* without "@year" */
+	const char *key; /* without "@year" */
 	cm_status_kind status;
 	const char *since;
-	const char *by;   /* the document that replaces, repeals or ends it, or NULL */
+	const char *by; /* the document that replaces, repeals or ends it, or NULL */
 	const cm_stale_citing *citing;
 	size_t nciting;
 } cm_stale_item;

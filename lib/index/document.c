@@ -232,6 +232,24 @@ static int set_values(cm_xdoc *xdoc, const cm_document *doc, const char *title)
 	return rc;
 }
 
+/* CM_SLOT_RELATIONS: the relations as the graph types its edges. */
+static int set_relations_value(cm_xdoc *xdoc, const cm_relations *r)
+{
+	cm_slot_buf buf = CM_ARRAY_INIT;
+	int rc = 0;
+
+	for (size_t i = 0; i < r->n && rc == 0; i++) {
+		const char *f[CM_REL_FIELDS] = {cm_relation_name(r->v[i].kind),
+						r->v[i].own ? "1" : NULL, r->v[i].source,
+						r->v[i].target};
+		rc = cm_slot_line_append(&buf, f, CM_REL_FIELDS, '\n');
+	}
+	if (rc == 0 && buf.size)
+		rc = cm_xdoc_add_value(xdoc, CM_SLOT_RELATIONS, buf.ptr, buf.size);
+	cm_array_clear(buf);
+	return rc;
+}
+
 /* CM_SLOT_SELF and CM_SLOT_CITES: what the citation graph needs. */
 static int set_graph_values(cm_xdoc *xdoc, const cm_citations *c)
 {
@@ -327,6 +345,7 @@ int cm_document_build(cm_xdoc **out, cm_vocab *words, const cm_document *doc)
 	if (rc < 0)
 		goto cleanup;
 	if ((rc = set_values(xdoc, doc, title)) < 0 || (rc = set_graph_values(xdoc, cites)) < 0 ||
+	    (rc = set_relations_value(xdoc, rels)) < 0 ||
 	    (rc = set_data(xdoc, doc, title, dates, cites, rels)) < 0)
 		goto cleanup;
 	*out = xdoc;

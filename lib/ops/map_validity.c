@@ -69,8 +69,8 @@ cleanup:
 		free(out->amended_by);
 		free(out->amended_part);
 		free(out->amended_since);
-		*out = (cm_map_validity){CM_STATUS_UNKNOWN, NULL, NULL, CM_REL_REPLACES,
-					 NULL, NULL, NULL};
+		*out = (cm_map_validity){
+			CM_STATUS_UNKNOWN, NULL, NULL, CM_REL_REPLACES, NULL, NULL, NULL};
 	}
 	return rc;
 }

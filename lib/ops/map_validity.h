@@ -13,8 +13,8 @@
 
 typedef struct {
 	cm_status_kind status;
-	char *since;         /* or NULL */
-	char *by;            /* the superseding document's key, or NULL */
+	char *since;          /* or NULL */
+	char *by;             /* the superseding document's key, or NULL */
 	cm_relation_kind how; /* of by */
 	char *amended_by, *amended_part, *amended_since;
 } cm_map_validity;

@@ -127,30 +127,18 @@ drop:
 	return 0;
 }
 
+static int examine_key(void *ctx, cm_xdb *db, const char *base)
+{
+	return examine(ctx, db, base);
+}
+
 static int run(void *ctx, cm_xdb *db)
 {
 	cm_stale_result *r = ctx;
-	size_t plen = strlen(CM_PREFIX_CLAIMS);
-	cm_xterms *it = NULL;
-	const char *t;
-	size_t len;
-	unsigned count;
 	int rc;
 
 	reset(r);
-	if ((rc = cm_xdb_allterms(&it, db, CM_PREFIX_CLAIMS, plen)) < 0)
-		return rc;
-	while ((rc = cm_xterms_next(&t, &len, &count, it)) > 0) {
-		char base[CM_KEY_MAX];
-		if (len - plen >= sizeof base || memchr(t + plen, '@', len - plen))
-			continue; /* the key with its year: its base is listed too */
-		memcpy(base, t + plen, len - plen);
-		base[len - plen] = '\0';
-		if ((rc = examine(r, db, base)) < 0)
-			break;
-	}
-	cm_xterms_free(it);
-	if (rc < 0)
+	if ((rc = cm_validity_each_key(db, examine_key, r)) < 0)
 		return rc;
 	for (size_t i = 0; i < r->entries.size; i++) {
 		entry *e = &r->entries.ptr[i];

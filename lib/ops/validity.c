@@ -238,6 +238,26 @@ void cm_validity_release(cm_validity *v)
 	v->path = NULL;
 }
 
+int cm_validity_status(cm_status_kind *out, char since[CM_ISO_MAX], cm_xdb *db, const char *key,
+		       const char *today)
+{
+	char base[CM_KEY_MAX], day[CM_ISO_MAX];
+	const char *at = strchr(key, '@');
+	cm_validity v;
+	int rc;
+
+	snprintf(base, sizeof base, "%.*s", (int)strcspn(key, "@"), key);
+	if ((rc = cm_validity_today(day, today)) < 0)
+		return rc;
+	rc = cm_validity_of(&v, db, base, at ? atoi(at + 1) : 0, day);
+	if (rc == 0) {
+		*out = v.status;
+		snprintf(since, CM_ISO_MAX, "%s", v.since);
+	}
+	cm_validity_release(&v);
+	return rc;
+}
+
 int cm_validity_today(char out[CM_ISO_MAX], const char *today)
 {
 	if (today) {

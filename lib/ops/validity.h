@@ -35,6 +35,23 @@ int cm_validity_today(char out[CM_ISO_MAX], const char *today);
  * long). */
 int cm_validity_key(char out[CM_KEY_MAX], const char *base, int year);
 
+/* The status of the document key ("3080/QĐ-UBND@2023", with or without
+ * "@year") on today (NULL: the current date) into *out and since ("" when
+ * none), for the operations that show it beside their hits. */
+int cm_validity_status(cm_status_kind *out, char since[CM_ISO_MAX], cm_xdb *db, const char *key,
+		       const char *today);
+
+/* fn for each key (without year) that some document claims something
+ * about, in term order: 0 or the first error. */
+typedef int (*cm_validity_key_fn)(void *ctx, cm_xdb *db, const char *base);
+int cm_validity_each_key(cm_xdb *db, cm_validity_key_fn fn, void *ctx);
+
+/* status:NAME of the query language: a weightless query of the documents
+ * whose own number has that status today (in_force, amended, replaced,
+ * repealed, expired). Errors: CM_EINVAL (another name), CM_ENOMEM, the
+ * binding's. */
+int cm_status_filter(cm_xquery **out, cm_xdb *db, const char *name);
+
 /* The deciding claim of a replaced, repealed or expired key, or NULL. */
 const cm_status_claim *cm_validity_decider(const cm_validity *v);
 

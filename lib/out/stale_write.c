@@ -33,7 +33,8 @@ int cm_stale_write_json(FILE *f, const cm_stale_result *r)
 		const cm_stale_item *it = cm_stale_get(r, i);
 		json_object *j = json_object_new_object(), *a = json_object_new_array();
 		json_object_object_add(j, "key", cm_out_json_string(it->key));
-		json_object_object_add(j, "status", json_object_new_string(cm_status_name(it->status)));
+		json_object_object_add(j, "status",
+				       json_object_new_string(cm_status_name(it->status)));
 		json_object_object_add(j, "since", cm_out_json_string(it->since));
 		json_object_object_add(j, "by", cm_out_json_string(it->by));
 		for (size_t k = 0; k < it->nciting; k++) {
