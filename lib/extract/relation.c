@@ -112,6 +112,20 @@ static size_t skip_spaces(const ctx *x, size_t i)
 	return i;
 }
 
+/* Where the sentence holding at ends: at ". ", ";", a blank line, at most
+ * CLAUSE_MAX bytes on. */
+static size_t clause_end(const ctx *x, size_t at)
+{
+	size_t ceil = at + CLAUSE_MAX < x->n ? at + CLAUSE_MAX : x->n;
+
+	for (size_t i = at; i < ceil; i++)
+		if (x->lw[i] == ';' ||
+		    (x->lw[i] == '.' && (i + 1 == x->n || is_space(x->lw[i + 1]))) ||
+		    (x->lw[i] == '\n' && i + 1 < x->n && x->lw[i + 1] == '\n'))
+			return i;
+	return ceil;
+}
+
 /* Where the clause holding at starts: after ". ", ";", ":", a quote, a
  * blank line or a line ending in one of those (a hard-wrapped line goes
  * on), at most CLAUSE_MAX bytes back. */
@@ -441,8 +455,8 @@ static int passive(ctx *x, size_t p, size_t q, cm_relation_kind kind, const char
 		for (size_t k = 0; k < x->nc && !target; k++)
 			if (x->c[k].s >= sentence && x->c[k].e <= p)
 				target = &x->c[k];
-		return target ? push(x, kind, 0, y->key, target, part, from_date(x, sentence, x->n),
-				     p, q)
+		return target ? push(x, kind, 0, y->key, target, part,
+				     from_date(x, sentence, clause_end(x, q)), p, q)
 			      : 0;
 	}
 	if (!(y = cite_at(x, i)) || !(target = history_of(x, p)))
@@ -457,16 +471,19 @@ static int expiring_list(ctx *x, size_t p, size_t q, const char *date)
 	size_t i = q;
 	int rc;
 
+	const char *blank;
+	size_t stop;
+
 	while (i < x->n && x->lw[i] != ':' && x->lw[i] != '.' && i < q + 80)
 		i++;
 	if (i >= x->n || x->lw[i] != ':')
 		return 0;
+	blank = strstr(x->lw + i, "\n\n");
+	stop = blank ? (size_t)(blank - x->lw) : x->n;
 	for (size_t k = 0; k < x->nc; k++) {
 		if (x->c[k].s < i)
 			continue;
-		if (has(x, i, x->c[k].s, "điều") ||
-		    (x->c[k].s > i + 1 && strstr(x->lw + i, "\n\n") &&
-		     (size_t)(strstr(x->lw + i, "\n\n") - x->lw) < x->c[k].s))
+		if (x->c[k].s > stop || has(x, i, x->c[k].s, "điều"))
 			break;
 		if ((rc = push(x, CM_REL_EXPIRES, 1, x->self_key, &x->c[k], "", date, p, q)) < 0)
 			return rc;

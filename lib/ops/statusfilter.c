@@ -87,7 +87,7 @@ static int combine(cm_xquery **out, filter *f)
 
 	if (f->v.size == 0)
 		rc = f->want == CM_STATUS_IN_FORCE ? cm_xquery_match_all(&q)
-						    : cm_xquery_match_nothing(&q);
+						   : cm_xquery_match_nothing(&q);
 	else if ((rc = cm_xquery_combine(&any, CM_XQ_OR, f->v.ptr, f->v.size, 0)) == 0 &&
 		 f->want == CM_STATUS_IN_FORCE && (rc = cm_xquery_match_all(&all)) == 0) {
 		pair[0] = all;
