@@ -5,7 +5,6 @@
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "chimuc/diag.h"
@@ -94,7 +93,7 @@ int cm_cmd_map(cm_cmd_ctx *ctx, int argc, char **argv)
 	format fm;
 	int c, status, rc;
 
-	o.today = getenv("CHIMUC_TODAY") && *getenv("CHIMUC_TODAY") ? getenv("CHIMUC_TODAY") : NULL;
+	o.today = cm_cli_today();
 	while ((c = cm_cmd_getopt(ctx, argc, argv, &opts)) > 0) {
 		unsigned count;
 		if (c == 't') {

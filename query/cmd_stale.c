@@ -4,7 +4,6 @@
  * (chimuc/stale.h) and one of its writers. */
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
@@ -30,10 +29,9 @@ int cm_cmd_stale(cm_cmd_ctx *ctx, int argc, char **argv)
 	static const cm_cmd_options opts = {"", longopts, usage_text};
 	cm_stale_options o = CM_STALE_OPTIONS_INIT;
 	cm_stale_result *r = NULL;
-	const char *env = getenv("CHIMUC_TODAY");
 	int c, status, rc;
 
-	o.today = env && *env ? env : NULL;
+	o.today = cm_cli_today();
 	while ((c = cm_cmd_getopt(ctx, argc, argv, &opts)) > 0)
 		if (c == 't')
 			o.today = optarg;

@@ -4,7 +4,6 @@
  * (chimuc/status.h) and one of its writers. */
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "chimuc/diag.h"
 #include "chimuc/error.h"
@@ -33,10 +32,9 @@ int cm_cmd_status(cm_cmd_ctx *ctx, int argc, char **argv)
 	static const cm_cmd_options opts = {"", longopts, usage_text};
 	cm_status_options o = CM_STATUS_OPTIONS_INIT;
 	cm_status_result *r = NULL;
-	const char *env = getenv("CHIMUC_TODAY");
 	int c, status, rc;
 
-	o.today = env && *env ? env : NULL;
+	o.today = cm_cli_today();
 	while ((c = cm_cmd_getopt(ctx, argc, argv, &opts)) > 0)
 		if (c == 't')
 			o.today = optarg;
