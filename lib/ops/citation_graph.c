@@ -147,10 +147,17 @@ static int add_cited(cm_graph *g, const cm_cite *x)
 }
 
 /* The type of the edge of d's citation x: the kind of a relation d states
- * of its own with x as target ("replaces"), else the cue. */
+ * of its own with x as target ("replaces") when x's cue is one of
+ * validity ("thay thế"), else the cue. */
 static const char *own_kind(const cm_graphdoc *d, const cm_cite *x)
 {
-	for (size_t k = 0; k < d->rels.size; k++)
+	static const char *const cues[] = {"thay thế", "bãi bỏ",  "hủy bỏ",
+					   "sửa đổi",  "bổ sung", "hết hiệu lực"};
+	int validity = 0;
+
+	for (size_t i = 0; x->relation && i < sizeof cues / sizeof cues[0]; i++)
+		validity |= strstr(x->relation, cues[i]) != NULL;
+	for (size_t k = 0; validity && k < d->rels.size; k++)
 		if (d->rels.ptr[k].own && !strcmp(d->rels.ptr[k].target, x->key))
 			return d->rels.ptr[k].kind;
 	return x->relation;

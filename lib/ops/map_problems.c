@@ -200,7 +200,7 @@ static int superseded_message(char **out, const cm_map_item *it)
 			     verbs[it->superseded_how], by, when);
 }
 
-/* "Điều 2 of 45/KH-UBND was amended by 9/QĐ-UBND from 02/04/2024: cite it with
+/* "45/KH-UBND was amended (Điều 2) by 9/QĐ-UBND from 02/04/2024: cite it with
  * the amendment". */
 static int amended_message(char **out, const cm_map_item *it)
 {
@@ -210,9 +210,10 @@ static int amended_message(char **out, const cm_map_item *it)
 	snprintf(by, sizeof by, "%.*s", (int)strcspn(k, "@"), k);
 	if (it->amended_since)
 		snprintf(when, sizeof when, " from %s", dmy(d, it->amended_since));
-	return cm_map_printf(out, "%s%s%s was amended by %s%s: cite it with the amendment",
-			     it->amended_part ? it->amended_part : "",
-			     it->amended_part ? " of " : "", it->base, by, when);
+	return cm_map_printf(out, "%s was amended%s%s%s by %s%s: cite it with the amendment",
+			     it->base, it->amended_part ? " (" : "",
+			     it->amended_part ? it->amended_part : "", it->amended_part ? ")" : "",
+			     by, when);
 }
 
 int cm_map_problem_message(char **out, const cm_map_item *it, cm_map_problem problem)
