@@ -7,6 +7,7 @@
  * đây trái với …" gives nothing):
  *  - the document's own provisions: "Quyết định này … thay thế Quyết định số
  *    44/2010/QĐ-UBND", "Điều 3. Bãi bỏ khoản 7 Điều 15 của Quyết định số …",
+ *    "Điều 1. Thu hồi Quyết định số …" (a repeal),
  *    "Các Thông tư sau đây hết hiệu lực: …" (one edge per member); the
  *    source is the document itself (own = 1);
  *  - statements about others: "Nghị định số 04/2008/NĐ-CP … của Chính phủ

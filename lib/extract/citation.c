@@ -245,17 +245,18 @@ static size_t spaced_code(const text *t, size_t at)
 	return q;
 }
 
-/* The end of an old dotted code after at ("01/1999/QĐ.UB"): capitals only,
- * ending before a non-letter; 0 if there is none ("NĐ-CP.Căn"). */
+/* The end of an old dotted code after at ("01/1999/QĐ.UB", a stray space
+ * before the dot: "2093/2005/QĐ .UBND"): capitals only, ending before a
+ * non-letter; 0 if there is none ("NĐ-CP.Căn", "QĐ. Căn"). */
 static size_t dotted_code(const text *t, size_t at)
 {
-	size_t q = at + 1;
+	size_t dot = at < t->n && t->s[at] == ' ' ? at + 1 : at, q = dot + 1;
 
-	if (at >= t->n || t->s[at] != '.')
+	if (dot >= t->n || t->s[dot] != '.')
 		return 0;
 	while (q < t->n && is_upper_start(t, q))
 		q += (unsigned char)t->s[q] == 0xC4 ? 2 : 1;
-	if (q - at < 2 || q - at > 7 ||
+	if (q - dot < 2 || q - dot > 7 ||
 	    (q < t->n && (is_lower_ascii(t->s[q]) || (unsigned char)t->s[q] >= 0x80)))
 		return 0;
 	return q;

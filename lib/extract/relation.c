@@ -29,8 +29,8 @@ static const struct {
 } cues[] = {
 	{"sửa đổi, bổ sung", CM_REL_AMENDS}, {"thay thế", CM_REL_REPLACES},
 	{"bãi bỏ", CM_REL_REPEALS},          {"hủy bỏ", CM_REL_REPEALS},
-	{"sửa đổi", CM_REL_AMENDS},          {"bổ sung", CM_REL_AMENDS},
-	{"hết hiệu lực", CM_REL_EXPIRES},
+	{"thu hồi", CM_REL_REPEALS},         {"sửa đổi", CM_REL_AMENDS},
+	{"bổ sung", CM_REL_AMENDS},          {"hết hiệu lực", CM_REL_EXPIRES},
 };
 
 /* The words that name the document itself before "này". */
@@ -367,6 +367,12 @@ static void add_days(char out[CM_ISO_MAX], const char *iso, long days)
 		 (unsigned)d % 32u);
 }
 
+/* "ngày ký" at i, also glued ("ngàyký"). */
+static int signing_at(const ctx *x, size_t i)
+{
+	return word_at(x, i, "ngày ký") || word_at(x, i, "ngàyký");
+}
+
 /* The document's own effective date: "… này có hiệu lực (thi hành) (kể)
  * từ ngày ký", "sau N (…) ngày kể từ ngày ký", "kể từ ngày DATE". */
 static void effective(ctx *x, char out[CM_ISO_MAX])
@@ -382,7 +388,7 @@ static void effective(ctx *x, char out[CM_ISO_MAX])
 		if (!strncmp(x->lw + p, "sau ", strlen("sau "))) {
 			long n = strtol(x->lw + skip_spaces(x, p + strlen("sau")), NULL, 10);
 			size_t k = p;
-			while (k < x->n && k < p + 48 && !word_at(x, k, "ngày ký"))
+			while (k < x->n && k < p + 48 && !signing_at(x, k))
 				k++;
 			if (n > 0 && k < p + 48 && x->doc_date[0]) {
 				add_days(out, x->doc_date, n);
@@ -394,7 +400,7 @@ static void effective(ctx *x, char out[CM_ISO_MAX])
 			p = skip_spaces(x, p + m);
 		if ((m = word_at(x, p, "từ")))
 			p = skip_spaces(x, p + m);
-		if (word_at(x, p, "ngày ký")) {
+		if (signing_at(x, p)) {
 			snprintf(out, CM_ISO_MAX, "%s", x->doc_date);
 			return;
 		}

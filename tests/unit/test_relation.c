@@ -34,6 +34,11 @@ static const row rows[] = {
 	/* a provision that opens with the cue, with a part */
 	{"Điều 3. Bãi bỏ khoản 7 Điều 15 của Quyết định số 20/2018/QĐ-UBND.",
 	 "repeals self>20/2018/QĐ-UBND[khoản 7 Điều 15]@"},
+	/* a revocation ("thu hồi") is a repeal; the symbol's stray space before its dot */
+	{"Điều 1. Thu hồi Quyết định số 2093/2005/QĐ .UBND ngày 06/9/2005 của Ủy ban nhân dân tỉnh.",
+	 "repeals self>2093/2005/QĐ.UBND@2005[]@"},
+	/* must not: "thu hồi" of land, not of a document */
+	{"Điều 1. Thu hồi đất của hộ gia đình theo Quyết định số 44/2010/QĐ-UBND.", ""},
 	/* must not: the repeal of contrary rules */
 	{"Điều 3. Các quy định trước đây trái với Quyết định này đều bãi bỏ.", ""},
 	/* a statement about two cited documents */
