@@ -26,7 +26,7 @@ _chimuc_value()
         mapfile -t COMPREPLY < <(compgen -W "actor" -- "$2") ;;
     --type | --relation | --depth | --limit | --offset | --on | --from | --to | \
     --around | --max-size | --batch | --jobs | --actor | --recipient | --listen | --threads | \
-    --shard-timeout)
+    --shard-timeout | --today)
         COMPREPLY=() ;;
     *)
         return 1 ;;

@@ -105,3 +105,9 @@ int cm_cli_load(cm_source **out, const char *path)
 	free(buf);
 	return rc;
 }
+
+const char *cm_cli_today(void)
+{
+	const char *env = getenv("CHIMUC_TODAY");
+	return env && *env ? env : NULL;
+}

@@ -46,6 +46,10 @@ void cm_cli_json_line(json_object *o);
 /* A JSON string, or null for NULL. */
 json_object *cm_cli_json_string(const char *s);
 
+/* The day --today defaults to: $CHIMUC_TODAY when set and not empty, else
+ * NULL (the current date). */
+const char *cm_cli_today(void);
+
 /* The subcommands, run by main.c's command table with the front-end's
  * context (command.h): argc/argv start at the subcommand's name. */
 int cm_cmd_search(cm_cmd_ctx *ctx, int argc, char **argv);
@@ -58,5 +62,7 @@ int cm_cmd_cited_by(cm_cmd_ctx *ctx, int argc, char **argv);
 int cm_cmd_cites(cm_cmd_ctx *ctx, int argc, char **argv);
 int cm_cmd_top_cited(cm_cmd_ctx *ctx, int argc, char **argv);
 int cm_cmd_deadlines(cm_cmd_ctx *ctx, int argc, char **argv);
+int cm_cmd_status(cm_cmd_ctx *ctx, int argc, char **argv);
+int cm_cmd_stale(cm_cmd_ctx *ctx, int argc, char **argv);
 
 #endif

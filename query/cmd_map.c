@@ -15,14 +15,16 @@
 
 static const char usage_text[] =
 	"Usage: chimuc map [--db DIR] [--json | --format text|md|dot|graphml]\n"
-	"                  [--precedents N] [--co-cited N] [--suggest] DRAFT\n"
+	"                  [--precedents N] [--co-cited N] [--suggest] [--today DATE] DRAFT\n"
 	"Check the citations of a draft ('-' for standard input) against the index.\n"
 	"For each: status (in_corpus, cited_only, unknown, ambiguous, inconsistent),\n"
 	"the formal reference, precedents, what is usually cited beside it, and form\n"
 	"problems (missing \"số\", a space or wrong dash in the symbol, an unusual date\n"
-	"form, one document cited with different dates). --json: one object per\n"
-	"citation with text, key, status, reference, path, cited_by, cited_by_total,\n"
-	"candidates, co_cited, co_cited_total, problems.\n"
+	"form, one document cited with different dates); a document another replaces,\n"
+	"repeals or ends is a problem naming it, an amended one a note. --json: one\n"
+	"object per citation with text, key, status, reference, path, cited_by,\n"
+	"cited_by_total, candidates, co_cited, co_cited_total, problems, notes,\n"
+	"validity, validity_since.\n"
 	"\n"
 	"  --precedents N  show the N newest precedents (default 10; 0: none)\n"
 	"  --co-cited N    show the N documents most strongly cited beside (default 5;\n"
@@ -33,6 +35,8 @@ static const char usage_text[] =
 	"                  or strongly cited beside what it cites; each with a score,\n"
 	"                  the reason and its reference (--json: objects with kind\n"
 	"                  \"suggestion\", key, score, reason, reference, path)\n"
+	"  --today DATE    judge validity on DATE (YYYY-MM-DD; default: $CHIMUC_TODAY,\n"
+	"                  else today)\n"
 	"The report says how many more there are.\n";
 
 typedef enum { FORMAT_TEXT, FORMAT_MD, FORMAT_JSON, FORMAT_DOT, FORMAT_GRAPHML } format;
@@ -81,6 +85,7 @@ int cm_cmd_map(cm_cmd_ctx *ctx, int argc, char **argv)
 						 {"precedents", required_argument, NULL, 'p'},
 						 {"co-cited", required_argument, NULL, 'c'},
 						 {"suggest", no_argument, NULL, 's'},
+						 {"today", required_argument, NULL, 't'},
 						 {NULL, 0, NULL, 0}};
 	static const cm_cmd_options opts = {"", longopts, usage_text};
 	cm_map_options o = CM_MAP_OPTIONS_INIT;
@@ -88,8 +93,13 @@ int cm_cmd_map(cm_cmd_ctx *ctx, int argc, char **argv)
 	format fm;
 	int c, status, rc;
 
+	o.today = cm_cli_today();
 	while ((c = cm_cmd_getopt(ctx, argc, argv, &opts)) > 0) {
 		unsigned count;
+		if (c == 't') {
+			o.today = optarg;
+			continue;
+		}
 		if (c == 'f') {
 			format_name = optarg;
 			continue;

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 
 # schema-lint.sh [ROOT]: fails, naming file and line, on any term prefix or
-# metadata key prefix spelt as a string literal ("XC", "XN%s", "Q", "F", …),
+# metadata key prefix spelt as a string literal ("XC", "XN%s", "XR", "Q", "F", …),
 # or a stored form (the mtime's "%09ld", the hash's "%016" PRIx64, the
 # "chimuc.format" key) in the C sources of lib/, indexer/, query/ and
 # include/ outside the schema module (include/chimuc/schema.h,
@@ -12,7 +12,7 @@ set -u
 root=${1:-$(dirname "$0")/..}
 cd "$root" || exit 2
 
-found=$(grep -rnE -e '"(Q|XDM?|XC|XN|XT|XI|Y|F)(%[^"]*)?"' \
+found=$(grep -rnE -e '"(Q|XDM?|XC|XN|XR|XT|XI|Y|F)(%[^"]*)?"' \
 	-e '%09ld|"%016" PRIx64|"chimuc\.format"' \
 	--include='*.c' --include='*.h' --include='*.cc' \
 	lib indexer query include 2>/dev/null |

@@ -12,6 +12,7 @@
 #include "chimuc/cites.h"
 #include "chimuc/doc.h"
 #include "chimuc/error.h"
+#include "chimuc/status.h"
 
 static json_object *str(const char *s)
 {
@@ -147,28 +148,53 @@ static int cited_by_json(json_object **out, cm_index *ix, const char *number)
 	return rc;
 }
 
+/* The validity of number as `chimuc status --json` gives it (key, status,
+ * since, by, conflicts), or null when the document has no number. */
+static int validity_json(json_object **out, cm_index *ix, const char *number)
+{
+	cm_status_result *r = NULL;
+	cm_serve_mem m = {0};
+	json_object *arr = NULL;
+	int rc;
+
+	*out = NULL;
+	if (!number)
+		return 0;
+	if ((rc = cm_status(&r, ix, &number, 1, NULL)) == 0 && (rc = cm_serve_mem_open(&m)) == 0 &&
+	    (rc = cm_status_write_json(m.f, r)) == 0 && (rc = cm_serve_mem_close(&m)) == 0 &&
+	    (rc = cm_serve_jsonl_array(&arr, m.buf, m.len)) == 0)
+		*out = json_object_get(json_object_array_get_idx(arr, 0));
+	json_object_put(arr);
+	cm_serve_mem_release(&m);
+	cm_status_free(r);
+	return rc;
+}
+
 int cm_api_doc(cm_serve_reply *rep, const cm_serve_call *call)
 {
 	static const char *const known[] = {NULL};
 	cm_docinfo *info = NULL;
-	json_object *o = NULL, *cites = NULL, *cited_by = NULL;
+	json_object *o = NULL, *cites = NULL, *cited_by = NULL, *validity = NULL;
 	int rc;
 
 	if ((rc = cm_serve_params_known(call->req, known)) < 0 ||
 	    (rc = cm_doc(&info, call->ix, call->rest, NULL)) < 0)
 		return rc;
 	if ((rc = info_json(&o, info)) < 0 || (rc = cites_json(&cites, call->ix, call->rest)) < 0 ||
-	    (rc = cited_by_json(&cited_by, call->ix, info->number)) < 0)
+	    (rc = cited_by_json(&cited_by, call->ix, info->number)) < 0 ||
+	    (rc = validity_json(&validity, call->ix, info->number)) < 0)
 		goto cleanup;
 	json_object_object_add(o, "cites", cites);
 	json_object_object_add(o, "cited_by", cited_by);
-	cites = cited_by = NULL;
+	json_object_object_add(o, "validity", validity);
+	cites = cited_by = validity = NULL;
 	rc = cm_serve_reply_json(rep, 200, o);
 	o = NULL;
 cleanup:
 	json_object_put(o);
 	json_object_put(cites);
 	json_object_put(cited_by);
+	json_object_put(validity);
 	cm_docinfo_free(info);
 	return rc;
 }

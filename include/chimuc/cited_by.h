@@ -54,6 +54,9 @@ typedef struct {
 	cm_xdocid docid;                  /* the citing document's id in the index */
 	const char *shard;                /* the shard holding it (cm_index_shard_name, borrowed
 			    * from the index); NULL when the index has one */
+	/* the citing document's validity today (chimuc/status.h) and since
+	 * when; NULL when it has no number */
+	const char *status, *status_since;
 } cm_cited_by_item;
 
 typedef struct cm_cited_by_result cm_cited_by_result;

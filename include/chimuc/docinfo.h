@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "chimuc/date.h"
+#include "chimuc/relation.h"
 #include "chimuc/xapian_c.h"
 
 #ifdef __cplusplus
@@ -54,6 +55,18 @@ typedef struct {
 	size_t ctx_start, ctx_end; /* its sentence */
 } cm_doccite;
 
+/* One relation the text states (chimuc/relation.h): source replaces,
+ * repeals, amends or ends target from date. */
+typedef struct {
+	cm_relation_kind kind;
+	int own;                   /* the source is the document itself */
+	const char *source;        /* its key; NULL for an own one without a number */
+	const char *target;        /* never NULL */
+	const char *part, *date;   /* NULL when the text does not say */
+	size_t start, end;         /* the cue */
+	size_t ctx_start, ctx_end; /* its sentence */
+} cm_docrel;
+
 /* The document's own identity, from its heading. */
 typedef struct {
 	const char *type, *number, *symbol, *key, *date, *title, *issuer, *place;
@@ -81,6 +94,9 @@ typedef struct cm_docinfo {
 	 * mean confidence (0-100) and those under CM_OCR_LOW_CONFIDENCE */
 	unsigned ocr_pages, ocr_low_pages, ocr_repairs; /* ocr_repairs: in citations */
 	int ocr_confidence;
+	const cm_docrel *rels; /* what it says replaces, repeals, amends, ends what */
+	size_t nrels;
+	const char *effective; /* its own effective date, as it says it, or NULL */
 } cm_docinfo;
 
 /* The information of xdoc, from its data.

@@ -18,6 +18,7 @@
 #include <stdio.h>
 
 #include "chimuc/index.h"
+#include "chimuc/status.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -56,8 +57,15 @@ typedef enum {
 					  * not contradict it) */
 	CM_MAP_CORPUS_DISAGREES = 1 << 12, /* the citing documents give several
 					    * readings of a field (said) */
-	CM_MAP_PROBLEM_END = 1 << 13
+	CM_MAP_SUPERSEDED = 1 << 13,       /* replaced, repealed or ended in whole
+					    * by another document (superseded_by) */
+	CM_MAP_AMENDED = 1 << 14,          /* amended or ended in part (a note:
+					    * amended_by) */
+	CM_MAP_PROBLEM_END = 1 << 15
 } cm_map_problem;
+
+/* The flags that are notes, not problems. */
+#define CM_MAP_NOTES CM_MAP_AMENDED
 
 /* The problems that make a citation inconsistent: the draft against the
  * corpus (CM_MAP_CORPUS_DISAGREES is the corpus's own). */
@@ -81,9 +89,10 @@ const char *cm_map_problem_name(cm_map_problem problem);
 #define CM_MAP_SUGGESTIONS_DEFAULT 10
 #define CM_MAP_SIMILAR_DEFAULT 5
 
-/* Version 2 adds suggestions and similar; a version 1 struct is still
- * read (without suggestions). */
-#define CM_MAP_OPTIONS_VERSION 2
+/* Version 2 adds suggestions and similar, version 3 today; a version 1 or
+ * 2 struct is still read (without suggestions; judged on the current
+ * date). */
+#define CM_MAP_OPTIONS_VERSION 3
 
 typedef struct {
 	unsigned version;  /* CM_MAP_OPTIONS_VERSION */
@@ -92,12 +101,14 @@ typedef struct {
 	/* version 2 */
 	size_t suggestions; /* the best suggestions kept (cm_map_suggestion); 0: none */
 	size_t similar;     /* the documents most like the draft they draw on */
+	/* version 3 */
+	const char *today; /* "YYYY-MM-DD" the validity is judged on; NULL: today */
 } cm_map_options;
 
 #define CM_MAP_OPTIONS_INIT                                                                    \
 	{                                                                                      \
 		CM_MAP_OPTIONS_VERSION, CM_MAP_PRECEDENTS_DEFAULT, CM_MAP_CO_CITED_DEFAULT, 0, \
-			CM_MAP_SIMILAR_DEFAULT                                                 \
+			CM_MAP_SIMILAR_DEFAULT, NULL                                           \
 	}
 
 /* The fields of a cited document the corpus gives. */
@@ -187,6 +198,15 @@ typedef struct {
 	 * reference and the mismatch problems use the one reading of a field;
 	 * with several (CM_MAP_CORPUS_DISAGREES) none is picked */
 	cm_map_said said[CM_MAP_FIELDS];
+	/* its validity (chimuc/status.h), from what the corpus says of it other
+	 * than the draft itself */
+	cm_status_kind validity;
+	const char *validity_since; /* or NULL */
+	const char *superseded_by;  /* CM_MAP_SUPERSEDED: the key, or NULL */
+	cm_relation_kind superseded_how;
+	const char *amended_by;    /* CM_MAP_AMENDED: the key, or NULL */
+	const char *amended_part;  /* or NULL */
+	const char *amended_since; /* or NULL */
 } cm_map_item;
 
 /* A document the draft does not cite but likely should consider: cited by

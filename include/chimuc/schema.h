@@ -13,6 +13,9 @@
  *   XDM<mmdd>           the day and month of a date, across all years
  *   XC<key>             a key the document cites, with and without "@year"
  *   XN<key>             the document's own key, with and without "@year"
+ *   XR<key>             a key the document states a relation about (that
+ *                       something replaces, repeals, amends or ends it),
+ *                       with and without "@year": its claims, one postlist
  *   XT<code>            the document's own type code ("NQ", "KH", …)
  *   XI<code>            the document's own issuer code ("TW" of NQ/TW)
  *   Y<yyyy>             the year of the document's own date
@@ -43,6 +46,7 @@ extern "C" {
 #define CM_PREFIX_DAY_MONTH "XDM"
 #define CM_PREFIX_CITES "XC"
 #define CM_PREFIX_NUMBER "XN"
+#define CM_PREFIX_CLAIMS "XR"
 #define CM_PREFIX_TYPE "XT"
 #define CM_PREFIX_ISSUER "XI"
 #define CM_PREFIX_YEAR "Y"
@@ -55,8 +59,9 @@ extern "C" {
  * in the index's metadata under CM_INDEX_FORMAT_KEY. An index of another
  * version would be read wrong (format 2 kept paths as typed, so one file
  * could be two documents, and had no CM_SLOT_SELF, CM_SLOT_CITES; format 3
- * gave a year-less date no XDM term), so it is refused. */
-#define CM_INDEX_FORMAT "4"
+ * gave a year-less date no XDM term, format 4 stored no relations and no
+ * XR terms), so it is refused. */
+#define CM_INDEX_FORMAT "5"
 #define CM_INDEX_FORMAT_KEY "chimuc.format"
 
 typedef enum {
@@ -65,16 +70,20 @@ typedef enum {
 	CM_SLOT_HASH = 2,  /* the stored hash form, of the file's bytes */
 	CM_SLOT_PATH = 3,  /* as in the data: a list of hits reads no data */
 	CM_SLOT_TITLE = 4,
-	CM_SLOT_SELF = 5, /* one slot line of CM_SELF_FIELDS: KEY TYPE DATE */
-	CM_SLOT_CITES = 6 /* per citation (not self mentions), in text order, a
-			   * slot line of CM_CITE_FIELDS:
-			   * KEY RELATION TYPE DATE ISSUER TERM, each ended by "\n" */
+	CM_SLOT_SELF = 5,     /* one slot line of CM_SELF_FIELDS: KEY TYPE DATE */
+	CM_SLOT_CITES = 6,    /* per citation (not self mentions), in text order, a
+			    * slot line of CM_CITE_FIELDS:
+			    * KEY RELATION TYPE DATE ISSUER TERM, each ended by "\n" */
+	CM_SLOT_RELATIONS = 7 /* per relation the text states (chimuc/relation.h), a
+			       * slot line of CM_REL_FIELDS: KIND ("replaces"…)
+			       * OWN ("1" or "") SOURCE TARGET, each ended by "\n" */
 } cm_slot;
 
 /* A slot line: fields separated by tabs; an unknown field is empty, and a
  * tab or line break inside a field is written as a space. */
 #define CM_SELF_FIELDS 3
 #define CM_CITE_FIELDS 6
+#define CM_REL_FIELDS 4
 
 /* The longest id term; Xapian's own limit is 245 bytes. */
 #define CM_ID_TERM_MAX 240
@@ -89,6 +98,8 @@ int cm_term_cites(char *buf, size_t len, const char *key);
 /* XC<base>@<year>: the citations of base in that year. */
 int cm_term_cites_year(char *buf, size_t len, const char *base, int year);
 int cm_term_number(char *buf, size_t len, const char *key);
+/* XR<key>: the documents that state a relation about key. */
+int cm_term_claims(char *buf, size_t len, const char *key);
 int cm_term_type(char *buf, size_t len, const char *code);
 int cm_term_issuer(char *buf, size_t len, const char *code);
 /* Y and the first 4 bytes of the ISO date. */

@@ -60,6 +60,9 @@ typedef struct {
 	cm_xdocid docid;   /* its id in the index */
 	const char *shard; /* the shard holding it (cm_index_shard_name, borrowed
 			    * from the index); NULL when the index has one */
+	/* its validity today (chimuc/status.h: "replaced"…) and since when;
+	 * NULL when brief or it has no number */
+	const char *status, *status_since;
 } cm_search_item;
 
 typedef struct cm_search_result cm_search_result;

@@ -245,6 +245,23 @@ static size_t spaced_code(const text *t, size_t at)
 	return q;
 }
 
+/* The end of an old dotted code after at ("01/1999/QĐ.UB", a stray space
+ * before the dot: "2093/2005/QĐ .UBND"): capitals only, ending before a
+ * non-letter; 0 if there is none ("NĐ-CP.Căn", "QĐ. Căn"). */
+static size_t dotted_code(const text *t, size_t at)
+{
+	size_t dot = at < t->n && t->s[at] == ' ' ? at + 1 : at, q = dot + 1;
+
+	if (dot >= t->n || t->s[dot] != '.')
+		return 0;
+	while (q < t->n && is_upper_start(t, q))
+		q += (unsigned char)t->s[q] == 0xC4 ? 2 : 1;
+	if (q - dot < 2 || q - dot > 7 ||
+	    (q < t->n && (is_lower_ascii(t->s[q]) || (unsigned char)t->s[q] >= 0x80)))
+		return 0;
+	return q;
+}
+
 /* A symbol at i: its number, its symbol and its end. */
 static int symbol_at(const text *t, size_t i, char *number, char *symbol, size_t *end)
 {
@@ -307,6 +324,11 @@ static int symbol_at(const text *t, size_t i, char *number, char *symbol, size_t
 			if (s0 + 1 < t->n && (t->s[s0] == '-' || t->s[s0] == '/') &&
 			    sym_char(t, s0 + 1)) {
 				q = segment(t, s0 + 1);
+				append_clean(symbol, 96, t, s0, q);
+				p = q;
+				continue;
+			}
+			if (s0 == p && (q = dotted_code(t, s0))) {
 				append_clean(symbol, 96, t, s0, q);
 				p = q;
 				continue;
@@ -549,7 +571,7 @@ static int push(cm_citations *c, size_t *cap, const cm_citation *x)
 	return 0;
 }
 
-static void lower_copy(char *out, const char *s, size_t n)
+void cm_ctext_lower(char *out, const char *s, size_t n)
 {
 	int32_t i = 0, len = (int32_t)n;
 
@@ -1080,7 +1102,7 @@ int cm_citations_extract(cm_citations **out, const char *in, size_t len, const c
 		rc = cm_error_nomem();
 		goto cleanup;
 	}
-	lower_copy(lw, canon, clen);
+	cm_ctext_lower(lw, canon, clen);
 	t = (text){canon, lw, clen, &oom};
 	if ((rc = scan(c, &t, dates, map)) < 0)
 		goto cleanup;
@@ -1137,7 +1159,7 @@ int cm_citation_parse_ref(char out[CM_KEY_MAX], int *year, const char *ref)
 		return crc;
 	if ((lw = malloc(clen + 1))) {
 		text t;
-		lower_copy(lw, canon, clen);
+		cm_ctext_lower(lw, canon, clen);
 		t = (text){canon, lw, clen, NULL};
 		for (size_t i = 0; i < clen; i++) {
 			char number[32], symbol[96];
@@ -1212,7 +1234,7 @@ const char *cm_citation_type_from_user(const char *s)
 		free(canon);
 		return NULL;
 	}
-	lower_copy(lw, canon, n);
+	cm_ctext_lower(lw, canon, n);
 	for (size_t k = 0; k < sizeof types / sizeof types[0] && !found; k++)
 		if (!strcmp(lw, types[k].lower) || (types[k].code && !strcmp(canon, types[k].code)))
 			found = types[k].name;

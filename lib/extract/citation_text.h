@@ -21,6 +21,10 @@ typedef struct {
 
 #define CM_CTEXT_NONE ((size_t)-1)
 
+/* out (n + 1 bytes): s (n bytes of UTF-8) in lower case, each letter in
+ * place when its lower case has as many bytes (else as it is), NUL ended. */
+void cm_ctext_lower(char *out, const char *s, size_t n);
+
 /* s, noting in t when it is NULL for want of memory. */
 char *cm_ctext_noted(const cm_ctext *t, char *s);
 

@@ -19,6 +19,7 @@ struct cm_docinfo_store {
 	char *data; /* the stored data; the text lies in it */
 	cm_docdate *dates;
 	cm_doccite *cites;
+	cm_docrel *rels;
 	const char **partners; /* the partners of every date, one run each */
 };
 
@@ -188,6 +189,23 @@ static void read_cite(cm_doccite *c, json_object *o)
 	c->ctx_end = offset(o, "ctx_end");
 }
 
+static void read_rel_item(void *item, json_object *o)
+{
+	cm_docrel *r = item;
+
+	if (cm_relation_from_name(&r->kind, str(o, "relation")) < 0)
+		r->kind = CM_REL_AMENDS; /* an unknown kind: the mildest claim */
+	r->own = flag(o, "own");
+	r->source = str(o, "source");
+	r->target = str_or_empty(o, "target");
+	r->part = str(o, "part");
+	r->date = str(o, "date");
+	r->start = offset(o, "start");
+	r->end = offset(o, "end");
+	r->ctx_start = offset(o, "ctx_start");
+	r->ctx_end = offset(o, "ctx_end");
+}
+
 static void read_self(cm_docself *s, json_object *o)
 {
 	s->type = str(o, "type");
@@ -255,16 +273,20 @@ static int read_fields(cm_docinfo *info, json_object *root)
 	info->size = (uint64_t)json_object_get_int64(get(root, "size"));
 	info->type = str(root, "type");
 	info->number = str(root, "number");
+	info->effective = str(root, "effective");
 	read_self(&info->self, get(root, "self"));
 	read_ocr(info, get(root, "ocr"));
 	if ((rc = read_list((void **)&st->dates, &info->ndates, root, "dates", sizeof *st->dates,
 			    read_date_item)) < 0 ||
 	    (rc = read_list((void **)&st->cites, &info->ncites, root, "citations",
 			    sizeof *st->cites, read_cite_item)) < 0 ||
+	    (rc = read_list((void **)&st->rels, &info->nrels, root, "relations", sizeof *st->rels,
+			    read_rel_item)) < 0 ||
 	    (rc = read_partners(st, info->ndates, root)) < 0)
 		return rc;
 	info->dates = st->dates;
 	info->cites = st->cites;
+	info->rels = st->rels;
 	return 0;
 }
 
@@ -320,6 +342,7 @@ void cm_docinfo_free(cm_docinfo *info)
 		free(info->store->data);
 		free(info->store->dates);
 		free(info->store->cites);
+		free(info->store->rels);
 		free(info->store->partners);
 		free(info->store);
 	}

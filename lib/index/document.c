@@ -19,6 +19,7 @@
 #include "chimuc/text.h"
 #include "extract/body.h"
 #include "index/document_citations.h"
+#include "index/document_relations.h"
 
 /* Every token's exact term with its position; the words with diacritics go
  * to words (if not NULL) as the vocabulary map. */
@@ -182,7 +183,7 @@ static void add_ocr(json_object *o, const cm_document *doc)
 }
 
 static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title, const cm_dates *dates,
-		    const cm_citations *cites)
+		    const cm_citations *cites, const cm_relations *rels)
 {
 	json_object *o = json_object_new_object();
 	char hash[CM_HASH_MAX];
@@ -203,7 +204,8 @@ static int set_data(cm_xdoc *xdoc, const cm_document *doc, const char *title, co
 	if (doc->ocr_pages > 0)
 		add_ocr(o, doc);
 	if ((rc = add_dates(xdoc, o, dates)) < 0 ||
-	    (rc = cm_document_add_citations(xdoc, o, cites, doc->text, doc->text_len)) < 0) {
+	    (rc = cm_document_add_citations(xdoc, o, cites, doc->text, doc->text_len)) < 0 ||
+	    (rc = cm_document_add_relations(xdoc, o, rels, doc->text, doc->text_len)) < 0) {
 		json_object_put(o);
 		return rc;
 	}
@@ -227,6 +229,24 @@ static int set_values(cm_xdoc *xdoc, const cm_document *doc, const char *title)
 		rc = cm_xdoc_add_value(xdoc, CM_SLOT_PATH, doc->path, strlen(doc->path));
 	if (rc == 0)
 		rc = cm_xdoc_add_value(xdoc, CM_SLOT_TITLE, title, strlen(title));
+	return rc;
+}
+
+/* CM_SLOT_RELATIONS: the relations as the graph types its edges. */
+static int set_relations_value(cm_xdoc *xdoc, const cm_relations *r)
+{
+	cm_slot_buf buf = CM_ARRAY_INIT;
+	int rc = 0;
+
+	for (size_t i = 0; i < r->n && rc == 0; i++) {
+		const char *f[CM_REL_FIELDS] = {cm_relation_name(r->v[i].kind),
+						r->v[i].own ? "1" : NULL, r->v[i].source,
+						r->v[i].target};
+		rc = cm_slot_line_append(&buf, f, CM_REL_FIELDS, '\n');
+	}
+	if (rc == 0 && buf.size)
+		rc = cm_xdoc_add_value(xdoc, CM_SLOT_RELATIONS, buf.ptr, buf.size);
+	cm_array_clear(buf);
 	return rc;
 }
 
@@ -292,6 +312,7 @@ int cm_document_build(cm_xdoc **out, cm_vocab *words, const cm_document *doc)
 	cm_xdoc *xdoc = NULL;
 	cm_dates *dates = NULL;
 	cm_citations *cites = NULL;
+	cm_relations *rels = NULL;
 	char *title = NULL;
 	char idterm[CM_ID_TERM_MAX + 1];
 	size_t idlen, alen;
@@ -313,6 +334,8 @@ int cm_document_build(cm_xdoc **out, cm_vocab *words, const cm_document *doc)
 		goto cleanup;
 	if (!dates->doc_date[0] && doc->date)
 		snprintf(dates->doc_date, sizeof dates->doc_date, "%s", doc->date);
+	if ((rc = cm_relations_extract(&rels, doc->text, alen, cites, dates)) < 0)
+		goto cleanup;
 	if (cites->self.title && cites->self.type)
 		rc = asprintf_title(&title, &cites->self);
 	else if (doc->title)
@@ -322,11 +345,13 @@ int cm_document_build(cm_xdoc **out, cm_vocab *words, const cm_document *doc)
 	if (rc < 0)
 		goto cleanup;
 	if ((rc = set_values(xdoc, doc, title)) < 0 || (rc = set_graph_values(xdoc, cites)) < 0 ||
-	    (rc = set_data(xdoc, doc, title, dates, cites)) < 0)
+	    (rc = set_relations_value(xdoc, rels)) < 0 ||
+	    (rc = set_data(xdoc, doc, title, dates, cites, rels)) < 0)
 		goto cleanup;
 	*out = xdoc;
 	xdoc = NULL;
 cleanup:
+	cm_relations_free(rels);
 	cm_citations_free(cites);
 	cm_dates_free(dates);
 	free(title);

@@ -54,6 +54,11 @@ int cm_term_cites_year(char *buf, size_t len, const char *base, int year)
 	return put(buf, len, "%s%s@%d", CM_PREFIX_CITES, base, year);
 }
 
+int cm_term_claims(char *buf, size_t len, const char *key)
+{
+	return cm_term(buf, len, CM_PREFIX_CLAIMS, key);
+}
+
 int cm_term_number(char *buf, size_t len, const char *key)
 {
 	return cm_term(buf, len, CM_PREFIX_NUMBER, key);

@@ -146,10 +146,30 @@ static int add_cited(cm_graph *g, const cm_cite *x)
 	return rc;
 }
 
+/* The type of the edge of d's citation x: the kind of a relation d states
+ * of its own with x as target ("replaces") when x's cue is one of
+ * validity ("thay thế"), else the cue. */
+static const char *own_kind(const cm_graphdoc *d, const cm_cite *x)
+{
+	static const char *const cues[] = {"thay thế", "bãi bỏ",  "hủy bỏ",
+					   "sửa đổi",  "bổ sung", "hết hiệu lực"};
+	int validity = 0;
+
+	for (size_t i = 0; x->relation && i < sizeof cues / sizeof cues[0]; i++)
+		validity |= strstr(x->relation, cues[i]) != NULL;
+	for (size_t k = 0; validity && k < d->rels.size; k++)
+		if (d->rels.ptr[k].own && !strcmp(d->rels.ptr[k].target, x->key))
+			return d->rels.ptr[k].kind;
+	return x->relation;
+}
+
 /* The kept corpus documents as nodes, in docid order, then the kept
  * documents they cite, with the citations of kept documents as edges. A
  * document read but not kept (one citing REF, at depth 0) still gives
- * the node of what it cites that is kept: REF itself when only cited. */
+ * the node of what it cites that is kept: REF itself when only cited. An
+ * edge the document's own provision types is "replaces", "repeals",
+ * "amends" or "expires"; what it says of two others is an edge between
+ * them of that kind. */
 static int build(cm_graph *g, cm_graphdocs *docs, const cm_strmap *keep)
 {
 	int rc = 0;
@@ -173,7 +193,12 @@ static int build(cm_graph *g, cm_graphdocs *docs, const cm_strmap *keep)
 		for (size_t k = 0; k < d->cites.size && rc == 0; k++) {
 			const cm_cite *x = &d->cites.ptr[k];
 			if (kept(keep, x->key) && (rc = add_cited(g, x)) == 0 && edges)
-				rc = cm_graph_add_edge(g, from, x->key, x->relation);
+				rc = cm_graph_add_edge(g, from, x->key, own_kind(d, x));
+		}
+		for (size_t k = 0; k < d->rels.size && rc == 0; k++) {
+			const cm_rel *r = &d->rels.ptr[k];
+			if (!r->own && r->source && kept(keep, r->source) && kept(keep, r->target))
+				rc = cm_graph_add_edge(g, r->source, r->target, r->kind);
 		}
 	}
 	return rc;

@@ -14,6 +14,7 @@
 #include "chimuc/schema.h"
 #include "chimuc/strmap.h"
 #include "ops/citegraph.h"
+#include "ops/validity.h"
 
 typedef struct {
 	char base[CM_KEY_MAX];
@@ -58,6 +59,7 @@ static void item_release(cm_cited_by_item *it)
 	free((char *)it->key);
 	free((char *)it->relation);
 	free((char *)it->context);
+	free((char *)it->status_since);
 }
 
 static void items_release(cm_cited_by_result *r)
@@ -223,6 +225,14 @@ static int add_item(walk *w, const hit *h)
 	    (rc = dup(&it->date, info->self.date)) < 0 || (rc = dup(&it->key, c->key)) < 0 ||
 	    (rc = dup(&it->relation, c->relation)) < 0)
 		goto cleanup;
+	if (info->number) {
+		cm_status_kind st;
+		char since[CM_ISO_MAX];
+		if ((rc = cm_validity_status(&st, since, w->db, info->number, NULL)) < 0)
+			goto cleanup;
+		it->status = cm_status_name(st);
+		rc = dup(&it->status_since, since[0] ? since : NULL);
+	}
 cleanup:
 	cm_docinfo_free(info);
 	return rc;

@@ -95,6 +95,30 @@ static int split_cites(cm_graphdoc *d, char *s)
 	return 0;
 }
 
+/* The relation lines of d->relbuf (modified in place). */
+static int split_rels(cm_graphdoc *d)
+{
+	char *s = d->relbuf;
+
+	while (s && *s) {
+		char *nl = strchr(s, '\n');
+		const char *f[CM_REL_FIELDS];
+		cm_rel *r;
+		if (nl)
+			*nl = '\0';
+		split_fields(s, f, CM_REL_FIELDS);
+		if (!(r = cm_array_alloc(d->rels)))
+			return CM_ENOMEM;
+		*r = (cm_rel){f[0], f[1] != NULL, f[2], f[3]};
+		if (!r->kind || !r->target)
+			d->rels.size--;
+		if (!nl)
+			break;
+		s = nl + 1;
+	}
+	return 0;
+}
+
 int cm_graphdoc_load(cm_graphdoc *d, cm_xdb *db, cm_xdocid id)
 {
 	cm_xdoc *doc = NULL;
@@ -108,7 +132,8 @@ int cm_graphdoc_load(cm_graphdoc *d, cm_xdb *db, cm_xdocid id)
 	    (rc = get_value(&d->path, doc, CM_SLOT_PATH)) < 0 ||
 	    (rc = get_value(&d->title, doc, CM_SLOT_TITLE)) < 0 ||
 	    (rc = get_value(&self, doc, CM_SLOT_SELF)) < 0 ||
-	    (rc = get_value(&cites, doc, CM_SLOT_CITES)) < 0)
+	    (rc = get_value(&cites, doc, CM_SLOT_CITES)) < 0 ||
+	    (rc = get_value(&d->relbuf, doc, CM_SLOT_RELATIONS)) < 0)
 		goto cleanup;
 	sl = strlen(self);
 	if (!(d->buf = malloc(sl + 1 + strlen(cites) + 1))) {
@@ -121,7 +146,8 @@ int cm_graphdoc_load(cm_graphdoc *d, cm_xdb *db, cm_xdocid id)
 	d->key = f[0];
 	d->type = f[1];
 	d->date = f[2];
-	rc = split_cites(d, d->buf + sl + 1);
+	if ((rc = split_cites(d, d->buf + sl + 1)) == 0)
+		rc = split_rels(d);
 cleanup:
 	if (rc < 0)
 		cm_graphdoc_release(d);
@@ -136,7 +162,9 @@ void cm_graphdoc_release(cm_graphdoc *d)
 	free(d->path);
 	free(d->title);
 	free(d->buf);
+	free(d->relbuf);
 	cm_array_clear(d->cites);
+	cm_array_clear(d->rels);
 	*d = (cm_graphdoc){0};
 }
 

@@ -33,6 +33,13 @@ typedef struct {
 	const char *key, *relation, *type, *date, *issuer, *term;
 } cm_cite;
 
+/* One relation as CM_SLOT_RELATIONS keeps it. */
+typedef struct {
+	const char *kind; /* "replaces", "repeals", "amends", "expires" */
+	int own;
+	const char *source, *target; /* source NULL: own, without a number */
+} cm_rel;
+
 /* What the graph knows of a document, without its data. Strings are NULL
  * when unknown and live as long as the cm_graphdoc. */
 typedef struct {
@@ -40,7 +47,8 @@ typedef struct {
 	char *path, *title;
 	const char *key, *type, *date; /* its own identity */
 	cm_array_t(cm_cite) cites;
-	char *buf; /* holds the fields above */
+	cm_array_t(cm_rel) rels;
+	char *buf, *relbuf; /* hold the fields above */
 } cm_graphdoc;
 
 int cm_graphdoc_load(cm_graphdoc *out, cm_xdb *db, cm_xdocid id);

@@ -21,6 +21,8 @@
 #include "chimuc/strmap.h"
 #include "ops/citegraph.h"
 #include "ops/map_consensus.h"
+#include "ops/map_validity.h"
+#include "ops/validity.h"
 #include "ops/map_problems.h"
 #include "ops/map_suggest.h"
 
@@ -47,6 +49,7 @@ typedef struct {
 	const char *text;
 	size_t len;
 	const cm_citations *draft;
+	char today[CM_ISO_MAX];
 } mapping;
 
 /* *out: s (malloc'd, or NULL), now owned by r; s is freed on failure. */
@@ -563,6 +566,33 @@ static int publish_said(entry *e)
 	return 0;
 }
 
+/* What the corpus (not the draft) says of its validity: a problem when
+ * another document replaces, repeals or ends it, a note when amended. */
+static int validity(cm_map_item *it, mapping *m, cm_xdb *db, const cm_citation *x)
+{
+	cm_map_validity v;
+	int rc = cm_map_validity_of(&v, db, it->base, x->year, m->today, m->draft->self.key), k;
+
+	if (rc < 0)
+		return rc;
+	it->validity = v.status;
+	it->superseded_how = v.how;
+	if (v.by)
+		it->problems |= CM_MAP_SUPERSEDED;
+	if (v.amended_by)
+		it->problems |= CM_MAP_AMENDED;
+	/* each string is kept by r or freed */
+	rc = keep_owned(&it->validity_since, m->r, v.since);
+	k = keep_owned(&it->superseded_by, m->r, v.by);
+	rc = rc < 0 ? rc : k;
+	k = keep_owned(&it->amended_by, m->r, v.amended_by);
+	rc = rc < 0 ? rc : k;
+	k = keep_owned(&it->amended_part, m->r, v.amended_part);
+	rc = rc < 0 ? rc : k;
+	k = keep_owned(&it->amended_since, m->r, v.amended_since);
+	return rc < 0 ? rc : k;
+}
+
 /* The item of citation x of the draft. */
 static int examine(entry *e, mapping *m, cm_xdb *db, const cm_citation *x)
 {
@@ -586,7 +616,7 @@ static int examine(entry *e, mapping *m, cm_xdb *db, const cm_citation *x)
 	    (rc = cm_doclist_by_term(&own, db, t)) < 0 ||
 	    (rc = cm_cited_years(&e->years, db, base)) < 0 || (rc = precedents(e, m, db, x)) < 0 ||
 	    (rc = judge(e, m, x, &own)) < 0 || (rc = form_problems(e, m, x)) < 0 ||
-	    (rc = publish_said(e)) < 0)
+	    (rc = validity(it, m, db, x)) < 0 || (rc = publish_said(e)) < 0)
 		goto cleanup;
 	if (it->problems & CM_MAP_INCONSISTENT_PROBLEMS)
 		it->status = CM_MAP_INCONSISTENT;
@@ -632,7 +662,7 @@ static void result_reset(cm_map_result *r)
  * its key alone would have them. */
 static int add_suggestion(mapping *m, cm_xdb *db, const cm_suggest_item *s)
 {
-	static const cm_map_options bare = {CM_MAP_OPTIONS_VERSION, 0, 0, 0, 0};
+	static const cm_map_options bare = {CM_MAP_OPTIONS_VERSION, 0, 0, 0, 0, NULL};
 	mapping alone = *m;
 	cm_citation x = {.kind = CM_CITE_CITATION};
 	const char *at = strchr(s->key, '@');
@@ -712,12 +742,17 @@ int cm_map(cm_map_result **out, cm_index *ix, const char *text, size_t len,
 	int rc;
 
 	*out = NULL;
-	if (opts && opts->version != 1 && opts->version != CM_MAP_OPTIONS_VERSION)
+	if (opts && (opts->version < 1 || opts->version > CM_MAP_OPTIONS_VERSION))
 		return cm_error_version("map", opts->version, CM_MAP_OPTIONS_VERSION);
-	if (opts && opts->version == CM_MAP_OPTIONS_VERSION)
+	if (opts && opts->version == CM_MAP_OPTIONS_VERSION) {
 		o = *opts;
-	else if (opts) /* version 1: its fields only */
+	} else if (opts) { /* version 1 or 2: their fields only */
 		o.precedents = opts->precedents, o.co_cited = opts->co_cited;
+		if (opts->version == 2)
+			o.suggestions = opts->suggestions, o.similar = opts->similar;
+	}
+	if ((rc = cm_validity_today(m.today, o.today)) < 0)
+		return rc;
 	if (!(m.r = calloc(1, sizeof *m.r)))
 		return cm_error_nomem();
 	if ((rc = cm_dates_extract(&dates, text, len)) < 0 ||

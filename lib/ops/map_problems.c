@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chimuc/citation.h"
 #include "chimuc/error.h"
 #include "chimuc/map.h"
 
@@ -46,9 +47,9 @@ const char *cm_map_status_name(cm_map_status status)
 }
 
 static const char *const problem_names[] = {
-	"date_mismatch", "issuer_mismatch", "other_year",      "cited_date",  "no_so",
-	"symbol_space",  "wrong_dash",      "date_form",       "contradicts", "dates_differ",
-	"term_mismatch", "type_mismatch",   "corpus_disagrees"};
+	"date_mismatch", "issuer_mismatch", "other_year",       "cited_date",  "no_so",
+	"symbol_space",  "wrong_dash",      "date_form",        "contradicts", "dates_differ",
+	"term_mismatch", "type_mismatch",   "corpus_disagrees", "superseded",  "amended"};
 
 const char *cm_map_field_name(cm_map_field field)
 {
@@ -169,6 +170,52 @@ static int disagreement_message(char **out, const cm_map_item *it)
 	return rc;
 }
 
+/* "18/11/2024" of "2024-11-18" into out (16 bytes); other forms as they are. */
+static const char *dmy(char out[16], const char *iso)
+{
+	if (iso && strlen(iso) == 10)
+		snprintf(out, 16, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+	else
+		snprintf(out, 16, "%s", iso ? iso : "");
+	return out;
+}
+
+/* "3080/QĐ-UBND was replaced by 3218/QĐ-UBND from 18/11/2024: cite that
+ * instead" (repealed, ended: no longer in force). */
+static int superseded_message(char **out, const cm_map_item *it)
+{
+	static const char *const verbs[] = {"replaced", "repealed", "amended", "ended"};
+	char when[32] = "", d[16], by[CM_KEY_MAX];
+
+	snprintf(by, sizeof by, "%.*s",
+		 (int)strcspn(it->superseded_by ? it->superseded_by : "another document", "@"),
+		 it->superseded_by ? it->superseded_by : "another document");
+
+	if (it->validity_since)
+		snprintf(when, sizeof when, " from %s", dmy(d, it->validity_since));
+	if (it->superseded_how == CM_REL_REPLACES)
+		return cm_map_printf(out, "%s was replaced by %s%s: cite that instead", it->base,
+				     by, when);
+	return cm_map_printf(out, "%s was %s by %s%s: it is no longer in force", it->base,
+			     verbs[it->superseded_how], by, when);
+}
+
+/* "45/KH-UBND was amended (Điều 2) by 9/QĐ-UBND from 02/04/2024: cite it with
+ * the amendment". */
+static int amended_message(char **out, const cm_map_item *it)
+{
+	char when[32] = "", d[16], by[CM_KEY_MAX];
+	const char *k = it->amended_by ? it->amended_by : "another document";
+
+	snprintf(by, sizeof by, "%.*s", (int)strcspn(k, "@"), k);
+	if (it->amended_since)
+		snprintf(when, sizeof when, " from %s", dmy(d, it->amended_since));
+	return cm_map_printf(out, "%s was amended%s%s%s by %s%s: cite it with the amendment",
+			     it->base, it->amended_part ? " (" : "",
+			     it->amended_part ? it->amended_part : "", it->amended_part ? ")" : "",
+			     by, when);
+}
+
 int cm_map_problem_message(char **out, const cm_map_item *it, cm_map_problem problem)
 {
 	char *years = NULL;
@@ -184,6 +231,8 @@ int cm_map_problem_message(char **out, const cm_map_item *it, cm_map_problem pro
 	case CM_MAP_TERM_MISMATCH: return mismatch_message(out, it, CM_MAP_TERM, it->term);
 	case CM_MAP_TYPE_MISMATCH: return mismatch_message(out, it, CM_MAP_TYPE, it->type);
 	case CM_MAP_CORPUS_DISAGREES: return disagreement_message(out, it);
+	case CM_MAP_SUPERSEDED: return superseded_message(out, it);
+	case CM_MAP_AMENDED: return amended_message(out, it);
 	case CM_MAP_OTHER_YEAR:
 		if ((rc = years_text(&years, it)) == 0)
 			rc = cm_map_printf(out, "the corpus knows %s only as of %s", it->base,

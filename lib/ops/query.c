@@ -16,6 +16,7 @@
 #include "chimuc/error.h"
 #include "chimuc/schema.h"
 #include "chimuc/text.h"
+#include "ops/validity.h"
 #include "text/stopwords.h"
 
 struct cm_query {
@@ -218,7 +219,7 @@ static int filter_term(cm_xquery **out, int (*make)(char *, size_t, const char *
 	return rc;
 }
 
-/* field:VALUE filters: date:, cites:, type:, issuer:, year:. 0 with *out unset when
+/* field:VALUE filters: date:, cites:, type:, issuer:, year:, status:. 0 with *out unset when
  * the word is no field. */
 static int field_query(cm_xquery **out, int *is_field, parser *p, const char *w, size_t n)
 {
@@ -252,6 +253,9 @@ static int field_query(cm_xquery **out, int *is_field, parser *p, const char *w,
 	}
 	if (k == 6 && !memcmp(w, "issuer", 6))
 		return filter_term(out, cm_term_issuer, value);
+	if (k == 6 && !memcmp(w, "status", 6))
+		return p->db ? cm_status_filter(out, p->db, value)
+			     : cm_error_set(CM_EINVAL, "status: needs an index");
 	if (k == 4 && !memcmp(w, "year", 4)) {
 		if (strlen(value) != 4 || strspn(value, "0123456789") != 4)
 			return cm_error_set(CM_EINVAL, "year: needs four digits, not '%s'", value);

@@ -19,6 +19,7 @@
 #include "chimuc/schema.h"
 #include "chimuc/snippet.h"
 #include "ops/match.h"
+#include "ops/validity.h"
 
 struct cm_search_result {
 	int brief;
@@ -43,6 +44,7 @@ static void item_release(cm_search_item *it)
 	free((char *)it->type);
 	free((char *)it->number);
 	free((char *)it->date);
+	free((char *)it->status_since);
 }
 
 static void items_release(cm_search_result *r)
@@ -74,8 +76,24 @@ static int fill_brief(cm_search_item *it, cm_xdoc *doc)
 	return 0;
 }
 
-/* Path, title, format, identity and the snippet, from the document's data. */
-static int fill_whole(cm_search_item *it, cm_xdoc *doc, const cm_query *q)
+/* The validity of the document of key, today. */
+static int status_of(cm_search_item *it, cm_xdb *db, const char *key)
+{
+	cm_status_kind st;
+	char since[CM_ISO_MAX];
+	int rc = cm_validity_status(&st, since, db, key, NULL);
+
+	if (rc < 0)
+		return rc;
+	it->status = cm_status_name(st);
+	if (since[0] && !(it->status_since = strdup(since)))
+		return cm_error_nomem();
+	return 0;
+}
+
+/* Path, title, format, identity, validity and the snippet, from the
+ * document's data. */
+static int fill_whole(cm_search_item *it, cm_xdb *db, cm_xdoc *doc, const cm_query *q)
 {
 	cm_docinfo *info = NULL;
 	cm_snippet *sn = NULL;
@@ -93,6 +111,10 @@ static int fill_whole(cm_search_item *it, cm_xdoc *doc, const cm_query *q)
 	    (info->date && !(it->date = strdup(info->date)))) {
 		free(spans);
 		rc = cm_error_nomem();
+		goto cleanup;
+	}
+	if (info->number && (rc = status_of(it, db, info->number)) < 0) {
+		free(spans);
 		goto cleanup;
 	}
 	for (size_t i = 0; i < sn->nmarks; i++)
@@ -134,7 +156,7 @@ static int page(search *s, cm_xdb *db, const cm_query *q)
 		}
 		if ((rc = cm_xmset_get(&docid, &it->score, &rank, m, i)) == 0 &&
 		    (rc = cm_xmset_document(&doc, m, i)) == 0)
-			rc = s->o->brief ? fill_brief(it, doc) : fill_whole(it, doc, q);
+			rc = s->o->brief ? fill_brief(it, doc) : fill_whole(it, db, doc, q);
 		it->rank = (size_t)rank + 1;
 		it->docid = docid;
 		cm_xdoc_free(doc);

@@ -4,6 +4,7 @@
  * result (chimuc/cited_by.h). */
 #include <json-c/json.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "chimuc/cited_by.h"
 #include "chimuc/diag.h"
@@ -16,9 +17,12 @@ int cm_cited_by_write_text(FILE *f, const cm_cited_by_result *r)
 		int indent = 2 * (int)(it->depth - 1);
 		fprintf(f, "%*s", indent, "");
 		cm_diag_path(f, it->path);
-		fprintf(f, "  %s  [%s; %s]\n%*s    %s\n", it->title, it->key ? it->key : "",
-			it->relation ? it->relation : "-", indent, "",
-			it->context ? it->context : "");
+		fprintf(f, "  %s  [%s; %s]", it->title, it->key ? it->key : "",
+			it->relation ? it->relation : "-");
+		if (it->status && strcmp(it->status, "in_force") && strcmp(it->status, "unknown"))
+			fprintf(f, "  [%s%s%s]", it->status, it->status_since ? " since " : "",
+				it->status_since ? it->status_since : "");
+		fprintf(f, "\n%*s    %s\n", indent, "", it->context ? it->context : "");
 	}
 	return cm_out_status(f);
 }
@@ -41,6 +45,8 @@ int cm_cited_by_write_json(FILE *f, const cm_cited_by_result *r)
 		json_object_object_add(j, "context", cm_out_json_string(it->context));
 		json_object_object_add(j, "key", cm_out_json_string(it->key));
 		json_object_object_add(j, "depth", json_object_new_int((int)it->depth));
+		json_object_object_add(j, "status", cm_out_json_string(it->status));
+		json_object_object_add(j, "status_since", cm_out_json_string(it->status_since));
 		json_object_object_add(j, "ambiguous",
 				       json_object_new_boolean(cm_cited_by_ambiguous(r)));
 		rc = cm_out_json_line(f, j);

@@ -47,7 +47,10 @@ static int write_problems(FILE *f, const cm_map_item *it, int md)
 		char *msg = NULL;
 		if (!(it->problems & p))
 			continue;
-		if ((rc = cm_map_problem_message(&msg, it, (cm_map_problem)p)) == 0)
+		if ((rc = cm_map_problem_message(&msg, it, (cm_map_problem)p)) == 0 &&
+		    (p & CM_MAP_NOTES))
+			fprintf(f, md ? "- **note**: %s\n" : "  note: %s\n", msg);
+		else if (rc == 0)
 			fprintf(f, md ? "- **problem**: %s\n" : "  problem: %s\n", msg);
 		free(msg);
 	}
@@ -189,6 +192,24 @@ static json_object *candidate_json(const cm_map_candidate *c)
 	return o;
 }
 
+/* The messages of the problems of it in mask as the array o[name]. */
+static int messages_json(json_object *o, const char *name, const cm_map_item *it, unsigned mask)
+{
+	json_object *a = json_object_new_array();
+	int rc = 0;
+
+	json_object_object_add(o, name, a);
+	for (unsigned p = 1; p < CM_MAP_PROBLEM_END && rc == 0; p <<= 1) {
+		char *msg = NULL;
+		if (!(it->problems & p & mask))
+			continue;
+		if ((rc = cm_map_problem_message(&msg, it, (cm_map_problem)p)) == 0)
+			json_object_array_add(a, json_object_new_string(msg));
+		free(msg);
+	}
+	return rc;
+}
+
 static int co_cited_json(json_object **out, const cm_map_item *it, const cm_map_co_cited *c)
 {
 	char *w = why(it, c);
@@ -269,16 +290,10 @@ static int item_json(json_object **out, const cm_map_item *it)
 	json_object_object_add(o, "co_cited", a);
 	json_object_object_add(o, "co_cited_total",
 			       json_object_new_int64((int64_t)it->co_cited_total));
-	a = json_object_new_array();
-	for (unsigned p = 1; p < CM_MAP_PROBLEM_END && rc == 0; p <<= 1) {
-		char *msg = NULL;
-		if (!(it->problems & p))
-			continue;
-		if ((rc = cm_map_problem_message(&msg, it, (cm_map_problem)p)) == 0)
-			json_object_array_add(a, json_object_new_string(msg));
-		free(msg);
-	}
-	json_object_object_add(o, "problems", a);
+	if ((rc = messages_json(o, "problems", it, ~(unsigned)CM_MAP_NOTES)) == 0)
+		rc = messages_json(o, "notes", it, CM_MAP_NOTES);
+	json_object_object_add(o, "validity", json_object_new_string(cm_status_name(it->validity)));
+	json_object_object_add(o, "validity_since", cm_out_json_string(it->validity_since));
 	if (rc < 0) {
 		json_object_put(o);
 		return rc;

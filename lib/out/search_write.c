@@ -5,6 +5,7 @@
 #include <json-c/json.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "chimuc/diag.h"
 #include "chimuc/search.h"
@@ -34,7 +35,11 @@ int cm_search_write_text(FILE *f, const cm_search_result *r, int bold)
 		const cm_search_item *it = cm_search_get(r, i);
 		fprintf(f, "%zu. %s\n   ", it->rank, it->title);
 		cm_diag_path(f, it->path);
-		fprintf(f, "  (score %.3f)\n", it->score);
+		fprintf(f, "  (score %.3f)", it->score);
+		if (it->status && strcmp(it->status, "in_force") && strcmp(it->status, "unknown"))
+			fprintf(f, "  [%s%s%s]", it->status, it->status_since ? " since " : "",
+				it->status_since ? it->status_since : "");
+		putc('\n', f);
 		if (cm_search_brief(r))
 			continue;
 		fputs("   ", f);
@@ -77,6 +82,9 @@ int cm_search_write_json(FILE *f, const cm_search_result *r)
 				j, "snippet",
 				json_object_new_string_len(it->snippet, (int)it->snippet_len));
 			json_object_object_add(j, "highlights", highlights(it));
+			json_object_object_add(j, "status", cm_out_json_string(it->status));
+			json_object_object_add(j, "status_since",
+					       cm_out_json_string(it->status_since));
 		}
 		rc = cm_out_json_line(f, j);
 	}

@@ -131,6 +131,8 @@ same "doc: none of the samples it cites is in the corpus" \
     "$(echo "$doc" | jq -r '.cites[] | "\(.status) \(.id != null) \(.path != null)"' | sort -u)" \
     "cited_only false false"
 check "doc: its text" test "$(echo "$doc" | jq '.text | length')" -gt 1000
+same "doc: its validity, as chimuc status says it" "$(echo "$doc" | jq -c .validity)" \
+    "$(cli status 1600-KH/BDVTW@2018)"
 check "doc: its dates" test "$(echo "$doc" | jq '.dates | length')" -gt 0
 hd=$(uri 02-HD/BCĐ)
 same "doc: who cites it" "$(curl -s "$URL/api/doc/$hd" | jq -c '.cited_by[]')" \

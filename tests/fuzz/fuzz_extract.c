@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
-/* fuzz_extract.c: libFuzzer target for the date and citation extractors.
+/* fuzz_extract.c: libFuzzer target for the date, citation and relation
+ * extractors.
  * Properties: every span lies in the text with start <= end; dates are in
  * order; keys, issuers, terms and relations are valid UTF-8; a resolved
  * date is a full ISO date; short forms are in order, apart from each other;
  * a deadline's actor, recipient, channel, partners and task are valid UTF-8,
  * only a deadline (an occasion's too, not a range's start) has them, and
- * each body has a key. */
+ * each body has a key; a relation has a target, a source other than its
+ * target (the document's own key when own), a known kind, a cue span in
+ * the text, a part and keys of valid UTF-8 and a date empty or full ISO. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +19,7 @@
 #include "chimuc/body.h"
 #include "chimuc/citation.h"
 #include "chimuc/date.h"
+#include "chimuc/relation.h"
 #include "chimuc/text.h"
 
 static void check_utf8(const char *s)
@@ -60,6 +64,24 @@ static void check_span(size_t start, size_t end, size_t len)
 		abort();
 }
 
+static void check_relations(const cm_relations *r, const cm_citations *c, size_t len)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const cm_relation *x = &r->v[i];
+		check_span(x->start, x->end, len);
+		if (x->start == x->end || x->target_start > len || !x->target[0] ||
+		    x->kind >= CM_REL_KINDS || !strcmp(x->source, x->target) ||
+		    (x->own && strcmp(x->source, c->self.key)) || (!x->own && !x->source[0]) ||
+		    (x->date[0] && strlen(x->date) != 10))
+			abort();
+		check_utf8(x->source);
+		check_utf8(x->target);
+		check_utf8(x->part);
+	}
+	if (r->effective[0] && strlen(r->effective) != 10)
+		abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -69,6 +91,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cm_decode_info info;
 	cm_dates *d = NULL;
 	cm_citations *c = NULL;
+	cm_relations *r = NULL;
 
 	if (cm_text_decode(&text, &len, &info, (const char *)data, size) < 0)
 		return 0;
@@ -101,6 +124,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 	}
 	check_utf8(c->self.title);
+	if (cm_relations_extract(&r, text, len, c, d) < 0)
+		abort();
+	check_relations(r, c, len);
+	cm_relations_free(r);
 	cm_citations_free(c);
 	cm_dates_free(d);
 	free(text);

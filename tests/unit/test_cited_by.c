@@ -212,8 +212,9 @@ Test(cited_by, the_json_writer_prints_the_commands_lines)
 	cr_assert_eq(cm_cited_by_write_json(f, r), 0);
 	fclose(f);
 	cr_expect(!strncmp(buf, "{\"path\":\"", 9), "%s", buf);
-	cr_expect(strstr(buf, "\"key\":\"05-CT/TW@2016\",\"depth\":1,\"ambiguous\":false}\n"), "%s",
-		  buf);
+	cr_expect(strstr(buf, "\"key\":\"05-CT/TW@2016\",\"depth\":1,\"status\":\"in_force\","
+			      "\"status_since\":null,\"ambiguous\":false}\n"),
+		  "%s", buf);
 	free(buf);
 	cm_cited_by_free(r);
 }

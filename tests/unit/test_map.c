@@ -320,7 +320,7 @@ static const writer_case writers[] = {
 	 "{\"text\":\"Nghị quyết số 999-NQ/TW\",\"key\":\"999-NQ/TW\",\"status\":\"unknown\","
 	 "\"reference\":\"Nghị quyết số 999-NQ/TW\",\"path\":null,\"said\":{},\"cited_by\":[],"
 	 "\"cited_by_total\":0,\"candidates\":[],\"co_cited\":[],\"co_cited_total\":0,"
-	 "\"problems\":[]}\n",
+	 "\"problems\":[],\"notes\":[],\"validity\":\"unknown\",\"validity_since\":null}\n",
 	 NULL},
 	{undated, W_TEXT, "Nghị quyết số 25-NQ/TW\n  status: ambiguous\n",
 	 "  candidate: 25-NQ/TW@2003 \n  candidate: 25-NQ/TW@2013 \n"},
