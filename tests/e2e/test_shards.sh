@@ -67,10 +67,14 @@ start_tcpsrv() {
     return 1
 }
 
-# The documents: the samples and the real set, in a folder with a space.
+# The documents: the samples and the real set (with its documents that
+# replace, repeal and amend others, and a plan citing one replaced before),
+# in a folder with a space.
 DOCS="$WORK/the docs"
 mkdir -p "$DOCS"
-cp "$CORPUS"/*.txt "$CM_SOURCE_DIR"/tests/data/real/*.txt "$DOCS/"
+v="$CM_SOURCE_DIR/tests/data/validity"
+cp "$CORPUS"/*.txt "$CM_SOURCE_DIR"/tests/data/real/*.txt "$CM_SOURCE_DIR"/tests/data/real/validity/*.txt \
+    "$v"/corpus/*.txt "$v"/more/*.txt "$DOCS/"
 "$CHIMUC_INDEX" --db "$WORK/union" "$DOCS" >/dev/null 2>&1
 # split N PREFIX: N shards PREFIX0.. of the same files, dealt in turn.
 split() {
@@ -117,6 +121,9 @@ graph|--format|dot|--around|25-NQ/TW@2013
 graph|--format|graphml
 check
 stats|--json
+search|--json|status:replaced
+status|--json|--today|2026-12-01|3080/QĐ-UBND|119/QĐ-UBND|34/2016/NĐ-CP|1090/QĐ-UBND|25-NQ/TW@2013
+stale|--json|--today|2026-12-01
 EOF
     for f in "$DOCS"/00*.txt "$DOCS"/r0*.txt; do
         printf 'map|--json|%s\ncites|--json|%s\n' "$f" "$f"
