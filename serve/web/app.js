@@ -83,6 +83,12 @@ const STATUS = {
   unknown: 'Không rõ',
   ambiguous: 'Nhập nhằng',
   inconsistent: 'Không thống nhất',
+  in_force: 'Còn hiệu lực',
+  amended: 'Được sửa đổi, bổ sung',
+  replaced: 'Bị thay thế',
+  repealed: 'Bị bãi bỏ',
+  expired: 'Hết hiệu lực',
+  not_yet: 'Chưa có hiệu lực',
 };
 // The badge of a status the API gave (its own word when not known here).
 CM.status = function (s) {

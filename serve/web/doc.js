@@ -3,7 +3,9 @@
 // doc.js: a document's view (/?doc=ID): its identity, its text with the
 // citations marked (a link to the cited document when the corpus has it,
 // else a card of what the corpus knows of it) and its dates and deadlines
-// marked; what it cites; "Được trích dẫn bởi" with a depth (/?doc=ID&depth=2).
+// marked; its validity (replaced, repealed, amended: by which document,
+// since when, the sentence that says so; claims that disagree shown as
+// such); what it cites; "Được trích dẫn bởi" with a depth (/?doc=ID&depth=2).
 'use strict';
 
 (function () {
@@ -107,6 +109,35 @@
       total > items.length ? el('p', { class: 'muted' }, 'và ' + (total - items.length) + ' văn bản khác') : null);
   }
 
+  const RELATION = { replaces: 'thay thế', repeals: 'bãi bỏ', amends: 'sửa đổi, bổ sung', expires: 'hết hiệu lực' };
+
+  // One claim on the document's validity: the document making it (a link
+  // when the corpus has it), what it does, to which part, from when, its
+  // sentence; marked when it disagrees with another.
+  function claim(b, disputed) {
+    return el('li', { class: disputed ? 'conflict' : null, data: { key: b.key || '', relation: b.relation || '' } },
+      b.id || b.path ? CM.docLink(b.key || b.path, b.key || b.path) : el('bdi', null, b.key || ''),
+      ' ' + (RELATION[b.relation] || b.relation || ''),
+      b.part ? ' ' + b.part : '', b.date ? ' từ ' + CM.date(b.date) : '',
+      b.context ? el('blockquote', null, el('bdi', null, b.context)) : null);
+  }
+
+  // The validity as /api/doc gives it (chimuc status --json), or nothing:
+  // the claims (by), those that disagree (conflicts) marked among them.
+  function validity(doc) {
+    const v = doc.validity;
+    if (!v || !v.status) return null;
+    const id = (b) => b.key + ' ' + b.relation;
+    const by = v.by || [];
+    const disputed = new Set((v.conflicts || []).map(id));
+    const claims = by.concat((v.conflicts || []).filter((b) => !by.some((o) => id(o) === id(b))));
+    return el('section', { class: 'validity', data: { status: v.status } },
+      el('h2', null, 'Hiệu lực'),
+      el('p', null, CM.status(v.status), v.since ? ' từ ' + CM.date(v.since) : ''),
+      disputed.size ? el('p', { class: 'conflict-note', role: 'note' }, 'Các văn bản được đánh dấu nói khác nhau về hiệu lực của văn bản này.') : null,
+      claims.length ? el('ul', { class: 'by' }, claims.map((b) => claim(b, disputed.has(id(b))))) : null);
+  }
+
   // The deadlines and occasions, each as the text says it.
   function deadlines(doc) {
     const ds = (doc.dates || []).filter((d) => d.deadline || d.occasion);
@@ -128,9 +159,10 @@
     CM.add(box, 
       el('h1', { class: 'title' }, el('bdi', null, doc.title || doc.path)),
       el('p', { class: 'doc-meta' }, [doc.type, doc.number, CM.date(doc.date), self.issuer, self.place].filter(Boolean).join(' · '),
-        doc.status ? [' ', CM.status(doc.status)] : null),
+        doc.validity && doc.validity.status ? [' ', CM.status(doc.validity.status)] : null),
       el('p', { class: 'doc-meta' }, 'Tệp: ', el('bdi', { class: 'path' }, doc.path || '')),
       doc.number ? el('p', null, el('a', { href: CM.graphHref(doc.number) }, 'Sơ đồ trích dẫn quanh văn bản này')) : null,
+      validity(doc),
       el('div', { class: 'lists' }, citesList(doc), await citedBy(doc, depth)),
       deadlines(doc),
       el('h2', null, 'Toàn văn'),

@@ -12,7 +12,9 @@
 # listing the five sample documents, the month calendar, the .ics; the
 # draft check showing each citation's status; an index of hostile titles
 # and paths (<script>, "><img onerror>, U+202E) shown as text, with no
-# element injected (U+202E isolated: it turns no text around); on a phone's screen too. No Content-Security-Policy
+# element injected (U+202E isolated: it turns no text around); on a phone's
+# screen too; a replaced document's page showing its status, since when, by
+# which document, the conflicting claims (tests/data/validity). No Content-Security-Policy
 # violation or script error anywhere. Screenshots of each page are written
 # into the build folder (web-shots/).
 . "$(dirname "$0")/lib.sh"
@@ -318,6 +320,48 @@ same "hostile: the title and path of the document, as text" "$(got h.doc)" \
     "$(printf '%s\n%s' 'Kế hoạch 10-KH/BDVTU: "><img src=x onerror="window.pwned=2"> công tác dân vận' "$H/\"><img src=x onerror=window.pwned=3>.txt")"
 check "hostile: the graph lists them" test "$(got h.graph | wc -l)" -ge 2
 check "hostile: the deadlines list them" grep -q 'onerror' "$WORK/out"
+
+# --- validity: a replaced document's page (issue 16) ---------------------------
+# tests/data/validity: 3218/QĐ-UBND replaces 3080/QĐ-UBND, 12/QĐ-UBND repeals
+# it too (a conflicting claim), 9/QĐ-UBND amends Điều 2 of 45/KH-UBND.
+V="$CM_SOURCE_DIR/tests/data/validity"
+"$CHIMUC_INDEX" --db "$WORK/vdb" "$V/corpus" "$V/more" >/dev/null 2>&1
+start validity --db "$WORK/vdb"
+: >"$steps"
+go "/?doc=3080%2FQ%C4%90-UBND"
+ev v.badge "document.querySelector('.doc-meta .status').dataset.status"
+ev v.status "document.querySelector('.validity').dataset.status + ' ' + document.querySelector('.validity p').textContent"
+ev v.by "$(texts '.validity .by > li' dataset.key)"
+ev v.rel "$(texts '.validity .by > li' dataset.relation)"
+ev v.context "document.querySelector('.validity .by blockquote').textContent"
+ev v.conflicts "document.querySelectorAll('.validity li.conflict').length"
+shot validity 1400
+ev v.open "document.querySelector('.validity .by a').click(); 1"
+wait_for "$ready && location.search.includes('3218')"
+ev v.opened "document.querySelector('.validity').dataset.status + ' ' + document.querySelector('h1').textContent"
+go "/?doc=45%2FKH-UBND"
+ev v.amended "document.querySelector('.validity').dataset.status + ' ' + document.querySelector('.validity .by li').textContent.split(' từ ')[0]"
+go "/?doc=150%2FKH-UBND"
+ev v.plain "document.querySelector('.validity').dataset.status + ' ' + document.querySelectorAll('.validity .by').length"
+python3 "$DRIVE" "$CHROMIUM" "$WORK/profile" <"$steps" >"$WORK/out" 2>>"$WORK/drive.err"
+same "validity: the driver ran every step" "$?" 0
+same "validity: no script error" "$(got error)" ""
+vs() {
+    "$CHIMUC" status --db "$WORK/vdb" --json "$1" | jq -r "$2"
+}
+same "validity: 3080's page has the badge" "$(got v.badge)" replaced
+same "validity: replaced since the CLI's date" "$(got v.status)" \
+    "replaced Bị thay thế từ $(vs 3080/QĐ-UBND .since | awk -F- '{print $3 "/" $2 "/" $1}')"
+same "validity: by the CLI's documents" "$(got v.by)" "$(vs 3080/QĐ-UBND '.by[].key')"
+same "validity: 3218 first" "$(got v.by | head -1)" 3218/QĐ-UBND@2024
+same "validity: the relations" "$(got v.rel)" "$(vs 3080/QĐ-UBND '.by[].relation')"
+same "validity: the sentence" "$(got v.context)" "$(vs 3080/QĐ-UBND '.by[0].context')"
+same "validity: the conflicting claims shown" "$(got v.conflicts)" "$(vs 3080/QĐ-UBND '.conflicts | length')"
+check "validity: and there are some" test "$(got v.conflicts)" -ge 2
+same "validity: the replacing one opens, in force" "$(got v.opened)" \
+    "in_force $("$CHIMUC" search --db "$WORK/vdb" --json 3218 | jq -r 'select(.path | endswith("a-3218-thay-the.txt")) | .title')"
+same "validity: an amended one names its part" "$(got v.amended)" "amended 9/QĐ-UBND@2024 sửa đổi, bổ sung Điều 2"
+same "validity: a plan nobody replaces, as the CLI says, with no claim" "$(got v.plain)" "$(vs 150/KH-UBND .status) 0"
 
 for p in $pids; do kill -TERM "$p" 2>/dev/null; done
 wait
