@@ -2,7 +2,7 @@
 
 /* http.c: the libmicrohttpd daemon of `chimuc serve` (http.h): one
  * exchange per request (its raw target from the URI log callback, its body
- * up to CM_SERVE_BODY_MAX), dispatched to the routes with an index handle
+ * up to CM_SERVE_BODY_MAX, raw or a multipart upload's draft: body.h), dispatched to the routes with an index handle
  * from the pool, answered with the security headers of an API. */
 #include "http.h"
 
@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "body.h"
 #include "chimuc/error.h"
 #include "serve_limits.h"
 #include "reply.h"
@@ -31,9 +32,7 @@ typedef struct {
 	char *uri;
 	size_t uri_len;
 	int started;
-	char *body;
-	size_t len, cap;
-	int too_large;
+	cm_serve_body body;
 } exchange;
 
 static void *uri_begun(void *cls, const char *uri, struct MHD_Connection *c)
@@ -61,7 +60,7 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	(void)why;
 	if (x) {
 		free(x->uri);
-		free(x->body);
+		cm_serve_body_release(&x->body);
 		free(x);
 	}
 	*con_cls = NULL;
@@ -148,7 +147,8 @@ static int unavailable(cm_serve_reply *rep, int code)
 }
 
 /* The reply to a whole request. */
-static int answer(cm_serve_reply *rep, cm_serve_server *s, exchange *x, const char *method)
+static int answer(cm_serve_reply *rep, cm_serve_server *s, exchange *x, const char *method,
+		  const char *body, size_t body_len)
 {
 	cm_serve_request req;
 	const cm_serve_route *route;
@@ -176,8 +176,8 @@ static int answer(cm_serve_reply *rep, cm_serve_server *s, exchange *x, const ch
 	}
 	call.req = &req;
 	call.ix = ix;
-	call.body = x->body ? x->body : "";
-	call.body_len = x->len;
+	call.body = body;
+	call.body_len = body_len;
 	if ((rc = route->handler(rep, &call)) < 0) {
 		/* a failure of the index (not of the question): a new handle next time */
 		broken = cm_serve_status_of(rc) >= 500;
@@ -189,32 +189,8 @@ cleanup:
 	return rc;
 }
 
-/* Takes a piece of the body; past CM_SERVE_BODY_MAX it is only counted. */
-static void body_add(exchange *x, const char *data, size_t n)
-{
-	if (x->too_large || n > CM_SERVE_BODY_MAX - x->len) {
-		x->too_large = 1;
-		return;
-	}
-	if (x->len + n + 1 > x->cap) {
-		size_t cap = x->cap ? x->cap : 4096;
-		char *p;
-		while (cap < x->len + n + 1)
-			cap *= 2;
-		if (!(p = realloc(x->body, cap))) {
-			x->too_large = 1;
-			return;
-		}
-		x->body = p;
-		x->cap = cap;
-	}
-	memcpy(x->body + x->len, data, n);
-	x->len += n;
-	x->body[x->len] = '\0';
-}
-
-/* 1 when the declared body is already too large. */
-static int declared_too_large(struct MHD_Connection *c)
+/* 1 when the declared body is already larger than limit. */
+static int declared_too_large(struct MHD_Connection *c, size_t limit)
 {
 	const char *v =
 		MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
@@ -223,7 +199,7 @@ static int declared_too_large(struct MHD_Connection *c)
 	if (!v)
 		return 0;
 	n = strtoull(v, NULL, 10);
-	return n > CM_SERVE_BODY_MAX;
+	return n > limit;
 }
 
 static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c, const char *url,
@@ -234,6 +210,9 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c, const
 	cm_serve_server *s = cls;
 	exchange *x = *con_cls;
 	cm_serve_reply rep = {0};
+	const char *body = "";
+	size_t body_len = 0;
+	int rc;
 
 	(void)url;
 	(void)version;
@@ -243,22 +222,28 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c, const
 		x->started = 1;
 		if (!authorized(s, c))
 			return send_unauthorized(c);
-		if (declared_too_large(c))
-			return send_error(c, 413, "the body is too large");
-		if (strcmp(method, "POST") && strcmp(method, "PUT"))
+		if (strcmp(method, "POST") && strcmp(method, "PUT")) {
+			if (declared_too_large(c, CM_SERVE_BODY_MAX))
+				return send_error(c, 413, "the body is too large");
 			goto whole;
+		}
+		if (cm_serve_body_begin(&x->body, c) < 0)
+			return send_error(c, 400, cm_error_last());
+		if (declared_too_large(c, cm_serve_body_limit(&x->body)))
+			return send_error(c, 413, "the body is too large");
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
-		body_add(x, upload_data, *upload_data_size);
+		cm_serve_body_add(&x->body, upload_data, *upload_data_size);
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
-	if (x->too_large)
-		return send_error(c, 413, "the body is too large");
+	if ((rc = cm_serve_body_end(&body, &body_len, &x->body)) < 0)
+		return rc == CM_ELIMIT ? send_error(c, 413, "the body is too large")
+				       : send_error(c, 400, cm_error_last());
 whole:
 	cm_error_clear();
-	if (answer(&rep, s, x, method) < 0)
+	if (answer(&rep, s, x, method, body, body_len) < 0)
 		return send_error(c, 500, "out of memory");
 	return send_reply(c, &rep);
 }

@@ -15,6 +15,10 @@
 #define CM_SERVE_HEADERS_MAX (32 * 1024)
 /* A request's body (the draft of POST /api/map) in bytes: larger is 413. */
 #define CM_SERVE_BODY_MAX (8u << 20)
+/* What a multipart/form-data upload may hold beyond its draft of at most
+ * CM_SERVE_BODY_MAX bytes (the parts' boundaries and headers, other small
+ * fields): more is 413. */
+#define CM_SERVE_UPLOAD_FRAMING_MAX (64u << 10)
 /* Parameters in a query string: more is 400. */
 #define CM_SERVE_PARAMS_MAX 32
 /* Connections at once, in all and from one address. */

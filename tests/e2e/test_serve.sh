@@ -137,6 +137,32 @@ same "map: a plain-text draft" \
     "$(curl -s --data-binary @"$draft" "$URL/api/map" | jq -c '.items[]')" "$(cli map "$draft")"
 same "map: the total" "$(curl -s --data-binary @"$draft" "$URL/api/map" | jq .total)" \
     "$("$CHIMUC" map --db "$DB" --json "$draft" | wc -l)"
+fx="$CM_SOURCE_DIR/tests/data/formats"
+for f in directive.docx directive.pdf table_footnote.docx vni_defaults.docx; do
+    same "map: $f uploaded (multipart, field draft) as the CLI reads it" \
+        "$(curl -s -F "draft=@$fx/$f" "$URL/api/map" | jq -c '.items[]')" "$(cli map "$fx/$f")"
+done
+check "map: the uploaded DOCX has citations" \
+    test "$(curl -s -F "draft=@$fx/directive.docx" "$URL/api/map" | jq .total)" -gt 0
+same "map: the DOCX's bytes as the body, as uploaded" \
+    "$(curl -s --data-binary "@$fx/directive.docx" "$URL/api/map" | jq -c .)" \
+    "$(curl -s -F "draft=@$fx/directive.docx" "$URL/api/map" | jq -c .)"
+same "map: a text field draft" \
+    "$(curl -s -F "draft=<$draft" "$URL/api/map" | jq -c '.items[]')" "$(cli map "$draft")"
+same "map: other fields beside draft are skipped" \
+    "$(curl -s -F submit=1 -F "draft=@$fx/directive.pdf" -F x=y "$URL/api/map" | jq -c '.items[]')" \
+    "$(cli map "$fx/directive.pdf")"
+for f in malformed.docx damaged.pdf encrypted.pdf directive_truncated.docx; do
+    same "map: a bad upload $f is 400" "$(status /api/map -F "draft=@$fx/$f")" 400
+    same "map: its error is the reader's reason" "$(jq -r .error "$WORK/body")" \
+        "$("$CHIMUC" map --db "$DB" --json "$fx/$f" 2>&1 >/dev/null | sed 's/^chimuc: [^:]*: //')"
+done
+same "map: an upload without the field draft is 400" \
+    "$(status /api/map -F "file=@$fx/directive.docx")" 400
+same "map: its error names the field" "$(jq -r .error "$WORK/body")" \
+    "the upload has no field 'draft' (the draft)"
+same "map: multipart without a boundary is 400" \
+    "$(status /api/map -H 'Content-Type: multipart/form-data' --data-binary x)" 400
 
 doc=$(curl -s "$URL/api/doc/1600-KH/BDVTW")
 same "doc: its path" "$(echo "$doc" | jq -r .path | bases)" 004_3c74891c68df0f2c.txt
@@ -188,6 +214,14 @@ same "413 for a body too large" "$(status /api/map --data-binary @"$WORK/big")" 
 same "413 for a chunked body too large" \
     "$(status /api/map -H 'Transfer-Encoding: chunked' --data-binary @"$WORK/big")" 413
 same "413's error is JSON" "$(jq -r .error "$WORK/body")" "the body is too large"
+same "413 for an upload too large" "$(status /api/map -F "draft=@$WORK/big")" 413
+same "413 for a chunked upload too large" \
+    "$(status /api/map -H 'Transfer-Encoding: chunked' -F "draft=@$WORK/big")" 413
+head -c $((8 * 1024 * 1024 - 100)) /dev/zero | tr '\0' a >"$WORK/edge"
+same "an upload's draft just under the limit is read (the framing is not counted)" \
+    "$(status /api/map -F "draft=@$WORK/edge")" 200
+head -c $((8 * 1024 * 1024 + 1)) /dev/zero | tr '\0' a >"$WORK/edge"
+same "an upload's draft one byte past the limit is 413" "$(status /api/map -F "draft=@$WORK/edge")" 413
 long=$(head -c 9000 /dev/zero | tr '\0' a)
 same "414 for a URL too long" "$(status "/api/search?q=$long")" 414
 same "431 for headers too large" \
