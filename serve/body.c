@@ -110,7 +110,7 @@ int cm_serve_body_end(const char **data, size_t *len, cm_serve_body *b)
 		return cm_error_set(CM_EINVAL, "the multipart/form-data body is malformed");
 	if (!b->has_field)
 		return cm_error_set(CM_EINVAL, "the upload has no field '" CM_SERVE_UPLOAD_FIELD
-				    "' (the draft)");
+					       "' (the draft)");
 	return 0;
 }
 

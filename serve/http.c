@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "body.h"
+#include "cache.h"
+#include "perip.h"
 #include "chimuc/error.h"
 #include "serve_limits.h"
 #include "reply.h"
@@ -24,6 +26,8 @@ struct cm_serve_server {
 	struct MHD_Daemon *d;
 	cm_serve_pool *pool;
 	const cm_serve_auth *auth;
+	cm_serve_cache *cache;
+	cm_serve_perip *perip;
 	atomic_int active; /* requests begun and not yet completed */
 };
 
@@ -34,6 +38,31 @@ typedef struct {
 	int started;
 	cm_serve_body body;
 } exchange;
+
+/* A new connection is accepted while its address has fewer than
+ * CM_SERVE_CONNECTIONS_PER_IP open. */
+static enum MHD_Result accept_policy(void *cls, const struct sockaddr *addr, socklen_t len)
+{
+	cm_serve_server *s = cls;
+
+	(void)len;
+	return cm_serve_perip_admit(s->perip, addr) ? MHD_YES : MHD_NO;
+}
+
+static void connection_event(void *cls, struct MHD_Connection *c, void **socket_context,
+			     enum MHD_ConnectionNotificationCode what)
+{
+	cm_serve_server *s = cls;
+	const union MHD_ConnectionInfo *i;
+
+	if (what == MHD_CONNECTION_NOTIFY_STARTED) {
+		i = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		*socket_context = cm_serve_perip_enter(s->perip, i ? i->client_addr : NULL);
+	} else if (what == MHD_CONNECTION_NOTIFY_CLOSED) {
+		cm_serve_perip_leave(s->perip, *socket_context);
+		*socket_context = NULL;
+	}
+}
 
 static void *uri_begun(void *cls, const char *uri, struct MHD_Connection *c)
 {
@@ -146,6 +175,32 @@ static int unavailable(cm_serve_reply *rep, int code)
 	return cm_serve_reply_failed(rep, code);
 }
 
+/* The route's reply, from the cache when it holds the answer at the
+ * revision ix reads; a 200 of a GET kept there when the index did not move
+ * while it was read. */
+static int route_reply(cm_serve_reply *rep, cm_serve_server *s, const cm_serve_route *route,
+		       const cm_serve_call *call)
+{
+	uint64_t rev = 0, after = 0;
+	char *key = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (strcmp(route->method, "GET") == 0 && cm_index_revision(&rev, call->ix) == 0 &&
+	    (rc = cm_serve_cache_key(&key, &len, call->req)) == 0 &&
+	    (rc = cm_serve_cache_get(rep, s->cache, rev, key, len)) != 0) {
+		free(key);
+		return rc < 0 ? rc : 0;
+	}
+	/* an answer the cache cannot keep (out of memory) is still given */
+	if ((rc = route->handler(rep, call)) == 0 && key && rep->status == 200 &&
+	    cm_index_revision(&after, call->ix) == 0 && after == rev &&
+	    cm_serve_cache_put(s->cache, rev, key, len, rep) < 0)
+		cm_error_clear();
+	free(key);
+	return rc;
+}
+
 /* The reply to a whole request. */
 static int answer(cm_serve_reply *rep, cm_serve_server *s, exchange *x, const char *method,
 		  const char *body, size_t body_len)
@@ -178,9 +233,10 @@ static int answer(cm_serve_reply *rep, cm_serve_server *s, exchange *x, const ch
 	call.ix = ix;
 	call.body = body;
 	call.body_len = body_len;
-	if ((rc = route->handler(rep, &call)) < 0) {
+	if ((rc = route_reply(rep, s, route, &call)) < 0) {
 		/* a failure of the index (not of the question): a new handle next time */
 		broken = cm_serve_status_of(rc) >= 500;
+		cm_serve_reply_release(rep);
 		rc = cm_serve_reply_failed(rep, rc);
 	}
 	cm_serve_pool_give(s->pool, ix, broken);
@@ -255,12 +311,13 @@ int cm_serve_start(cm_serve_server **out, const cm_serve_config *cfg)
 	struct MHD_OptionItem opts[] = {
 		{MHD_OPTION_SOCK_ADDR, 0, (void *)cfg->addr},
 		{MHD_OPTION_CONNECTION_LIMIT, CM_SERVE_CONNECTIONS_MAX, NULL},
-		{MHD_OPTION_PER_IP_CONNECTION_LIMIT, CM_SERVE_CONNECTIONS_PER_IP, NULL},
 		{MHD_OPTION_CONNECTION_TIMEOUT, CM_SERVE_TIMEOUT, NULL},
 		{MHD_OPTION_CONNECTION_MEMORY_LIMIT, CM_SERVE_HEADERS_MAX, NULL},
-		/* one thread: the polling thread alone, no pool (last: cut then) */
-		{MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)cfg->threads, NULL},
+		{MHD_OPTION_END, 0, NULL}, /* the thread pool, unless one thread */
+		{MHD_OPTION_END, 0, NULL}, /* the TLS key and certificate */
+		{MHD_OPTION_END, 0, NULL},
 		{MHD_OPTION_END, 0, NULL}};
+	size_t n = 4;
 
 	*out = NULL;
 	if (!s)
@@ -268,14 +325,32 @@ int cm_serve_start(cm_serve_server **out, const cm_serve_config *cfg)
 	s->pool = cfg->pool;
 	s->auth = cfg->auth;
 	atomic_init(&s->active, 0);
+	if (cm_serve_cache_new(&s->cache, CM_SERVE_CACHE_BYTES) < 0 ||
+	    cm_serve_perip_new(&s->perip, CM_SERVE_CONNECTIONS_MAX, CM_SERVE_CONNECTIONS_PER_IP) <
+		    0) {
+		cm_serve_cache_free(s->cache);
+		free(s);
+		return cm_error_nomem();
+	}
 	if (cfg->addr->sa_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
-	if (cfg->threads < 2)
-		opts[5] = (struct MHD_OptionItem){MHD_OPTION_END, 0, NULL};
-	s->d = MHD_start_daemon(
-		flags, 0, NULL, NULL, access_handler, s, MHD_OPTION_URI_LOG_CALLBACK, uri_begun, s,
-		MHD_OPTION_NOTIFY_COMPLETED, completed, s, MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
+	/* one thread: the polling thread alone, no pool */
+	if (cfg->threads > 1)
+		opts[n++] = (struct MHD_OptionItem){MHD_OPTION_THREAD_POOL_SIZE,
+						    (intptr_t)cfg->threads, NULL};
+	if (cfg->tls) {
+		flags |= MHD_USE_TLS;
+		opts[n++] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_KEY, 0, cfg->tls->key};
+		opts[n++] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_CERT, 0, cfg->tls->cert};
+	}
+	s->d = MHD_start_daemon(flags, 0, accept_policy, s, access_handler, s,
+				MHD_OPTION_URI_LOG_CALLBACK, uri_begun, s,
+				MHD_OPTION_NOTIFY_COMPLETED, completed, s,
+				MHD_OPTION_NOTIFY_CONNECTION, connection_event, s, MHD_OPTION_ARRAY,
+				opts, MHD_OPTION_END);
 	if (!s->d) {
+		cm_serve_perip_free(s->perip);
+		cm_serve_cache_free(s->cache);
 		free(s);
 		return cm_error_set(CM_EIO, "cannot listen there (address in use, or not ours)");
 	}
@@ -299,5 +374,7 @@ void cm_serve_stop(cm_serve_server *s)
 	MHD_stop_daemon(s->d);
 	if (fd != MHD_INVALID_SOCKET)
 		close(fd);
+	cm_serve_perip_free(s->perip);
+	cm_serve_cache_free(s->cache);
 	free(s);
 }

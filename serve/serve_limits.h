@@ -23,7 +23,7 @@
 #define CM_SERVE_PARAMS_MAX 32
 /* Connections at once, in all and from one address. */
 #define CM_SERVE_CONNECTIONS_MAX 256
-#define CM_SERVE_CONNECTIONS_PER_IP 32
+#define CM_SERVE_CONNECTIONS_PER_IP 64
 /* Seconds a connection may stay idle (a slow client's half request) before
  * it is closed. */
 #define CM_SERVE_TIMEOUT 10
@@ -32,6 +32,9 @@
 /* Worker threads: the default and the most --threads takes. */
 #define CM_SERVE_THREADS_DEFAULT 4
 #define CM_SERVE_THREADS_MAX 64
+/* The memory of the answer cache (cache.h), in bytes: whole answers of GET
+ * requests at the index's revision, the least recently used evicted. */
+#define CM_SERVE_CACHE_BYTES (64u << 20)
 /* The largest page of a listing (limit=), and the default page of search. */
 #define CM_SERVE_PAGE_MAX 1000
 #define CM_SERVE_SEARCH_LIMIT 10

@@ -14,6 +14,7 @@
 #define CHIMUC_INDEX_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "chimuc/xapian_c.h"
 
@@ -34,6 +35,9 @@ void cm_index_free(cm_index *ix);
  * as `chimuc serve` calls it before each request): *changed is 1 if new
  * commits were seen. Errors: the binding's. */
 int cm_index_refresh(int *changed, cm_index *ix);
+/* The commit ix reads (a number that grows with each commit of the
+ * indexer): what `chimuc serve` keys its answers by. Errors: the binding's. */
+int cm_index_revision(uint64_t *out, cm_index *ix);
 
 const char *cm_index_path(const cm_index *ix);
 cm_xdb *cm_index_xdb(cm_index *ix);

@@ -48,6 +48,15 @@ int cm_index_refresh(int *changed, cm_index *ix)
 	return cm_xdb_reopen(changed, ix->db);
 }
 
+int cm_index_revision(uint64_t *out, cm_index *ix)
+{
+	unsigned long long rev = 0;
+	int rc = cm_xdb_revision(&rev, ix->db);
+
+	*out = rev;
+	return rc;
+}
+
 const char *cm_index_path(const cm_index *ix)
 {
 	return ix->path;

@@ -238,13 +238,13 @@ elapsed=$(($(date +%s) - t0))
 check "dropped after the timeout (${elapsed}s)" test "$elapsed" -ge 5 -a "$elapsed" -le 25
 exec 3>&-
 
-# connections from one address: at most 32 (CM_SERVE_CONNECTIONS_PER_IP)
+# connections from one address: at most 64 (CM_SERVE_CONNECTIONS_PER_IP)
 fds=""
-for _ in $(seq 1 32); do
+for _ in $(seq 1 64); do
     exec {fd}<>"/dev/tcp/127.0.0.1/$port"
     fds="$fds $fd"
 done
-check "the 33rd connection from one address is refused" \
+check "the 65th connection from one address is refused" \
     sh -c "! curl -s -m 5 -o /dev/null '$URL/api/stats'"
 for fd in $fds; do
     exec {fd}>&-
@@ -255,10 +255,24 @@ same "answered again once they are closed" "$(status /api/stats)" 200
 # a commit of the indexer is seen without a restart
 cp "$CORPUS/000_04ed2d92d4fbe0fc.txt" "$WORK/new.txt"
 echo "Một dòng riêng: zzqqvv." >>"$WORK/new.txt"
+# (the answers are cached by the index's revision: never one of an older revision)
 same "before the commit" "$(curl -s "$URL/api/search?q=zzqqvv" | jq .total)" 0
+same "before the commit, asked again" "$(curl -s "$URL/api/search?limit=10&q=zzqqvv" | jq .total)" 0
+stats_before=$(curl -s "$URL/api/stats" | jq .documents)
 "$CHIMUC_INDEX" --db "$DB" "$WORK/new.txt" >/dev/null
 same "after the commit" "$(curl -s "$URL/api/search?q=zzqqvv" | jq .total)" 1
-same "stats after the commit" "$(curl -s "$URL/api/stats" | jq .documents)" 6
+same "after the commit, the same question written otherwise" \
+    "$(curl -s "$URL/api/search?limit=10&q=zzqqvv" | jq .total)" 1
+same "stats after the commit" "$(curl -s "$URL/api/stats" | jq .documents)" $((stats_before + 1))
+same "search of a word the document will lose" "$(curl -s "$URL/api/search?q=zzqqvv" | jq .total)" 1
+sed -i 's/zzqqvv/zzkkxx/' "$WORK/new.txt"
+"$CHIMUC_INDEX" --db "$DB" "$WORK/new.txt" >/dev/null
+same "a changed document: its old word is gone" \
+    "$(curl -s "$URL/api/search?q=zzqqvv" | jq .total)" 0
+same "a changed document: its new word is found" \
+    "$(curl -s "$URL/api/search?q=zzkkxx" | jq .total)" 1
+same "a changed document: its hit is the new text" \
+    "$(curl -s "$URL/api/search?q=zzkkxx" | jq -r '.hits[0].snippet' | grep -c zzkkxx)" 1
 
 # SIGTERM: the request in flight is finished, then exit 0
 exec 3<>"/dev/tcp/127.0.0.1/$port"
