@@ -18,7 +18,7 @@
 
 typedef struct entry entry;
 struct entry {
-	entry *next;        /* in its bucket */
+	entry *next; /* in its bucket */
 	entry *prev_lru, *next_lru;
 	uint64_t hash;
 	char *key;
@@ -34,7 +34,7 @@ struct cm_serve_cache {
 	size_t max_bytes, bytes, count;
 	uint64_t rev;
 	entry **buckets;
-	size_t nbuckets; /* a power of two */
+	size_t nbuckets;             /* a power of two */
 	entry *lru_first, *lru_last; /* most recently used first */
 };
 

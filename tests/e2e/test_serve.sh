@@ -75,6 +75,9 @@ hits() {
 }
 same "search: the hits are chimuc search --json's" \
     "$(hits "/api/search?q=dan+van+kheo")" "$(cli search dan van kheo)"
+same "search: facets=0 leaves the facets out" \
+    "$(curl -s "$URL/api/search?q=dan+van+kheo&facets=0" | jq -c '[has("facets"), .total]')" \
+    "$(curl -s "$URL/api/search?q=dan+van+kheo" | jq -c '[false, .total]')"
 same "search: a page" "$(hits "/api/search?q=dan+van+kheo&limit=2&offset=1")" \
     "$(cli search --limit 2 --offset 1 dan van kheo)"
 hit=$(curl -s "$URL/api/search?q=1600-KH/BDVTW&limit=1" | jq -c '.hits[0] | [.id, .type, .number, .date]')

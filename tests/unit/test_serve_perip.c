@@ -62,8 +62,7 @@ Test(serve_perip, limit_per_address)
 Test(serve_perip, more_addresses_than_slots)
 {
 	cm_serve_perip *p;
-	struct sockaddr_storage a = v4("10.0.0.1", 1), b = v4("10.0.0.2", 1),
-				c = v4("10.0.0.3", 1);
+	struct sockaddr_storage a = v4("10.0.0.1", 1), b = v4("10.0.0.2", 1), c = v4("10.0.0.3", 1);
 	void *sa, *sb;
 
 	cr_assert_eq(cm_serve_perip_new(&p, 2, 1), 0);
