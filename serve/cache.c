@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
-/* cache.c: the answer cache (cache.h): a hash table of entries chained in
- * their bucket and on one least-recently-used list, under a mutex; the
- * revision of its entries, all dropped when a newer one comes. */
+/* cache.c: the answer cache (cache.h): a hash table of entries (each of a
+ * revision and a key) chained in their bucket and on one
+ * least-recently-used list, under a mutex; the revision served, whose
+ * publication drops the entries of older ones. */
 #include "cache.h"
 
 #include <pthread.h>
@@ -20,7 +21,7 @@ typedef struct entry entry;
 struct entry {
 	entry *next; /* in its bucket */
 	entry *prev_lru, *next_lru;
-	uint64_t hash;
+	uint64_t hash, rev;
 	char *key;
 	size_t key_len;
 	unsigned status;
@@ -32,7 +33,7 @@ struct entry {
 struct cm_serve_cache {
 	pthread_mutex_t lock;
 	size_t max_bytes, bytes, count;
-	uint64_t rev;
+	uint64_t published;
 	entry **buckets;
 	size_t nbuckets;             /* a power of two */
 	entry *lru_first, *lru_last; /* most recently used first */
@@ -122,20 +123,10 @@ static void drop_all(cm_serve_cache *c)
 		drop(c, c->lru_first);
 }
 
-/* Moves the cache to revision rev when it is newer; 1 if the cache is at rev. */
-static int at_revision(cm_serve_cache *c, uint64_t rev)
-{
-	if (rev > c->rev) {
-		drop_all(c);
-		c->rev = rev;
-	}
-	return rev == c->rev;
-}
-
-static entry *find(cm_serve_cache *c, uint64_t h, const char *key, size_t len)
+static entry *find(cm_serve_cache *c, uint64_t h, uint64_t rev, const char *key, size_t len)
 {
 	for (entry *e = c->buckets[h & (c->nbuckets - 1)]; e; e = e->next)
-		if (e->hash == h && e->key_len == len && !memcmp(e->key, key, len))
+		if (e->hash == h && e->rev == rev && e->key_len == len && !memcmp(e->key, key, len))
 			return e;
 	return NULL;
 }
@@ -193,7 +184,7 @@ int cm_serve_cache_get(cm_serve_reply *rep, cm_serve_cache *c, uint64_t rev, con
 	int rc = 0;
 
 	pthread_mutex_lock(&c->lock);
-	if (at_revision(c, rev) && (e = find(c, h, key, len))) {
+	if (rev >= c->published && (e = find(c, h, rev, key, len))) {
 		char *body = malloc(e->len + 1);
 		if (!body) {
 			rc = cm_error_nomem();
@@ -211,7 +202,8 @@ cleanup:
 }
 
 /* A new entry of rep under key, not in the table. */
-static entry *entry_new(uint64_t h, const char *key, size_t len, const cm_serve_reply *rep)
+static entry *entry_new(uint64_t h, uint64_t rev, const char *key, size_t len,
+			const cm_serve_reply *rep)
 {
 	entry *e = calloc(1, sizeof *e);
 
@@ -225,6 +217,7 @@ static entry *entry_new(uint64_t h, const char *key, size_t len, const cm_serve_
 	e->body[rep->len] = '\0';
 	e->key_len = len;
 	e->hash = h;
+	e->rev = rev;
 	e->status = rep->status;
 	e->type = rep->type;
 	e->len = rep->len;
@@ -240,15 +233,15 @@ int cm_serve_cache_put(cm_serve_cache *c, uint64_t rev, const char *key, size_t 
 
 	if (sizeof *e + len + rep->len > c->max_bytes / CACHE_ENTRY_SHARE)
 		return 0;
-	if (!(e = entry_new(h, key, len, rep)))
+	if (!(e = entry_new(h, rev, key, len, rep)))
 		return cm_error_nomem();
 	pthread_mutex_lock(&c->lock);
-	if (!at_revision(c, rev)) {
+	if (rev < c->published) {
 		pthread_mutex_unlock(&c->lock);
 		entry_free(e);
 		return 0;
 	}
-	if ((old = find(c, h, key, len)))
+	if ((old = find(c, h, rev, key, len)))
 		drop(c, old);
 	while (c->lru_last && c->bytes + entry_bytes(e) > c->max_bytes)
 		drop(c, c->lru_last);
@@ -280,4 +273,59 @@ size_t cm_serve_cache_bytes(cm_serve_cache *c)
 	n = c->bytes;
 	pthread_mutex_unlock(&c->lock);
 	return n;
+}
+
+void cm_serve_cache_publish(cm_serve_cache *c, uint64_t rev)
+{
+	entry *e, *older;
+
+	pthread_mutex_lock(&c->lock);
+	if (rev > c->published) {
+		c->published = rev;
+		for (e = c->lru_first; e; e = older) {
+			older = e->next_lru;
+			if (e->rev < rev)
+				drop(c, e);
+		}
+	}
+	pthread_mutex_unlock(&c->lock);
+}
+
+int cm_serve_cache_recent(cm_serve_cached_key **out, size_t *n, cm_serve_cache *c, uint64_t rev,
+			  size_t max)
+{
+	cm_serve_cached_key *keys;
+	size_t k = 0;
+	int rc = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (max == 0 || !(keys = calloc(max, sizeof *keys)))
+		return max == 0 ? 0 : cm_error_nomem();
+	pthread_mutex_lock(&c->lock);
+	for (entry *e = c->lru_first; e && k < max; e = e->next_lru) {
+		if (e->rev != rev)
+			continue;
+		if (!(keys[k].key = malloc(e->key_len))) {
+			rc = cm_error_nomem();
+			break;
+		}
+		memcpy(keys[k].key, e->key, e->key_len);
+		keys[k++].len = e->key_len;
+	}
+	pthread_mutex_unlock(&c->lock);
+	if (rc < 0) {
+		cm_serve_cache_keys_free(keys, k);
+		return rc;
+	}
+	*out = keys;
+	*n = k;
+	return 0;
+}
+
+void cm_serve_cache_keys_free(cm_serve_cached_key *keys, size_t n)
+{
+	for (size_t i = 0; keys && i < n; i++)
+		free(keys[i].key);
+	free(keys);
 }

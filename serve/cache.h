@@ -4,10 +4,11 @@
  * revision they were read at and the normalized request (its path and its
  * decoded parameters in the order of their names), so that the same
  * question at the same revision is answered without reading the index.
- * At most a named number of bytes (CM_SERVE_CACHE_BYTES by default), the
- * least recently used answers evicted first. A newer revision drops every
- * answer of the older ones, and an answer is only ever given for the
- * revision it was read at: never an answer of an older revision.
+ * At most a named number of bytes (CM_SERVE_CACHE_BYTES in the server), the
+ * least recently used answers evicted first. An answer is only ever given
+ * for the revision it was read at; the cache has a published revision (the
+ * one the server answers at, warm.h), and publishing a newer one drops
+ * every answer of the older ones: never an answer of an older revision.
  * Thread-safe (one mutex). Internal to the server.
  *
  * Ownership: the cache is the caller's (cm_serve_cache_free); what it
@@ -34,14 +35,31 @@ void cm_serve_cache_free(cm_serve_cache *c);
 int cm_serve_cache_key(char **key, size_t *len, const cm_serve_request *req);
 
 /* A copy of the answer to key read at revision rev into rep: 1; 0 when
- * there is none (rep untouched); CM_ENOMEM. */
+ * there is none, or rev is older than the published one (rep untouched);
+ * CM_ENOMEM. */
 int cm_serve_cache_get(cm_serve_reply *rep, cm_serve_cache *c, uint64_t rev, const char *key,
 		       size_t len);
-/* Keeps a copy of rep as the answer to key at revision rev (dropping every
- * answer of an older revision; nothing when rev is older than one already
- * seen, or rep larger than an eighth of the cache). 0 or CM_ENOMEM. */
+/* Keeps a copy of rep as the answer to key at revision rev (nothing when
+ * rev is older than the published one, or rep is larger than an eighth of
+ * the cache). 0 or CM_ENOMEM. */
 int cm_serve_cache_put(cm_serve_cache *c, uint64_t rev, const char *key, size_t len,
 		       const cm_serve_reply *rep);
+
+/* Makes rev the published revision when it is newer, dropping the answers
+ * of older ones. */
+void cm_serve_cache_publish(cm_serve_cache *c, uint64_t rev);
+
+typedef struct {
+	char *key;
+	size_t len;
+} cm_serve_cached_key;
+
+/* Copies of the keys of at most max answers at revision rev, the most
+ * recently used first, into *out (*n of them; cm_serve_cache_keys_free).
+ * 0 or CM_ENOMEM. */
+int cm_serve_cache_recent(cm_serve_cached_key **out, size_t *n, cm_serve_cache *c, uint64_t rev,
+			  size_t max);
+void cm_serve_cache_keys_free(cm_serve_cached_key *keys, size_t n);
 
 /* The answers kept and the bytes they take. */
 size_t cm_serve_cache_count(cm_serve_cache *c);

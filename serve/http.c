@@ -16,6 +16,7 @@
 #include "body.h"
 #include "cache.h"
 #include "perip.h"
+#include "warm.h"
 #include "chimuc/error.h"
 #include "serve_limits.h"
 #include "reply.h"
@@ -28,6 +29,7 @@ struct cm_serve_server {
 	const cm_serve_auth *auth;
 	cm_serve_cache *cache;
 	cm_serve_perip *perip;
+	cm_serve_warm *warm;
 	atomic_int active; /* requests begun and not yet completed */
 };
 
@@ -175,32 +177,6 @@ static int unavailable(cm_serve_reply *rep, int code)
 	return cm_serve_reply_failed(rep, code);
 }
 
-/* The route's reply, from the cache when it holds the answer at the
- * revision ix reads; a 200 of a GET kept there when the index did not move
- * while it was read. */
-static int route_reply(cm_serve_reply *rep, cm_serve_server *s, const cm_serve_route *route,
-		       const cm_serve_call *call)
-{
-	uint64_t rev = 0, after = 0;
-	char *key = NULL;
-	size_t len = 0;
-	int rc;
-
-	if (strcmp(route->method, "GET") == 0 && cm_index_revision(&rev, call->ix) == 0 &&
-	    (rc = cm_serve_cache_key(&key, &len, call->req)) == 0 &&
-	    (rc = cm_serve_cache_get(rep, s->cache, rev, key, len)) != 0) {
-		free(key);
-		return rc < 0 ? rc : 0;
-	}
-	/* an answer the cache cannot keep (out of memory) is still given */
-	if ((rc = route->handler(rep, call)) == 0 && key && rep->status == 200 &&
-	    cm_index_revision(&after, call->ix) == 0 && after == rev &&
-	    cm_serve_cache_put(s->cache, rev, key, len, rep) < 0)
-		cm_error_clear();
-	free(key);
-	return rc;
-}
-
 /* The reply to a whole request. */
 static int answer(cm_serve_reply *rep, cm_serve_server *s, exchange *x, const char *method,
 		  const char *body, size_t body_len)
@@ -208,7 +184,7 @@ static int answer(cm_serve_reply *rep, cm_serve_server *s, exchange *x, const ch
 	cm_serve_request req;
 	const cm_serve_route *route;
 	cm_serve_call call = {0};
-	cm_index *ix = NULL;
+	cm_serve_handle h = {NULL, 0};
 	unsigned status;
 	int rc, broken = 0;
 
@@ -225,21 +201,21 @@ static int answer(cm_serve_reply *rep, cm_serve_server *s, exchange *x, const ch
 							  : "the path needs an ID");
 		goto cleanup;
 	}
-	if ((rc = cm_serve_pool_take(&ix, s->pool)) < 0) {
+	if ((rc = cm_serve_pool_take(&h, s->pool)) < 0) {
 		rc = unavailable(rep, rc);
 		goto cleanup;
 	}
 	call.req = &req;
-	call.ix = ix;
+	call.ix = h.ix;
 	call.body = body;
 	call.body_len = body_len;
-	if ((rc = route_reply(rep, s, route, &call)) < 0) {
+	if ((rc = cm_serve_cached_reply(rep, s->cache, route, &call)) < 0) {
 		/* a failure of the index (not of the question): a new handle next time */
 		broken = cm_serve_status_of(rc) >= 500;
 		cm_serve_reply_release(rep);
 		rc = cm_serve_reply_failed(rep, rc);
 	}
-	cm_serve_pool_give(s->pool, ix, broken);
+	cm_serve_pool_give(s->pool, h, broken);
 cleanup:
 	cm_serve_request_release(&req);
 	return rc;
@@ -327,7 +303,9 @@ int cm_serve_start(cm_serve_server **out, const cm_serve_config *cfg)
 	atomic_init(&s->active, 0);
 	if (cm_serve_cache_new(&s->cache, CM_SERVE_CACHE_BYTES) < 0 ||
 	    cm_serve_perip_new(&s->perip, CM_SERVE_CONNECTIONS_MAX, CM_SERVE_CONNECTIONS_PER_IP) <
-		    0) {
+		    0 ||
+	    cm_serve_warm_start(&s->warm, s->pool, s->cache) < 0) {
+		cm_serve_perip_free(s->perip);
 		cm_serve_cache_free(s->cache);
 		free(s);
 		return cm_error_nomem();
@@ -349,6 +327,7 @@ int cm_serve_start(cm_serve_server **out, const cm_serve_config *cfg)
 				MHD_OPTION_NOTIFY_CONNECTION, connection_event, s, MHD_OPTION_ARRAY,
 				opts, MHD_OPTION_END);
 	if (!s->d) {
+		cm_serve_warm_stop(s->warm);
 		cm_serve_perip_free(s->perip);
 		cm_serve_cache_free(s->cache);
 		free(s);
@@ -374,6 +353,7 @@ void cm_serve_stop(cm_serve_server *s)
 	MHD_stop_daemon(s->d);
 	if (fd != MHD_INVALID_SOCKET)
 		close(fd);
+	cm_serve_warm_stop(s->warm);
 	cm_serve_perip_free(s->perip);
 	cm_serve_cache_free(s->cache);
 	free(s);

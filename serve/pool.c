@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
 /* pool.c: the index handles of the server (pool.h): a free list under a
- * mutex, each handle refreshed (cm_index_refresh) when taken. */
+ * mutex, each handle refreshed (cm_index_refresh) when taken in an epoch
+ * later than its own. */
 #include "pool.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,7 +16,8 @@
 struct cm_serve_pool {
 	pthread_mutex_t lock;
 	char *path;
-	cm_array_t(cm_index *) free;
+	atomic_uint epoch;
+	cm_array_t(cm_serve_handle) free;
 };
 
 int cm_serve_pool_new(cm_serve_pool **out, const char *path)
@@ -27,6 +30,7 @@ int cm_serve_pool_new(cm_serve_pool **out, const char *path)
 		return cm_error_nomem();
 	}
 	pthread_mutex_init(&p->lock, NULL);
+	atomic_init(&p->epoch, 0);
 	*out = p;
 	return 0;
 }
@@ -36,46 +40,57 @@ void cm_serve_pool_free(cm_serve_pool *p)
 	if (!p)
 		return;
 	for (size_t i = 0; i < p->free.size; i++)
-		cm_index_free(p->free.ptr[i]);
+		cm_index_free(p->free.ptr[i].ix);
 	cm_array_clear(p->free);
 	pthread_mutex_destroy(&p->lock);
 	free(p->path);
 	free(p);
 }
 
-int cm_serve_pool_take(cm_index **out, cm_serve_pool *p)
+int cm_serve_pool_take(cm_serve_handle *out, cm_serve_pool *p)
 {
-	cm_index *ix = NULL;
+	cm_serve_handle h = {NULL, atomic_load(&p->epoch)};
+	unsigned epoch = h.epoch;
 	int changed, rc;
 
-	*out = NULL;
+	*out = (cm_serve_handle){NULL, 0};
 	pthread_mutex_lock(&p->lock);
 	if (p->free.size > 0)
-		ix = p->free.ptr[--p->free.size];
+		h = p->free.ptr[--p->free.size];
 	pthread_mutex_unlock(&p->lock);
-	if (ix && cm_index_refresh(&changed, ix) == 0) {
-		*out = ix;
+	if (h.ix && (h.epoch == epoch || cm_index_refresh(&changed, h.ix) == 0)) {
+		*out = (cm_serve_handle){h.ix, epoch};
 		return 0;
 	}
-	cm_index_free(ix); /* gone or replaced under it: open it anew */
-	if ((rc = cm_index_open(&ix, p->path)) < 0)
+	cm_index_free(h.ix); /* gone or replaced under it: open it anew */
+	if ((rc = cm_index_open(&h.ix, p->path)) < 0)
 		return rc;
-	*out = ix;
+	*out = (cm_serve_handle){h.ix, epoch};
 	return 0;
 }
 
-void cm_serve_pool_give(cm_serve_pool *p, cm_index *ix, int broken)
+void cm_serve_pool_give(cm_serve_pool *p, cm_serve_handle h, int broken)
 {
-	cm_index **slot = NULL;
+	cm_serve_handle *slot = NULL;
 
-	if (!ix)
+	if (!h.ix)
 		return;
 	if (!broken) {
 		pthread_mutex_lock(&p->lock);
 		if ((slot = cm_array_alloc(p->free)))
-			*slot = ix;
+			*slot = h;
 		pthread_mutex_unlock(&p->lock);
 	}
 	if (!slot)
-		cm_index_free(ix);
+		cm_index_free(h.ix);
+}
+
+int cm_serve_pool_open(cm_index **out, const cm_serve_pool *p)
+{
+	return cm_index_open(out, p->path);
+}
+
+void cm_serve_pool_advance(cm_serve_pool *p)
+{
+	atomic_fetch_add(&p->epoch, 1);
 }

@@ -35,6 +35,14 @@
 /* The memory of the answer cache (cache.h), in bytes: whole answers of GET
  * requests at the index's revision, the least recently used evicted. */
 #define CM_SERVE_CACHE_BYTES (64u << 20)
+/* Milliseconds between two looks of the warmer (warm.h) for a new commit:
+ * a commit is answered from at most this long after it, plus the warming. */
+#define CM_SERVE_WATCH_MS 250
+/* The answers the warmer reads again at a new commit before the server
+ * answers at it (the most recently used of the cache), and the seconds it
+ * may take at most. */
+#define CM_SERVE_WARM_MAX 256
+#define CM_SERVE_WARM_SECONDS 3
 /* The largest page of a listing (limit=), and the default page of search. */
 #define CM_SERVE_PAGE_MAX 1000
 #define CM_SERVE_SEARCH_LIMIT 10

@@ -3,7 +3,8 @@
 /* test_serve_cache.c: the answer cache of chimuc serve (serve/cache.h):
  * keys of requests that differ only in order or escapes are equal, others
  * differ; an answer is given only at the revision it was kept at, never
- * after a newer one; least recently used answers go first once the bytes
+ * once a newer one is published; the keys of the most recently used
+ * answers of a revision; least recently used answers go first once the bytes
  * pass the limit; an answer too large or of an older revision is not kept. */
 #include <criterion/criterion.h>
 #include <stdlib.h>
@@ -102,13 +103,14 @@ Test(serve_cache, revisions)
 	put(c, 5, "b", "{\"total\":2}");
 	expect_body(c, 5, "a", "{\"total\":1}");
 	expect_body(c, 5, "b", "{\"total\":2}");
-	/* a handle still at an older revision gets nothing */
+	/* only at the revision it was read at */
 	expect_body(c, 4, "a", NULL);
-	/* a newer revision: the answers of 5 are gone, for 6 and for 5 */
 	expect_body(c, 6, "a", NULL);
+	/* a newer revision published: the answers of 5 are gone */
+	cm_serve_cache_publish(c, 6);
 	expect_body(c, 5, "a", NULL);
 	cr_expect_eq(cm_serve_cache_count(c), 0);
-	/* an answer read at 5 after 6 was seen is not kept */
+	/* an answer read at 5 once 6 is published is not kept */
 	put(c, 5, "a", "{\"total\":1}");
 	cr_expect_eq(cm_serve_cache_count(c), 0);
 	put(c, 6, "a", "{\"total\":3}");
@@ -117,6 +119,45 @@ Test(serve_cache, revisions)
 	put(c, 6, "a", "{\"total\":4}");
 	expect_body(c, 6, "a", "{\"total\":4}");
 	cr_expect_eq(cm_serve_cache_count(c), 1);
+	/* read at 7 before it is published (the warmer): both are kept */
+	put(c, 7, "a", "{\"total\":5}");
+	expect_body(c, 6, "a", "{\"total\":4}");
+	expect_body(c, 7, "a", "{\"total\":5}");
+	cm_serve_cache_publish(c, 7);
+	expect_body(c, 6, "a", NULL);
+	expect_body(c, 7, "a", "{\"total\":5}");
+	/* publishing an older one changes nothing */
+	cm_serve_cache_publish(c, 6);
+	expect_body(c, 7, "a", "{\"total\":5}");
+	put(c, 6, "a", "{\"total\":1}");
+	expect_body(c, 6, "a", NULL);
+	cm_serve_cache_free(c);
+}
+
+Test(serve_cache, recent_keys)
+{
+	cm_serve_cache *c;
+	cm_serve_cached_key *kk;
+	size_t n;
+
+	cr_assert_eq(cm_serve_cache_new(&c, 1 << 20), 0);
+	put(c, 3, "a", "{}");
+	put(c, 3, "b", "{}");
+	put(c, 3, "c", "{}");
+	put(c, 4, "d", "{}");
+	free(got(c, 3, "a")); /* a: the most recently used */
+	cr_assert_eq(cm_serve_cache_recent(&kk, &n, c, 3, 2), 0);
+	cr_assert_eq(n, 2);
+	cr_expect_eq(kk[0].len, 1);
+	cr_expect_eq(memcmp(kk[0].key, "a", 1), 0);
+	cr_expect_eq(memcmp(kk[1].key, "c", 1), 0);
+	cm_serve_cache_keys_free(kk, n);
+	cr_assert_eq(cm_serve_cache_recent(&kk, &n, c, 3, 10), 0);
+	cr_expect_eq(n, 3);
+	cm_serve_cache_keys_free(kk, n);
+	cr_assert_eq(cm_serve_cache_recent(&kk, &n, c, 5, 10), 0);
+	cr_expect_eq(n, 0);
+	cm_serve_cache_keys_free(kk, n);
 	cm_serve_cache_free(c);
 }
 
