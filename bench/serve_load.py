@@ -133,9 +133,11 @@ class Updater(threading.Thread):
     def finish(self):
         self.stop.set()
         self.join()
-        shutil.rmtree(self.dir, ignore_errors=True)
-        # the index as it was: the documents added are gone with their folder
+        # the index as it was: the documents added are gone from their folder
+        for name in os.listdir(self.dir):
+            os.remove(os.path.join(self.dir, name))
         run_quiet([self.a.indexer, "--db", self.db, "-q", self.dir])
+        os.rmdir(self.dir)
 
 
 def wrk(a, port, paths):

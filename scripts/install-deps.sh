@@ -17,7 +17,7 @@ libxapian-dev libicu-dev libxml2-dev libjson-c-dev \
 libical-dev libzip-dev libpoppler-glib-dev libcairo2-dev \
 libtesseract-dev tesseract-ocr-vie tesseract-ocr-eng libmicrohttpd-dev libcrypt-dev curl \
 libcriterion-dev jq libxml2-utils clang libclang-rt-14-dev clang-format \
-groff-base bsdutils time xapian-tools"
+groff-base bsdutils time xapian-tools openssl"
 DEB_PACKAGES="dpkg-dev debhelper devscripts lintian fakeroot"
 
 case "${1:-}" in

@@ -28,6 +28,7 @@ struct entry {
 	const char *type;
 	char *body;
 	size_t len;
+	int used; /* asked by a client (not only read by the warmer) */
 };
 
 struct cm_serve_cache {
@@ -184,7 +185,11 @@ int cm_serve_cache_get(cm_serve_reply *rep, cm_serve_cache *c, uint64_t rev, con
 	int rc = 0;
 
 	pthread_mutex_lock(&c->lock);
-	if (rev >= c->published && (e = find(c, h, rev, key, len))) {
+	/* a handle past the published revision (a commit came while the
+	 * warmer read the last one) is answered at the published one */
+	if (rev >= c->published &&
+	    ((e = find(c, h, rev, key, len)) ||
+	     (rev > c->published && (e = find(c, h, c->published, key, len))))) {
 		char *body = malloc(e->len + 1);
 		if (!body) {
 			rc = cm_error_nomem();
@@ -192,6 +197,7 @@ int cm_serve_cache_get(cm_serve_reply *rep, cm_serve_cache *c, uint64_t rev, con
 		}
 		memcpy(body, e->body, e->len + 1);
 		*rep = (cm_serve_reply){e->status, e->type, body, e->len};
+		e->used = 1;
 		lru_unlink(c, e);
 		lru_push(c, e);
 		rc = 1;
@@ -225,7 +231,7 @@ static entry *entry_new(uint64_t h, uint64_t rev, const char *key, size_t len,
 }
 
 int cm_serve_cache_put(cm_serve_cache *c, uint64_t rev, const char *key, size_t len,
-		       const cm_serve_reply *rep)
+		       const cm_serve_reply *rep, int used)
 {
 	uint64_t h = hash_of(key, len);
 	entry *e, *old;
@@ -235,6 +241,7 @@ int cm_serve_cache_put(cm_serve_cache *c, uint64_t rev, const char *key, size_t 
 		return 0;
 	if (!(e = entry_new(h, rev, key, len, rep)))
 		return cm_error_nomem();
+	e->used = used;
 	pthread_mutex_lock(&c->lock);
 	if (rev < c->published) {
 		pthread_mutex_unlock(&c->lock);
@@ -304,7 +311,7 @@ int cm_serve_cache_recent(cm_serve_cached_key **out, size_t *n, cm_serve_cache *
 		return max == 0 ? 0 : cm_error_nomem();
 	pthread_mutex_lock(&c->lock);
 	for (entry *e = c->lru_first; e && k < max; e = e->next_lru) {
-		if (e->rev != rev)
+		if (e->rev != rev || !e->used)
 			continue;
 		if (!(keys[k].key = malloc(e->key_len))) {
 			rc = cm_error_nomem();

@@ -34,16 +34,18 @@ void cm_serve_cache_free(cm_serve_cache *c);
  * same key. 0 or CM_ENOMEM. */
 int cm_serve_cache_key(char **key, size_t *len, const cm_serve_request *req);
 
-/* A copy of the answer to key read at revision rev into rep: 1; 0 when
- * there is none, or rev is older than the published one (rep untouched);
+/* A copy of the answer to key read at revision rev (or, for a rev newer
+ * than the published one, at the published one) into rep: 1; 0 when there
+ * is none, or rev is older than the published one (rep untouched);
  * CM_ENOMEM. */
 int cm_serve_cache_get(cm_serve_reply *rep, cm_serve_cache *c, uint64_t rev, const char *key,
 		       size_t len);
 /* Keeps a copy of rep as the answer to key at revision rev (nothing when
  * rev is older than the published one, or rep is larger than an eighth of
- * the cache). 0 or CM_ENOMEM. */
+ * the cache); used: a client asked it (else it is so once one gets it).
+ * 0 or CM_ENOMEM. */
 int cm_serve_cache_put(cm_serve_cache *c, uint64_t rev, const char *key, size_t len,
-		       const cm_serve_reply *rep);
+		       const cm_serve_reply *rep, int used);
 
 /* Makes rev the published revision when it is newer, dropping the answers
  * of older ones. */
@@ -54,7 +56,8 @@ typedef struct {
 	size_t len;
 } cm_serve_cached_key;
 
-/* Copies of the keys of at most max answers at revision rev, the most
+/* Copies of the keys of at most max answers at revision rev that a client
+ * asked for (not those only the warmer read, never asked since), the most
  * recently used first, into *out (*n of them; cm_serve_cache_keys_free).
  * 0 or CM_ENOMEM. */
 int cm_serve_cache_recent(cm_serve_cached_key **out, size_t *n, cm_serve_cache *c, uint64_t rev,

@@ -209,7 +209,7 @@ static int answer(cm_serve_reply *rep, cm_serve_server *s, exchange *x, const ch
 	call.ix = h.ix;
 	call.body = body;
 	call.body_len = body_len;
-	if ((rc = cm_serve_cached_reply(rep, s->cache, route, &call)) < 0) {
+	if ((rc = cm_serve_cached_reply(rep, s->cache, route, &call, 0)) < 0) {
 		/* a failure of the index (not of the question): a new handle next time */
 		broken = cm_serve_status_of(rc) >= 500;
 		cm_serve_reply_release(rep);
@@ -283,7 +283,9 @@ whole:
 int cm_serve_start(cm_serve_server **out, const cm_serve_config *cfg)
 {
 	cm_serve_server *s = calloc(1, sizeof *s);
-	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+	/* poll(2), not epoll: with a thread pool on epoll, libmicrohttpd 0.9.75
+	 * drops a few keep-alive connections under load (wrk counts them) */
+	unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
 	struct MHD_OptionItem opts[] = {
 		{MHD_OPTION_SOCK_ADDR, 0, (void *)cfg->addr},
 		{MHD_OPTION_CONNECTION_LIMIT, CM_SERVE_CONNECTIONS_MAX, NULL},

@@ -42,7 +42,7 @@
  * answers at it (the most recently used of the cache), and the seconds it
  * may take at most. */
 #define CM_SERVE_WARM_MAX 256
-#define CM_SERVE_WARM_SECONDS 3
+#define CM_SERVE_WARM_SECONDS 10
 /* The largest page of a listing (limit=), and the default page of search. */
 #define CM_SERVE_PAGE_MAX 1000
 #define CM_SERVE_SEARCH_LIMIT 10

@@ -27,16 +27,17 @@ struct cm_serve_warm {
 	uint64_t rev;  /* the one published */
 };
 
-int cm_serve_cached_reply(cm_serve_reply *rep, cm_serve_cache *cache,
-			  const cm_serve_route *route, const cm_serve_call *call)
+int cm_serve_cached_reply(cm_serve_reply *rep, cm_serve_cache *cache, const cm_serve_route *route,
+			  const cm_serve_call *call, int warming)
 {
 	uint64_t rev = 0, after = 0;
 	char *key = NULL;
 	size_t len = 0;
 	int rc;
 
+	/* warming reads the answer anew: the cache would give the published one */
 	if (strcmp(route->method, "GET") == 0 && cm_index_revision(&rev, call->ix) == 0 &&
-	    (rc = cm_serve_cache_key(&key, &len, call->req)) == 0 &&
+	    (rc = cm_serve_cache_key(&key, &len, call->req)) == 0 && !warming &&
 	    (rc = cm_serve_cache_get(rep, cache, rev, key, len)) != 0) {
 		free(key);
 		return rc < 0 ? rc : 0;
@@ -44,7 +45,7 @@ int cm_serve_cached_reply(cm_serve_reply *rep, cm_serve_cache *cache,
 	/* an answer the cache cannot keep (out of memory) is still given */
 	if ((rc = route->handler(rep, call)) == 0 && key && rep->status == 200 &&
 	    cm_index_revision(&after, call->ix) == 0 && after == rev &&
-	    cm_serve_cache_put(cache, rev, key, len, rep) < 0)
+	    cm_serve_cache_put(cache, rev, key, len, rep, !warming) < 0)
 		cm_error_clear();
 	free(key);
 	return rc;
@@ -86,7 +87,7 @@ static void warm_one(cm_serve_warm *w, const cm_serve_cached_key *k)
 		call.req = &req;
 		call.ix = w->ix;
 		call.body = "";
-		cm_serve_cached_reply(&rep, w->cache, route, &call);
+		cm_serve_cached_reply(&rep, w->cache, route, &call, 1);
 	}
 	cm_serve_reply_release(&rep);
 	cm_serve_request_release(&req);

@@ -2,8 +2,9 @@
 
 /* warm.h: answers through the cache (cache.h), and the warmer: a thread
  * that looks for a new commit every CM_SERVE_WATCH_MS on a handle of its
- * own, reads again at it the answers the cache holds (the
- * CM_SERVE_WARM_MAX most recently used, in CM_SERVE_WARM_SECONDS at most),
+ * own, reads again at it the answers the cache holds that clients asked
+ * for since the last commit (the CM_SERVE_WARM_MAX most recently used, in
+ * CM_SERVE_WARM_SECONDS at most),
  * then publishes it: the cache drops the older answers and the pool's
  * handles move to the new commit (a new epoch, pool.h). Until then the
  * server answers at the revision before, consistently (its cached answers
@@ -24,10 +25,10 @@
 
 /* The route's reply to call: from the cache when it holds the answer at
  * the revision call->ix reads; else the handler's, and a 200 of a GET
- * kept in the cache when the index did not move while it was read. The
- * handler's return value. */
-int cm_serve_cached_reply(cm_serve_reply *rep, cm_serve_cache *cache,
-			  const cm_serve_route *route, const cm_serve_call *call);
+ * kept in the cache when the index did not move while it was read (as
+ * asked by a client unless warming). The handler's return value. */
+int cm_serve_cached_reply(cm_serve_reply *rep, cm_serve_cache *cache, const cm_serve_route *route,
+			  const cm_serve_call *call, int warming);
 
 typedef struct cm_serve_warm cm_serve_warm;
 

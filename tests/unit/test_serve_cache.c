@@ -78,7 +78,7 @@ static char *got(cm_serve_cache *c, uint64_t rev, const char *key)
 static void put(cm_serve_cache *c, uint64_t rev, const char *key, const char *body)
 {
 	cm_serve_reply r = reply_of(body);
-	cr_assert_eq(cm_serve_cache_put(c, rev, key, strlen(key), &r), 0);
+	cr_assert_eq(cm_serve_cache_put(c, rev, key, strlen(key), &r, 1), 0);
 }
 
 static void expect_body(cm_serve_cache *c, uint64_t rev, const char *key, const char *want)
@@ -103,9 +103,13 @@ Test(serve_cache, revisions)
 	put(c, 5, "b", "{\"total\":2}");
 	expect_body(c, 5, "a", "{\"total\":1}");
 	expect_body(c, 5, "b", "{\"total\":2}");
-	/* only at the revision it was read at */
+	/* only at the revision it was read at (nothing published yet) */
 	expect_body(c, 4, "a", NULL);
 	expect_body(c, 6, "a", NULL);
+	cm_serve_cache_publish(c, 5);
+	/* a handle past the published revision: its answer */
+	expect_body(c, 6, "a", "{\"total\":1}");
+	expect_body(c, 4, "a", NULL);
 	/* a newer revision published: the answers of 5 are gone */
 	cm_serve_cache_publish(c, 6);
 	expect_body(c, 5, "a", NULL);
@@ -120,9 +124,11 @@ Test(serve_cache, revisions)
 	expect_body(c, 6, "a", "{\"total\":4}");
 	cr_expect_eq(cm_serve_cache_count(c), 1);
 	/* read at 7 before it is published (the warmer): both are kept */
+	expect_body(c, 7, "b", NULL);
 	put(c, 7, "a", "{\"total\":5}");
 	expect_body(c, 6, "a", "{\"total\":4}");
 	expect_body(c, 7, "a", "{\"total\":5}");
+	expect_body(c, 8, "a", "{\"total\":4}");
 	cm_serve_cache_publish(c, 7);
 	expect_body(c, 6, "a", NULL);
 	expect_body(c, 7, "a", "{\"total\":5}");
@@ -146,14 +152,23 @@ Test(serve_cache, recent_keys)
 	put(c, 3, "c", "{}");
 	put(c, 4, "d", "{}");
 	free(got(c, 3, "a")); /* a: the most recently used */
+	{
+		cm_serve_reply r = reply_of("{}");
+		/* read by the warmer and never asked: not among them */
+		cr_assert_eq(cm_serve_cache_put(c, 3, "w", 1, &r, 0), 0);
+		cr_assert_eq(cm_serve_cache_put(c, 3, "x", 1, &r, 0), 0);
+		free(got(c, 3, "x")); /* until asked */
+	}
 	cr_assert_eq(cm_serve_cache_recent(&kk, &n, c, 3, 2), 0);
 	cr_assert_eq(n, 2);
 	cr_expect_eq(kk[0].len, 1);
-	cr_expect_eq(memcmp(kk[0].key, "a", 1), 0);
-	cr_expect_eq(memcmp(kk[1].key, "c", 1), 0);
+	cr_expect_eq(memcmp(kk[0].key, "x", 1), 0);
+	cr_expect_eq(memcmp(kk[1].key, "a", 1), 0);
 	cm_serve_cache_keys_free(kk, n);
 	cr_assert_eq(cm_serve_cache_recent(&kk, &n, c, 3, 10), 0);
-	cr_expect_eq(n, 3);
+	cr_expect_eq(n, 4); /* x a c b: not w */
+	cr_expect_eq(memcmp(kk[2].key, "c", 1), 0);
+	cr_expect_eq(memcmp(kk[3].key, "b", 1), 0);
 	cm_serve_cache_keys_free(kk, n);
 	cr_assert_eq(cm_serve_cache_recent(&kk, &n, c, 5, 10), 0);
 	cr_expect_eq(n, 0);
