@@ -34,6 +34,7 @@ struct entry {
 struct cm_serve_cache {
 	pthread_mutex_t lock;
 	size_t max_bytes, bytes, count;
+	size_t hits, misses;
 	uint64_t published;
 	entry **buckets;
 	size_t nbuckets;             /* a power of two */
@@ -198,9 +199,12 @@ int cm_serve_cache_get(cm_serve_reply *rep, cm_serve_cache *c, uint64_t rev, con
 		memcpy(body, e->body, e->len + 1);
 		*rep = (cm_serve_reply){e->status, e->type, body, e->len};
 		e->used = 1;
+		c->hits++;
 		lru_unlink(c, e);
 		lru_push(c, e);
 		rc = 1;
+	} else {
+		c->misses++;
 	}
 cleanup:
 	pthread_mutex_unlock(&c->lock);
@@ -335,4 +339,12 @@ void cm_serve_cache_keys_free(cm_serve_cached_key *keys, size_t n)
 	for (size_t i = 0; keys && i < n; i++)
 		free(keys[i].key);
 	free(keys);
+}
+
+void cm_serve_cache_tally(size_t *hits, size_t *misses, cm_serve_cache *c)
+{
+	pthread_mutex_lock(&c->lock);
+	*hits = c->hits;
+	*misses = c->misses;
+	pthread_mutex_unlock(&c->lock);
 }

@@ -64,6 +64,9 @@ int cm_serve_cache_recent(cm_serve_cached_key **out, size_t *n, cm_serve_cache *
 			  size_t max);
 void cm_serve_cache_keys_free(cm_serve_cached_key *keys, size_t n);
 
+/* The answers asked for and found (hits), or not (misses), so far. */
+void cm_serve_cache_tally(size_t *hits, size_t *misses, cm_serve_cache *c);
+
 /* The answers kept and the bytes they take. */
 size_t cm_serve_cache_count(cm_serve_cache *c);
 size_t cm_serve_cache_bytes(cm_serve_cache *c);

@@ -30,7 +30,7 @@ static const char usage_text[] =
 	"  --db DIR             the index\n"
 	"  --listen ADDR:PORT   where to listen (default " CM_SERVE_LISTEN_DEFAULT "; port 0:\n"
 	"                       any free one; [::1]:PORT for IPv6)\n"
-	"  --threads N          worker threads (default 4, at most 64)\n"
+	"  --threads N          worker threads (default 16, at most 64)\n"
 	"  --auth FILE          ask for a user of FILE (HTTP Basic; lines user:hash,\n"
 	"                       salted crypt(3) hashes: mkpasswd, openssl passwd -6)\n"
 	"  --no-auth            allow an address beyond loopback without\n"
@@ -96,6 +96,7 @@ static int parse_options(options *o, cm_cmd_ctx *ctx, int argc, char **argv)
 static int run(const cm_serve_config *cfg, const char *listen, const char *db)
 {
 	cm_serve_server *s = NULL;
+	size_t hits, misses;
 	sigset_t stop;
 	int sig, rc;
 
@@ -110,8 +111,10 @@ static int run(const cm_serve_config *cfg, const char *listen, const char *db)
 	fprintf(stderr, "%s: serving %s on port %u\n", CM_PROGRAM, db, cm_serve_port(s));
 	fflush(stderr);
 	sigwait(&stop, &sig);
+	cm_serve_tally(&hits, &misses, s);
 	cm_serve_stop(s);
-	fprintf(stderr, "%s: stopped\n", CM_PROGRAM);
+	fprintf(stderr, "%s: stopped (%zu answers from the cache, %zu read from the index)\n",
+		CM_PROGRAM, hits, misses);
 	return CM_EXIT_OK;
 }
 

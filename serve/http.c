@@ -345,6 +345,11 @@ unsigned cm_serve_port(const cm_serve_server *s)
 	return i ? i->port : 0;
 }
 
+void cm_serve_tally(size_t *hits, size_t *misses, cm_serve_server *s)
+{
+	cm_serve_cache_tally(hits, misses, s->cache);
+}
+
 void cm_serve_stop(cm_serve_server *s)
 {
 	MHD_socket fd = MHD_quiesce_daemon(s->d);

@@ -36,6 +36,9 @@ typedef struct {
 int cm_serve_start(cm_serve_server **out, const cm_serve_config *cfg);
 /* The port it listens on (the one chosen for port 0). */
 unsigned cm_serve_port(const cm_serve_server *s);
+/* The GET answers given from the cache (hits) and read from the index
+ * (misses) so far. */
+void cm_serve_tally(size_t *hits, size_t *misses, cm_serve_server *s);
 /* Stops accepting, waits for the requests in flight (at most
  * CM_SERVE_DRAIN_SECONDS), stops and frees s. */
 void cm_serve_stop(cm_serve_server *s);

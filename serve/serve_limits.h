@@ -29,8 +29,10 @@
 #define CM_SERVE_TIMEOUT 10
 /* Seconds SIGTERM waits for the requests in flight to end. */
 #define CM_SERVE_DRAIN_SECONDS 30
-/* Worker threads: the default and the most --threads takes. */
-#define CM_SERVE_THREADS_DEFAULT 4
+/* Worker threads: the default and the most --threads takes. A connection
+ * is served by one thread, after the other requests of that thread: with
+ * 16, a slow question (one not in the cache) holds few connections. */
+#define CM_SERVE_THREADS_DEFAULT 16
 #define CM_SERVE_THREADS_MAX 64
 /* The memory of the answer cache (cache.h), in bytes: whole answers of GET
  * requests at the index's revision, the least recently used evicted. */
