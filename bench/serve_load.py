@@ -11,7 +11,7 @@ and changes one it added before, then commits). Writes bench/serve_load.json
 The corpus is bench/make_corpus.py's (reused when there, as bench/mission.py
 makes it); the index is built by chimuc-index in WORK/serve-N (reused when
 this chimuc reads it). The server runs with its default threads on a free
-loopback port. Needs wrk (bench/install-deps.sh)."""
+loopback port, a new one for each row (first asked each path once). Needs wrk (bench/install-deps.sh)."""
 import argparse
 import json
 import os
@@ -185,14 +185,15 @@ def main():
     os.makedirs(a.work, exist_ok=True)
     corpus = harness.make_corpus(a.work, a.docs, a.seed, log, by_hash=False)[0]
     db = ensure_index(a, corpus)
-    server, port, server_log = start_server(a, db)
+    endpoints = [("/api/search", search_paths()), ("/api/cited-by", cited_by_paths(a, db))]
     rows = []
-    try:
-        endpoints = [("/api/search", search_paths()), ("/api/cited-by", cited_by_paths(a, db))]
+    for updating in (False, True):
         for name, paths in endpoints:
-            check_answers(port, paths)
-        for updating in (False, True):
-            for name, paths in endpoints:
+            # a server of its own for each row: its cache holds that endpoint's answers only
+            server, port, server_log = start_server(a, db)
+            r = {}
+            try:
+                check_answers(port, paths)
                 up = None
                 if updating:
                     up = Updater(a, db, corpus)
@@ -202,14 +203,16 @@ def main():
                 if up:
                     up.finish()
                     r["index_rounds"], r["index_failed"] = up.rounds, up.failed
-                r.update(endpoint=name, updating=updating)
-                rows.append(r)
-                log(f"  {r['rps']:.0f} req/s, p50 {r['p50_us'] / 1000:.1f} ms, "
-                    f"p99 {r['p99_us'] / 1000:.1f} ms, {r['errors']} errors")
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait()
-        os.remove(server_log)
+            finally:
+                server.send_signal(signal.SIGTERM)
+                server.wait()
+                with open(server_log) as f:
+                    r["server_said"] = f.read().strip().splitlines()[-1]
+                os.remove(server_log)
+            r.update(endpoint=name, updating=updating)
+            rows.append(r)
+            log(f"  {r['rps']:.0f} req/s, p50 {r['p50_us'] / 1000:.1f} ms, "
+                f"p99 {r['p99_us'] / 1000:.1f} ms, {r['errors']} errors; {r['server_said']}")
     result = {"label": a.label, "docs": a.docs, "connections": a.connections,
               "update_every": a.update_every,
               "seconds": a.seconds, "wrk_threads": a.wrk_threads,

@@ -133,6 +133,19 @@ static entry *find(cm_serve_cache *c, uint64_t h, uint64_t rev, const char *key,
 	return NULL;
 }
 
+/* The entry of key at the newest revision from lo to hi. */
+static entry *find_newest(cm_serve_cache *c, uint64_t h, uint64_t lo, uint64_t hi, const char *key,
+			  size_t len)
+{
+	entry *best = NULL;
+
+	for (entry *e = c->buckets[h & (c->nbuckets - 1)]; e; e = e->next)
+		if (e->hash == h && e->rev >= lo && e->rev <= hi && (!best || e->rev > best->rev) &&
+		    e->key_len == len && !memcmp(e->key, key, len))
+			best = e;
+	return best;
+}
+
 void cm_serve_cache_free(cm_serve_cache *c)
 {
 	if (!c)
@@ -187,10 +200,9 @@ int cm_serve_cache_get(cm_serve_reply *rep, cm_serve_cache *c, uint64_t rev, con
 
 	pthread_mutex_lock(&c->lock);
 	/* a handle past the published revision (a commit came while the
-	 * warmer read the last one) is answered at the published one */
-	if (rev >= c->published &&
-	    ((e = find(c, h, rev, key, len)) ||
-	     (rev > c->published && (e = find(c, h, c->published, key, len))))) {
+	 * warmer read the last one) is answered at the newest revision kept
+	 * from the published one to its own */
+	if (rev >= c->published && (e = find_newest(c, h, c->published, rev, key, len))) {
 		char *body = malloc(e->len + 1);
 		if (!body) {
 			rc = cm_error_nomem();
@@ -315,7 +327,7 @@ int cm_serve_cache_recent(cm_serve_cached_key **out, size_t *n, cm_serve_cache *
 		return max == 0 ? 0 : cm_error_nomem();
 	pthread_mutex_lock(&c->lock);
 	for (entry *e = c->lru_first; e && k < max; e = e->next_lru) {
-		if (e->rev != rev || !e->used)
+		if (e->rev < rev || !e->used)
 			continue;
 		if (!(keys[k].key = malloc(e->key_len))) {
 			rc = cm_error_nomem();

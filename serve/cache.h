@@ -35,7 +35,8 @@ void cm_serve_cache_free(cm_serve_cache *c);
 int cm_serve_cache_key(char **key, size_t *len, const cm_serve_request *req);
 
 /* A copy of the answer to key read at revision rev (or, for a rev newer
- * than the published one, at the published one) into rep: 1; 0 when there
+ * than the published one, at the newest revision kept from the published
+ * one to rev) into rep: 1; 0 when there
  * is none, or rev is older than the published one (rep untouched);
  * CM_ENOMEM. */
 int cm_serve_cache_get(cm_serve_reply *rep, cm_serve_cache *c, uint64_t rev, const char *key,
@@ -56,7 +57,8 @@ typedef struct {
 	size_t len;
 } cm_serve_cached_key;
 
-/* Copies of the keys of at most max answers at revision rev that a client
+/* Copies of the keys of at most max answers at revision rev or a newer one
+ * (a key may come twice) that a client
  * asked for (not those only the warmer read, never asked since), the most
  * recently used first, into *out (*n of them; cm_serve_cache_keys_free).
  * 0 or CM_ENOMEM. */

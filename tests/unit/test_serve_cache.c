@@ -103,9 +103,9 @@ Test(serve_cache, revisions)
 	put(c, 5, "b", "{\"total\":2}");
 	expect_body(c, 5, "a", "{\"total\":1}");
 	expect_body(c, 5, "b", "{\"total\":2}");
-	/* only at the revision it was read at (nothing published yet) */
+	/* never at an older revision; at a newer one, the newest kept */
 	expect_body(c, 4, "a", NULL);
-	expect_body(c, 6, "a", NULL);
+	expect_body(c, 6, "a", "{\"total\":1}");
 	cm_serve_cache_publish(c, 5);
 	/* a handle past the published revision: its answer */
 	expect_body(c, 6, "a", "{\"total\":1}");
@@ -128,7 +128,9 @@ Test(serve_cache, revisions)
 	put(c, 7, "a", "{\"total\":5}");
 	expect_body(c, 6, "a", "{\"total\":4}");
 	expect_body(c, 7, "a", "{\"total\":5}");
-	expect_body(c, 8, "a", "{\"total\":4}");
+	/* a handle at 8: the newest kept, from the published 6 to 8 */
+	expect_body(c, 8, "a", "{\"total\":5}");
+	expect_body(c, 8, "b", NULL);
 	cm_serve_cache_publish(c, 7);
 	expect_body(c, 6, "a", NULL);
 	expect_body(c, 7, "a", "{\"total\":5}");
@@ -166,9 +168,13 @@ Test(serve_cache, recent_keys)
 	cr_expect_eq(memcmp(kk[1].key, "a", 1), 0);
 	cm_serve_cache_keys_free(kk, n);
 	cr_assert_eq(cm_serve_cache_recent(&kk, &n, c, 3, 10), 0);
-	cr_expect_eq(n, 4); /* x a c b: not w */
-	cr_expect_eq(memcmp(kk[2].key, "c", 1), 0);
-	cr_expect_eq(memcmp(kk[3].key, "b", 1), 0);
+	cr_expect_eq(n, 5); /* x a d c b: not w; d is at the newer 4 */
+	cr_expect_eq(memcmp(kk[2].key, "d", 1), 0);
+	cr_expect_eq(memcmp(kk[3].key, "c", 1), 0);
+	cr_expect_eq(memcmp(kk[4].key, "b", 1), 0);
+	cm_serve_cache_keys_free(kk, n);
+	cr_assert_eq(cm_serve_cache_recent(&kk, &n, c, 4, 10), 0);
+	cr_expect_eq(n, 1); /* d, at 4 */
 	cm_serve_cache_keys_free(kk, n);
 	cr_assert_eq(cm_serve_cache_recent(&kk, &n, c, 5, 10), 0);
 	cr_expect_eq(n, 0);
