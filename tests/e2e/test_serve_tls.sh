@@ -30,17 +30,24 @@ cert() {
 cert a
 cert b
 
-"$CHIMUC" serve --db "$DB" --listen 127.0.0.1:0 --tls-cert "$WORK/a.crt" \
-    --tls-key "$WORK/a.key" 2>"$WORK/serve.log" &
-pid=$!
-port=""
-for _ in $(seq 1 100); do
-    port=$(sed -n 's/.* on port \([0-9]*\)$/\1/p' "$WORK/serve.log")
-    [ -n "$port" ] && break
-    sleep 0.1
-done
+# start_tls NAME ARGS...: chimuc serve over TLS with a.crt on a free port; sets pid, port, URL.
+start_tls() {
+    log="$WORK/$1.log"
+    shift
+    "$CHIMUC" serve --db "$DB" --listen 127.0.0.1:0 --tls-cert "$WORK/a.crt" \
+        --tls-key "$WORK/a.key" "$@" 2>"$log" &
+    pid=$!
+    port=""
+    for _ in $(seq 1 100); do
+        port=$(sed -n 's/.* on port \([0-9]*\)$/\1/p' "$log")
+        [ -n "$port" ] && break
+        sleep 0.1
+    done
+    URL="https://127.0.0.1:$port"
+}
+
+start_tls serve
 check "the server says its port" test -n "$port"
-URL="https://127.0.0.1:$port"
 
 same "stats over HTTPS, as the CLI" \
     "$(curl -s --cacert "$WORK/a.crt" "$URL/api/stats" | jq -c .)" \
@@ -103,16 +110,7 @@ check "it says why" grep -q 'beyond loopback' "$WORK/err"
 
 # --auth over TLS
 printf 'ana:%s\n' "$(openssl passwd -6 -salt s4lt s3cret)" >"$WORK/users"
-"$CHIMUC" serve --db "$DB" --listen 127.0.0.1:0 --auth "$WORK/users" --tls-cert "$WORK/a.crt" \
-    --tls-key "$WORK/a.key" 2>"$WORK/auth.log" &
-pid=$!
-port=""
-for _ in $(seq 1 100); do
-    port=$(sed -n 's/.* on port \([0-9]*\)$/\1/p' "$WORK/auth.log")
-    [ -n "$port" ] && break
-    sleep 0.1
-done
-URL="https://127.0.0.1:$port"
+start_tls auth --auth "$WORK/users"
 same "--auth over TLS: 401 without credentials" \
     "$(curl -s --cacert "$WORK/a.crt" -o /dev/null -w '%{http_code}' "$URL/api/stats")" 401
 same "--auth over TLS: 200 with them" \
