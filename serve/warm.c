@@ -135,9 +135,17 @@ static void look(cm_serve_warm *w)
 
 	if (!w->ix && cm_serve_pool_open(&w->ix, w->pool) < 0)
 		return; /* no index yet: the requests say so */
-	if (cm_index_refresh(&changed, w->ix) < 0 || cm_index_revision(&rev, w->ix) < 0) {
+	if (cm_index_refresh(&changed, w->ix) < 0) {
 		cm_index_free(w->ix); /* replaced under it: open it anew next time */
 		w->ix = NULL;
+		cm_serve_pool_advance(w->pool);
+		return;
+	}
+	if (cm_index_revision(&rev, w->ix) < 0) {
+		/* no revision to key answers by: the handles follow the commits,
+		 * the cache is not used (cm_serve_cached_reply) */
+		if (changed)
+			cm_serve_pool_advance(w->pool);
 		return;
 	}
 	if (w->published && rev == w->rev)
