@@ -10,7 +10,7 @@
 set -eu
 
 PACKAGES="xapian-tools xapian-omega python3-xapian python3 sqlite3 time \
-libreoffice-help-vi maint-guide-vi manpages-vi"
+libreoffice-help-vi maint-guide-vi manpages-vi wrk"
 
 missing=""
 for p in $PACKAGES; do

@@ -16,7 +16,7 @@ _chimuc_value()
     case $1 in
     --db)
         mapfile -t COMPREPLY < <(compgen -d -- "$2") ;;
-    --auth)
+    --auth | --tls-cert | --tls-key)
         mapfile -t COMPREPLY < <(compgen -f -- "$2") ;;
     --format)
         mapfile -t COMPREPLY < <(compgen -W "json dot graphml text md" -- "$2") ;;

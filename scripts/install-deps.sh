@@ -18,7 +18,7 @@ libical-dev libzip-dev libpoppler-glib-dev libcairo2-dev \
 libtesseract-dev tesseract-ocr-vie tesseract-ocr-eng libleptonica-dev libjpeg-dev \
 libmicrohttpd-dev libcrypt-dev curl \
 libcriterion-dev jq libxml2-utils clang libclang-rt-14-dev clang-format \
-groff-base bsdutils time xapian-tools chromium"
+groff-base bsdutils time xapian-tools chromium openssl"
 DEB_PACKAGES="dpkg-dev debhelper devscripts lintian fakeroot"
 
 case "${1:-}" in

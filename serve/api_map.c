@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
-/* api_map.c: POST /api/map with a draft as the body (plain text in any
- * encoding chimuc reads, or the bytes of a DOCX, PDF, HTML file: told from
- * the content, as `chimuc map -` does): the listing of `chimuc map --json`
+/* api_map.c: POST /api/map with a draft as the body, or as the field
+ * `draft` of a multipart/form-data upload (body.h): plain text in any
+ * encoding chimuc reads, or the bytes of a DOCX, PDF, HTML file, told from
+ * the content as `chimuc map -` does (a file it cannot read: 400 with the
+ * reader's reason): the listing of `chimuc map --json`
  * (precedents=, co-cited= as its options). */
 #include "api.h"
 #include "chimuc/error.h"

@@ -16,8 +16,8 @@
 #include "chimuc/search.h"
 
 static const char *const fields[] = {"type", "issuer", "year", "cites", "date", NULL};
-static const char *const known[] = {"q",    "limit", "offset", "type",  "issuer",
-				    "year", "cites", "date",   "brief", NULL};
+static const char *const known[] = {"q",     "limit", "offset", "type",   "issuer", "year",
+				    "cites", "date",  "brief",  "facets", NULL};
 
 /* q and " field:value" for each filter given: *out is the caller's. */
 static int query_text(char **out, size_t *len, const cm_serve_request *req)

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
 /* cmd_serve.c: `chimuc serve [--db DIR] [--listen ADDR:PORT] [--threads N]
- * [--auth FILE | --no-auth]`: its options, the refusal to listen beyond
- * loopback without either, the users of --auth, the server started (http.h) and stopped on SIGTERM or
- * SIGINT after the requests in flight. */
+ * [--auth FILE | --no-auth] [--tls-cert FILE --tls-key FILE]`: its
+ * options, the refusal to listen beyond loopback without --auth or
+ * --no-auth, the users of --auth, the certificate of --tls-cert (tls.h),
+ * the server started (http.h) and stopped on SIGTERM or SIGINT after the
+ * requests in flight. */
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -28,14 +30,17 @@ static const char usage_text[] =
 	"                       shards; --shard-timeout SECONDS, --all-shards)\n"
 	"  --listen ADDR:PORT   where to listen (default " CM_SERVE_LISTEN_DEFAULT "; port 0:\n"
 	"                       any free one; [::1]:PORT for IPv6)\n"
-	"  --threads N          worker threads (default 4, at most 64)\n"
+	"  --threads N          worker threads (default 16, at most 64)\n"
 	"  --auth FILE          ask for a user of FILE (HTTP Basic; lines user:hash,\n"
 	"                       salted crypt(3) hashes: mkpasswd, openssl passwd -6)\n"
 	"  --no-auth            allow an address beyond loopback without\n"
 	"                       authentication (behind a reverse proxy that does it)\n"
+	"  --tls-cert FILE      serve HTTPS (only) with this PEM certificate (or chain)\n"
+	"  --tls-key FILE       and its PEM private key (both or neither)\n"
 	"  -h, --help           show this help\n"
-	"An address beyond loopback needs --auth FILE or --no-auth. Basic credentials\n"
-	"travel in clear: beyond loopback, put a TLS reverse proxy in front.\n"
+	"An address beyond loopback needs --auth FILE or --no-auth, with TLS too.\n"
+	"Basic credentials travel in clear over plain HTTP: beyond loopback, give\n"
+	"--tls-cert and --tls-key, or put a TLS reverse proxy in front.\n"
 	"The address and port it listens on are printed on standard error.\n";
 
 typedef struct {
@@ -43,6 +48,7 @@ typedef struct {
 	unsigned threads;
 	int no_auth;
 	const char *auth; /* --auth FILE */
+	const char *tls_cert, *tls_key;
 } options;
 
 static int parse_options(options *o, cm_cmd_ctx *ctx, int argc, char **argv)
@@ -51,11 +57,13 @@ static int parse_options(options *o, cm_cmd_ctx *ctx, int argc, char **argv)
 						 {"threads", required_argument, NULL, 't'},
 						 {"no-auth", no_argument, NULL, 'n'},
 						 {"auth", required_argument, NULL, 'a'},
+						 {"tls-cert", required_argument, NULL, 'c'},
+						 {"tls-key", required_argument, NULL, 'k'},
 						 {NULL, 0, NULL, 0}};
 	static const cm_cmd_options opts = {"", longopts, usage_text};
 	int c;
 
-	*o = (options){CM_SERVE_LISTEN_DEFAULT, CM_SERVE_THREADS_DEFAULT, 0, NULL};
+	*o = (options){CM_SERVE_LISTEN_DEFAULT, CM_SERVE_THREADS_DEFAULT, 0, NULL, NULL, NULL};
 	while ((c = cm_cmd_getopt(ctx, argc, argv, &opts)) > 0) {
 		switch (c) {
 		case 'l': o->listen = optarg; break;
@@ -68,6 +76,8 @@ static int parse_options(options *o, cm_cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 'n': o->no_auth = 1; break;
 		case 'a': o->auth = optarg; break;
+		case 'c': o->tls_cert = optarg; break;
+		case 'k': o->tls_key = optarg; break;
 		}
 	}
 	if (c < 0)
@@ -76,6 +86,8 @@ static int parse_options(options *o, cm_cmd_ctx *ctx, int argc, char **argv)
 		return cm_cli_usage_error("serve", "unexpected argument '%s'", argv[optind]);
 	if (o->auth && o->no_auth)
 		return cm_cli_usage_error("serve", "--auth and --no-auth exclude each other");
+	if (!o->tls_cert != !o->tls_key)
+		return cm_cli_usage_error("serve", "--tls-cert and --tls-key go together");
 	return -1;
 }
 
@@ -84,6 +96,7 @@ static int parse_options(options *o, cm_cmd_ctx *ctx, int argc, char **argv)
 static int run(const cm_serve_config *cfg, const char *listen, const char *db)
 {
 	cm_serve_server *s = NULL;
+	size_t hits, misses;
 	sigset_t stop;
 	int sig, rc;
 
@@ -98,8 +111,10 @@ static int run(const cm_serve_config *cfg, const char *listen, const char *db)
 	fprintf(stderr, "%s: serving %s on port %u\n", CM_PROGRAM, db, cm_serve_port(s));
 	fflush(stderr);
 	sigwait(&stop, &sig);
+	cm_serve_tally(&hits, &misses, s);
 	cm_serve_stop(s);
-	fprintf(stderr, "%s: stopped\n", CM_PROGRAM);
+	fprintf(stderr, "%s: stopped (%zu answers from the cache, %zu read from the index)\n",
+		CM_PROGRAM, hits, misses);
 	return CM_EXIT_OK;
 }
 
@@ -109,6 +124,7 @@ int cm_cmd_serve(cm_cmd_ctx *ctx, int argc, char **argv)
 	cm_serve_config cfg = {0};
 	cm_serve_pool *pool = NULL;
 	cm_serve_auth *auth = NULL;
+	cm_serve_tls *tls = NULL;
 	cm_index_options io;
 	options o;
 	int status;
@@ -123,17 +139,21 @@ int cm_cmd_serve(cm_cmd_ctx *ctx, int argc, char **argv)
 					  "read the index; give --auth FILE, or --no-auth",
 					  o.listen);
 	if ((o.auth && cm_serve_auth_load(&auth, o.auth) < 0) ||
+	    (o.tls_cert && cm_serve_tls_load(&tls, o.tls_cert, o.tls_key) < 0) ||
 	    cm_cmd_index_options(&io, ctx) < 0 || cm_serve_pool_new(&pool, &io) < 0) {
 		cm_diag(CM_PROGRAM, NULL, "%s", cm_error_last());
-		cm_serve_auth_free(auth);
-		return CM_EXIT_FAIL;
+		status = CM_EXIT_FAIL;
+		goto cleanup;
 	}
 	cfg.addr = (struct sockaddr *)&addr;
 	cfg.threads = o.threads;
 	cfg.pool = pool;
 	cfg.auth = auth;
+	cfg.tls = tls;
 	status = run(&cfg, o.listen, io.paths[0]);
+cleanup:
 	cm_serve_pool_free(pool);
+	cm_serve_tls_free(tls);
 	cm_serve_auth_free(auth);
 	return status;
 }

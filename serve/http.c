@@ -2,9 +2,11 @@
 
 /* http.c: the libmicrohttpd daemon of `chimuc serve` (http.h): one
  * exchange per request (its raw target from the URI log callback, its body
- * up to CM_SERVE_BODY_MAX), dispatched to the routes with an index handle
- * from the pool (none for the page), answered with the security headers of
- * an API, or the caching and policy the reply names (the page's files). */
+ * up to CM_SERVE_BODY_MAX, raw or a multipart upload's draft: body.h),
+ * dispatched to the routes with an index handle from the pool (none for the
+ * page) through the answer cache (warm.h), answered with the security
+ * headers of an API, or the caching and policy the reply names (the page's
+ * files). */
 #include "http.h"
 
 #include <microhttpd.h>
@@ -14,6 +16,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "body.h"
+#include "cache.h"
+#include "perip.h"
+#include "warm.h"
 #include "chimuc/error.h"
 #include "serve_limits.h"
 #include "reply.h"
@@ -24,6 +30,9 @@ struct cm_serve_server {
 	struct MHD_Daemon *d;
 	cm_serve_pool *pool;
 	const cm_serve_auth *auth;
+	cm_serve_cache *cache;
+	cm_serve_perip *perip;
+	cm_serve_warm *warm;
 	atomic_int active; /* requests begun and not yet completed */
 };
 
@@ -32,10 +41,33 @@ typedef struct {
 	char *uri;
 	size_t uri_len;
 	int started;
-	char *body;
-	size_t len, cap;
-	int too_large;
+	cm_serve_body body;
 } exchange;
+
+/* A new connection is accepted while its address has fewer than
+ * CM_SERVE_CONNECTIONS_PER_IP open. */
+static enum MHD_Result accept_policy(void *cls, const struct sockaddr *addr, socklen_t len)
+{
+	cm_serve_server *s = cls;
+
+	(void)len;
+	return cm_serve_perip_admit(s->perip, addr) ? MHD_YES : MHD_NO;
+}
+
+static void connection_event(void *cls, struct MHD_Connection *c, void **socket_context,
+			     enum MHD_ConnectionNotificationCode what)
+{
+	cm_serve_server *s = cls;
+	const union MHD_ConnectionInfo *i;
+
+	if (what == MHD_CONNECTION_NOTIFY_STARTED) {
+		i = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		*socket_context = cm_serve_perip_enter(s->perip, i ? i->client_addr : NULL);
+	} else if (what == MHD_CONNECTION_NOTIFY_CLOSED) {
+		cm_serve_perip_leave(s->perip, *socket_context);
+		*socket_context = NULL;
+	}
+}
 
 static void *uri_begun(void *cls, const char *uri, struct MHD_Connection *c)
 {
@@ -62,7 +94,7 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	(void)why;
 	if (x) {
 		free(x->uri);
-		free(x->body);
+		cm_serve_body_release(&x->body);
 		free(x);
 	}
 	*con_cls = NULL;
@@ -151,12 +183,13 @@ static int unavailable(cm_serve_reply *rep, int code)
 }
 
 /* The reply to a whole request. */
-static int answer(cm_serve_reply *rep, cm_serve_server *s, exchange *x, const char *method)
+static int answer(cm_serve_reply *rep, cm_serve_server *s, exchange *x, const char *method,
+		  const char *body, size_t body_len)
 {
 	cm_serve_request req;
 	const cm_serve_route *route;
 	cm_serve_call call = {0};
-	cm_index *ix = NULL;
+	cm_serve_handle h = {NULL, 0};
 	unsigned status;
 	int rc, broken = 0;
 
@@ -178,51 +211,28 @@ static int answer(cm_serve_reply *rep, cm_serve_server *s, exchange *x, const ch
 		rc = route->handler(rep, &call);
 		goto cleanup;
 	}
-	if ((rc = cm_serve_pool_take(&ix, s->pool)) < 0) {
+	if ((rc = cm_serve_pool_take(&h, s->pool)) < 0) {
 		rc = unavailable(rep, rc);
 		goto cleanup;
 	}
-	call.ix = ix;
-	call.body = x->body ? x->body : "";
-	call.body_len = x->len;
-	if ((rc = route->handler(rep, &call)) < 0) {
+	call.ix = h.ix;
+	call.body = body;
+	call.body_len = body_len;
+	if ((rc = cm_serve_cached_reply(rep, s->cache, route, &call, 0)) < 0) {
 		/* a failure of the index (not of the question): a new handle next time */
 		broken = cm_serve_status_of(rc) >= 500;
+		cm_serve_reply_release(rep);
 		rc = cm_serve_reply_failed(rep, rc);
 	} else
-		rc = cm_serve_reply_mark_partial(rep, ix);
-	cm_serve_pool_give(s->pool, ix, broken);
+		rc = cm_serve_reply_mark_partial(rep, h.ix);
+	cm_serve_pool_give(s->pool, h, broken);
 cleanup:
 	cm_serve_request_release(&req);
 	return rc;
 }
 
-/* Takes a piece of the body; past CM_SERVE_BODY_MAX it is only counted. */
-static void body_add(exchange *x, const char *data, size_t n)
-{
-	if (x->too_large || n > CM_SERVE_BODY_MAX - x->len) {
-		x->too_large = 1;
-		return;
-	}
-	if (x->len + n + 1 > x->cap) {
-		size_t cap = x->cap ? x->cap : 4096;
-		char *p;
-		while (cap < x->len + n + 1)
-			cap *= 2;
-		if (!(p = realloc(x->body, cap))) {
-			x->too_large = 1;
-			return;
-		}
-		x->body = p;
-		x->cap = cap;
-	}
-	memcpy(x->body + x->len, data, n);
-	x->len += n;
-	x->body[x->len] = '\0';
-}
-
-/* 1 when the declared body is already too large. */
-static int declared_too_large(struct MHD_Connection *c)
+/* 1 when the declared body is already larger than limit. */
+static int declared_too_large(struct MHD_Connection *c, size_t limit)
 {
 	const char *v =
 		MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
@@ -231,7 +241,7 @@ static int declared_too_large(struct MHD_Connection *c)
 	if (!v)
 		return 0;
 	n = strtoull(v, NULL, 10);
-	return n > CM_SERVE_BODY_MAX;
+	return n > limit;
 }
 
 static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c, const char *url,
@@ -242,6 +252,9 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c, const
 	cm_serve_server *s = cls;
 	exchange *x = *con_cls;
 	cm_serve_reply rep = {0};
+	const char *body = "";
+	size_t body_len = 0;
+	int rc;
 
 	(void)url;
 	(void)version;
@@ -251,22 +264,28 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *c, const
 		x->started = 1;
 		if (!authorized(s, c))
 			return send_unauthorized(c);
-		if (declared_too_large(c))
-			return send_error(c, 413, "the body is too large");
-		if (strcmp(method, "POST") && strcmp(method, "PUT"))
+		if (strcmp(method, "POST") && strcmp(method, "PUT")) {
+			if (declared_too_large(c, CM_SERVE_BODY_MAX))
+				return send_error(c, 413, "the body is too large");
 			goto whole;
+		}
+		if (cm_serve_body_begin(&x->body, c) < 0)
+			return send_error(c, 400, cm_error_last());
+		if (declared_too_large(c, cm_serve_body_limit(&x->body)))
+			return send_error(c, 413, "the body is too large");
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
-		body_add(x, upload_data, *upload_data_size);
+		cm_serve_body_add(&x->body, upload_data, *upload_data_size);
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
-	if (x->too_large)
-		return send_error(c, 413, "the body is too large");
+	if ((rc = cm_serve_body_end(&body, &body_len, &x->body)) < 0)
+		return rc == CM_ELIMIT ? send_error(c, 413, "the body is too large")
+				       : send_error(c, 400, cm_error_last());
 whole:
 	cm_error_clear();
-	if (answer(&rep, s, x, method) < 0)
+	if (answer(&rep, s, x, method, body, body_len) < 0)
 		return send_error(c, 500, "out of memory");
 	return send_reply(c, &rep);
 }
@@ -274,16 +293,19 @@ whole:
 int cm_serve_start(cm_serve_server **out, const cm_serve_config *cfg)
 {
 	cm_serve_server *s = calloc(1, sizeof *s);
-	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+	/* poll(2), not epoll: with a thread pool on epoll, libmicrohttpd 0.9.75
+	 * drops a few keep-alive connections under load (wrk counts them) */
+	unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
 	struct MHD_OptionItem opts[] = {
 		{MHD_OPTION_SOCK_ADDR, 0, (void *)cfg->addr},
 		{MHD_OPTION_CONNECTION_LIMIT, CM_SERVE_CONNECTIONS_MAX, NULL},
-		{MHD_OPTION_PER_IP_CONNECTION_LIMIT, CM_SERVE_CONNECTIONS_PER_IP, NULL},
 		{MHD_OPTION_CONNECTION_TIMEOUT, CM_SERVE_TIMEOUT, NULL},
 		{MHD_OPTION_CONNECTION_MEMORY_LIMIT, CM_SERVE_HEADERS_MAX, NULL},
-		/* one thread: the polling thread alone, no pool (last: cut then) */
-		{MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)cfg->threads, NULL},
+		{MHD_OPTION_END, 0, NULL}, /* the thread pool, unless one thread */
+		{MHD_OPTION_END, 0, NULL}, /* the TLS key and certificate */
+		{MHD_OPTION_END, 0, NULL},
 		{MHD_OPTION_END, 0, NULL}};
+	size_t n = 4;
 
 	*out = NULL;
 	if (!s)
@@ -291,14 +313,35 @@ int cm_serve_start(cm_serve_server **out, const cm_serve_config *cfg)
 	s->pool = cfg->pool;
 	s->auth = cfg->auth;
 	atomic_init(&s->active, 0);
+	if (cm_serve_cache_new(&s->cache, CM_SERVE_CACHE_BYTES) < 0 ||
+	    cm_serve_perip_new(&s->perip, CM_SERVE_CONNECTIONS_MAX, CM_SERVE_CONNECTIONS_PER_IP) <
+		    0 ||
+	    cm_serve_warm_start(&s->warm, s->pool, s->cache) < 0) {
+		cm_serve_perip_free(s->perip);
+		cm_serve_cache_free(s->cache);
+		free(s);
+		return cm_error_nomem();
+	}
 	if (cfg->addr->sa_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
-	if (cfg->threads < 2)
-		opts[5] = (struct MHD_OptionItem){MHD_OPTION_END, 0, NULL};
-	s->d = MHD_start_daemon(
-		flags, 0, NULL, NULL, access_handler, s, MHD_OPTION_URI_LOG_CALLBACK, uri_begun, s,
-		MHD_OPTION_NOTIFY_COMPLETED, completed, s, MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
+	/* one thread: the polling thread alone, no pool */
+	if (cfg->threads > 1)
+		opts[n++] = (struct MHD_OptionItem){MHD_OPTION_THREAD_POOL_SIZE,
+						    (intptr_t)cfg->threads, NULL};
+	if (cfg->tls) {
+		flags |= MHD_USE_TLS;
+		opts[n++] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_KEY, 0, cfg->tls->key};
+		opts[n++] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_CERT, 0, cfg->tls->cert};
+	}
+	s->d = MHD_start_daemon(flags, 0, accept_policy, s, access_handler, s,
+				MHD_OPTION_URI_LOG_CALLBACK, uri_begun, s,
+				MHD_OPTION_NOTIFY_COMPLETED, completed, s,
+				MHD_OPTION_NOTIFY_CONNECTION, connection_event, s, MHD_OPTION_ARRAY,
+				opts, MHD_OPTION_END);
 	if (!s->d) {
+		cm_serve_warm_stop(s->warm);
+		cm_serve_perip_free(s->perip);
+		cm_serve_cache_free(s->cache);
 		free(s);
 		return cm_error_set(CM_EIO, "cannot listen there (address in use, or not ours)");
 	}
@@ -312,6 +355,11 @@ unsigned cm_serve_port(const cm_serve_server *s)
 	return i ? i->port : 0;
 }
 
+void cm_serve_tally(size_t *hits, size_t *misses, cm_serve_server *s)
+{
+	cm_serve_cache_tally(hits, misses, s->cache);
+}
+
 void cm_serve_stop(cm_serve_server *s)
 {
 	MHD_socket fd = MHD_quiesce_daemon(s->d);
@@ -322,5 +370,8 @@ void cm_serve_stop(cm_serve_server *s)
 	MHD_stop_daemon(s->d);
 	if (fd != MHD_INVALID_SOCKET)
 		close(fd);
+	cm_serve_warm_stop(s->warm);
+	cm_serve_perip_free(s->perip);
+	cm_serve_cache_free(s->cache);
 	free(s);
 }

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 
 /* pool.c: the index handles of the server (pool.h): a free list under a
- * mutex, each handle refreshed (cm_index_refresh) when taken. */
+ * mutex, each handle refreshed (cm_index_refresh) when taken in an epoch
+ * later than its own, or at every take for an index of many shards. */
 #include "pool.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,7 +17,8 @@ struct cm_serve_pool {
 	pthread_mutex_t lock;
 	cm_index_options o;
 	char **paths; /* o's, copied */
-	cm_array_t(cm_index *) free;
+	atomic_uint epoch;
+	cm_array_t(cm_serve_handle) free;
 };
 
 static void free_paths(cm_serve_pool *p)
@@ -43,6 +46,7 @@ int cm_serve_pool_new(cm_serve_pool **out, const cm_index_options *o)
 			return cm_error_nomem();
 		}
 	pthread_mutex_init(&p->lock, NULL);
+	atomic_init(&p->epoch, 0);
 	*out = p;
 	return 0;
 }
@@ -52,46 +56,60 @@ void cm_serve_pool_free(cm_serve_pool *p)
 	if (!p)
 		return;
 	for (size_t i = 0; i < p->free.size; i++)
-		cm_index_free(p->free.ptr[i]);
+		cm_index_free(p->free.ptr[i].ix);
 	cm_array_clear(p->free);
 	pthread_mutex_destroy(&p->lock);
 	free_paths(p);
 	free(p);
 }
 
-int cm_serve_pool_take(cm_index **out, cm_serve_pool *p)
+int cm_serve_pool_take(cm_serve_handle *out, cm_serve_pool *p)
 {
-	cm_index *ix = NULL;
+	cm_serve_handle h = {NULL, atomic_load(&p->epoch)};
+	unsigned epoch = h.epoch;
 	int changed, rc;
 
-	*out = NULL;
+	*out = (cm_serve_handle){NULL, 0};
 	pthread_mutex_lock(&p->lock);
 	if (p->free.size > 0)
-		ix = p->free.ptr[--p->free.size];
+		h = p->free.ptr[--p->free.size];
 	pthread_mutex_unlock(&p->lock);
-	if (ix && cm_index_refresh(&changed, ix) == 0) {
-		*out = ix;
+	/* the shards of many are looked at on each take (one down is put
+	 * down, one back used again); a single index follows the epochs */
+	if (h.ix && ((h.epoch == epoch && cm_index_shards(h.ix) == 1) ||
+		     cm_index_refresh(&changed, h.ix) == 0)) {
+		*out = (cm_serve_handle){h.ix, epoch};
 		return 0;
 	}
-	cm_index_free(ix); /* gone or replaced under it: open it anew */
-	if ((rc = cm_index_open_many(&ix, &p->o)) < 0)
+	cm_index_free(h.ix); /* gone or replaced under it: open it anew */
+	if ((rc = cm_index_open_many(&h.ix, &p->o)) < 0)
 		return rc;
-	*out = ix;
+	*out = (cm_serve_handle){h.ix, epoch};
 	return 0;
 }
 
-void cm_serve_pool_give(cm_serve_pool *p, cm_index *ix, int broken)
+void cm_serve_pool_give(cm_serve_pool *p, cm_serve_handle h, int broken)
 {
-	cm_index **slot = NULL;
+	cm_serve_handle *slot = NULL;
 
-	if (!ix)
+	if (!h.ix)
 		return;
 	if (!broken) {
 		pthread_mutex_lock(&p->lock);
 		if ((slot = cm_array_alloc(p->free)))
-			*slot = ix;
+			*slot = h;
 		pthread_mutex_unlock(&p->lock);
 	}
 	if (!slot)
-		cm_index_free(ix);
+		cm_index_free(h.ix);
+}
+
+int cm_serve_pool_open(cm_index **out, const cm_serve_pool *p)
+{
+	return cm_index_open_many(out, &p->o);
+}
+
+void cm_serve_pool_advance(cm_serve_pool *p)
+{
+	atomic_fetch_add(&p->epoch, 1);
 }

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <stdint.h>
 
 #include "chimuc/xapian_c.h"
 
@@ -69,6 +70,12 @@ void cm_index_free(cm_index *ix);
  * CM_INDEX_SHARD_RETRY seconds) and used again once it answers; a shard
  * that stopped answering is put down. Errors: the binding's. */
 int cm_index_refresh(int *changed, cm_index *ix);
+/* The commit ix reads (a number that grows with each commit of the
+ * indexer): what `chimuc serve` keys its answers by. Errors: CM_EUNSUPPORTED
+ * for an index of many shards (Xapian keeps a revision per database, and
+ * no number made of theirs both grows and never repeats when a shard is
+ * replaced) or a backend that keeps none; the binding's. */
+int cm_index_revision(uint64_t *out, cm_index *ix);
 
 const char *cm_index_path(const cm_index *ix);
 cm_xdb *cm_index_xdb(cm_index *ix);

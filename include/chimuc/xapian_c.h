@@ -90,6 +90,8 @@ int cm_xdb_free(cm_xdb *db);
 /* Brings a reader to the latest committed revision; *out_changed is 1 if it
  * moved. */
 int cm_xdb_reopen(int *out_changed, cm_xdb *db);
+/* The revision the reader is at (it grows with each commit). */
+int cm_xdb_revision(unsigned long long *out, cm_xdb *db);
 
 int cm_xdb_doccount(unsigned *out, cm_xdb *db);
 int cm_xdb_lastdocid(cm_xdocid *out, cm_xdb *db);

@@ -167,6 +167,21 @@ static int retry_down(size_t *back, cm_index *ix)
 	return 0;
 }
 
+int cm_index_revision(uint64_t *out, cm_index *ix)
+{
+	unsigned long long rev = 0;
+	int rc;
+
+	*out = 0;
+	if (ix->shards.size > 1)
+		return cm_error_set(CM_EUNSUPPORTED, "an index of %zu shards has no one revision",
+				    ix->shards.size);
+	rc = cm_xdb_revision(&rev, ix->db);
+
+	*out = rev;
+	return rc;
+}
+
 const char *cm_index_path(const cm_index *ix)
 {
 	return ix->path;

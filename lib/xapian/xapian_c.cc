@@ -283,6 +283,14 @@ int cm_xdb_reopen(int *out_changed, cm_xdb *db)
 	});
 }
 
+int cm_xdb_revision(unsigned long long *out, cm_xdb *db)
+{
+	return guard([&] {
+		*out = db->db->get_revision();
+		return 0;
+	});
+}
+
 int cm_xdb_doccount(unsigned *out, cm_xdb *db)
 {
 	return guard([&] {

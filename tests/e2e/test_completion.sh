@@ -39,4 +39,10 @@ same "chimuc-index --fo<TAB>" "$(complete_words _chimuc_index chimuc-index --fo)
 mkdir "$WORK/dbdir"
 touch "$WORK/dbfile"
 same "--db completes folders only" "$(complete_words _chimuc chimuc search --db "$WORK/db")" "$WORK/dbdir "
+same "chimuc serve --tls<TAB>" "$(complete_words _chimuc chimuc serve --tls)" "--tls-cert --tls-key "
+touch "$WORK/cert.pem"
+same "--tls-cert completes files" \
+    "$(complete_words _chimuc chimuc serve --tls-cert "$WORK/cert")" "$WORK/cert.pem "
+same "--tls-key completes files" \
+    "$(complete_words _chimuc chimuc serve --tls-key "$WORK/dbf")" "$WORK/dbfile "
 finish
