@@ -6,7 +6,8 @@ bench/queries.py, rotated by a wrk Lua script) and on /api/cited-by (the
 most cited references of the index, rotated), each alone and while
 chimuc-index updates the same index in a loop (each round adds a document
 and changes one it added before, then commits). Writes bench/serve_load.json
-(every figure) and prints a Markdown table for bench/RESULTS.md.
+(every figure, with how long after each commit the server answered at it)
+and prints a Markdown table for bench/RESULTS.md.
 
 The corpus is bench/make_corpus.py's (reused when there, as bench/mission.py
 makes it); the index is built by chimuc-index in WORK/serve-N (reused when
@@ -104,9 +105,11 @@ class Updater(threading.Thread):
     changes the one added before, then indexes the folder (a commit), and
     waits --update-every seconds."""
 
-    def __init__(self, a, db, corpus):
+    def __init__(self, a, db, corpus, port):
         super().__init__(daemon=True)
-        self.a, self.db = a, db
+        self.a, self.db, self.port = a, db, port
+        self.base = self.served()
+        self.lags = []
         self.src = sorted(os.path.join(corpus, "docs", n)
                           for n in os.listdir(os.path.join(corpus, "docs")))[:200]
         self.dir = tempfile.mkdtemp(prefix="serve_load-updates.")
@@ -129,6 +132,21 @@ class Updater(threading.Thread):
             self.rounds += 1
             self.failed += r.returncode != 0
             n += 1
+            self.lags.append(self.lag(self.base + n))
+
+    def served(self):
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/api/stats") as r:
+            return json.load(r)["documents"]
+
+    def lag(self, want):
+        """Seconds from a commit until the server answers at it (its /api/stats
+        counts the documents), under the load; None after 10 s."""
+        t0 = time.monotonic()
+        while time.monotonic() - t0 < 10:
+            if self.served() >= want:
+                return round(time.monotonic() - t0, 3)
+            time.sleep(0.02)
+        return None
 
     def finish(self):
         self.stop.set()
@@ -196,13 +214,17 @@ def main():
                 check_answers(port, paths)
                 up = None
                 if updating:
-                    up = Updater(a, db, corpus)
+                    up = Updater(a, db, corpus, port)
                     up.start()
                 log(f"wrk {name}{' while indexing' if updating else ''}")
                 r = wrk(a, port, paths)
                 if up:
                     up.finish()
                     r["index_rounds"], r["index_failed"] = up.rounds, up.failed
+                    seen = sorted(x for x in up.lags if x is not None)
+                    r["commit_seen_s"] = {"median": seen[len(seen) // 2] if seen else None,
+                                          "max": seen[-1] if seen else None,
+                                          "never": len(up.lags) - len(seen)}
             finally:
                 server.send_signal(signal.SIGTERM)
                 server.wait()
@@ -211,8 +233,9 @@ def main():
                 os.remove(server_log)
             r.update(endpoint=name, updating=updating)
             rows.append(r)
+            seen = f"; a commit answered after {r['commit_seen_s']}" if updating else ""
             log(f"  {r['rps']:.0f} req/s, p50 {r['p50_us'] / 1000:.1f} ms, "
-                f"p99 {r['p99_us'] / 1000:.1f} ms, {r['errors']} errors; {r['server_said']}")
+                f"p99 {r['p99_us'] / 1000:.1f} ms, {r['errors']} errors; {r['server_said']}{seen}")
     result = {"label": a.label, "docs": a.docs, "connections": a.connections,
               "update_every": a.update_every,
               "seconds": a.seconds, "wrk_threads": a.wrk_threads,
@@ -226,12 +249,15 @@ def main():
     with open(a.out, "w") as f:
         json.dump(runs, f, indent=1)
         f.write("\n")
-    print(f"| endpoint | index updated | requests/s | p50 ms | p99 ms | errors |")
-    print("|---|---|---:|---:|---:|---:|")
+    print("| endpoint | index updated | requests/s | p50 ms | p99 ms | errors "
+          "| a commit answered after (median / max s) |")
+    print("|---|---|---:|---:|---:|---:|---|")
     for r in rows:
         upd = f"yes ({r['index_rounds']} commits)" if r["updating"] else "no"
+        seen = r.get("commit_seen_s")
+        lag = f"{seen['median']} / {seen['max']} ({seen['never']} never)" if seen else "—"
         print(f"| {r['endpoint']} | {upd} | {r['rps']:.0f} | {r['p50_us'] / 1000:.1f} | "
-              f"{r['p99_us'] / 1000:.1f} | {r['errors']} |")
+              f"{r['p99_us'] / 1000:.1f} | {r['errors']} | {lag} |")
 
 
 if __name__ == "__main__":

@@ -45,9 +45,9 @@ run "$bin/chimuc" check --db "$db"
 run "$bin/chimuc-index" --db "$db" corpus/*.txt
 cat <<EOT
 
-The same index over HTTP (the JSON API; see README.md, "chimuc serve"):
+The same index in a browser and over HTTP (see README.md, "chimuc serve"):
     $bin/chimuc serve --db $db
-then, in another terminal:
+then open http://127.0.0.1:8080/?q=dan+van+kheo (the web page), or:
     curl 'http://127.0.0.1:8080/api/search?q=dan+van+kheo'
     curl 'http://127.0.0.1:8080/api/deadlines?on=15/10&by=actor'
 EOT

@@ -315,6 +315,16 @@ void cm_serve_cache_publish(cm_serve_cache *c, uint64_t rev)
 	pthread_mutex_unlock(&c->lock);
 }
 
+uint64_t cm_serve_cache_published(cm_serve_cache *c)
+{
+	uint64_t rev;
+
+	pthread_mutex_lock(&c->lock);
+	rev = c->published;
+	pthread_mutex_unlock(&c->lock);
+	return rev;
+}
+
 int cm_serve_cache_recent(cm_serve_cached_key **out, size_t *n, cm_serve_cache *c, uint64_t rev,
 			  size_t max)
 {

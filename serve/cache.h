@@ -51,6 +51,8 @@ int cm_serve_cache_put(cm_serve_cache *c, uint64_t rev, const char *key, size_t 
 /* Makes rev the published revision when it is newer, dropping the answers
  * of older ones. */
 void cm_serve_cache_publish(cm_serve_cache *c, uint64_t rev);
+/* The published revision (0 before the first). */
+uint64_t cm_serve_cache_published(cm_serve_cache *c);
 
 typedef struct {
 	char *key;

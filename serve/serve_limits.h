@@ -45,6 +45,9 @@
  * may take at most. */
 #define CM_SERVE_WARM_MAX 256
 #define CM_SERVE_WARM_SECONDS 10
+/* The reads of one answer by the warmer when commits keep moving its
+ * handle while it reads (warm.c). */
+#define CM_SERVE_WARM_TRIES 3
 /* The largest page of a listing (limit=), and the default page of search. */
 #define CM_SERVE_PAGE_MAX 1000
 #define CM_SERVE_SEARCH_LIMIT 10

@@ -27,6 +27,21 @@ struct cm_serve_warm {
 	uint64_t rev;  /* the one published */
 };
 
+/* The revision ix reads, brought up to the published one first when it is
+ * older (a handle taken just before a revision was published: the cache
+ * no longer holds its answers, and reading them at the old revision would
+ * cost every request in flight a read of the index). */
+static int current_revision(uint64_t *rev, cm_serve_cache *cache, cm_index *ix)
+{
+	int changed, rc;
+
+	if ((rc = cm_index_revision(rev, ix)) < 0 || *rev >= cm_serve_cache_published(cache))
+		return rc;
+	if ((rc = cm_index_refresh(&changed, ix)) < 0)
+		return rc;
+	return cm_index_revision(rev, ix);
+}
+
 int cm_serve_cached_reply(cm_serve_reply *rep, cm_serve_cache *cache, const cm_serve_route *route,
 			  const cm_serve_call *call, int warming)
 {
@@ -36,7 +51,7 @@ int cm_serve_cached_reply(cm_serve_reply *rep, cm_serve_cache *cache, const cm_s
 	int rc;
 
 	/* warming reads the answer anew: the cache would give the published one */
-	if (strcmp(route->method, "GET") == 0 && cm_index_revision(&rev, call->ix) == 0 &&
+	if (strcmp(route->method, "GET") == 0 && current_revision(&rev, cache, call->ix) == 0 &&
 	    (rc = cm_serve_cache_key(&key, &len, call->req)) == 0 && !warming &&
 	    (rc = cm_serve_cache_get(rep, cache, rev, key, len)) != 0) {
 		free(key);
@@ -73,13 +88,18 @@ static int request_of_key(cm_serve_request *req, const char *key, size_t len)
 	return 0;
 }
 
-/* Reads again the answer to key on w's handle, kept in the cache. */
+/* Reads again the answer to key on w's handle, kept in the cache. A
+ * commit while it is read moves the handle (the read is retried at the
+ * newer commit) and the answer is not kept: it is read again at the
+ * handle's new revision, CM_SERVE_WARM_TRIES times at most, so that no
+ * question asked is missing from the cache when the revision is published
+ * (every thread asking it would read it at once). */
 static void warm_one(cm_serve_warm *w, const cm_serve_cached_key *k)
 {
 	cm_serve_request req;
 	const cm_serve_route *route;
 	cm_serve_call call = {0};
-	cm_serve_reply rep = {0};
+	uint64_t before = 0, after = 0;
 
 	if (request_of_key(&req, k->key, k->len) < 0)
 		return;
@@ -87,9 +107,16 @@ static void warm_one(cm_serve_warm *w, const cm_serve_cached_key *k)
 		call.req = &req;
 		call.ix = w->ix;
 		call.body = "";
-		cm_serve_cached_reply(&rep, w->cache, route, &call, 1);
+		for (int i = 0; i < CM_SERVE_WARM_TRIES; i++) {
+			cm_serve_reply rep = {0};
+			int rc = cm_index_revision(&before, w->ix);
+			if (rc == 0)
+				rc = cm_serve_cached_reply(&rep, w->cache, route, &call, 1);
+			cm_serve_reply_release(&rep);
+			if (rc < 0 || cm_index_revision(&after, w->ix) < 0 || after == before)
+				break;
+		}
 	}
-	cm_serve_reply_release(&rep);
 	cm_serve_request_release(&req);
 	cm_error_clear();
 }

@@ -24,7 +24,8 @@
 #include "route.h"
 
 /* The route's reply to call: from the cache when it holds the answer at
- * the revision call->ix reads; else the handler's, and a 200 of a GET
+ * the revision call->ix reads (a handle older than the published revision
+ * is brought up to date first); else the handler's, and a 200 of a GET
  * kept in the cache when the index did not move while it was read (as
  * asked by a client unless warming). The handler's return value. */
 int cm_serve_cached_reply(cm_serve_reply *rep, cm_serve_cache *cache, const cm_serve_route *route,

@@ -1,22 +1,22 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-# test_web.sh: the web page of chimuc serve as a person uses it, in
-# headless Chromium (web_drive.py, the DevTools protocol on a pipe) against
-# the server on a free loopback port over the samples: the page's files
-# with their headers (a self-only CSP, nosniff, caching; 404 for an unknown
-# file, no traversal); the search for "dan van kheo" showing the CLI's
-# titles, a facet and a page in the URL, back and forward; the document
-# page of 004 listing what it cites and who cites it (at depth 1 and 2), a
-# resolved citation linked, an unresolved one opening its card; the graph
-# drawing the CLI's nodes, a node opening its document; the 15/10 view
-# listing the five sample documents, the month calendar, the .ics; the
-# draft check showing each citation's status; an index of hostile titles
-# and paths (<script>, "><img onerror>, U+202E) shown as text, with no
-# element injected (U+202E isolated: it turns no text around); on a phone's
-# screen too; a replaced document's page showing its status, since when, by
-# which document, the conflicting claims (tests/data/validity). No Content-Security-Policy
-# violation or script error anywhere. Screenshots of each page are written
-# into the build folder (web-shots/).
+# test_web.sh: the web page of chimuc serve as a person uses it, in headless
+# Chromium (web_drive.py, the DevTools protocol on a pipe) against the
+# server on a free loopback port over the samples: the page's files with
+# their headers (a self-only CSP, nosniff, caching; 404 for an unknown file,
+# no traversal); the search for "dan van kheo" showing the CLI's titles, a
+# facet and a page in the URL, back and forward; the document page of 004
+# listing what it cites and who cites it (at depth 1 and 2), a resolved
+# citation linked, an unresolved one opening its card; the graph drawing the
+# CLI's nodes, a node opening its document; the 15/10 view listing the five
+# sample documents, the month calendar, the .ics; the draft check showing
+# each citation's status (pasted, and a DOCX uploaded); an index of hostile
+# titles and paths (<script>, "><img onerror>, U+202E) shown as text, with
+# no element injected (U+202E isolated: it turns no text around); on a
+# phone's screen too; a replaced document's page showing its status, since
+# when, by which document, the conflicting claims (tests/data/validity). No
+# Content-Security-Policy violation or script error anywhere. Screenshots of
+# each page are written into the build folder (web-shots/).
 . "$(dirname "$0")/lib.sh"
 
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
@@ -186,6 +186,16 @@ ev draft.refs "$(texts '.checks .reference' textContent)"
 ev draft.problems "document.querySelectorAll('.checks .problems li').length"
 ev draft.colour "getComputedStyle(document.querySelector('.checks > li.check-in_corpus')).borderLeftColor + ' ' + getComputedStyle(document.querySelector('.checks > li.check-unknown')).borderLeftColor"
 shot draft
+# a DOCX uploaded through the form (multipart/form-data)
+docx="$CM_SOURCE_DIR/tests/data/formats/directive.docx"
+ev draft.upload "document.querySelector('main').removeAttribute('data-ready');
+const b = Uint8Array.from(atob('$(base64 -w0 "$docx")'), (c) => c.charCodeAt(0));
+const dt = new DataTransfer(); dt.items.add(new File([b], 'directive.docx'));
+const f = document.querySelector('#upload input[type=file]'); f.files = dt.files;
+document.querySelector('#upload').requestSubmit(); 1"
+wait_for "document.querySelector('main[data-ready=draft-checked]')"
+ev draft.upstatuses "$(texts '.checks > li' dataset.key)"
+shot draft-upload
 
 # on a phone's screen: one column, nothing wider than the screen
 jq -nc '{viewport: [390, 844]}' >>"$steps"
@@ -261,6 +271,8 @@ same "draft: each status" "$(got draft.statuses)" "$(cli map "$WORK/draft.txt" |
 same "draft: three kinds" "$(got draft.statuses | sort -u | tr '\n' ' ')" "cited_only in_corpus unknown "
 same "draft: the formal references" "$(got draft.refs)" "$(cli map "$WORK/draft.txt" | jq -r .reference)"
 same "draft: the problems" "$(got draft.problems)" "$(cli map "$WORK/draft.txt" | jq -s '[.[].problems[]] | length')"
+same "draft: a DOCX uploaded, as chimuc map reads it" "$(got draft.upstatuses)" "$(cli map "$docx" | jq -r '.key // ""')"
+check "draft: (with citations)" test "$(got draft.upstatuses | grep -c .)" -gt 0
 same "draft: colour-coded" "$(got draft.colour)" "rgb(30, 125, 50) rgb(161, 92, 0)"
 
 same "phone: nothing wider than the screen" "$(got phone.wide)" true

@@ -99,6 +99,7 @@ Test(serve_cache, revisions)
 	cm_serve_cache *c;
 
 	cr_assert_eq(cm_serve_cache_new(&c, 1 << 20), 0);
+	cr_expect_eq(cm_serve_cache_published(c), 0);
 	expect_body(c, 5, "a", NULL);
 	put(c, 5, "a", "{\"total\":1}");
 	put(c, 5, "b", "{\"total\":2}");
@@ -137,6 +138,7 @@ Test(serve_cache, revisions)
 	expect_body(c, 7, "a", "{\"total\":5}");
 	/* publishing an older one changes nothing */
 	cm_serve_cache_publish(c, 6);
+	cr_expect_eq(cm_serve_cache_published(c), 7);
 	expect_body(c, 7, "a", "{\"total\":5}");
 	put(c, 6, "a", "{\"total\":1}");
 	expect_body(c, 6, "a", NULL);
