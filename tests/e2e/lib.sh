@@ -77,12 +77,24 @@ Căn cứ Kế hoạch số 1600-KH/BDVTW, ngày 28/02/2018 của Ban Dân vận
 DOC
 }
 
+# need TOOL...: skips the test (exit 77) when a tool is not installed.
+need() {
+    for tool in "$@"; do
+        if ! command -v "$tool" >/dev/null; then
+            echo "SKIP: $tool is not installed"
+            exit 77
+        fi
+    done
+}
+
 # start NAME ARGS...: starts chimuc serve on a free loopback port, its
-# stderr in $WORK/NAME.log; sets pid, port, URL and adds pid to pids (the
-# caller's trap stops them).
+# stderr in $WORK/NAME.log; sets pid, port, URL (https with --tls-cert)
+# and adds pid to pids (the caller's trap stops them).
 start() {
     name=$1
     shift
+    scheme=http
+    case " $* " in *" --tls-cert "*) scheme=https ;; esac
     "$CHIMUC" serve --listen 127.0.0.1:0 "$@" 2>"$WORK/$name.log" &
     pid=$!
     pids="$pids $pid"
@@ -92,7 +104,7 @@ start() {
         [ -n "$port" ] && break
         sleep 0.1
     done
-    URL="http://127.0.0.1:$port"
+    URL="$scheme://127.0.0.1:$port"
 }
 
 finish() {

@@ -11,12 +11,7 @@
 # finishing the request in flight.
 . "$(dirname "$0")/lib.sh"
 
-for tool in curl jq; do
-    if ! command -v "$tool" >/dev/null; then
-        echo "SKIP: $tool is not installed"
-        exit 77
-    fi
-done
+need curl jq
 
 DB="$WORK/db"
 index_corpus "$DB"

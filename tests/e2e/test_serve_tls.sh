@@ -9,17 +9,12 @@
 # errors; with --auth, the credentials asked over TLS.
 . "$(dirname "$0")/lib.sh"
 
-for tool in curl jq openssl; do
-    if ! command -v "$tool" >/dev/null; then
-        echo "SKIP: $tool is not installed"
-        exit 77
-    fi
-done
+need curl jq openssl
 
 DB="$WORK/db"
 index_corpus "$DB"
-pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$WORK"' EXIT
+pids=""
+trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$WORK"' EXIT
 
 # cert NAME: a self-signed certificate for localhost and 127.0.0.1, and its key.
 cert() {
@@ -30,20 +25,11 @@ cert() {
 cert a
 cert b
 
-# start_tls NAME ARGS...: chimuc serve over TLS with a.crt on a free port; sets pid, port, URL.
+# start_tls NAME ARGS...: chimuc serve over TLS with a.crt (lib.sh's start).
 start_tls() {
-    log="$WORK/$1.log"
+    n=$1
     shift
-    "$CHIMUC" serve --db "$DB" --listen 127.0.0.1:0 --tls-cert "$WORK/a.crt" \
-        --tls-key "$WORK/a.key" "$@" 2>"$log" &
-    pid=$!
-    port=""
-    for _ in $(seq 1 100); do
-        port=$(sed -n 's/.* on port \([0-9]*\)$/\1/p' "$log")
-        [ -n "$port" ] && break
-        sleep 0.1
-    done
-    URL="https://127.0.0.1:$port"
+    start "$n" --db "$DB" --tls-cert "$WORK/a.crt" --tls-key "$WORK/a.key" "$@"
 }
 
 start_tls serve
@@ -69,7 +55,6 @@ same "still answers over HTTPS" \
 kill -TERM "$pid"
 wait "$pid"
 same "SIGTERM: exit 0" "$?" 0
-pid=""
 
 # refused: each a one-line error naming the file, exit 1
 printf 'not a certificate\n' >"$WORK/junk.pem"
@@ -117,6 +102,5 @@ same "--auth over TLS: 200 with them" \
     "$(curl -s --cacert "$WORK/a.crt" -u ana:s3cret -o /dev/null -w '%{http_code}' "$URL/api/stats")" 200
 kill -TERM "$pid"
 wait "$pid"
-pid=""
 
 finish
