@@ -3,6 +3,7 @@
 /* cli.c: helpers shared by the chimuc subcommands (see cli.h). */
 #include "cli.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,4 +111,19 @@ const char *cm_cli_today(void)
 {
 	const char *env = getenv("CHIMUC_TODAY");
 	return env && *env ? env : NULL;
+}
+
+int cm_cli_today_getopt(const char **today, cm_cmd_ctx *ctx, int argc, char **argv,
+			const char *help)
+{
+	static const struct option longopts[] = {{"today", required_argument, NULL, 't'},
+						 {NULL, 0, NULL, 0}};
+	const cm_cmd_options opts = {"", longopts, help};
+	int c;
+
+	*today = cm_cli_today();
+	while ((c = cm_cmd_getopt(ctx, argc, argv, &opts)) > 0)
+		if (c == 't')
+			*today = optarg;
+	return c;
 }

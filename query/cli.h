@@ -50,6 +50,13 @@ json_object *cm_cli_json_string(const char *s);
  * NULL (the current date). */
 const char *cm_cli_today(void);
 
+/* The option loop (cm_cmd_getopt) of a command whose only option of its own
+ * is --today DATE, help its --help text: *today gets the last DATE given,
+ * else cm_cli_today(). 0 (optind at the first argument), or -1 when the
+ * command is to return ctx->exit at once. */
+int cm_cli_today_getopt(const char **today, cm_cmd_ctx *ctx, int argc, char **argv,
+			const char *help);
+
 /* The subcommands, run by main.c's command table with the front-end's
  * context (command.h): argc/argv start at the subcommand's name. */
 int cm_cmd_search(cm_cmd_ctx *ctx, int argc, char **argv);

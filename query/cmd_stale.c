@@ -24,18 +24,11 @@ static const char usage_text[] =
 
 int cm_cmd_stale(cm_cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {{"today", required_argument, NULL, 't'},
-						 {NULL, 0, NULL, 0}};
-	static const cm_cmd_options opts = {"", longopts, usage_text};
 	cm_stale_options o = CM_STALE_OPTIONS_INIT;
 	cm_stale_result *r = NULL;
-	int c, status, rc;
+	int status, rc;
 
-	o.today = cm_cli_today();
-	while ((c = cm_cmd_getopt(ctx, argc, argv, &opts)) > 0)
-		if (c == 't')
-			o.today = optarg;
-	if (c < 0)
+	if (cm_cli_today_getopt(&o.today, ctx, argc, argv, usage_text) < 0)
 		return ctx->exit;
 	if (argc != optind)
 		return cm_cli_usage_error("stale", "takes no arguments");

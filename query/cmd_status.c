@@ -27,18 +27,11 @@ static const char usage_text[] =
 
 int cm_cmd_status(cm_cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option longopts[] = {{"today", required_argument, NULL, 't'},
-						 {NULL, 0, NULL, 0}};
-	static const cm_cmd_options opts = {"", longopts, usage_text};
 	cm_status_options o = CM_STATUS_OPTIONS_INIT;
 	cm_status_result *r = NULL;
-	int c, status, rc;
+	int status, rc;
 
-	o.today = cm_cli_today();
-	while ((c = cm_cmd_getopt(ctx, argc, argv, &opts)) > 0)
-		if (c == 't')
-			o.today = optarg;
-	if (c < 0)
+	if (cm_cli_today_getopt(&o.today, ctx, argc, argv, usage_text) < 0)
 		return ctx->exit;
 	if (argc - optind < 1)
 		return cm_cli_usage_error("status", "give at least one REF");
