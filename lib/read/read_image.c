@@ -14,6 +14,7 @@
 #include <leptonica/allheaders.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +27,8 @@
 #define LEPT_FUNCTIONS(X, a) \
 	X(a, pixReadHeaderMem) X(a, readHeaderMemTiff) X(a, pixReadMem) \
 	X(a, pixReadMemTiff) X(a, pixConvertTo8) X(a, pixGetXRes) X(a, pixGetWidth) \
-	X(a, pixGetHeight) X(a, pixDestroy) X(a, setMsgSeverity) X(a, leptSetStderrHandler)
+	X(a, pixGetHeight) X(a, pixDestroy) X(a, setMsgSeverity) X(a, leptSetStderrHandler) \
+	X(a, fopenReadFromMemory) X(a, tiffGetCount)
 /* clang-format on */
 CM_LAZYLIB(lept, leptonica, LEPT_FUNCTIONS, CM_LEPTONICA_SONAME,
 	   "OCR of images (Debian package liblept5)");
@@ -107,10 +109,30 @@ static int load(void)
 	return rc;
 }
 
+/* The pages of a TIFF, its directories walked once (asking for the header
+ * of page n instead walks the n before it again: quadratic). */
+static int tiff_pages(unsigned *pages, const l_uint8 *data, size_t len)
+{
+	FILE *f = lept.fopenReadFromMemory(data, len);
+	l_int32 n = 0;
+	int bad;
+
+	if (!f)
+		return cm_error_nomem();
+	bad = lept.tiffGetCount(f, &n) != 0 || n <= 0;
+	fclose(f);
+	if (bad)
+		return cm_error_set(CM_EUNSUPPORTED, "damaged TIFF (no readable page)");
+	if (n > CM_OCR_PAGES_MAX)
+		return cm_error_set(CM_ELIMIT, "TIFF has more than %d pages", CM_OCR_PAGES_MAX);
+	*pages = (unsigned)n;
+	return 0;
+}
+
 int cm_image_pages(unsigned *pages, const char *data, size_t len)
 {
 	const l_uint8 *p = (const l_uint8 *)data;
-	l_int32 w, h, bps, spp, res, cmap, format;
+	l_int32 w, h, bps, spp, cmap, format;
 	int rc;
 
 	*pages = 0;
@@ -126,14 +148,7 @@ int cm_image_pages(unsigned *pages, const char *data, size_t len)
 		*pages = 1;
 		return 0;
 	}
-	while (lept.readHeaderMemTiff(p, len, (l_int32)*pages, &w, &h, &bps, &spp, &res, &cmap,
-				      &format) == 0)
-		if (++*pages > CM_OCR_PAGES_MAX)
-			return cm_error_set(CM_ELIMIT, "TIFF has more than %d pages",
-					    CM_OCR_PAGES_MAX);
-	if (*pages == 0)
-		return cm_error_set(CM_EUNSUPPORTED, "damaged TIFF (no readable page)");
-	return 0;
+	return tiff_pages(pages, p, len);
 }
 
 /* The size of image page index (0-based), from its header. */
