@@ -37,6 +37,8 @@
 #include "chimuc/source.h"
 #include "chimuc/text.h"
 #include "gold.h"
+#include "read/image.h"
+#include "read/ocr_pages.h"
 
 static char *path_of(const char *name)
 {
@@ -626,5 +628,61 @@ Test(ocr, never_then_auto)
 				     cases[k][1], run);
 			cm_indexer_free(ix);
 		}
+	}
+}
+
+/* A little-endian TIFF of n pages of one black pixel each (uncompressed,
+ * one byte of data after each directory), into *out (the caller's). */
+static size_t tiff_of_pages(char **out, unsigned n)
+{
+	enum { ENTRIES = 8, STEP = 2 + ENTRIES * 12 + 4 + 2 };
+	static const uint16_t tags[ENTRIES][2] = {{256, 3}, {257, 3}, {258, 3}, {259, 3},
+						  {262, 3}, {273, 4}, {278, 3}, {279, 4}};
+	size_t len = 8 + (size_t)n * STEP;
+	unsigned char *t = calloc(1, len);
+
+	cr_assert_not_null(t);
+	memcpy(t, "II*\0", 4);
+	t[4] = 8;
+	for (unsigned i = 0; i < n; i++) {
+		unsigned char *d = t + 8 + (size_t)i * STEP;
+		uint32_t data = (uint32_t)(d - t) + STEP - 2, next = i + 1 < n ? data + 2 : 0;
+		d[0] = ENTRIES;
+		for (int e = 0; e < ENTRIES; e++) {
+			unsigned char *x = d + 2 + e * 12;
+			uint32_t v = tags[e][0] == 273 ? data : tags[e][0] == 262 ? 0 : 1;
+			memcpy(x, &tags[e][0], 2);
+			memcpy(x + 2, &tags[e][1], 2);
+			x[4] = 1;
+			memcpy(x + 8, &v, 4);
+		}
+		memcpy(d + 2 + ENTRIES * 12, &next, 4);
+	}
+	*out = (char *)t;
+	return len;
+}
+
+/* The pages of a TIFF are counted up to CM_OCR_PAGES_MAX, in one walk of
+ * its directories: at the limit they are all there, past it the file is
+ * refused with the reason (quickly: no walk again from the start per page). */
+Test(ocr, tiff_page_limit, .timeout = 60)
+{
+	static const struct {
+		unsigned pages;
+		int rc;
+	} cases[] = {{1, 0}, {3, 0}, {CM_OCR_PAGES_MAX, 0}, {CM_OCR_PAGES_MAX + 1, CM_ELIMIT}};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *t;
+		size_t len = tiff_of_pages(&t, cases[i].pages);
+		unsigned pages = 0;
+		int rc = cm_image_pages(&pages, t, len);
+
+		cr_expect_eq(rc, cases[i].rc, "%u pages: %s", cases[i].pages, cm_error_last());
+		if (rc == 0)
+			cr_expect_eq(pages, cases[i].pages);
+		else
+			cr_expect_str_eq(cm_error_last(), "TIFF has more than 10000 pages");
+		free(t);
 	}
 }
