@@ -177,7 +177,6 @@ int cm_index_revision(uint64_t *out, cm_index *ix)
 		return cm_error_set(CM_EUNSUPPORTED, "an index of %zu shards has no one revision",
 				    ix->shards.size);
 	rc = cm_xdb_revision(&rev, ix->db);
-
 	*out = rev;
 	return rc;
 }

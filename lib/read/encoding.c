@@ -179,8 +179,8 @@ static int from_icu(ubuf *u, size_t *invalid, const char *name, const char *p, s
 	return rc;
 }
 
-/* Appends the decoding of len bytes in enc to u. */
-static int decode(ubuf *u, size_t *invalid, cm_encoding enc, const char *p, size_t len)
+/* Appends the decoding of len bytes in enc to u (U+0000 included). */
+static int decode_units(ubuf *u, size_t *invalid, cm_encoding enc, const char *p, size_t len)
 {
 	switch (enc) {
 	case CM_ENC_UTF8: return from_icu(u, invalid, "UTF-8", p, len);
@@ -195,6 +195,28 @@ static int decode(ubuf *u, size_t *invalid, cm_encoding enc, const char *p, size
 		return 0;
 	default: return cm_error_set(CM_EINVAL, "cannot convert from encoding %d", (int)enc);
 	}
+}
+
+/* U+0000 among u's units from `from` on (a UTF-16 text may hold one, and
+ * a C string cannot) replaced by U+FFFD, counted as invalid. */
+static void replace_nul(ubuf *u, size_t *invalid, int32_t from)
+{
+	for (int32_t i = from; i < u->n; i++)
+		if (u->s[i] == 0) {
+			u->s[i] = REPLACEMENT;
+			(*invalid)++;
+		}
+}
+
+/* Appends the decoding of len bytes in enc to u. */
+static int decode(ubuf *u, size_t *invalid, cm_encoding enc, const char *p, size_t len)
+{
+	int32_t from = u->n;
+	int rc = decode_units(u, invalid, enc, p, len);
+
+	if (rc == 0)
+		replace_nul(u, invalid, from);
+	return rc;
 }
 
 static int icu_error(const char *what, UErrorCode e)

@@ -195,6 +195,42 @@ Test(encoding, corpus_utf8_and_utf16)
 	free(want);
 }
 
+/* U+0000 in UTF-16 (a C string cannot hold it) becomes U+FFFD, counted as
+ * invalid, in both byte orders; a text without one keeps every character. */
+Test(encoding, utf16_nul_replaced)
+{
+	static const struct {
+		cm_encoding enc;
+		const char *data;
+		size_t len;
+		const char *want;
+		size_t invalid;
+	} cases[] = {
+		{CM_ENC_UTF16LE, "a\0\0\0b\0", 6,
+		 "a\xEF\xBF\xBD"
+		 "b",
+		 1},
+		{CM_ENC_UTF16BE, "\0a\0\0\0b", 6,
+		 "a\xEF\xBF\xBD"
+		 "b",
+		 1},
+		{CM_ENC_UTF16LE, "a\0 \0b\0", 6, "a b", 0},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t invalid = 9, n = 0;
+		char *got = NULL;
+
+		cr_assert_eq(cm_encoding_convert(&got, &n, &invalid, cases[i].enc, cases[i].data,
+						 cases[i].len),
+			     0, "case %zu: %s", i, cm_error_last());
+		cr_expect_eq(strlen(got), n, "case %zu", i);
+		cr_expect_str_eq(got, cases[i].want, "case %zu", i);
+		cr_expect_eq(invalid, cases[i].invalid, "case %zu", i);
+		free(got);
+	}
+}
+
 /* ---- TCVN3's table against glibc ---- */
 
 Test(encoding, tcvn3_agrees_with_glibc)
