@@ -123,14 +123,13 @@
   }
 
   // The validity as /api/doc gives it (chimuc status --json), or nothing:
-  // the claims (by), those that disagree (conflicts) marked among them.
+  // the claims (by), those that disagree (conflicts, drawn from them) marked.
   function validity(doc) {
     const v = doc.validity;
     if (!v || !v.status) return null;
     const id = (b) => b.key + ' ' + b.relation;
-    const by = v.by || [];
+    const claims = v.by || [];
     const disputed = new Set((v.conflicts || []).map(id));
-    const claims = by.concat((v.conflicts || []).filter((b) => !by.some((o) => id(o) === id(b))));
     return el('section', { class: 'validity', data: { status: v.status } },
       el('h2', null, 'Hiệu lực'),
       el('p', null, CM.status(v.status), v.since ? ' từ ' + CM.date(v.since) : ''),
